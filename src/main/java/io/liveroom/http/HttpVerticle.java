@@ -1,0 +1,83 @@
+package io.liveroom.http;
+
+import io.liveroom.config.HttpConfig;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The HTTP and WebSocket listener. Deployed once per event loop; all instances share the port
+ * (Vert.x balances connections across them). Stopping it shuts the server down gracefully: it
+ * stops accepting, lets in-flight requests finish, and gives up after the shutdown timeout.
+ */
+public final class HttpVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
+
+  private final HttpConfig config;
+  private final List<HttpModule> modules;
+  private final int shutdownTimeoutSeconds;
+  private HttpServer server;
+
+  public HttpVerticle(HttpConfig config, List<HttpModule> modules, int shutdownTimeoutSeconds) {
+    this.config = config;
+    this.modules = modules;
+    this.shutdownTimeoutSeconds = shutdownTimeoutSeconds;
+  }
+
+  @Override
+  public Future<?> start() {
+    HttpServerOptions options = new HttpServerOptions()
+      .setHost(config.host())
+      .setPort(config.port())
+      .setCompressionSupported(false)
+      .setTcpNoDelay(true)
+      .setIdleTimeout(120)
+      .setIdleTimeoutUnit(TimeUnit.SECONDS);
+    modules.forEach(m -> m.configure(options));
+    server = vertx.createHttpServer(options).requestHandler(router());
+    return server.listen().onSuccess(s -> LOG.debug("HTTP listener instance bound to port {}", s.actualPort()));
+  }
+
+  private Router router() {
+    Router router = Router.router(vertx);
+    router.route().handler(new RequestIds()).handler(new AccessLog())
+      .handler(new SecurityHeaders(config.hsts()));
+    if (!config.corsOrigins().isEmpty()) {
+      router.route().handler(CorsHandler.create()
+        .addOrigins(config.corsOrigins())
+        .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE))
+        .allowedHeaders(Set.of("Authorization", "Content-Type", RequestIds.HEADER, "Idempotency-Key", "If-None-Match"))
+        .exposedHeaders(Set.of(RequestIds.HEADER, "Retry-After", "ETag"))
+        .maxAgeSeconds(600));
+    }
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes());
+    router.route("/api/*").handler(body);
+    router.route("/v1/*").handler(body);
+    modules.forEach(m -> m.mount(router));
+    router.route().failureHandler(Problems::handleFailure);
+    router.errorHandler(404, Problems::handleFailure);
+    router.errorHandler(405, Problems::handleFailure);
+    router.errorHandler(413, Problems::handleFailure);
+    return router;
+  }
+
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server == null ? Future.succeededFuture() : server.shutdown(shutdownTimeoutSeconds, TimeUnit.SECONDS);
+  }
+}

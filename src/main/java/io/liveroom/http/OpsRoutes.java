@@ -1,0 +1,49 @@
+package io.liveroom.http;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+
+/**
+ * Operational endpoints: Prometheus metrics and the OpenAPI description. The OpenAPI file is read
+ * once, asynchronously, and then served from memory.
+ */
+public final class OpsRoutes implements HttpModule {
+  public static final String OPENAPI_RESOURCE = "openapi/openapi.yaml";
+  public static final String OPENAPI_PATH = "/api/v1/openapi.yaml";
+
+  private final PrometheusMeterRegistry registry;
+  private volatile Buffer openApi;
+
+  public OpsRoutes(PrometheusMeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  public void mount(Router router) {
+    router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+    router.get(OPENAPI_PATH).handler(this::openApi);
+  }
+
+  private void openApi(RoutingContext ctx) {
+    Buffer cached = openApi;
+    if (cached != null) {
+      sendOpenApi(ctx, cached);
+      return;
+    }
+    ctx.vertx().fileSystem().readFile(OPENAPI_RESOURCE)
+      .onSuccess(buf -> {
+        openApi = buf;
+        sendOpenApi(ctx, buf);
+      })
+      .onFailure(ctx::fail);
+  }
+
+  private static void sendOpenApi(RoutingContext ctx, Buffer body) {
+    ctx.response().putHeader("Content-Type", "application/yaml")
+      .putHeader("Cache-Control", "public, max-age=300")
+      .end(body);
+  }
+}

@@ -1,0 +1,110 @@
+package io.liveroom.http;
+
+import io.liveroom.Node;
+import io.liveroom.support.TestHttp;
+import io.liveroom.support.TestInfra;
+import io.liveroom.support.TestNodes;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("A node booted in-process serves health, readiness, metrics and problem+json")
+class NodeHttpTest {
+  private static Node node;
+  private static TestHttp http;
+
+  @BeforeAll
+  static void boot() {
+    TestInfra.get().reset();
+    node = TestNodes.start();
+    http = new TestHttp(node.httpPort());
+  }
+
+  @AfterAll
+  static void shutdown() {
+    TestNodes.stop(node);
+  }
+
+  @Test
+  @DisplayName("Liveness answers 200 UP")
+  void liveness() {
+    TestHttp.Response r = http.get("/health/live");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.json().getString("status")).isEqualTo("UP");
+  }
+
+  @Test
+  @DisplayName("Readiness checks PostgreSQL and Redis and answers 200 when both are up")
+  void readiness() {
+    TestHttp.Response r = http.get("/health/ready");
+    assertThat(r.status()).isEqualTo(200);
+    JsonObject checks = r.json().getJsonObject("checks");
+    assertThat(checks.getString("postgres")).isEqualTo("UP");
+    assertThat(checks.getString("redis")).isEqualTo("UP");
+  }
+
+  @Test
+  @DisplayName("Metrics are Prometheus text with HTTP server, JVM and process meters")
+  void metrics() {
+    http.get("/health/live");
+    TestHttp.Response r = http.get("/metrics");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.body())
+      .contains("vertx_http_server_requests_total")
+      .contains("jvm_memory_used_bytes")
+      .contains("process_resident_memory_bytes");
+  }
+
+  @Test
+  @DisplayName("An unknown path is a 404 problem+json with a stable code and the request id")
+  void unknownPathIsProblem() {
+    TestHttp.Response r = http.send("GET", "/api/v1/nope", null, Map.of("X-Request-Id", "trace-123"));
+    assertThat(r.status()).isEqualTo(404);
+    assertThat(r.header("Content-Type")).isEqualTo("application/problem+json");
+    JsonObject p = r.json();
+    assertThat(p.getString("code")).isEqualTo("not_found");
+    assertThat(p.getInteger("status")).isEqualTo(404);
+    assertThat(p.getString("requestId")).isEqualTo("trace-123");
+    assertThat(r.header("X-Request-Id")).isEqualTo("trace-123");
+  }
+
+  @Test
+  @DisplayName("A request id that is not a safe token is replaced, not echoed")
+  void unsafeRequestIdReplaced() {
+    TestHttp.Response r = http.send("GET", "/health/live", null, Map.of("X-Request-Id", "bad id <script>"));
+    assertThat(r.header("X-Request-Id")).isNotBlank().doesNotContain("<").doesNotContain(" ");
+  }
+
+  @Test
+  @DisplayName("Responses carry the security headers")
+  void securityHeaders() {
+    TestHttp.Response r = http.get("/health/live");
+    assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(r.header("X-Frame-Options")).isEqualTo("DENY");
+    assertThat(r.header("Referrer-Policy")).isEqualTo("no-referrer");
+    assertThat(r.header("Content-Security-Policy")).contains("default-src 'none'");
+  }
+
+  @Test
+  @DisplayName("The OpenAPI description is served")
+  void openApiServed() {
+    TestHttp.Response r = http.get(OpsRoutes.OPENAPI_PATH);
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.body()).startsWith("openapi: 3");
+  }
+
+  @Test
+  @DisplayName("A body over the configured limit is a 413 problem")
+  void bodyLimit() {
+    String big = "{\"x\":\"" + "a".repeat(1_100_000) + "\"}";
+    TestHttp.Response r = http.send("POST", "/api/v1/anything", big, Map.of());
+    assertThat(r.status()).isEqualTo(413);
+    assertThat(r.json().getString("code")).isEqualTo("payload_too_large");
+  }
+}
