@@ -1,5 +1,7 @@
 package io.liveroom;
 
+import io.liveroom.account.AccessTokens;
+import io.liveroom.account.JwtSecrets;
 import io.liveroom.config.AppConfig;
 import io.liveroom.http.HealthRoutes;
 import io.liveroom.http.HttpModule;
@@ -34,7 +36,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Node {
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
 
-  private final AppConfig config;
+  private AppConfig config;
   private final Vertx vertx;
   private final Metrics metrics;
   private final AtomicBoolean draining = new AtomicBoolean();
@@ -42,6 +44,7 @@ public final class Node {
   private Pool pool;
   private Redis redisClient;
   private RedisAPI redis;
+  private AccessTokens accessTokens;
 
   private Node(AppConfig config, Vertx vertx, Metrics metrics) {
     this.config = config;
@@ -79,7 +82,12 @@ public final class Node {
 
   private Future<Node> boot() {
     metrics.startSampling(vertx);
-    return Migrations.run(vertx, config.pg().url())
+    return JwtSecrets.resolve(vertx, config.auth(), config.dataDir())
+      .compose(auth -> {
+        config = config.withAuth(auth);
+        accessTokens = new AccessTokens(vertx, auth);
+        return Migrations.run(vertx, config.pg().url());
+      })
       .compose(applied -> {
         pool = Database.pool(vertx, config.pg().url(), config.pg().poolSize());
         redisClient = RedisClients.client(vertx, config.redis().url(), config.redis().poolSize());
@@ -129,6 +137,10 @@ public final class Node {
 
   public RedisAPI redis() {
     return redis;
+  }
+
+  public AccessTokens accessTokens() {
+    return accessTokens;
   }
 
   public Metrics metrics() {

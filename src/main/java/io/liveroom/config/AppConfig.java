@@ -14,7 +14,8 @@ public record AppConfig(
   PgConfig pg,
   RedisConfig redis,
   String dataDir,
-  int shutdownTimeoutSeconds
+  int shutdownTimeoutSeconds,
+  AuthConfig auth
 ) {
   public static AppConfig from(JsonObject json) {
     ConfigReader r = new ConfigReader(json);
@@ -25,24 +26,29 @@ public record AppConfig(
       PgConfig.from(r),
       RedisConfig.from(r),
       r.requiredString("data.dir"),
-      r.intIn("shutdown.timeoutSeconds", 1, 600)
+      r.intIn("shutdown.timeoutSeconds", 1, 600),
+      AuthConfig.from(r)
     );
   }
 
   /** The same config with other settings, for tests and for the embedded default's resolved URLs. */
   public AppConfig withPg(PgConfig pg) {
-    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds);
+    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth);
   }
 
   public AppConfig withRedis(RedisConfig redis) {
-    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds);
+    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth);
   }
 
   public AppConfig withHttp(HttpConfig http) {
-    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds);
+    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth);
+  }
+
+  public AppConfig withAuth(AuthConfig auth) {
+    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth);
   }
 
   public AppConfig withNodeId(String nodeId) {
-    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds);
+    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth);
   }
 }

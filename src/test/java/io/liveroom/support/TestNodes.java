@@ -21,6 +21,8 @@ public final class TestNodes {
     json.getJsonObject("pg").put("url", infra.pgUrl()).put("poolSize", 4);
     json.getJsonObject("redis").put("url", infra.redisUrl()).put("poolSize", 4);
     json.getJsonObject("shutdown").put("timeoutSeconds", 2);
+    // Shared by every node in the JVM, as nodes behind one load balancer share one secret.
+    json.getJsonObject("auth").put("jwtSecret", "test-secret-test-secret-test-secret-0123456789");
     json.getJsonObject("data").put("dir", System.getProperty("java.io.tmpdir") + "/liveroom-test-data");
     return json;
   }

@@ -1,0 +1,32 @@
+package io.liveroom.realtime;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The server API of the real-time core for our own code. Works across nodes: a call on any node
+ * reaches the clients wherever they are connected (through the broker).
+ *
+ * <p>Delivery to connected clients is at most once; {@link #publish} into a history-enabled
+ * channel is atomic with its append to history, so a client that recovers sees it.
+ */
+public interface Realtime {
+  /** Publishes to a channel; the result carries the publication's offset and epoch when history is on. */
+  Future<PublishResult> publish(String channel, JsonObject data);
+
+  /** Sends an asynchronous {@code message} push to every connection of a user. */
+  Future<Void> sendToUser(long userId, JsonObject data);
+
+  /** Disconnects every connection of a user, on every node, with the given code. */
+  Future<Void> disconnectUser(long userId, DisconnectCode code);
+
+  /** Unsubscribes every connection of a user from a channel, on every node. */
+  Future<Void> unsubscribeUser(long userId, String channel);
+
+  /** The personal channel of a user, to which the server subscribes their connections. */
+  String personalChannel(long userId);
+
+  /** Publication position in a channel's history stream. */
+  record PublishResult(long offset, String epoch) {
+  }
+}
