@@ -1,0 +1,16 @@
+package io.liveroom.account;
+
+import io.vertx.core.Future;
+
+/**
+ * Read access to user summaries for other capabilities (rooms attach the sender's profile to chat,
+ * rewards check "verified adult", Nearby hides minors). Fails with {@code not_found} for an unknown
+ * id. Implementations may cache for a few seconds; a change of verification or status becomes
+ * visible within that time.
+ */
+public interface UserDirectory {
+  Future<UserSummary> find(long userId);
+
+  /** Fails with {@code permission_denied} unless the user has a verified identity. */
+  Future<UserSummary> requireVerified(long userId);
+}
