@@ -88,6 +88,10 @@ final class NearbyFixtures {
     return http.send("PUT", path, body, Map.of("Authorization", "Bearer " + token));
   }
 
+  TestHttp.Response delete(String path, String token) {
+    return http.send("DELETE", path, null, Map.of("Authorization", "Bearer " + token));
+  }
+
   TestHttp.Response get(String path, String token) {
     return http.get(path, token);
   }
