@@ -30,6 +30,10 @@ final class InMemoryLiveRoomRegions implements LiveRoomRegions {
     live.put(roomId, new Room(roomId, hostId, title, score, region, RegionSource.CHOSEN));
   }
 
+  void clear() {
+    live.clear();
+  }
+
   void end(String roomId) {
     live.remove(roomId);
   }
