@@ -50,24 +50,46 @@ class TrilaterationResistanceTest {
     TestNodes.stop(node);
   }
 
-  /** Three vantage points about 1.2 km from the victim (north, east, south-west), three 5 m steps at each. */
-  private static List<double[]> walk() {
-    double lngM = M / Math.cos(Math.toRadians(LAT));
-    double[][] vantage = {{1_200 * M, 0}, {0, 1_200 * lngM}, {-850 * M, -850 * lngM}};
+  /**
+   * Three vantage points chosen to be as sharp as possible against the two victim positions: on
+   * the line through them, 800 m beyond P1 (so P1 would be "<1 km" and P2 "1–3 km" if exact
+   * distances were used) and 2.8 km beyond P2 (P2 "1–3 km", P1 "3–5 km"), plus one off to the side.
+   * Three 5 m steps at each.
+   */
+  private static List<double[]> walk(double[] p1, double[] p2) {
+    double cos = Math.cos(Math.toRadians(p1[0]));
+    double north = (p1[0] - p2[0]) / M;
+    double east = (p1[1] - p2[1]) / M * cos;
+    double len = Math.hypot(north, east);
+    double[] u = {north / len, east / len};
+    double[][] vantage = {
+      offset(p1, 800 * u[0], 800 * u[1]),
+      offset(p2, -2_800 * u[0], -2_800 * u[1]),
+      offset(p1, 4_000 * u[1], -4_000 * u[0])};
     List<double[]> steps = new ArrayList<>();
     for (double[] v : vantage) {
       for (int k = 0; k < 3; k++) {
-        steps.add(new double[] {LAT + v[0] + k * 5 * M, LNG + v[1] + k * 5 * lngM});
+        steps.add(offset(v, k * 5 * u[0], k * 5 * u[1]));
       }
     }
     return steps;
   }
 
+  private static double[] offset(double[] from, double metresNorth, double metresEast) {
+    return new double[] {from[0] + metresNorth * M, from[1] + metresEast * M / Math.cos(Math.toRadians(from[0]))};
+  }
+
+  /** What the walk would reveal if Nearby measured exact positions instead of cell centres. */
+  private static List<String> exactBuckets(List<double[]> walk, double[] victim) {
+    return walk.stream().map(s -> DistanceBucket.of(LocationGrid.distanceMeters(s[0], s[1], victim[0], victim[1]))
+      .map(DistanceBucket::label).orElse("absent")).toList();
+  }
+
   /** Walks the path as the attacker and returns what each query said about the victim. */
-  private List<String> observe(String attacker, long victimId) {
+  private List<String> observe(List<double[]> walk, String attacker, long victimId) {
     List<String> seen = new ArrayList<>();
     double[] previous = null;
-    for (double[] step : walk()) {
+    for (double[] step : walk) {
       if (previous != null && LocationGrid.distanceMeters(previous[0], previous[1], step[0], step[1]) > 100) {
         server.clock.advance(Duration.ofMinutes(10)); // a plausible drive to the next vantage point
       }
@@ -90,7 +112,7 @@ class TrilaterationResistanceTest {
   }
 
   @Test
-  @DisplayName("Two victim positions ~500 m apart in one cell give identical answers, and the attacker is rate-limited")
+  @DisplayName("Two victim positions ~500 m apart in one cell, which exact distances would tell apart, give identical answers; the attacker is rate-limited")
   void cannotNarrowBelowOneCell() {
     LocationGrid grid = new LocationGrid(node.config().nearby().cellMeters());
     GridCell cell = grid.snap(LAT, LNG);
@@ -101,19 +123,22 @@ class TrilaterationResistanceTest {
     assertThat(grid.snap(p1[0], p1[1])).isEqualTo(cell);
     assertThat(grid.snap(p2[0], p2[1])).isEqualTo(cell);
     assertThat(LocationGrid.distanceMeters(p1[0], p1[1], p2[0], p2[1])).isGreaterThan(400);
+    List<double[]> walk = walk(p1, p2);
+    assertThat(exactBuckets(walk, p1)).as("the walk would tell P1 from P2 were positions exact")
+      .isNotEqualTo(exactBuckets(walk, p2));
 
     String victim = fx.user("victim", NearbyFixtures.ADULT, true, true);
     long victimId = NearbyFixtures.subject(victim);
     NearbyFixtures.assertOk(fx.locate(victim, p1[0], p1[1]));
     String storedAtP1 = RedisProbe.command(TestInfra.get().redisUrl(), "GEOPOS", GeoStore.CELLS_KEY, Long.toString(victimId));
     String attacker = fx.user("attacker", NearbyFixtures.ADULT, true, false);
-    List<String> whenAtP1 = observe(attacker, victimId);
+    List<String> whenAtP1 = observe(walk, attacker, victimId);
 
     NearbyFixtures.assertOk(fx.locate(victim, p2[0], p2[1]));
     assertThat(RedisProbe.command(TestInfra.get().redisUrl(), "GEOPOS", GeoStore.CELLS_KEY, Long.toString(victimId)))
       .as("the stored position does not move inside the cell").isEqualTo(storedAtP1);
     String accomplice = fx.user("accomplice", NearbyFixtures.ADULT, true, false);
-    List<String> whenAtP2 = observe(accomplice, victimId);
+    List<String> whenAtP2 = observe(walk, accomplice, victimId);
 
     assertThat(whenAtP1).hasSize(9).allMatch(BUCKETS::contains);
     assertThat(whenAtP2).isEqualTo(whenAtP1);
