@@ -97,8 +97,8 @@ public final class ConsentService {
     List<Future<Void>> effects = new ArrayList<>();
     for (ConsentWithdrawalListener l : listeners.get(purpose)) {
       effects.add(l.onWithdrawn(userId, purpose).recover(e -> {
-        LOG.warn("Withdrawal effect for user {} purpose {} failed: {}; processing already stopped, "
-          + "the data is removed by the next clean-up", userId, purpose.wire(), e.getMessage());
+        LOG.warn("Withdrawal effect for user {} purpose {} failed: {}; the withdrawal stands and processing "
+          + "has stopped, the data waits for that capability's clean-up", userId, purpose.wire(), e.getMessage());
         return Future.succeededFuture();
       }));
     }

@@ -163,6 +163,18 @@ class ConsentHttpTest {
   }
 
   @Test
+  @DisplayName("A failing withdrawal effect is logged but never undoes or fails the withdrawal")
+  void failingListenerDoesNotBlockWithdrawal() throws Exception {
+    node.consents().onWithdrawal(Purpose.MARKETING_NOTIFICATIONS, (user, purpose) ->
+      io.vertx.core.Future.failedFuture(new IllegalStateException("mail provider down")));
+    decide("marketing_notifications", true, "2026-01");
+    TestHttp.Response withdrawn = decide("marketing_notifications", false, "2026-01");
+    assertThat(withdrawn.status()).isEqualTo(200);
+    assertThat(withdrawn.json().getBoolean("granted")).isFalse();
+    assertThat(isGranted("marketing_notifications")).isFalse();
+  }
+
+  @Test
   @DisplayName("Withdrawal listeners run before the withdrawal is answered")
   void listenersRun() {
     java.util.concurrent.atomic.AtomicLong told = new java.util.concurrent.atomic.AtomicLong();

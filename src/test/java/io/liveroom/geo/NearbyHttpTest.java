@@ -124,6 +124,21 @@ class NearbyHttpTest {
   }
 
   @Test
+  @DisplayName("Consent is checked in PostgreSQL at query time: a withdrawal whose Redis clean-up never ran still hides the user")
+  void consentCheckedAtQueryTime() throws Exception {
+    String viewer = sharing("viewer", NearbyFixtures.ADULT, false, 0);
+    long victimId = NearbyFixtures.subject(sharing("victim", NearbyFixtures.ADULT, true, 200));
+    try (var c = TestInfra.get().jdbc(); var st = c.prepareStatement(
+      "INSERT INTO consent_records (user_id, purpose, granted, policy_version, source) VALUES (?, 'location', false, 'x', 'api')")) {
+      st.setLong(1, victimId);
+      st.executeUpdate();
+    }
+    assertThat(RedisProbe.command(TestInfra.get().redisUrl(), "GEOPOS", GeoStore.CELLS_KEY, Long.toString(victimId)))
+      .as("still in Redis").isNotEmpty();
+    assertThat(NearbyFixtures.userIds(fx.get("/api/v1/nearby/users", viewer))).isEmpty();
+  }
+
+  @Test
   @DisplayName("Turning visibility off hides the user from others at once while they keep using Nearby")
   void visibilityOff() {
     String viewer = sharing("viewer", NearbyFixtures.ADULT, true, 0);

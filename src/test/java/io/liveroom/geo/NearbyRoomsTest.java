@@ -106,6 +106,22 @@ class NearbyRoomsTest {
   }
 
   @Test
+  @DisplayName("A new room's derived region is the host's region with consent and location, and none otherwise")
+  void derivedRegionForNewRooms() throws Exception {
+    String host = sharing("host", NearbyFixtures.ADULT, false, 0);
+    String region = fx.get("/api/v1/me/region", host).json().getString("region");
+    RegionService regions = server.nearby.regions();
+    assertThat(regions.derivedRegionFor(NearbyFixtures.subject(host)).toCompletionStage().toCompletableFuture().get())
+      .contains(region);
+    String noLocation = fx.user("no-location", NearbyFixtures.ADULT, true, false);
+    String noConsent = fx.user("no-consent", NearbyFixtures.ADULT, false, false);
+    for (String token : new String[] {noLocation, noConsent}) {
+      assertThat(regions.derivedRegionFor(NearbyFixtures.subject(token)).toCompletionStage().toCompletableFuture().get())
+        .isEmpty();
+    }
+  }
+
+  @Test
   @DisplayName("Withdrawing location consent clears a room region derived from it, but not one the host chose")
   void withdrawalClearsDerivedRegion() {
     String derived = sharing("derived", NearbyFixtures.ADULT, false, 0);
