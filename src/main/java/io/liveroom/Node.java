@@ -2,6 +2,14 @@ package io.liveroom;
 
 import io.liveroom.account.AccessTokens;
 import io.liveroom.account.JwtSecrets;
+import io.liveroom.account.PgUserDirectory;
+import io.liveroom.account.SessionGate;
+import io.liveroom.consent.ConsentRoutes;
+import io.liveroom.consent.ConsentService;
+import io.liveroom.geo.LiveRoomRegions;
+import io.liveroom.geo.NearbyCapability;
+import io.liveroom.geo.UnwiredLiveRoomRegions;
+import io.liveroom.http.BearerAuth;
 import io.liveroom.config.AppConfig;
 import io.liveroom.http.HealthRoutes;
 import io.liveroom.http.HttpModule;
@@ -22,6 +30,7 @@ import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -45,6 +54,16 @@ public final class Node {
   private Redis redisClient;
   private RedisAPI redis;
   private AccessTokens accessTokens;
+  private BearerAuth bearerAuth;
+  private ConsentService consents;
+  private NearbyCapability nearby;
+
+  /**
+   * TEMPORARY until the accounts capability lands its SessionGate: accepts every token whose
+   * signature and claims verify (no session revocation, no frozen-account check). Replace with the
+   * accounts gate when merging.
+   */
+  private static final SessionGate TEMPORARY_TOKEN_ONLY_GATE = principal -> Future.succeededFuture();
 
   private Node(AppConfig config, Vertx vertx, Metrics metrics) {
     this.config = config;
@@ -92,8 +111,9 @@ public final class Node {
         pool = Database.pool(vertx, config.pg().url(), config.pg().poolSize());
         redisClient = RedisClients.client(vertx, config.redis().url(), config.redis().poolSize());
         redis = RedisClients.api(redisClient);
-        return deployListeners(modules());
+        return wireConsentAndNearby();
       })
+      .compose(wired -> deployListeners(modules()))
       .map(done -> {
         LOG.info("Node {} listening on {}:{} with {} event loops ({} transport)", config.nodeId(),
           config.http().host(), httpPort(), config.http().effectiveInstances(),
@@ -102,11 +122,25 @@ public final class Node {
       });
   }
 
+  /**
+   * Consent (asked by every capability) and Nearby. LiveRoomRegions is unwired until the rooms
+   * capability implements it: Nearby rooms and the regional hot list answer 503 until then.
+   */
+  private Future<?> wireConsentAndNearby() {
+    bearerAuth = new BearerAuth(accessTokens, TEMPORARY_TOKEN_ONLY_GATE);
+    consents = new ConsentService(pool);
+    LiveRoomRegions liveRoomRegions = new UnwiredLiveRoomRegions();
+    return NearbyCapability.create(vertx, pool, redis, config.nearby(), consents, new PgUserDirectory(pool),
+      liveRoomRegions, Clock.systemUTC()).onSuccess(n -> nearby = n);
+  }
+
   /** The capabilities, in dependency order. Each later issue adds its wiring here. */
   private List<HttpModule> modules() {
     List<HttpModule> modules = new ArrayList<>();
     modules.add(new HealthRoutes(pool, redis, draining::get));
     modules.add(new OpsRoutes(metrics.registry()));
+    modules.add(new ConsentRoutes(consents, bearerAuth));
+    modules.addAll(nearby.modules(bearerAuth));
     return modules;
   }
 
@@ -141,6 +175,18 @@ public final class Node {
 
   public AccessTokens accessTokens() {
     return accessTokens;
+  }
+
+  public ConsentService consents() {
+    return consents;
+  }
+
+  public NearbyCapability nearby() {
+    return nearby;
+  }
+
+  public BearerAuth bearerAuth() {
+    return bearerAuth;
   }
 
   public Metrics metrics() {

@@ -48,6 +48,12 @@ public enum ErrorCode {
   // --- AI dialogue (1400-1499) ---
 
   // --- Consent and Nearby (1500-1599) ---
+  /** A processing purpose the user has not (or no longer) consented to; the body names it. */
+  CONSENT_REQUIRED("consent_required", 403, 1500, false),
+  /** Nearby needs a fresh shared location first (PUT /api/v1/me/location). */
+  LOCATION_REQUIRED("location_required", 409, 1501, false),
+  /** A location update implying travel faster than an airliner since the previous one. */
+  LOCATION_IMPLAUSIBLE("location_implausible", 422, 1502, false),
 
   // --- Privacy rights (1600-1699) ---
   ;

@@ -1,0 +1,42 @@
+package io.liveroom.geo;
+
+import io.liveroom.error.AppException;
+import io.liveroom.error.ErrorCode;
+import io.vertx.core.Future;
+import io.vertx.redis.client.RedisAPI;
+
+import java.util.List;
+
+/**
+ * A per-user fixed-window limit kept in Redis, so it holds across nodes: at most {@code max} hits
+ * per {@code windowSeconds}; the one over fails with {@code rate_limited} and a Retry-After of the
+ * window's remaining time.
+ */
+public final class RateLimiter {
+  private final RedisAPI redis;
+  private final String script;
+  private final String name;
+  private final int max;
+  private final long windowMillis;
+
+  public RateLimiter(RedisAPI redis, LuaScripts scripts, String name, int max, int windowSeconds) {
+    this.redis = redis;
+    this.script = scripts.rateLimit();
+    this.name = name;
+    this.max = max;
+    this.windowMillis = windowSeconds * 1000L;
+  }
+
+  public Future<Void> hit(long userId) {
+    String key = "ratelimit:" + name + ":" + userId;
+    return redis.eval(List.of(script, "1", key, Long.toString(windowMillis))).compose(r -> {
+      long hits = r.get(0).toLong();
+      if (hits <= max) {
+        return Future.succeededFuture();
+      }
+      long retryAfter = Math.max(1, (r.get(1).toLong() + 999) / 1000);
+      return Future.failedFuture(AppException.retryAfter(ErrorCode.RATE_LIMITED,
+        "Too many " + name + " requests; try again in " + retryAfter + " s.", retryAfter));
+    });
+  }
+}
