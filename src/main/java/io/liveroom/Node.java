@@ -2,7 +2,12 @@ package io.liveroom;
 
 import io.liveroom.account.AccessTokens;
 import io.liveroom.account.JwtSecrets;
+import io.liveroom.account.PgUserDirectory;
+import io.liveroom.account.SessionGate;
 import io.liveroom.config.AppConfig;
+import io.liveroom.error.AppException;
+import io.liveroom.error.ErrorCode;
+import io.liveroom.http.BearerAuth;
 import io.liveroom.http.HealthRoutes;
 import io.liveroom.http.HttpModule;
 import io.liveroom.http.HttpVerticle;
@@ -11,10 +16,15 @@ import io.liveroom.infra.Database;
 import io.liveroom.infra.Migrations;
 import io.liveroom.infra.RedisClients;
 import io.liveroom.metrics.Metrics;
+import io.liveroom.realtime.DisconnectCode;
+import io.liveroom.realtime.Realtime;
+import io.liveroom.room.Rooms;
+import io.liveroom.room.ViewerCounter;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.transport.Transport;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
@@ -45,6 +55,7 @@ public final class Node {
   private Redis redisClient;
   private RedisAPI redis;
   private AccessTokens accessTokens;
+  private Rooms rooms;
 
   private Node(AppConfig config, Vertx vertx, Metrics metrics) {
     this.config = config;
@@ -92,8 +103,9 @@ public final class Node {
         pool = Database.pool(vertx, config.pg().url(), config.pg().poolSize());
         redisClient = RedisClients.client(vertx, config.redis().url(), config.redis().poolSize());
         redis = RedisClients.api(redisClient);
-        return deployListeners(modules());
+        return wireRooms();
       })
+      .compose(wired -> deployListeners(modules()))
       .map(done -> {
         LOG.info("Node {} listening on {}:{} with {} event loops ({} transport)", config.nodeId(),
           config.http().host(), httpPort(), config.http().effectiveInstances(),
@@ -107,8 +119,62 @@ public final class Node {
     List<HttpModule> modules = new ArrayList<>();
     modules.add(new HealthRoutes(pool, redis, draining::get));
     modules.add(new OpsRoutes(metrics.registry()));
+    modules.addAll(rooms.httpModules());
     return modules;
   }
+
+  // --- Live rooms (issue 5) ------------------------------------------------------------------
+  // TODO(lead, on merging the real-time core): pass the core's Realtime and a ViewerCounter backed
+  // by presence stats, and register rooms.namespace() and rooms.rpcMethods() with the core.
+  // TODO(lead, on merging accounts): replace TOKEN_ONLY_GATE_UNTIL_ACCOUNTS with the accounts gate.
+  private Future<Rooms> wireRooms() {
+    BearerAuth auth = new BearerAuth(accessTokens, TOKEN_ONLY_GATE_UNTIL_ACCOUNTS);
+    rooms = new Rooms(vertx, pool, redis, REALTIME_NOT_WIRED, VIEWERS_NOT_WIRED, new PgUserDirectory(pool), auth,
+      config.rooms(), metrics.registry());
+    return rooms.start().map(rooms);
+  }
+
+  /**
+   * TEMPORARY: checks only the token's signature and claims, not whether its session or account is
+   * still alive. Stands in until the accounts capability provides the real {@link SessionGate}.
+   */
+  private static final SessionGate TOKEN_ONLY_GATE_UNTIL_ACCOUNTS = principal -> Future.succeededFuture();
+
+  /** TEMPORARY: no real-time core on this branch yet; room publications fail and are logged. */
+  private static final Realtime REALTIME_NOT_WIRED = new Realtime() {
+    private Future<Void> unavailable() {
+      return Future.failedFuture(AppException.of(ErrorCode.SERVICE_UNAVAILABLE, "The real-time core is not wired yet."));
+    }
+
+    @Override
+    public Future<PublishResult> publish(String channel, JsonObject data) {
+      return unavailable().map(x -> null);
+    }
+
+    @Override
+    public Future<Void> sendToUser(long userId, JsonObject data) {
+      return unavailable();
+    }
+
+    @Override
+    public Future<Void> disconnectUser(long userId, DisconnectCode code) {
+      return unavailable();
+    }
+
+    @Override
+    public Future<Void> unsubscribeUser(long userId, String channel) {
+      return unavailable();
+    }
+
+    @Override
+    public String personalChannel(long userId) {
+      return "#" + userId;
+    }
+  };
+
+  /** TEMPORARY: viewer counts come from the core's presence stats once it is wired. */
+  private static final ViewerCounter VIEWERS_NOT_WIRED = channel -> Future.failedFuture(
+    AppException.of(ErrorCode.SERVICE_UNAVAILABLE, "Presence is not wired yet."));
 
   private Future<?> deployListeners(List<HttpModule> modules) {
     int instances = config.http().effectiveInstances();
@@ -147,12 +213,19 @@ public final class Node {
     return metrics;
   }
 
+  public Rooms rooms() {
+    return rooms;
+  }
+
   /**
    * Graceful stop: report not-ready, shut the listeners down (in-flight work gets the shutdown
    * timeout), then close clients and Vert.x.
    */
   public Future<Void> stop() {
     draining.set(true);
+    if (rooms != null) {
+      rooms.stop();
+    }
     LOG.info("Node {} shutting down (timeout {} s)", config.nodeId(), config.shutdownTimeoutSeconds());
     return vertx.close()
       .onComplete(done -> LOG.info("Node {} stopped", config.nodeId()));
