@@ -30,6 +30,9 @@ public final class Rooms {
   private final LikeService likes;
   private final RoomPublisher publisher;
   private final RoomNamespace namespace;
+  private final RoomService roomService;
+  private final ModerationService moderationService;
+  private final RoomStatsService statsService;
   private final List<HttpModule> httpModules;
 
   public Rooms(Vertx vertx, Pool pool, RedisAPI redis, Realtime realtime, ViewerCounter viewers, UserDirectory users,
@@ -49,11 +52,12 @@ public final class Rooms {
     ChatService chatService = new ChatService(config, redis, new Profiles(users), keywords, budget, archive, hot);
     this.likes = new LikeService(redis, config, publisher, hot);
     this.namespace = new RoomNamespace(config, rooms, state, chatService, viewers);
-    RoomService roomService = new RoomService(rooms, moderation, state, users, publisher, budget);
-    ModerationService moderationService = new ModerationService(rooms, moderation, chat, state, publisher, realtime,
+    this.roomService = new RoomService(rooms, moderation, state, users, publisher, budget);
+    this.statsService = new RoomStatsService(rooms, state, viewers, hot);
+    this.moderationService = new ModerationService(rooms, moderation, chat, state, publisher, realtime,
       config.kickBan(), config.maxMute());
     this.httpModules = List.of(
-      new RoomRoutes(auth, roomService, new RoomStatsService(rooms, state, viewers, hot), state),
+      new RoomRoutes(auth, roomService, statsService, state),
       new ModerationRoutes(moderationService),
       new MediaWebhookRoutes(roomService, config.webhookToken()));
   }
@@ -96,5 +100,30 @@ public final class Rooms {
   /** Messages accepted but not yet in PostgreSQL (also the {@code liveroom.room.chat.archive.queued} gauge). */
   public int archiveBacklog() {
     return archive.backlog();
+  }
+
+  // Package-private parts, for the capability's own tests.
+  RoomService lifecycle() {
+    return roomService;
+  }
+
+  ModerationService moderation() {
+    return moderationService;
+  }
+
+  RoomStatsService stats() {
+    return statsService;
+  }
+
+  LikeService likes() {
+    return likes;
+  }
+
+  ChatArchive archive() {
+    return archive;
+  }
+
+  KeywordList keywords() {
+    return keywords;
   }
 }
