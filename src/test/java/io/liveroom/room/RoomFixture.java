@@ -9,6 +9,8 @@ import io.liveroom.config.RoomsConfig;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.support.TestInfra;
 import io.liveroom.support.TestNodes;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
@@ -28,13 +30,15 @@ final class RoomFixture implements AutoCloseable {
   final Node node;
   final RecordingRealtime realtime = new RecordingRealtime();
   final AtomicInteger viewers = new AtomicInteger();
+  /** The test Rooms' own meters (the node's registry holds the node's own Rooms instance). */
+  final MeterRegistry registry = new SimpleMeterRegistry();
   final Rooms rooms;
 
   private RoomFixture(Node node, RoomsConfig config) {
     this.node = node;
     this.rooms = new Rooms(node.vertx(), node.pool(), node.redis(), realtime,
       channel -> Future.succeededFuture(viewers.get()), new PgUserDirectory(node.pool()),
-      new BearerAuth(node.accessTokens(), p -> Future.succeededFuture()), config, node.metrics().registry());
+      new BearerAuth(node.accessTokens(), p -> Future.succeededFuture()), config, registry);
     await(rooms.start());
   }
 
