@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -223,11 +224,10 @@ public final class Node {
    */
   public Future<Void> stop() {
     draining.set(true);
-    if (rooms != null) {
-      rooms.stop();
-    }
     LOG.info("Node {} shutting down (timeout {} s)", config.nodeId(), config.shutdownTimeoutSeconds());
-    return vertx.close()
+    Future<Void> roomsStopped = rooms == null ? Future.succeededFuture()
+      : rooms.stop().timeout(config.shutdownTimeoutSeconds(), TimeUnit.SECONDS).otherwiseEmpty();
+    return roomsStopped.eventually(() -> vertx.close())
       .onComplete(done -> LOG.info("Node {} stopped", config.nodeId()));
   }
 }

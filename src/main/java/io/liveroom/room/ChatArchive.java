@@ -38,9 +38,11 @@ final class ChatArchive {
   private final Counter persisted;
   private final Counter dropped;
   private final Counter failures;
-  private List<ChatMessage> inFlight = List.of();
-  private long retryDelayMs;
+  private volatile List<ChatMessage> inFlight = List.of();
+  private volatile long retryDelayMs;
   private volatile boolean stopped;
+  /** The last flush; each flush is chained after it, so flushes never overlap whoever starts them. */
+  private Future<Void> lastFlush = Future.succeededFuture();
 
   ChatArchive(Vertx vertx, ChatRepository repository, int bufferSize, int batchSize, Duration flushEvery,
               Duration maxRetryDelay, MeterRegistry registry) {
@@ -62,8 +64,23 @@ final class ChatArchive {
     schedule(flushEvery.toMillis());
   }
 
-  void stop() {
+  /**
+   * Stops the loop after writing what is queued: batch after batch until the backlog is empty or a
+   * write fails (then the rest is lost with the node, and counted as dropped).
+   */
+  Future<Void> stop() {
     stopped = true;
+    return flushOnce().compose(x -> {
+      if (backlog() == 0) {
+        return Future.<Void>succeededFuture();
+      }
+      if (retryDelayMs > 0) {
+        dropped.increment(backlog());
+        LOG.warn("Node stopping with {} chat messages not written to PostgreSQL", backlog());
+        return Future.<Void>succeededFuture();
+      }
+      return stop();
+    });
   }
 
   /** Queues a message; never blocks and never fails. */
@@ -91,7 +108,12 @@ final class ChatArchive {
   }
 
   /** Writes the pending batch (or the next one); on failure keeps it for the next attempt. */
-  Future<Void> flushOnce() {
+  synchronized Future<Void> flushOnce() {
+    lastFlush = lastFlush.transform(x -> writeBatch());
+    return lastFlush;
+  }
+
+  private Future<Void> writeBatch() {
     if (inFlight.isEmpty()) {
       inFlight = drain();
     }

@@ -22,8 +22,9 @@ final class ChatRepository {
   static final String MARK_DELETED = """
     UPDATE chat_messages SET deleted_at = now(), deleted_by = $3 WHERE id = $1 AND room_id = $2 AND deleted_at IS NULL""";
   static final String RECENT = """
-    SELECT id, sender_id, text, sent_at FROM chat_messages
-    WHERE room_id = $1 AND deleted_at IS NULL ORDER BY id DESC LIMIT $2""";
+    SELECT m.id, m.sender_id, m.text, m.sent_at, u.nickname, u.avatar_url
+    FROM chat_messages m JOIN users u ON u.id = m.sender_id
+    WHERE m.room_id = $1 AND m.deleted_at IS NULL ORDER BY m.id DESC LIMIT $2""";
 
   private final Pool pool;
 
@@ -73,15 +74,19 @@ final class ChatRepository {
   }
 
   /**
-   * The newest {@code limit} undeleted messages of a room, oldest first: what the real-time core
-   * can reload into a room's history when Redis lost it (see the report on the history hook).
+   * The newest {@code limit} undeleted messages of a room, oldest first, in the shape of {@code chat}
+   * publications (the sender's current profile): what can be reloaded into a room's history when
+   * Redis lost it.
    */
   Future<List<JsonObject>> recent(long roomId, int limit) {
     return pool.preparedQuery(RECENT).execute(Tuple.of(roomId, limit)).map(rows -> {
       List<JsonObject> out = new ArrayList<>();
       for (Row r : rows) {
-        out.add(0, new JsonObject().put("id", Long.toString(r.getLong("id"))).put("senderId", r.getLong("sender_id"))
-          .put("text", r.getString("text")).put("ts", r.getOffsetDateTime("sent_at").toInstant().toEpochMilli()));
+        out.add(0, new JsonObject().put("type", "chat").put("id", Long.toString(r.getLong("id")))
+          .put("text", r.getString("text"))
+          .put("sender", new JsonObject().put("id", r.getLong("sender_id")).put("nickname", r.getString("nickname"))
+            .put("avatarUrl", r.getString("avatar_url")))
+          .put("ts", r.getOffsetDateTime("sent_at").toInstant().toEpochMilli()));
       }
       return out;
     });

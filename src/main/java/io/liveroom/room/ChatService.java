@@ -5,6 +5,8 @@ import io.liveroom.account.UserSummary;
 import io.liveroom.config.RoomsConfig;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
@@ -29,9 +31,14 @@ final class ChatService {
   private final ChatArchive archive;
   private final HotRanking hot;
   private final MessageIds ids = new MessageIds();
+  private final MeterRegistry registry;
+  private final Counter accepted;
 
   ChatService(RoomsConfig config, RedisAPI redis, Profiles profiles, KeywordList keywords, PublishBudget budget,
-              ChatArchive archive, HotRanking hot) {
+              ChatArchive archive, HotRanking hot, MeterRegistry registry) {
+    this.registry = registry;
+    this.accepted = Counter.builder("liveroom.room.chat.accepted").description("Chat messages accepted into rooms")
+      .register(registry);
     this.config = config;
     this.redis = redis;
     this.profiles = profiles;
@@ -42,6 +49,13 @@ final class ChatService {
   }
 
   Future<JsonObject> accept(Principal principal, long roomId, JsonObject data) {
+    return admitMessage(principal, roomId, data)
+      .onSuccess(m -> accepted.increment())
+      .onFailure(e -> Counter.builder("liveroom.room.chat.refused").description("Chat messages refused, by error code")
+        .tag("code", e instanceof AppException a ? a.code().code() : "error").register(registry).increment());
+  }
+
+  private Future<JsonObject> admitMessage(Principal principal, long roomId, JsonObject data) {
     String text;
     try {
       text = validText(data);

@@ -62,11 +62,13 @@ public final class HotRanking {
   /** Writes the points summed since the last flush. */
   Future<Void> flush() {
     List<Future<Response>> writes = new ArrayList<>();
-    for (Long roomId : List.copyOf(pending.keySet())) {
-      DoubleAdder adder = pending.remove(roomId);
-      double points = adder == null ? 0 : adder.sumThenReset();
+    for (Map.Entry<Long, DoubleAdder> e : pending.entrySet()) {
+      double points = e.getValue().sumThenReset();
       if (points > 0) {
-        writes.add(redis.zadd(List.of(RoomKeys.HOT, "XX", "INCR", Double.toString(points), roomId.toString())));
+        writes.add(redis.zadd(List.of(RoomKeys.HOT, "XX", "INCR", Double.toString(points), e.getKey().toString())));
+      } else {
+        // Idle since the last flush: forget the room (a point added in this instant may be lost).
+        pending.remove(e.getKey(), e.getValue());
       }
     }
     return Future.join(writes).<Void>mapEmpty()

@@ -4,7 +4,6 @@ import io.liveroom.account.Principal;
 import io.liveroom.error.FieldErrors;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
-import io.liveroom.http.HttpModule;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -12,10 +11,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 
 /**
- * Moderation endpoints under {@code /api/v1/rooms/{id}} (authentication is mounted by
- * {@link RoomRoutes} on the whole prefix).
+ * Moderation endpoints under {@code /api/v1/rooms/{id}}; {@link RoomRoutes} mounts them behind its
+ * authentication handler.
  */
-final class ModerationRoutes implements HttpModule {
+final class ModerationRoutes {
   private static final String ROOM = RoomRoutes.BASE + "/:id";
   private static final int MAX_SLOW_MODE = 120;
 
@@ -25,8 +24,7 @@ final class ModerationRoutes implements HttpModule {
     this.moderation = moderation;
   }
 
-  @Override
-  public void mount(Router router) {
+  void mount(Router router) {
     router.post(ROOM + "/moderators").handler(ctx -> withUser(ctx, (p, room, user, body) ->
       done(ctx, moderation.appoint(p, room, user))));
     router.delete(ROOM + "/moderators/:userId").handler(ctx ->

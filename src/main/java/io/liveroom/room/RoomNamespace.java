@@ -26,14 +26,17 @@ public final class RoomNamespace implements ChannelNamespace {
   private final RoomRepository rooms;
   private final RoomState state;
   private final ChatService chat;
+  private final Profiles profiles;
   private final ViewerCounter viewers;
   private final int joinLeaveMaxViewers;
 
-  RoomNamespace(RoomsConfig config, RoomRepository rooms, RoomState state, ChatService chat, ViewerCounter viewers) {
+  RoomNamespace(RoomsConfig config, RoomRepository rooms, RoomState state, ChatService chat, Profiles profiles,
+                ViewerCounter viewers) {
     this.options = new NamespaceOptions(config.historySize(), config.historyTtl(), true, false, true);
     this.rooms = rooms;
     this.state = state;
     this.chat = chat;
+    this.profiles = profiles;
     this.viewers = viewers;
     this.joinLeaveMaxViewers = config.joinLeaveMaxViewers();
   }
@@ -77,6 +80,8 @@ public final class RoomNamespace implements ChannelNamespace {
       if (Room.CLOSED.equals(room.status())) {
         throw AppException.of(ErrorCode.ROOM_CLOSED, "This room has been closed.");
       }
+      // Warms the profile cache, so this viewer can chat even if PostgreSQL goes away later.
+      profiles.find(principal.userId());
       return state.entryBlock(roomId, principal.userId());
     }).compose(block -> block == null ? Future.succeededFuture() : Future.failedFuture(refusal(block)));
   }

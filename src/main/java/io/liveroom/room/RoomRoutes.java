@@ -11,7 +11,10 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
 
-/** Room lifecycle, hot list and stats under {@code /api/v1/rooms} (see the OpenAPI file). */
+/**
+ * Room lifecycle, hot list and stats under {@code /api/v1/rooms} (see the OpenAPI file), all behind
+ * bearer authentication, including the moderation routes it mounts.
+ */
 final class RoomRoutes implements HttpModule {
   static final String BASE = "/api/v1/rooms";
 
@@ -19,12 +22,14 @@ final class RoomRoutes implements HttpModule {
   private final RoomService rooms;
   private final RoomStatsService stats;
   private final RoomState state;
+  private final ModerationRoutes moderation;
 
-  RoomRoutes(BearerAuth auth, RoomService rooms, RoomStatsService stats, RoomState state) {
+  RoomRoutes(BearerAuth auth, RoomService rooms, RoomStatsService stats, RoomState state, ModerationRoutes moderation) {
     this.auth = auth;
     this.rooms = rooms;
     this.stats = stats;
     this.state = state;
+    this.moderation = moderation;
   }
 
   @Override
@@ -44,6 +49,8 @@ final class RoomRoutes implements HttpModule {
     router.post(BASE + "/:id/stream-key").handler(ctx -> reply(ctx, 200,
       rooms.rotateKey(BearerAuth.principal(ctx), Params.pathId(ctx, "id")).map(RoomRoutes::keyJson)));
     router.post(BASE + "/:id/close").handler(this::close);
+    // Mounted here, after the authentication handler above, so it can never be reached without it.
+    moderation.mount(router);
   }
 
   private void create(RoutingContext ctx) {

@@ -15,6 +15,7 @@ import java.util.List;
  * hot paths (subscribe, chat, likes) read in one round trip.
  */
 final class RoomState {
+  private static final Duration ENDED_TTL = Duration.ofDays(1);
   private final RedisAPI redis;
   private final LuaScript access = LuaScript.load("access");
   private final LuaScript peak = LuaScript.load("peak");
@@ -48,16 +49,24 @@ final class RoomState {
     for (RestrictionRow r : restrictions) {
       f = f.compose(x -> restrict(roomId, r.kind(), r.userId(), r.remaining()));
     }
-    return f.compose(x -> redis.zadd(List.of(RoomKeys.HOT, "NX", "0", Long.toString(roomId))))
+    return f.compose(x -> redis.persist(RoomKeys.mods(roomId)))
+      .compose(x -> redis.zadd(List.of(RoomKeys.HOT, "NX", "0", Long.toString(roomId))))
       .compose(x -> redis.set(List.of(RoomKeys.live(roomId), Long.toString(sessionId))))
       .mapEmpty();
   }
 
-  /** Takes the room off the air: chat and likes are refused from now on, and it leaves the hot list. */
+  /**
+   * Takes the room off the air: chat and likes are refused from now on, and it leaves the hot list.
+   * The session counters stay readable for a day (they are copied to PostgreSQL when the session ends).
+   */
   Future<Void> goIdle(long roomId) {
-    return redis.del(List.of(RoomKeys.live(roomId), RoomKeys.slow(roomId), RoomKeys.pinned(roomId)))
-      .compose(x -> redis.zrem(List.of(RoomKeys.HOT, Long.toString(roomId))))
-      .mapEmpty();
+    Future<?> f = redis.del(List.of(RoomKeys.live(roomId), RoomKeys.slow(roomId), RoomKeys.pinned(roomId)))
+      .compose(x -> redis.zrem(List.of(RoomKeys.HOT, Long.toString(roomId))));
+    for (String key : List.of(RoomKeys.likes(roomId), RoomKeys.messages(roomId), RoomKeys.peak(roomId),
+      RoomKeys.host(roomId), RoomKeys.mods(roomId))) {
+      f = f.compose(x -> redis.pexpire(List.of(key, Long.toString(ENDED_TTL.toMillis()))));
+    }
+    return f.mapEmpty();
   }
 
   /** The live session id, or null when the room is not live. */

@@ -22,6 +22,9 @@ import java.util.List;
  * like aggregation, hot-list flush and decay).
  */
 public final class Rooms {
+  /** How long a sender's profile is used without asking the user directory again. */
+  static final java.time.Duration PROFILE_TTL = java.time.Duration.ofSeconds(10);
+
   private final Vertx vertx;
   private final RoomsConfig config;
   private final KeywordList keywords;
@@ -33,6 +36,7 @@ public final class Rooms {
   private final RoomService roomService;
   private final ModerationService moderationService;
   private final RoomStatsService statsService;
+  private final ChatRepository chatRepository;
   private final List<HttpModule> httpModules;
 
   public Rooms(Vertx vertx, Pool pool, RedisAPI redis, Realtime realtime, ViewerCounter viewers, UserDirectory users,
@@ -42,6 +46,7 @@ public final class Rooms {
     RoomRepository rooms = new RoomRepository(pool);
     ModerationRepository moderation = new ModerationRepository(pool);
     ChatRepository chat = new ChatRepository(pool);
+    this.chatRepository = chat;
     RoomState state = new RoomState(redis);
     PublishBudget budget = new PublishBudget(config.publishBudgetPerSecond(), registry);
     this.publisher = new RoomPublisher(realtime, budget);
@@ -49,16 +54,16 @@ public final class Rooms {
     this.keywords = new KeywordList(config.chatFilterFile());
     this.archive = new ChatArchive(vertx, chat, config.archiveBufferSize(), config.archiveBatchSize(),
       config.archiveFlush(), config.archiveMaxRetryDelay(), registry);
-    ChatService chatService = new ChatService(config, redis, new Profiles(users), keywords, budget, archive, hot);
+    Profiles profiles = new Profiles(users, PROFILE_TTL);
+    ChatService chatService = new ChatService(config, redis, profiles, keywords, budget, archive, hot, registry);
     this.likes = new LikeService(redis, config, publisher, hot);
-    this.namespace = new RoomNamespace(config, rooms, state, chatService, viewers);
+    this.namespace = new RoomNamespace(config, rooms, state, chatService, profiles, viewers);
     this.roomService = new RoomService(rooms, moderation, state, users, publisher, budget);
     this.statsService = new RoomStatsService(rooms, state, viewers, hot);
     this.moderationService = new ModerationService(rooms, moderation, chat, state, publisher, realtime,
       config.kickBan(), config.maxMute());
     this.httpModules = List.of(
-      new RoomRoutes(auth, roomService, statsService, state),
-      new ModerationRoutes(moderationService),
+      new RoomRoutes(auth, roomService, statsService, state, new ModerationRoutes(moderationService)),
       new MediaWebhookRoutes(roomService, config.webhookToken()));
   }
 
@@ -70,9 +75,9 @@ public final class Rooms {
     });
   }
 
-  /** Stops the archive loop (what is queued is written on the next flush if the node lives on). */
-  public void stop() {
-    archive.stop();
+  /** Writes the queued chat to PostgreSQL and stops the archive loop; call before closing the pools. */
+  public Future<Void> stop() {
+    return archive.stop();
   }
 
   public List<HttpModule> httpModules() {
@@ -87,6 +92,15 @@ public final class Rooms {
   /** Register with the real-time core: {@code room.like}. */
   public List<RpcMethod> rpcMethods() {
     return List.of(likes);
+  }
+
+  /**
+   * The newest stored chat of a room (oldest first, as {@code chat} publications), for the core to
+   * reload a room's history from PostgreSQL when Redis lost it. Messages reach PostgreSQL within the
+   * archive's flush interval.
+   */
+  public Future<List<io.vertx.core.json.JsonObject>> recentChat(long roomId, int limit) {
+    return chatRepository.recent(roomId, limit);
   }
 
   public RoomPublisher publisher() {

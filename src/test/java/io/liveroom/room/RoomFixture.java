@@ -57,7 +57,7 @@ final class RoomFixture implements AutoCloseable {
 
   @Override
   public void close() {
-    rooms.stop();
+    await(rooms.stop());
     TestNodes.stop(node);
   }
 

@@ -131,4 +131,37 @@ class RoomHttpTest {
     assertThat(hot.status()).isEqualTo(200);
     assertThat(hot.json().getJsonArray("items")).extracting(o -> ((JsonObject) o).getLong("id")).contains(id);
   }
+
+  @Test
+  @DisplayName("Moderation over HTTP: the host appoints a moderator who mutes and sets slow mode; viewers may not")
+  void moderationOverHttp() {
+    long hostId = user("host5", true);
+    String host = token(hostId);
+    long modId = user("mod5", true);
+    String mod = token(modId);
+    long annId = user("ann5", true);
+    String ann = token(annId);
+    long id = http.post("/api/v1/rooms", room("Moderated"), host).json().getJsonObject("room").getLong("id");
+    http.post("/api/v1/rooms/" + id + "/start", null, host);
+
+    assertThat(http.post("/api/v1/rooms/" + id + "/moderators", new JsonObject().put("userId", modId), host).status())
+      .isEqualTo(204);
+    assertThat(http.post("/api/v1/rooms/" + id + "/mutes", new JsonObject().put("userId", annId)
+      .put("durationSeconds", 60), mod).status()).isEqualTo(204);
+    TestHttp.Response missing = http.post("/api/v1/rooms/" + id + "/mutes", new JsonObject().put("userId", annId), mod);
+    assertThat(missing.status()).isEqualTo(400);
+    assertThat(missing.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("durationSeconds");
+    assertThat(http.send("PUT", "/api/v1/rooms/" + id + "/slow-mode", "{\"seconds\":10}",
+      Map.of("Authorization", "Bearer " + mod)).status()).isEqualTo(204);
+    TestHttp.Response refused = http.post("/api/v1/rooms/" + id + "/mutes", new JsonObject().put("userId", modId)
+      .put("durationSeconds", 60), ann);
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.json().getString("code")).isEqualTo("not_room_staff");
+    assertThat(http.send("DELETE", "/api/v1/rooms/" + id + "/mutes/" + annId, null,
+      Map.of("Authorization", "Bearer " + mod)).status()).isEqualTo(204);
+    assertThat(RoomFixture.count("SELECT count(*) FROM audit_log WHERE target_id = ?", Long.toString(id)))
+      .isEqualTo(4);
+    assertThat(http.send("PUT", "/api/v1/rooms/" + id + "/slow-mode", "{\"seconds\":10}", Map.of()).status())
+      .as("moderation routes are behind authentication").isEqualTo(401);
+  }
 }
