@@ -13,15 +13,18 @@ import io.vertx.redis.client.RedisAPI;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The rules for one chat message into a live room, in the order that costs least: shape and length,
- * the publish budget, the sender (verified, active), the keyword filter (reject or mask), then one
+ * the sender (verified, active), the keyword filter (reject or mask), the publish budget, then one
  * atomic Redis script for live / banned / muted / rate limit / slow mode. An accepted message gets
  * its id, the sender's profile and the server time, is queued for PostgreSQL and scores for the hot
  * list. The returned object is what the real-time core publishes.
  */
 final class ChatService {
+  /** Control characters but line breaks, zero-width spaces (keyword-filter evasion) and bidi overrides. */
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n]]|[\\u200B\\u202A-\\u202E\\u2066-\\u2069]");
   private final RoomsConfig config;
   private final RedisAPI redis;
   private final LuaScript admit = LuaScript.load("chat_admit");
@@ -36,9 +39,6 @@ final class ChatService {
 
   ChatService(RoomsConfig config, RedisAPI redis, Profiles profiles, KeywordList keywords, PublishBudget budget,
               ChatArchive archive, HotRanking hot, MeterRegistry registry) {
-    this.registry = registry;
-    this.accepted = Counter.builder("liveroom.room.chat.accepted").description("Chat messages accepted into rooms")
-      .register(registry);
     this.config = config;
     this.redis = redis;
     this.profiles = profiles;
@@ -46,6 +46,9 @@ final class ChatService {
     this.budget = budget;
     this.archive = archive;
     this.hot = hot;
+    this.registry = registry;
+    this.accepted = Counter.builder("liveroom.room.chat.accepted").description("Chat messages accepted into rooms")
+      .register(registry);
   }
 
   Future<JsonObject> accept(Principal principal, long roomId, JsonObject data) {
@@ -62,15 +65,16 @@ final class ChatService {
     } catch (AppException e) {
       return Future.failedFuture(e);
     }
-    if (!budget.admit(roomId, Priority.NORMAL)) {
-      return Future.failedFuture(AppException.retryAfter(ErrorCode.ROOM_BUSY,
-        "The room is very busy; chat is being thinned. Try again in a moment.", 1));
-    }
     return profiles.find(principal.userId()).compose(sender -> {
       checkSender(sender);
       KeywordFilter.Result filtered = keywords.current().apply(text);
       if (filtered.rejected()) {
         throw AppException.of(ErrorCode.CHAT_BLOCKED_WORD, "The message contains a word that is not allowed here.");
+      }
+      // Shed before the Redis round trip: under overload that is the work worth saving.
+      if (!budget.admit(roomId, Priority.NORMAL)) {
+        throw AppException.retryAfter(ErrorCode.ROOM_BUSY,
+          "The room is very busy; chat is being thinned. Try again in a moment.", 1);
       }
       return admit(principal.userId(), roomId).map(session -> publication(sender, roomId, session, filtered));
     });
@@ -81,7 +85,11 @@ final class ChatService {
     if (!(raw instanceof String s) || s.isBlank()) {
       throw AppException.of(ErrorCode.CHAT_INVALID, "A chat message is {\"text\": \"...\"} with non-empty text.");
     }
-    String text = s.strip();
+    // Invisible characters can break clients' layout or hide a filtered word; they are dropped.
+    String text = CONTROL.matcher(s).replaceAll("").strip();
+    if (text.isEmpty()) {
+      throw AppException.of(ErrorCode.CHAT_INVALID, "A chat message needs visible text.");
+    }
     if (text.codePointCount(0, text.length()) > config.chatMaxLength()) {
       throw AppException.of(ErrorCode.CHAT_TOO_LONG, "A chat message has at most " + config.chatMaxLength() + " characters.")
         .with(java.util.Map.of("maxLength", config.chatMaxLength()));

@@ -3,11 +3,13 @@ package io.liveroom.room;
 import io.liveroom.account.Principal;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
+import io.liveroom.error.FieldError;
 import io.liveroom.realtime.Realtime;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Moderation of a room by its host, its moderators and platform staff: appoint moderators (host
@@ -57,7 +59,7 @@ final class ModerationService {
 
   Future<Void> mute(Principal caller, long roomId, long userId, Duration duration) {
     if (duration.compareTo(maxMute) > 0) {
-      return Future.failedFuture(AppException.validation(java.util.List.of(new io.liveroom.error.FieldError(
+      return Future.failedFuture(AppException.validation(List.of(new FieldError(
         "durationSeconds", "out_of_range", "A mute lasts at most " + maxMute.toSeconds() + " seconds."))));
     }
     return restrict(caller, roomId, userId, Restriction.MUTE, duration, false);

@@ -2,9 +2,12 @@ package io.liveroom.room;
 
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
+import io.liveroom.error.FieldError;
 import io.liveroom.error.FieldErrors;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+
+import java.util.List;
 
 /** Reads path, query and body values of the room routes, failing with 400/404 problems. */
 final class Params {
@@ -26,7 +29,7 @@ final class Params {
       return fallback;
     }
     if (!raw.matches("-?[0-9]{1,9}") || Integer.parseInt(raw) < min || Integer.parseInt(raw) > max) {
-      throw AppException.validation(java.util.List.of(new io.liveroom.error.FieldError(name, "out_of_range",
+      throw AppException.validation(List.of(new FieldError(name, "out_of_range",
         name + " is " + min + ".." + max + ".")));
     }
     return Integer.parseInt(raw);
@@ -38,7 +41,7 @@ final class Params {
       return null;
     }
     if (!raw.matches("[1-9][0-9]{0,17}")) {
-      throw AppException.validation(java.util.List.of(new io.liveroom.error.FieldError(name, "invalid", name + " is an id.")));
+      throw AppException.validation(List.of(new FieldError(name, "invalid", name + " is an id.")));
     }
     return Long.parseLong(raw);
   }

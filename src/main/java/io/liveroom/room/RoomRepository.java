@@ -16,9 +16,8 @@ import java.util.List;
 /** SQL for rooms and their sessions. */
 final class RoomRepository {
   static final String COLUMNS = "id, host_id, title, cover_url, category, tags, status, current_session_id, created_at";
-  static final String INSERT = """
-    INSERT INTO rooms (host_id, title, cover_url, category, tags, stream_key_hash)
-    VALUES ($1, $2, $3, $4, $5, $6) RETURNING """ + " " + COLUMNS;
+  static final String INSERT = "INSERT INTO rooms (host_id, title, cover_url, category, tags, stream_key_hash)"
+    + " VALUES ($1, $2, $3, $4, $5, $6) RETURNING " + COLUMNS;
   static final String FIND = "SELECT " + COLUMNS + " FROM rooms WHERE id = $1";
   static final String FIND_MANY = "SELECT " + COLUMNS + " FROM rooms WHERE id = ANY($1)";
   static final String LIST_LIVE = "SELECT " + COLUMNS
@@ -27,12 +26,10 @@ final class RoomRepository {
   static final String SET_KEY_HASH = "UPDATE rooms SET stream_key_hash = $2, stream_key_at = now(), updated_at = now() WHERE id = $1";
   static final String INSERT_SESSION = "INSERT INTO room_sessions (room_id, started_by) VALUES ($1, $2) RETURNING id";
   /** Only an idle room goes live; the condition makes two concurrent starts safe (one wins). */
-  static final String MARK_LIVE = """
-    UPDATE rooms SET status = 'live', current_session_id = $2, updated_at = now()
-    WHERE id = $1 AND status = 'idle' RETURNING""" + " " + COLUMNS;
-  static final String MARK_ENDED = """
-    UPDATE rooms SET status = $2, current_session_id = NULL, updated_at = now()
-    WHERE id = $1 AND status <> 'closed' RETURNING""" + " " + COLUMNS;
+  static final String MARK_LIVE = "UPDATE rooms SET status = 'live', current_session_id = $2, updated_at = now()"
+    + " WHERE id = $1 AND status = 'idle' RETURNING " + COLUMNS;
+  static final String MARK_ENDED = "UPDATE rooms SET status = $2, current_session_id = NULL, updated_at = now()"
+    + " WHERE id = $1 AND status <> 'closed' RETURNING " + COLUMNS;
   static final String END_SESSION = """
     UPDATE room_sessions SET ended_at = now(), end_reason = $2, peak_viewers = $3, total_likes = $4,
       message_count = $5 WHERE id = $1 AND ended_at IS NULL""";

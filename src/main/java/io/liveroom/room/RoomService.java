@@ -6,8 +6,6 @@ import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
@@ -20,8 +18,6 @@ import java.util.List;
  * the Redis state and returns the running session), and so is ending an idle room.
  */
 final class RoomService {
-  private static final Logger LOG = LoggerFactory.getLogger(RoomService.class);
-
   private final RoomRepository rooms;
   private final ModerationRepository moderation;
   private final RoomState state;
@@ -145,13 +141,12 @@ final class RoomService {
       .onSuccess(x -> budget.forget(room.id()));
   }
 
-  /** Viewers are told; a failed publication is logged, not fatal: the state change already happened. */
+  /**
+   * Viewers are told. A failed publication (logged by the publisher) is not fatal: the state change
+   * already happened, and clients also see it in the room's status over HTTP.
+   */
   private Future<Void> announce(Room room, JsonObject event) {
-    return publisher.publish(room.id(), Priority.CRITICAL, event).<Void>mapEmpty()
-      .recover(e -> {
-        LOG.warn("Room {} is {} but viewers were not told: {}", room.id(), room.status(), e.getMessage());
-        return Future.succeededFuture();
-      });
+    return publisher.publish(room.id(), Priority.CRITICAL, event).<Void>mapEmpty().otherwiseEmpty();
   }
 
   private Future<Room> ownRoom(Principal caller, long roomId) {

@@ -82,6 +82,8 @@ class ChatRulesTest {
     assertThat(refusal(() -> await(fx.rooms.namespace().authorizePublish(principal(ann), room.channel(),
       new JsonObject().put("text", 42))))).isEqualTo(ErrorCode.CHAT_INVALID);
     assertThat(refusal(() -> fx.chat(ann, room, "12345678901"))).isEqualTo(ErrorCode.CHAT_TOO_LONG);
+    assertThat(refusal(() -> fx.chat(ann, room, "\u200B\u0007"))).isEqualTo(ErrorCode.CHAT_INVALID);
+    assertThat(fx.chat(ann, room, "a\u0000b\u202Ec\u200Bd").getString("text")).isEqualTo("abcd");
     // Ten characters that are each a surrogate pair still count as ten.
     assertThat(fx.chat(ann, room, "😀".repeat(10)).getString("text")).hasSize(20);
   }
