@@ -27,17 +27,14 @@ public final class RoomNamespace implements ChannelNamespace {
   private final RoomState state;
   private final ChatService chat;
   private final Profiles profiles;
-  private final ViewerCounter viewers;
   private final int joinLeaveMaxViewers;
 
-  RoomNamespace(RoomsConfig config, RoomRepository rooms, RoomState state, ChatService chat, Profiles profiles,
-                ViewerCounter viewers) {
+  RoomNamespace(RoomsConfig config, RoomRepository rooms, RoomState state, ChatService chat, Profiles profiles) {
     this.options = new NamespaceOptions(config.historySize(), config.historyTtl(), true, false, true);
     this.rooms = rooms;
     this.state = state;
     this.chat = chat;
     this.profiles = profiles;
-    this.viewers = viewers;
     this.joinLeaveMaxViewers = config.joinLeaveMaxViewers();
   }
 
@@ -107,8 +104,12 @@ public final class RoomNamespace implements ChannelNamespace {
     }
   }
 
-  /** Whether join/leave pushes suit this room now: only while it has at most the configured viewers. */
-  public Future<Boolean> joinLeaveFor(String channel) {
-    return viewers.viewers(channel).map(n -> n <= joinLeaveMaxViewers).otherwise(false);
+  /**
+   * Whether join/leave pushes suit a room with this many viewers: only up to
+   * {@code rooms.channel.joinLeaveMaxViewers}. Synchronous and cheap, for the proposed per-channel
+   * hook of the core, which knows the channel's subscriber count.
+   */
+  public boolean joinLeaveFor(String channel, long viewers) {
+    return viewers <= joinLeaveMaxViewers;
   }
 }

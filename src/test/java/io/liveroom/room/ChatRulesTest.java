@@ -55,6 +55,21 @@ class ChatRulesTest {
   }
 
   @Test
+  @DisplayName("The room namespace keeps history and presence on, client publish on, join/leave only for small rooms")
+  void namespaceOptions() {
+    fx = RoomFixture.start(json -> json.getJsonObject("rooms").getJsonObject("channel").put("joinLeaveMaxViewers", 50)
+      .put("historySize", 300));
+    RoomNamespace ns = fx.rooms.namespace();
+    assertThat(ns.name()).isEqualTo("room");
+    assertThat(ns.options().historySize()).isEqualTo(300);
+    assertThat(ns.options().presence()).isTrue();
+    assertThat(ns.options().clientPublish()).isTrue();
+    assertThat(ns.options().joinLeave()).isFalse();
+    assertThat(ns.joinLeaveFor("room:1", 50)).isTrue();
+    assertThat(ns.joinLeaveFor("room:1", 51)).isFalse();
+  }
+
+  @Test
   @DisplayName("An unverified user can watch but not comment (verified-only is on by default)")
   void unverifiedCanWatchNotComment() {
     fx = RoomFixture.start();
