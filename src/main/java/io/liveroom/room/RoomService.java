@@ -110,18 +110,25 @@ final class RoomService {
     if (Room.CLOSED.equals(room.status())) {
       return Future.failedFuture(AppException.of(ErrorCode.ROOM_CLOSED, "This room has been closed."));
     }
-    Future<Room> live = room.live() ? Future.succeededFuture(room) : rooms.startSession(room.id(), startedBy)
+    if (room.live()) {
+      // A repeated start (a retry, or on_publish after an HTTP start) re-applies the Redis state only.
+      return mirror(room);
+    }
+    return rooms.startSession(room.id(), startedBy)
       .recover(e -> e instanceof AppException a && a.code() == ErrorCode.CONFLICT
-        ? rooms.find(room.id()) : Future.failedFuture(e));
-    return live.compose(r -> {
-      if (!r.live()) {
-        return Future.failedFuture(AppException.of(ErrorCode.CONFLICT, "The room changed state; try again."));
-      }
-      return Future.all(moderation.moderators(r.id()), moderation.activeRestrictions(r.id()))
-        .compose(all -> state.goLive(r.id(), r.currentSessionId(), r.hostId(), all.resultAt(0), all.resultAt(1)))
-        .compose(x -> announce(r, new JsonObject().put("type", "started").put("sessionId", r.currentSessionId())))
-        .map(r);
-    });
+        ? rooms.find(room.id()).compose(now -> now.live() ? Future.succeededFuture(now)
+          : Future.failedFuture(AppException.of(ErrorCode.CONFLICT, "The room changed state; try again.")))
+        : Future.failedFuture(e))
+      .compose(this::mirror)
+      .compose(live -> announce(live, new JsonObject().put("type", "started").put("sessionId", live.currentSessionId()))
+        .map(live));
+  }
+
+  /** Mirrors a live session into Redis: moderators and restrictions from PostgreSQL, chat opens last. */
+  private Future<Room> mirror(Room live) {
+    return Future.all(moderation.moderators(live.id()), moderation.activeRestrictions(live.id()))
+      .compose(all -> state.goLive(live.id(), live.currentSessionId(), live.hostId(), all.resultAt(0), all.resultAt(1)))
+      .map(live);
   }
 
   private Future<Room> endSession(Room room, String newStatus, String reason) {

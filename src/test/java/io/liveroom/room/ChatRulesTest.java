@@ -52,6 +52,8 @@ class ChatRulesTest {
     assertThat(first.getLong("ts")).isPositive();
     assertThat(chat).extracting(m -> Long.parseLong(m.getString("id"))).isSorted().doesNotHaveDuplicates();
     assertThat(fx.realtime.ofType(room.channel(), "started")).hasSize(1);
+    await(fx.rooms.lifecycle().start(principal(room.hostId()), room.id()));
+    assertThat(fx.realtime.ofType(room.channel(), "started")).as("a repeated start announces nothing").hasSize(1);
   }
 
   @Test
