@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Likes: the {@code room.like} RPC counts taps into the room's total in Redis (clients batch taps
- * and send a count). Rooms that got taps on this node are marked dirty; every {@code flushEvery}
+ * and send a count), at most {@code rooms.likes.maxPerUserPerMinute} per user per room; taps over
+ * that are accepted and not counted, so a script cannot inflate a room's likes or hot score. Rooms that got taps on this node are marked dirty; every {@code flushEvery}
  * the node tries to claim the room's one {@code likes} publication for the period (a Redis
  * {@code SET NX} shared by all nodes) and publishes the current total. A node that loses the claim
  * keeps the room dirty and tries next period, so the last taps are always published, and a room
@@ -79,17 +80,21 @@ final class LikeService implements RpcMethod {
 
   Future<Long> tap(long userId, long roomId, int count) {
     List<String> keys = List.of(RoomKeys.live(roomId), RoomKeys.restriction(roomId, Restriction.BAN, userId),
-      RoomKeys.likes(roomId));
-    return like.run(redis, keys, List.of(Integer.toString(count))).map(r -> {
-      long total = r.toLong();
+      RoomKeys.likes(roomId), RoomKeys.likeRate(roomId, userId));
+    List<String> args = List.of(Integer.toString(count), Integer.toString(config.likesMaxPerUserPerMinute()));
+    return like.run(redis, keys, args).map(r -> {
+      long total = r.get(0).toLong();
+      int counted = r.get(1).toInteger();
       if (total == -1) {
         throw AppException.of(ErrorCode.ROOM_NOT_LIVE, "The room is not live.");
       }
       if (total == -2) {
         throw AppException.of(ErrorCode.ROOM_BANNED, "You are banned from this room.");
       }
-      dirty.add(roomId);
-      hot.record(roomId, HotRanking.Signal.LIKE, count);
+      if (counted > 0) {
+        dirty.add(roomId);
+        hot.record(roomId, HotRanking.Signal.LIKE, counted);
+      }
       return total;
     });
   }

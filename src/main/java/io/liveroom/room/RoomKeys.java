@@ -58,6 +58,10 @@ final class RoomKeys {
     return prefix(roomId) + kind.wire() + ":" + userId;
   }
 
+  static String likeRate(long roomId, long userId) {
+    return prefix(roomId) + "lrate:" + userId;
+  }
+
   static String rate(long roomId, long userId) {
     return prefix(roomId) + "rate:" + userId;
   }

@@ -81,4 +81,19 @@ class LikesTest {
       await(like.call(ctx, new JsonObject().put("roomId", idle.id()).put("count", 3))));
     assertThat(notLive.code()).isEqualTo(ErrorCode.ROOM_NOT_LIVE);
   }
+
+  @Test
+  @DisplayName("Taps over the per-user cap per minute are accepted but not counted")
+  void perUserCap() {
+    fx = RoomFixture.start(json -> json.getJsonObject("rooms").getJsonObject("likes").put("maxPerUserPerMinute", 250));
+    Room room = fx.liveRoom(user("host", true));
+    long ann = user("ann", true);
+    long bob = user("bob", true);
+    long total = 0;
+    for (int i = 0; i < 5; i++) {
+      total = await(fx.rooms.likes().tap(ann, room.id(), 100));
+    }
+    assertThat(total).isEqualTo(250);
+    assertThat(await(fx.rooms.likes().tap(bob, room.id(), 10))).isEqualTo(260);
+  }
 }
