@@ -9,8 +9,10 @@ import io.liveroom.consent.ConsentService;
 import io.liveroom.geo.LiveRoomRegions;
 import io.liveroom.geo.NearbyCapability;
 import io.liveroom.geo.UnwiredLiveRoomRegions;
-import io.liveroom.http.BearerAuth;
 import io.liveroom.config.AppConfig;
+import io.liveroom.error.AppException;
+import io.liveroom.error.ErrorCode;
+import io.liveroom.http.BearerAuth;
 import io.liveroom.http.HealthRoutes;
 import io.liveroom.http.HttpModule;
 import io.liveroom.http.HttpVerticle;
@@ -19,10 +21,15 @@ import io.liveroom.infra.Database;
 import io.liveroom.infra.Migrations;
 import io.liveroom.infra.RedisClients;
 import io.liveroom.metrics.Metrics;
+import io.liveroom.realtime.DisconnectCode;
+import io.liveroom.realtime.Realtime;
+import io.liveroom.room.Rooms;
+import io.liveroom.room.ViewerCounter;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.transport.Transport;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
@@ -35,6 +42,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -54,16 +62,10 @@ public final class Node {
   private Redis redisClient;
   private RedisAPI redis;
   private AccessTokens accessTokens;
+  private Rooms rooms;
   private BearerAuth bearerAuth;
   private ConsentService consents;
   private NearbyCapability nearby;
-
-  /**
-   * TEMPORARY until the accounts capability lands its SessionGate: accepts every token whose
-   * signature and claims verify (no session revocation, no frozen-account check). Replace with the
-   * accounts gate when merging.
-   */
-  private static final SessionGate TEMPORARY_TOKEN_ONLY_GATE = principal -> Future.succeededFuture();
 
   private Node(AppConfig config, Vertx vertx, Metrics metrics) {
     this.config = config;
@@ -111,8 +113,10 @@ public final class Node {
         pool = Database.pool(vertx, config.pg().url(), config.pg().poolSize());
         redisClient = RedisClients.client(vertx, config.redis().url(), config.redis().poolSize());
         redis = RedisClients.api(redisClient);
-        return wireConsentAndNearby();
+        bearerAuth = new BearerAuth(accessTokens, TOKEN_ONLY_GATE_UNTIL_ACCOUNTS);
+        return wireRooms();
       })
+      .compose(rooms -> wireConsentAndNearby())
       .compose(wired -> deployListeners(modules()))
       .map(done -> {
         LOG.info("Node {} listening on {}:{} with {} event loops ({} transport)", config.nodeId(),
@@ -122,27 +126,79 @@ public final class Node {
       });
   }
 
+  /** The capabilities, in dependency order. Each later issue adds its wiring here. */
+  private List<HttpModule> modules() {
+    List<HttpModule> modules = new ArrayList<>();
+    modules.add(new HealthRoutes(pool, redis, draining::get));
+    modules.add(new OpsRoutes(metrics.registry()));
+    modules.addAll(rooms.httpModules());
+    modules.add(new ConsentRoutes(consents, bearerAuth));
+    modules.addAll(nearby.modules(bearerAuth));
+    return modules;
+  }
+
+  // --- Live rooms (issue 5) ------------------------------------------------------------------
+  // TODO(lead, on merging the real-time core): pass the core's Realtime and a ViewerCounter backed
+  // by presence stats, and register rooms.namespace() and rooms.rpcMethods() with the core.
+  // TODO(lead, on merging accounts): replace TOKEN_ONLY_GATE_UNTIL_ACCOUNTS with the accounts gate.
+  private Future<Rooms> wireRooms() {
+    rooms = new Rooms(vertx, pool, redis, REALTIME_NOT_WIRED, VIEWERS_NOT_WIRED, new PgUserDirectory(pool), bearerAuth,
+      config.rooms(), metrics.registry());
+    return rooms.start().map(rooms);
+  }
+
   /**
    * Consent (asked by every capability) and Nearby. LiveRoomRegions is unwired until the rooms
    * capability implements it: Nearby rooms and the regional hot list answer 503 until then.
    */
   private Future<?> wireConsentAndNearby() {
-    bearerAuth = new BearerAuth(accessTokens, TEMPORARY_TOKEN_ONLY_GATE);
     consents = new ConsentService(pool);
     LiveRoomRegions liveRoomRegions = new UnwiredLiveRoomRegions();
     return NearbyCapability.create(vertx, pool, redis, config.nearby(), consents, new PgUserDirectory(pool),
       liveRoomRegions, Clock.systemUTC()).onSuccess(n -> nearby = n);
   }
 
-  /** The capabilities, in dependency order. Each later issue adds its wiring here. */
-  private List<HttpModule> modules() {
-    List<HttpModule> modules = new ArrayList<>();
-    modules.add(new HealthRoutes(pool, redis, draining::get));
-    modules.add(new OpsRoutes(metrics.registry()));
-    modules.add(new ConsentRoutes(consents, bearerAuth));
-    modules.addAll(nearby.modules(bearerAuth));
-    return modules;
-  }
+  /**
+   * TEMPORARY: checks only the token's signature and claims, not whether its session or account is
+   * still alive. Stands in until the accounts capability provides the real {@link SessionGate}.
+   */
+  private static final SessionGate TOKEN_ONLY_GATE_UNTIL_ACCOUNTS = principal -> Future.succeededFuture();
+
+  /** TEMPORARY: no real-time core on this branch yet; room publications fail and are logged. */
+  private static final Realtime REALTIME_NOT_WIRED = new Realtime() {
+    private Future<Void> unavailable() {
+      return Future.failedFuture(AppException.of(ErrorCode.SERVICE_UNAVAILABLE, "The real-time core is not wired yet."));
+    }
+
+    @Override
+    public Future<PublishResult> publish(String channel, JsonObject data) {
+      return unavailable().map(x -> null);
+    }
+
+    @Override
+    public Future<Void> sendToUser(long userId, JsonObject data) {
+      return unavailable();
+    }
+
+    @Override
+    public Future<Void> disconnectUser(long userId, DisconnectCode code) {
+      return unavailable();
+    }
+
+    @Override
+    public Future<Void> unsubscribeUser(long userId, String channel) {
+      return unavailable();
+    }
+
+    @Override
+    public String personalChannel(long userId) {
+      return "#" + userId;
+    }
+  };
+
+  /** TEMPORARY: viewer counts come from the core's presence stats once it is wired. */
+  private static final ViewerCounter VIEWERS_NOT_WIRED = channel -> Future.failedFuture(
+    AppException.of(ErrorCode.SERVICE_UNAVAILABLE, "Presence is not wired yet."));
 
   private Future<?> deployListeners(List<HttpModule> modules) {
     int instances = config.http().effectiveInstances();
@@ -177,6 +233,14 @@ public final class Node {
     return accessTokens;
   }
 
+  public Metrics metrics() {
+    return metrics;
+  }
+
+  public BearerAuth bearerAuth() {
+    return bearerAuth;
+  }
+
   public ConsentService consents() {
     return consents;
   }
@@ -185,12 +249,8 @@ public final class Node {
     return nearby;
   }
 
-  public BearerAuth bearerAuth() {
-    return bearerAuth;
-  }
-
-  public Metrics metrics() {
-    return metrics;
+  public Rooms rooms() {
+    return rooms;
   }
 
   /**
@@ -200,7 +260,9 @@ public final class Node {
   public Future<Void> stop() {
     draining.set(true);
     LOG.info("Node {} shutting down (timeout {} s)", config.nodeId(), config.shutdownTimeoutSeconds());
-    return vertx.close()
+    Future<Void> roomsStopped = rooms == null ? Future.succeededFuture()
+      : rooms.stop().timeout(config.shutdownTimeoutSeconds(), TimeUnit.SECONDS).otherwiseEmpty();
+    return roomsStopped.eventually(() -> vertx.close())
       .onComplete(done -> LOG.info("Node {} stopped", config.nodeId()));
   }
 }

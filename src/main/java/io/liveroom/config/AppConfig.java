@@ -16,7 +16,8 @@ public record AppConfig(
   String dataDir,
   int shutdownTimeoutSeconds,
   AuthConfig auth,
-  NearbyConfig nearby
+  NearbyConfig nearby,
+  RoomsConfig rooms
 ) {
   public static AppConfig from(JsonObject json) {
     ConfigReader r = new ConfigReader(json);
@@ -29,28 +30,35 @@ public record AppConfig(
       r.requiredString("data.dir"),
       r.intIn("shutdown.timeoutSeconds", 1, 600),
       AuthConfig.from(r),
-      NearbyConfig.from(r)
+      NearbyConfig.from(r),
+      RoomsConfig.from(r)
     );
   }
 
   /** The same config with other settings, for tests and for the embedded default's resolved URLs. */
   public AppConfig withPg(PgConfig pg) {
-    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth, nearby);
+    return copy(pg, redis, http, auth, nodeId);
   }
 
   public AppConfig withRedis(RedisConfig redis) {
-    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth, nearby);
+    return copy(pg, redis, http, auth, nodeId);
   }
 
   public AppConfig withHttp(HttpConfig http) {
-    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth, nearby);
+    return copy(pg, redis, http, auth, nodeId);
   }
 
   public AppConfig withAuth(AuthConfig auth) {
-    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth, nearby);
+    return copy(pg, redis, http, auth, nodeId);
   }
 
   public AppConfig withNodeId(String nodeId) {
-    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth, nearby);
+    return copy(pg, redis, http, auth, nodeId);
+  }
+
+  /** The one place that lists every section, so a new capability's section is added here once. */
+  private AppConfig copy(PgConfig pg, RedisConfig redis, HttpConfig http, AuthConfig auth, String nodeId) {
+    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth,
+      nearby, rooms);
   }
 }

@@ -42,6 +42,23 @@ public enum ErrorCode {
   // --- Accounts (1100-1199) ---
 
   // --- Live rooms (1200-1299) ---
+  ROOM_NOT_FOUND("room_not_found", 404, 1200, false),
+  ROOM_NOT_LIVE("room_not_live", 409, 1201, false),
+  HOST_NOT_VERIFIED("host_not_verified", 403, 1202, false),
+  NOT_ROOM_STAFF("not_room_staff", 403, 1203, false),
+  CHAT_VERIFIED_ONLY("chat_verified_only", 403, 1204, false),
+  CHAT_TOO_LONG("chat_too_long", 400, 1205, false),
+  CHAT_BLOCKED_WORD("chat_blocked_word", 400, 1206, false),
+  CHAT_RATE_LIMITED("chat_rate_limited", 429, 1207, true),
+  CHAT_SLOW_MODE("chat_slow_mode", 429, 1208, true),
+  ROOM_MUTED("room_muted", 403, 1209, false),
+  ROOM_BANNED("room_banned", 403, 1210, false),
+  ROOM_KICKED("room_kicked", 403, 1211, false),
+  STREAM_KEY_REFUSED("stream_key_refused", 403, 1212, false),
+  ROOM_BUSY("room_busy", 503, 1213, true),
+  ROOM_CLOSED("room_closed", 410, 1214, false),
+  MESSAGE_NOT_FOUND("message_not_found", 404, 1215, false),
+  CHAT_INVALID("chat_invalid", 400, 1216, false),
 
   // --- Rewards (1300-1399) ---
 

@@ -1,0 +1,94 @@
+package io.liveroom.room;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** SQL for chat messages. */
+final class ChatRepository {
+  /** One statement per batch: arrays unnested server-side; a retried batch inserts nothing twice. */
+  static final String INSERT_BATCH = """
+    INSERT INTO chat_messages (id, room_id, session_id, sender_id, text, masked, sent_at)
+    SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::text[], $6::boolean[],
+      $7::timestamptz[])
+    ON CONFLICT (id) DO NOTHING""";
+  static final String FIND = "SELECT id, sender_id, text, sent_at, deleted_at FROM chat_messages WHERE id = $1 AND room_id = $2";
+  static final String MARK_DELETED = """
+    UPDATE chat_messages SET deleted_at = now(), deleted_by = $3 WHERE id = $1 AND room_id = $2 AND deleted_at IS NULL""";
+  static final String RECENT = """
+    SELECT m.id, m.sender_id, m.text, m.sent_at, u.nickname, u.avatar_url
+    FROM chat_messages m JOIN users u ON u.id = m.sender_id
+    WHERE m.room_id = $1 AND m.deleted_at IS NULL ORDER BY m.id DESC LIMIT $2""";
+
+  private final Pool pool;
+
+  ChatRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  Future<Void> insert(List<ChatMessage> batch) {
+    int n = batch.size();
+    Long[] ids = new Long[n];
+    Long[] rooms = new Long[n];
+    Long[] sessions = new Long[n];
+    Long[] senders = new Long[n];
+    String[] texts = new String[n];
+    Boolean[] masked = new Boolean[n];
+    java.time.OffsetDateTime[] at = new java.time.OffsetDateTime[n];
+    for (int i = 0; i < n; i++) {
+      ChatMessage m = batch.get(i);
+      ids[i] = m.id();
+      rooms[i] = m.roomId();
+      sessions[i] = m.sessionId();
+      senders[i] = m.senderId();
+      texts[i] = m.text();
+      masked[i] = m.masked();
+      at[i] = m.sentAt().atOffset(ZoneOffset.UTC);
+    }
+    return pool.preparedQuery(INSERT_BATCH)
+      .execute(Tuple.of(ids, rooms, sessions, senders, texts, masked).addValue(at))
+      .mapEmpty();
+  }
+
+  /** The message as stored, or null when unknown in this room. */
+  Future<JsonObject> find(long roomId, long messageId) {
+    return pool.preparedQuery(FIND).execute(Tuple.of(messageId, roomId)).map(rows -> {
+      if (rows.size() == 0) {
+        return null;
+      }
+      Row r = rows.iterator().next();
+      return new JsonObject().put("id", Long.toString(r.getLong("id"))).put("senderId", r.getLong("sender_id"))
+        .put("text", r.getString("text")).put("ts", r.getOffsetDateTime("sent_at").toInstant().toEpochMilli())
+        .put("deleted", r.getOffsetDateTime("deleted_at") != null);
+    });
+  }
+
+  Future<Boolean> markDeleted(long roomId, long messageId, long by) {
+    return pool.preparedQuery(MARK_DELETED).execute(Tuple.of(messageId, roomId, by)).map(r -> r.rowCount() > 0);
+  }
+
+  /**
+   * The newest {@code limit} undeleted messages of a room, oldest first, in the shape of {@code chat}
+   * publications (the sender's current profile): what can be reloaded into a room's history when
+   * Redis lost it.
+   */
+  Future<List<JsonObject>> recent(long roomId, int limit) {
+    return pool.preparedQuery(RECENT).execute(Tuple.of(roomId, limit)).map(rows -> {
+      List<JsonObject> out = new ArrayList<>();
+      for (Row r : rows) {
+        out.add(0, new JsonObject().put("type", "chat").put("id", Long.toString(r.getLong("id")))
+          .put("text", r.getString("text"))
+          .put("sender", new JsonObject().put("id", r.getLong("sender_id")).put("nickname", r.getString("nickname"))
+            .put("avatarUrl", r.getString("avatar_url")))
+          .put("ts", r.getOffsetDateTime("sent_at").toInstant().toEpochMilli()));
+      }
+      return out;
+    });
+  }
+}

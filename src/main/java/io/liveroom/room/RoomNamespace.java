@@ -1,0 +1,115 @@
+package io.liveroom.room;
+
+import io.liveroom.account.Principal;
+import io.liveroom.config.RoomsConfig;
+import io.liveroom.error.AppException;
+import io.liveroom.error.ErrorCode;
+import io.liveroom.realtime.ChannelNamespace;
+import io.liveroom.realtime.NamespaceOptions;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Map;
+
+/**
+ * The {@code room:{id}} channels. History is on (so clients recover missed chat), presence is on
+ * (the viewer count), clients publish chat into it (see {@link ChatService}).
+ *
+ * <p>Join/leave pushes are off at the namespace level: with thousands of viewers they would be most
+ * of the traffic. {@link #joinLeaveFor} says whether a given room is small enough for them; it is
+ * ready for a per-channel hook in the core (see docs/PROTOCOL.md and the rooms report).
+ */
+public final class RoomNamespace implements ChannelNamespace {
+  public static final String NAME = "room";
+
+  private final NamespaceOptions options;
+  private final RoomRepository rooms;
+  private final RoomState state;
+  private final ChatService chat;
+  private final Profiles profiles;
+  private final int joinLeaveMaxViewers;
+
+  RoomNamespace(RoomsConfig config, RoomRepository rooms, RoomState state, ChatService chat, Profiles profiles) {
+    this.options = new NamespaceOptions(config.historySize(), config.historyTtl(), true, false, true);
+    this.rooms = rooms;
+    this.state = state;
+    this.chat = chat;
+    this.profiles = profiles;
+    this.joinLeaveMaxViewers = config.joinLeaveMaxViewers();
+  }
+
+  public static String channel(long roomId) {
+    return NAME + ":" + roomId;
+  }
+
+  /** The room id of a {@code room:<id>} channel; fails with {@code unknown_channel} otherwise. */
+  static long roomId(String channel) {
+    String prefix = NAME + ":";
+    if (channel != null && channel.startsWith(prefix)) {
+      String id = channel.substring(prefix.length());
+      if (id.matches("[1-9][0-9]{0,17}")) {
+        return Long.parseLong(id);
+      }
+    }
+    throw AppException.of(ErrorCode.UNKNOWN_CHANNEL, "Room channels are named room:<id>.");
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public NamespaceOptions options() {
+    return options;
+  }
+
+  /** Anyone signed in may watch a room that exists and is not closed, unless banned or kicked. */
+  @Override
+  public Future<Void> authorizeSubscribe(Principal principal, String channel) {
+    long roomId;
+    try {
+      roomId = roomId(channel);
+    } catch (AppException e) {
+      return Future.failedFuture(e);
+    }
+    return rooms.find(roomId).compose(room -> {
+      if (Room.CLOSED.equals(room.status())) {
+        throw AppException.of(ErrorCode.ROOM_CLOSED, "This room has been closed.");
+      }
+      // Warms the profile cache, so this viewer can chat even if PostgreSQL goes away later.
+      profiles.find(principal.userId());
+      return state.entryBlock(roomId, principal.userId());
+    }).compose(block -> block == null ? Future.succeededFuture() : Future.failedFuture(refusal(block)));
+  }
+
+  private static AppException refusal(RoomState.Active block) {
+    ErrorCode code = block.kind() == Restriction.BAN ? ErrorCode.ROOM_BANNED : ErrorCode.ROOM_KICKED;
+    String detail = block.kind() == Restriction.BAN ? "You are banned from this room."
+      : "You were removed from this room and cannot re-join yet.";
+    if (block.remaining() == null) {
+      return AppException.of(code, detail);
+    }
+    long seconds = Math.max(1, (block.remaining().toMillis() + 999) / 1000);
+    return AppException.retryAfter(code, detail, seconds).with(Map.of("retryAfterSeconds", seconds));
+  }
+
+  /** Chat: returns the message as published (id, masked text, sender profile, server time). */
+  @Override
+  public Future<JsonObject> authorizePublish(Principal principal, String channel, JsonObject data) {
+    try {
+      return chat.accept(principal, roomId(channel), data);
+    } catch (AppException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /**
+   * Whether join/leave pushes suit a room with this many viewers: only up to
+   * {@code rooms.channel.joinLeaveMaxViewers}. Synchronous and cheap, for the proposed per-channel
+   * hook of the core, which knows the channel's subscriber count.
+   */
+  public boolean joinLeaveFor(String channel, long viewers) {
+    return viewers <= joinLeaveMaxViewers;
+  }
+}

@@ -1,0 +1,174 @@
+package io.liveroom.room;
+
+import io.liveroom.account.Principal;
+import io.liveroom.account.UserDirectory;
+import io.liveroom.error.AppException;
+import io.liveroom.error.ErrorCode;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+import java.util.List;
+
+/**
+ * Room lifecycle: create (verified hosts only), go live, end, close, and the stream key. PostgreSQL
+ * records the state; {@link RoomState} mirrors a live session into Redis for the hot paths; viewers
+ * learn of changes through {@code started} and {@code ended} publications.
+ *
+ * <p>Starting is idempotent (a live room's start, or a media server's repeated on_publish, re-applies
+ * the Redis state and returns the running session), and so is ending an idle room.
+ */
+final class RoomService {
+  private final RoomRepository rooms;
+  private final ModerationRepository moderation;
+  private final RoomState state;
+  private final UserDirectory users;
+  private final RoomPublisher publisher;
+  private final PublishBudget budget;
+
+  RoomService(RoomRepository rooms, ModerationRepository moderation, RoomState state, UserDirectory users,
+              RoomPublisher publisher, PublishBudget budget) {
+    this.rooms = rooms;
+    this.moderation = moderation;
+    this.state = state;
+    this.users = users;
+    this.publisher = publisher;
+    this.budget = budget;
+  }
+
+  /** A new room and its stream key (shown only here and on rotation). */
+  record Created(Room room, String streamKey) {
+  }
+
+  Future<Created> create(Principal host, NewRoom input) {
+    return requireVerifiedHost(host.userId()).compose(u -> {
+      String secret = StreamKeys.newSecret();
+      return rooms.insert(host.userId(), input.title(), input.coverUrl(), input.category(), input.tags(),
+        StreamKeys.hash(secret)).map(room -> new Created(room, StreamKeys.format(room.id(), secret)));
+    });
+  }
+
+  Future<Room> get(long roomId) {
+    return rooms.find(roomId);
+  }
+
+  Future<List<Room>> listLive(Long beforeId, int limit) {
+    return rooms.listLive(beforeId == null ? Long.MAX_VALUE : beforeId, limit);
+  }
+
+  /** A fresh stream key; the old one stops working at once (a running stream is not cut). */
+  Future<String> rotateKey(Principal caller, long roomId) {
+    return ownRoom(caller, roomId).compose(room -> {
+      String secret = StreamKeys.newSecret();
+      return rooms.setKeyHash(roomId, StreamKeys.hash(secret))
+        .compose(x -> moderation.audit(caller.userId(), null, "room.stream_key.rotate", roomId, new JsonObject()))
+        .map(x -> StreamKeys.format(roomId, secret));
+    });
+  }
+
+  Future<Room> start(Principal caller, long roomId) {
+    return ownRoom(caller, roomId)
+      .compose(room -> requireVerifiedHost(room.hostId()).map(room))
+      .compose(room -> goLive(room, "http"));
+  }
+
+  Future<Room> end(Principal caller, long roomId) {
+    return ownRoom(caller, roomId).compose(room -> endSession(room, Room.IDLE, "host"));
+  }
+
+  /** Admins close any room: the session ends and the room can never go live again. */
+  Future<Room> close(Principal admin, long roomId, String reason) {
+    if (!admin.isAdmin()) {
+      return Future.failedFuture(AppException.of(ErrorCode.FORBIDDEN, "Only administrators can close a room."));
+    }
+    return rooms.find(roomId)
+      .compose(room -> endSession(room, Room.CLOSED, "closed_by_admin"))
+      .compose(room -> moderation.audit(admin.userId(), room.hostId(), "room.close", roomId,
+        new JsonObject().put("reason", reason)).map(room));
+  }
+
+  /** on_publish: the stream key must match; the room goes live (its host must still be verified). */
+  Future<Room> mediaPublish(StreamKeys.Parsed key) {
+    return checkKey(key).compose(room -> requireVerifiedHost(room.hostId()).map(room)).compose(room -> goLive(room, "media"));
+  }
+
+  /** on_unpublish: the stream stopped; the session ends. */
+  Future<Room> mediaUnpublish(StreamKeys.Parsed key) {
+    return checkKey(key).compose(room -> endSession(room, Room.IDLE, "stream_stopped"));
+  }
+
+  private Future<Room> checkKey(StreamKeys.Parsed key) {
+    if (key == null) {
+      return Future.failedFuture(AppException.of(ErrorCode.STREAM_KEY_REFUSED, "Not a stream key."));
+    }
+    return rooms.keyHash(key.roomId())
+      .recover(e -> Future.failedFuture(AppException.of(ErrorCode.STREAM_KEY_REFUSED, "Unknown stream key.")))
+      .compose(hash -> StreamKeys.matches(key.secret(), hash) ? rooms.find(key.roomId())
+        : Future.failedFuture(AppException.of(ErrorCode.STREAM_KEY_REFUSED, "Wrong stream key.")));
+  }
+
+  private Future<Room> goLive(Room room, String startedBy) {
+    if (Room.CLOSED.equals(room.status())) {
+      return Future.failedFuture(AppException.of(ErrorCode.ROOM_CLOSED, "This room has been closed."));
+    }
+    if (room.live()) {
+      // A repeated start (a retry, or on_publish after an HTTP start) re-applies the Redis state only.
+      return mirror(room);
+    }
+    return rooms.startSession(room.id(), startedBy)
+      .recover(e -> e instanceof AppException a && a.code() == ErrorCode.CONFLICT
+        ? rooms.find(room.id()).compose(now -> now.live() ? Future.succeededFuture(now)
+          : Future.failedFuture(AppException.of(ErrorCode.CONFLICT, "The room changed state; try again.")))
+        : Future.failedFuture(e))
+      .compose(this::mirror)
+      .compose(live -> announce(live, new JsonObject().put("type", "started").put("sessionId", live.currentSessionId()))
+        .map(live));
+  }
+
+  /** Mirrors a live session into Redis: moderators and restrictions from PostgreSQL, chat opens last. */
+  private Future<Room> mirror(Room live) {
+    return Future.all(moderation.moderators(live.id()), moderation.activeRestrictions(live.id()))
+      .compose(all -> state.goLive(live.id(), live.currentSessionId(), live.hostId(), all.resultAt(0), all.resultAt(1)))
+      .map(live);
+  }
+
+  private Future<Room> endSession(Room room, String newStatus, String reason) {
+    if (!room.live()) {
+      if (Room.CLOSED.equals(newStatus) && !Room.CLOSED.equals(room.status())) {
+        return rooms.endSession(room.id(), -1, newStatus, reason, new SessionStats(-1, 0, 0, 0));
+      }
+      return Future.succeededFuture(room);
+    }
+    long sessionId = room.currentSessionId();
+    // Redis first: chat and likes stop at once, even if the database write below must be retried.
+    return state.goIdle(room.id())
+      .compose(x -> state.stats(room.id(), sessionId))
+      .compose(stats -> rooms.endSession(room.id(), sessionId, newStatus, reason, stats))
+      .compose(ended -> announce(ended, new JsonObject().put("type", "ended").put("sessionId", sessionId)
+        .put("reason", reason)).map(ended))
+      .onSuccess(x -> budget.forget(room.id()));
+  }
+
+  /**
+   * Viewers are told. A failed publication (logged by the publisher) is not fatal: the state change
+   * already happened, and clients also see it in the room's status over HTTP.
+   */
+  private Future<Void> announce(Room room, JsonObject event) {
+    return publisher.publish(room.id(), Priority.CRITICAL, event).<Void>mapEmpty().otherwiseEmpty();
+  }
+
+  private Future<Room> ownRoom(Principal caller, long roomId) {
+    return rooms.find(roomId).map(room -> {
+      if (room.hostId() != caller.userId() && !caller.isAdmin()) {
+        throw AppException.of(ErrorCode.NOT_ROOM_STAFF, "Only the room's host can do this.");
+      }
+      return room;
+    });
+  }
+
+  private Future<Void> requireVerifiedHost(long userId) {
+    return users.requireVerified(userId).<Void>mapEmpty().recover(e ->
+      Future.failedFuture(e instanceof AppException a && a.code() == ErrorCode.PERMISSION_DENIED
+        ? AppException.of(ErrorCode.HOST_NOT_VERIFIED, "Only users with a verified identity can host a live room.")
+        : e));
+  }
+}

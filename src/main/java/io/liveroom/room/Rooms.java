@@ -1,0 +1,143 @@
+package io.liveroom.room;
+
+import io.liveroom.account.UserDirectory;
+import io.liveroom.config.RoomsConfig;
+import io.liveroom.http.BearerAuth;
+import io.liveroom.http.HttpModule;
+import io.liveroom.realtime.Realtime;
+import io.liveroom.realtime.RpcMethod;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.sqlclient.Pool;
+
+import java.util.List;
+
+/**
+ * The live-rooms capability, assembled: what {@code Node} wires into the HTTP listener
+ * ({@link #httpModules}), registers with the real-time core ({@link #namespace}, {@link #rpcMethods}),
+ * and hands to the rewards capability ({@link #publisher} for gift publications, {@link #hot} for gift
+ * points). {@link #start} loads the keyword list and starts the background loops (chat archive,
+ * like aggregation, hot-list flush and decay).
+ */
+public final class Rooms {
+  /** How long a sender's profile is used without asking the user directory again. */
+  static final java.time.Duration PROFILE_TTL = java.time.Duration.ofSeconds(10);
+
+  private final Vertx vertx;
+  private final RoomsConfig config;
+  private final KeywordList keywords;
+  private final ChatArchive archive;
+  private final HotRanking hot;
+  private final LikeService likes;
+  private final RoomPublisher publisher;
+  private final RoomNamespace namespace;
+  private final RoomService roomService;
+  private final ModerationService moderationService;
+  private final RoomStatsService statsService;
+  private final ChatRepository chatRepository;
+  private final List<HttpModule> httpModules;
+
+  public Rooms(Vertx vertx, Pool pool, RedisAPI redis, Realtime realtime, ViewerCounter viewers, UserDirectory users,
+               BearerAuth auth, RoomsConfig config, MeterRegistry registry) {
+    this.vertx = vertx;
+    this.config = config;
+    RoomRepository rooms = new RoomRepository(pool);
+    ModerationRepository moderation = new ModerationRepository(pool);
+    ChatRepository chat = new ChatRepository(pool);
+    this.chatRepository = chat;
+    RoomState state = new RoomState(redis);
+    PublishBudget budget = new PublishBudget(config.publishBudgetPerSecond(), registry);
+    this.publisher = new RoomPublisher(realtime, budget);
+    this.hot = new HotRanking(redis, config, viewers, state);
+    this.keywords = new KeywordList(config.chatFilterFile());
+    this.archive = new ChatArchive(vertx, chat, config.archiveBufferSize(), config.archiveBatchSize(),
+      config.archiveFlush(), config.archiveMaxRetryDelay(), registry);
+    Profiles profiles = new Profiles(users, PROFILE_TTL);
+    ChatService chatService = new ChatService(config, redis, profiles, keywords, budget, archive, hot, registry);
+    this.likes = new LikeService(redis, config, publisher, hot);
+    this.namespace = new RoomNamespace(config, rooms, state, chatService, profiles);
+    this.roomService = new RoomService(rooms, moderation, state, users, publisher, budget);
+    this.statsService = new RoomStatsService(rooms, state, viewers, hot);
+    this.moderationService = new ModerationService(rooms, moderation, chat, state, publisher, realtime,
+      config.kickBan(), config.maxMute());
+    this.httpModules = List.of(
+      new RoomRoutes(auth, roomService, statsService, state, new ModerationRoutes(moderationService)),
+      new MediaWebhookRoutes(roomService, config.webhookToken()));
+  }
+
+  public Future<Void> start() {
+    return keywords.start(vertx, config.chatFilterReload()).onSuccess(x -> {
+      archive.start();
+      likes.start(vertx);
+      hot.start(vertx);
+    });
+  }
+
+  /** Writes the queued chat to PostgreSQL and stops the archive loop; call before closing the pools. */
+  public Future<Void> stop() {
+    return archive.stop();
+  }
+
+  public List<HttpModule> httpModules() {
+    return httpModules;
+  }
+
+  /** Register with the real-time core: the {@code room} namespace. */
+  public RoomNamespace namespace() {
+    return namespace;
+  }
+
+  /** Register with the real-time core: {@code room.like}. */
+  public List<RpcMethod> rpcMethods() {
+    return List.of(likes);
+  }
+
+  /**
+   * The newest stored chat of a room (oldest first, as {@code chat} publications), for the core to
+   * reload a room's history from PostgreSQL when Redis lost it. Messages reach PostgreSQL within the
+   * archive's flush interval.
+   */
+  public Future<List<io.vertx.core.json.JsonObject>> recentChat(long roomId, int limit) {
+    return chatRepository.recent(roomId, limit);
+  }
+
+  public RoomPublisher publisher() {
+    return publisher;
+  }
+
+  public HotRanking hot() {
+    return hot;
+  }
+
+  /** Messages accepted but not yet in PostgreSQL (also the {@code liveroom.room.chat.archive.queued} gauge). */
+  public int archiveBacklog() {
+    return archive.backlog();
+  }
+
+  // Package-private parts, for the capability's own tests.
+  RoomService lifecycle() {
+    return roomService;
+  }
+
+  ModerationService moderation() {
+    return moderationService;
+  }
+
+  RoomStatsService stats() {
+    return statsService;
+  }
+
+  LikeService likes() {
+    return likes;
+  }
+
+  ChatArchive archive() {
+    return archive;
+  }
+
+  KeywordList keywords() {
+    return keywords;
+  }
+}
