@@ -1,6 +1,7 @@
 package io.liveroom;
 
 import io.liveroom.account.AccessTokens;
+import io.liveroom.account.AccountsModule;
 import io.liveroom.account.JwtSecrets;
 import io.liveroom.config.AppConfig;
 import io.liveroom.http.HealthRoutes;
@@ -22,6 +23,7 @@ import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -45,8 +47,11 @@ public final class Node {
   private Redis redisClient;
   private RedisAPI redis;
   private AccessTokens accessTokens;
+  private AccountsModule accounts;
+  private final Clock clock;
 
-  private Node(AppConfig config, Vertx vertx, Metrics metrics) {
+  private Node(AppConfig config, Vertx vertx, Metrics metrics, Clock clock) {
+    this.clock = clock;
     this.config = config;
     this.vertx = vertx;
     this.metrics = metrics;
@@ -54,6 +59,11 @@ public final class Node {
 
   /** Starts a node whose PostgreSQL and Redis URLs are already resolved. */
   public static Future<Node> start(AppConfig config) {
+    return start(config, Clock.systemUTC());
+  }
+
+  /** As {@link #start(AppConfig)}, with the clock that time-bound rules use (tests move it). */
+  public static Future<Node> start(AppConfig config, Clock clock) {
     String nodeId = config.nodeId().isEmpty() ? "node-" + UUID.randomUUID().toString().substring(0, 8) : config.nodeId();
     AppConfig cfg = config.withNodeId(nodeId);
     Metrics metrics = new Metrics(nodeId);
@@ -61,7 +71,7 @@ public final class Node {
     VertxOptions options = metrics.apply(new VertxOptions().setEventLoopPoolSize(loops));
     Vertx vertx = Vertx.builder().with(options).withMetrics(metrics.vertxFactory())
       .withTransport(transport(cfg.transport())).build();
-    Node node = new Node(cfg, vertx, metrics);
+    Node node = new Node(cfg, vertx, metrics, clock);
     return node.boot().recover(e -> vertx.close().transform(ignored -> Future.failedFuture(e)));
   }
 
@@ -92,6 +102,12 @@ public final class Node {
         pool = Database.pool(vertx, config.pg().url(), config.pg().poolSize());
         redisClient = RedisClients.client(vertx, config.redis().url(), config.redis().poolSize());
         redis = RedisClients.api(redisClient);
+        // Accounts: sessions gate, bearer auth and the user directory the other capabilities use.
+        return AccountsModule.create(vertx, pool, redis, config, accessTokens, clock);
+      })
+      .compose(acc -> {
+        accounts = acc;
+        // Once the real-time core lands: accounts.events().add(<adapter calling Realtime.disconnectUser>).
         return deployListeners(modules());
       })
       .map(done -> {
@@ -107,6 +123,7 @@ public final class Node {
     List<HttpModule> modules = new ArrayList<>();
     modules.add(new HealthRoutes(pool, redis, draining::get));
     modules.add(new OpsRoutes(metrics.registry()));
+    modules.addAll(accounts.routes());
     return modules;
   }
 
@@ -141,6 +158,15 @@ public final class Node {
 
   public AccessTokens accessTokens() {
     return accessTokens;
+  }
+
+  /** The accounts capability: gate, bearer auth, user directory, session events. */
+  public AccountsModule accounts() {
+    return accounts;
+  }
+
+  public Clock clock() {
+    return clock;
   }
 
   public Metrics metrics() {
