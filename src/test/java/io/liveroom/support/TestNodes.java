@@ -25,10 +25,11 @@ public final class TestNodes {
     // Shared by every node in the JVM, as nodes behind one load balancer share one secret.
     json.getJsonObject("auth").put("jwtSecret", "test-secret-test-secret-test-secret-0123456789");
     json.getJsonObject("data").put("dir", System.getProperty("java.io.tmpdir") + "/liveroom-test-data");
-    // Every test client comes from 127.0.0.1: lift the per-IP and per-prefix SMS caps so tests that
-    // register many users are not throttled. Tests of those caps set them back down.
+    // Every test client comes from 127.0.0.1, and a test often asks one number for several codes
+    // (register, then login): lift the per-IP and per-prefix caps and the 60 s per-number cooldown.
+    // The tests of those limits set them back.
     JsonObject sms = json.getJsonObject("accounts").getJsonObject("sms");
-    sms.put("perIpPerHour", 1_000_000).put("perPrefixPerHour", 1_000_000);
+    sms.put("perIpPerHour", 1_000_000).put("perPrefixPerHour", 1_000_000).put("resendSeconds", 0);
     json.getJsonObject("accounts").getJsonObject("login").put("maxFailuresPerIp", 1_000_000);
     return json;
   }
