@@ -26,8 +26,8 @@ public final class AccountStatus {
   }
 
   /** Call after the status change is committed. */
-  public Future<Void> disabled(long userId, String reason) {
-    return gate.markDisabled(userId, true)
+  public Future<Void> disabled(long userId, String status, String reason) {
+    return gate.markDisabled(userId, status)
       .compose(v -> pool.withTransaction(tx -> sessions.revokeAll(tx, userId, reason)))
       .compose(ids -> sessions.afterRevokeAll(userId, ids))
       .map(v -> {
@@ -38,6 +38,6 @@ public final class AccountStatus {
   }
 
   public Future<Void> enabled(long userId) {
-    return gate.markDisabled(userId, false);
+    return gate.markEnabled(userId);
   }
 }

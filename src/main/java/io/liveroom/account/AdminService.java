@@ -55,7 +55,7 @@ public final class AdminService {
       .compose(found -> found ? audit.admin(adminId, userId, "admin.set_status", ip,
           new JsonObject().put("status", newStatus).put("reason", reason))
         : Future.failedFuture(AppException.of(ErrorCode.NOT_FOUND, "No such user.")))
-      .compose(v -> "active".equals(newStatus) ? status.enabled(userId) : status.disabled(userId, "status_" + newStatus));
+      .compose(v -> "active".equals(newStatus) ? status.enabled(userId) : status.disabled(userId, newStatus, "status_" + newStatus));
   }
 
   /**

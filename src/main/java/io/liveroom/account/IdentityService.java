@@ -51,7 +51,7 @@ public final class IdentityService {
       .recover(IdentityService::numberUsed)
       .compose(newStatus -> audit.security(userId, "identity_verified", ip, new JsonObject()
           .put("provider", verifier.name()).put("adult", age >= 18).put("status", newStatus))
-        .compose(v -> "pending_guardian".equals(newStatus) ? status.disabled(userId, "guardian_consent_required")
+        .compose(v -> "pending_guardian".equals(newStatus) ? status.disabled(userId, newStatus, "guardian_consent_required")
           : Future.succeededFuture())
         .map(v -> {
           LOG.info("User {} verified their identity with provider {}", userId, verifier.name());
