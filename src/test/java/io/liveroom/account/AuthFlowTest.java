@@ -138,4 +138,17 @@ class AuthFlowTest {
     assertThat(notMine.status()).isEqualTo(404);
     assertThat(http.get("/api/v1/me", u.accessToken()).status()).isEqualTo(200);
   }
+
+  @Test
+  @DisplayName("Every accounts endpoint is described in the served OpenAPI document")
+  void openApiDescribesEndpoints() {
+    String doc = http.get("/api/v1/openapi.yaml").body();
+    for (String path : List.of("/api/v1/auth/sms-codes:", "/api/v1/auth/register:", "/api/v1/auth/login:",
+      "/api/v1/auth/password-reset:", "/api/v1/auth/refresh:", "/api/v1/auth/logout:", "/api/v1/me:",
+      "/api/v1/me/phone:", "/api/v1/me/sessions:", "/api/v1/me/sessions/{id}:", "/api/v1/me/identity:",
+      "/api/v1/users/{id}:", "/api/v1/dev/sms-outbox:", "/api/v1/admin/users/{id}/role:",
+      "/api/v1/admin/users/{id}/status:", "/api/v1/admin/users/{id}/guardian-consent:")) {
+      assertThat(doc).contains("\n  " + path);
+    }
+  }
 }
