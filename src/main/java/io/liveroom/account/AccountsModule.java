@@ -32,10 +32,12 @@ public final class AccountsModule {
   private final List<HttpModule> routes;
   private final AdminService admin;
   private final Set<String> adminPhones;
+  private final AccountStatus status;
 
   private AccountsModule(RedisSessionGate gate, BearerAuth bearerAuth, UserDirectory directory,
                          SessionEventListeners events, List<HttpModule> routes, AdminService admin,
-                         Set<String> adminPhones) {
+                         Set<String> adminPhones, AccountStatus status) {
+    this.status = status;
     this.admin = admin;
     this.adminPhones = adminPhones;
     this.gate = gate;
@@ -49,6 +51,10 @@ public final class AccountsModule {
                                               AccessTokens tokens, Clock clock) {
     AccountsConfig cfg = config.accounts();
     return AccountKeys.resolve(vertx, cfg.crypto(), config.dataDir())
+      .compose(keys -> vertx.executeBlocking(() -> {
+        new PhoneNumbers(cfg.defaultRegion()).warmUp();
+        return keys;
+      }, false))
       .compose(keys -> AccountResources.load(vertx).compose(res -> {
         AccountsModule m = wire(vertx, pool, redis, cfg.withCrypto(keys), config.auth().accessTtlSeconds(),
           config.auth().refreshTtlDays(), tokens, res, clock);
@@ -92,7 +98,7 @@ public final class AccountsModule {
     if (verifier instanceof LocalIdentityVerifier) {
       LOG.warn("Identity provider is the local stand-in: ID numbers are checked for format and checksum only.");
     }
-    return new AccountsModule(gate, auth, directory, events, List.copyOf(routes), admin, adminPhones);
+    return new AccountsModule(gate, auth, directory, events, List.copyOf(routes), admin, adminPhones, status);
   }
 
   private static Set<String> adminPhones(AccountsConfig cfg, PhoneNumbers phones) {
@@ -119,6 +125,15 @@ public final class AccountsModule {
   /** Register listeners here; Node connects the real-time core's disconnects once it exists. */
   public SessionEventListeners events() {
     return events;
+  }
+
+  /**
+   * For capabilities that change an account's status themselves (privacy: cancellation): after
+   * committing the new status, call {@code disabled(userId, status, reason)} to revoke sessions,
+   * refuse live tokens and close sockets.
+   */
+  public AccountStatus accountStatus() {
+    return status;
   }
 
   public List<HttpModule> routes() {

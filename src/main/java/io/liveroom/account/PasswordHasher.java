@@ -15,9 +15,12 @@ import io.vertx.core.WorkerExecutor;
  */
 public final class PasswordHasher {
   private static final Argon2Function ARGON2 = Argon2Function.getInstance(19456, 2, 1, 32, Argon2.ID, 0x13);
-  /** Verified when a phone is unknown, so a miss costs the same time as a wrong password. */
-  private static final String DECOY = Password.hash("decoy-password-never-matches").addRandomSalt(16)
-    .with(ARGON2).getResult();
+
+  /** Verified when a phone is unknown, so a miss costs the same time as a wrong password. Built
+   * lazily, on the first worker that needs it, never on an event loop. */
+  private static final class Decoy {
+    static final String HASH = Password.hash("decoy-password-never-matches").addRandomSalt(16).with(ARGON2).getResult();
+  }
 
   private final WorkerExecutor workers;
 
@@ -32,8 +35,9 @@ public final class PasswordHasher {
   /** True when {@code password} matches {@code phc}; a null hash is checked against a decoy. */
   public Future<Boolean> verify(String password, String phc) {
     boolean known = phc != null;
-    String target = known ? phc : DECOY;
-    return workers.executeBlocking(() -> Password.check(password, target)
-      .with(Argon2Function.getInstanceFromHash(target)) && known, false);
+    return workers.executeBlocking(() -> {
+      String target = known ? phc : Decoy.HASH;
+      return Password.check(password, target).with(Argon2Function.getInstanceFromHash(target)) && known;
+    }, false);
   }
 }

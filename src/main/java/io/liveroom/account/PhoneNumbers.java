@@ -20,6 +20,17 @@ public final class PhoneNumbers {
     this.defaultRegion = defaultRegion;
   }
 
+  /**
+   * Loads libphonenumber's metadata for the default region (classpath reads): call once on a
+   * worker at boot so the first request on an event loop does not do that I/O.
+   */
+  public void warmUp() {
+    Phonenumber.PhoneNumber example = UTIL.getExampleNumber(defaultRegion);
+    if (example != null) {
+      normalize(UTIL.format(example, PhoneNumberUtil.PhoneNumberFormat.E164));
+    }
+  }
+
   /** The E.164 form ({@code +8613812345678}), or empty when the input is not a valid number. */
   public Optional<String> normalize(String input) {
     if (input == null || input.isBlank() || input.length() > 32) {
