@@ -28,6 +28,9 @@ class AuthFlowTest {
     TestInfra.get().reset();
     node = TestNodes.start();
     http = new TestHttp(node.httpPort());
+    // Upgrade the client's connection to h2c with a small answer first: once, a >16 KB first
+    // answer (the OpenAPI file) on the upgrade stream stalled until the idle timeout (reported).
+    assertThat(http.get("/health/live").status()).isEqualTo(200);
     node.accounts().events().add(new SessionEvents() {
       @Override
       public void sessionRevoked(long userId, String sessionId) {
