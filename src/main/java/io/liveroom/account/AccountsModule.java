@@ -88,7 +88,7 @@ public final class AccountsModule {
         cfg.policyVersion(), clock),
       new SessionRoutes(sessions, auth),
       new ProfileRoutes(new ProfileService(users, identityRepo, directory, codes, crypto, audit, clock), phones, auth),
-      new IdentityRoutes(new IdentityService(identityRepo, verifier, sessions, status, crypto, audit, clock), auth, clock),
+      new IdentityRoutes(new IdentityService(identityRepo, verifier, status, crypto, audit, clock), auth, clock),
       new AdminRoutes(admin, auth)));
     if (sender instanceof DevOutboxSmsSender outbox) {
       LOG.warn("SMS sender is the dev-outbox stand-in: codes are NOT texted, they are readable at "

@@ -1,7 +1,5 @@
 package io.liveroom.account;
 
-import io.liveroom.error.AppException;
-import io.liveroom.error.ErrorCode;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
 import io.liveroom.http.HttpModule;
@@ -162,9 +160,5 @@ public final class AuthRoutes implements HttpModule {
 
   private static String truncate(String s, int max) {
     return s == null || s.length() <= max ? s : s.substring(0, max);
-  }
-
-  static AppException notFound() {
-    return AppException.of(ErrorCode.NOT_FOUND, "No such resource.");
   }
 }

@@ -23,17 +23,15 @@ public final class IdentityService {
 
   private final IdentityRepository identities;
   private final IdentityVerifier verifier;
-  private final SessionService sessions;
   private final AccountStatus status;
   private final FieldCrypto crypto;
   private final AuditLog audit;
   private final Clock clock;
 
-  public IdentityService(IdentityRepository identities, IdentityVerifier verifier, SessionService sessions,
+  public IdentityService(IdentityRepository identities, IdentityVerifier verifier,
                          AccountStatus status, FieldCrypto crypto, AuditLog audit, Clock clock) {
     this.identities = identities;
     this.verifier = verifier;
-    this.sessions = sessions;
     this.status = status;
     this.crypto = crypto;
     this.audit = audit;

@@ -66,7 +66,9 @@ public final class SessionService {
         return reuse(t, device.ip());
       }
       if (!"active".equals(t.status())) {
-        return Future.failedFuture(AppException.of(ErrorCode.ACCOUNT_DISABLED, "This account cannot be used."));
+        return Future.failedFuture("pending_guardian".equals(t.status())
+          ? AppException.of(ErrorCode.GUARDIAN_CONSENT_REQUIRED, "A guardian's consent must be recorded first.")
+          : AppException.of(ErrorCode.ACCOUNT_DISABLED, "This account cannot be used."));
       }
       String next = newRefreshToken();
       return sessions.rotate(hash, sha256(next), t.sessionId(), device.ip())
