@@ -1,17 +1,15 @@
 package io.liveroom;
 
 import io.liveroom.account.AccessTokens;
+import io.liveroom.account.AccountsModule;
 import io.liveroom.account.JwtSecrets;
-import io.liveroom.account.PgUserDirectory;
-import io.liveroom.account.SessionGate;
+import io.liveroom.config.AppConfig;
 import io.liveroom.consent.ConsentRoutes;
 import io.liveroom.consent.ConsentService;
-import io.liveroom.geo.LiveRoomRegions;
-import io.liveroom.geo.NearbyCapability;
-import io.liveroom.geo.UnwiredLiveRoomRegions;
-import io.liveroom.config.AppConfig;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
+import io.liveroom.geo.NearbyCapability;
+import io.liveroom.geo.UnwiredLiveRoomRegions;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.HealthRoutes;
 import io.liveroom.http.HttpModule;
@@ -48,7 +46,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * One running Liveroom node: its own Vert.x instance, pools, services and HTTP listener. Main runs
  * one; the tests run one or two in the same JVM. The wiring is explicit and in order: clients,
- * migrations, repositories and services, then the listener.
+ * migrations, then each capability in dependency order (accounts first: everyone authenticates
+ * through it), then the listener.
  */
 public final class Node {
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
@@ -56,25 +55,31 @@ public final class Node {
   private AppConfig config;
   private final Vertx vertx;
   private final Metrics metrics;
+  private final Clock clock;
   private final AtomicBoolean draining = new AtomicBoolean();
   private final List<HttpVerticle> listeners = new CopyOnWriteArrayList<>();
   private Pool pool;
-  private Redis redisClient;
   private RedisAPI redis;
   private AccessTokens accessTokens;
+  private AccountsModule accounts;
   private Rooms rooms;
-  private BearerAuth bearerAuth;
   private ConsentService consents;
   private NearbyCapability nearby;
 
-  private Node(AppConfig config, Vertx vertx, Metrics metrics) {
+  private Node(AppConfig config, Vertx vertx, Metrics metrics, Clock clock) {
     this.config = config;
     this.vertx = vertx;
     this.metrics = metrics;
+    this.clock = clock;
   }
 
   /** Starts a node whose PostgreSQL and Redis URLs are already resolved. */
   public static Future<Node> start(AppConfig config) {
+    return start(config, Clock.systemUTC());
+  }
+
+  /** As {@link #start(AppConfig)}, with the clock that time-bound rules use (tests move it). */
+  public static Future<Node> start(AppConfig config, Clock clock) {
     String nodeId = config.nodeId().isEmpty() ? "node-" + UUID.randomUUID().toString().substring(0, 8) : config.nodeId();
     AppConfig cfg = config.withNodeId(nodeId);
     Metrics metrics = new Metrics(nodeId);
@@ -82,7 +87,7 @@ public final class Node {
     VertxOptions options = metrics.apply(new VertxOptions().setEventLoopPoolSize(loops));
     Vertx vertx = Vertx.builder().with(options).withMetrics(metrics.vertxFactory())
       .withTransport(transport(cfg.transport())).build();
-    Node node = new Node(cfg, vertx, metrics);
+    Node node = new Node(cfg, vertx, metrics, clock);
     return node.boot().recover(e -> vertx.close().transform(ignored -> Future.failedFuture(e)));
   }
 
@@ -111,12 +116,15 @@ public final class Node {
       })
       .compose(applied -> {
         pool = Database.pool(vertx, config.pg().url(), config.pg().poolSize());
-        redisClient = RedisClients.client(vertx, config.redis().url(), config.redis().poolSize());
+        Redis redisClient = RedisClients.client(vertx, config.redis().url(), config.redis().poolSize());
         redis = RedisClients.api(redisClient);
-        bearerAuth = new BearerAuth(accessTokens, TOKEN_ONLY_GATE_UNTIL_ACCOUNTS);
+        return AccountsModule.create(vertx, pool, redis, config, accessTokens, clock);
+      })
+      .compose(acc -> {
+        accounts = acc;
         return wireRooms();
       })
-      .compose(rooms -> wireConsentAndNearby())
+      .compose(wired -> wireConsentAndNearby())
       .compose(wired -> deployListeners(modules()))
       .map(done -> {
         LOG.info("Node {} listening on {}:{} with {} event loops ({} transport)", config.nodeId(),
@@ -126,45 +134,33 @@ public final class Node {
       });
   }
 
-  /** The capabilities, in dependency order. Each later issue adds its wiring here. */
+  private Future<?> wireRooms() {
+    rooms = new Rooms(vertx, pool, redis, REALTIME_NOT_WIRED, VIEWERS_NOT_WIRED, accounts.directory(),
+      accounts.bearerAuth(), config.rooms(), metrics.registry());
+    return rooms.start();
+  }
+
+  /** Consent (asked by every capability) and Nearby. */
+  private Future<?> wireConsentAndNearby() {
+    consents = new ConsentService(pool);
+    return NearbyCapability.create(vertx, pool, redis, config.nearby(), consents, accounts.directory(),
+      new UnwiredLiveRoomRegions(), clock).onSuccess(n -> nearby = n);
+  }
+
+  /** The HTTP surface, in dependency order. */
   private List<HttpModule> modules() {
+    BearerAuth auth = accounts.bearerAuth();
     List<HttpModule> modules = new ArrayList<>();
     modules.add(new HealthRoutes(pool, redis, draining::get));
     modules.add(new OpsRoutes(metrics.registry()));
+    modules.addAll(accounts.routes());
     modules.addAll(rooms.httpModules());
-    modules.add(new ConsentRoutes(consents, bearerAuth));
-    modules.addAll(nearby.modules(bearerAuth));
+    modules.add(new ConsentRoutes(consents, auth));
+    modules.addAll(nearby.modules(auth));
     return modules;
   }
 
-  // --- Live rooms (issue 5) ------------------------------------------------------------------
-  // TODO(lead, on merging the real-time core): pass the core's Realtime and a ViewerCounter backed
-  // by presence stats, and register rooms.namespace() and rooms.rpcMethods() with the core.
-  // TODO(lead, on merging accounts): replace TOKEN_ONLY_GATE_UNTIL_ACCOUNTS with the accounts gate.
-  private Future<Rooms> wireRooms() {
-    rooms = new Rooms(vertx, pool, redis, REALTIME_NOT_WIRED, VIEWERS_NOT_WIRED, new PgUserDirectory(pool), bearerAuth,
-      config.rooms(), metrics.registry());
-    return rooms.start().map(rooms);
-  }
-
-  /**
-   * Consent (asked by every capability) and Nearby. LiveRoomRegions is unwired until the rooms
-   * capability implements it: Nearby rooms and the regional hot list answer 503 until then.
-   */
-  private Future<?> wireConsentAndNearby() {
-    consents = new ConsentService(pool);
-    LiveRoomRegions liveRoomRegions = new UnwiredLiveRoomRegions();
-    return NearbyCapability.create(vertx, pool, redis, config.nearby(), consents, new PgUserDirectory(pool),
-      liveRoomRegions, Clock.systemUTC()).onSuccess(n -> nearby = n);
-  }
-
-  /**
-   * TEMPORARY: checks only the token's signature and claims, not whether its session or account is
-   * still alive. Stands in until the accounts capability provides the real {@link SessionGate}.
-   */
-  private static final SessionGate TOKEN_ONLY_GATE_UNTIL_ACCOUNTS = principal -> Future.succeededFuture();
-
-  /** TEMPORARY: no real-time core on this branch yet; room publications fail and are logged. */
+  /** Until the real-time core is merged: room publications fail and are logged, never fatal. */
   private static final Realtime REALTIME_NOT_WIRED = new Realtime() {
     private Future<Void> unavailable() {
       return Future.failedFuture(AppException.of(ErrorCode.SERVICE_UNAVAILABLE, "The real-time core is not wired yet."));
@@ -196,7 +192,6 @@ public final class Node {
     }
   };
 
-  /** TEMPORARY: viewer counts come from the core's presence stats once it is wired. */
   private static final ViewerCounter VIEWERS_NOT_WIRED = channel -> Future.failedFuture(
     AppException.of(ErrorCode.SERVICE_UNAVAILABLE, "Presence is not wired yet."));
 
@@ -237,8 +232,21 @@ public final class Node {
     return metrics;
   }
 
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The accounts capability: gate, bearer auth, user directory, session events. */
+  public AccountsModule accounts() {
+    return accounts;
+  }
+
   public BearerAuth bearerAuth() {
-    return bearerAuth;
+    return accounts.bearerAuth();
+  }
+
+  public Rooms rooms() {
+    return rooms;
   }
 
   public ConsentService consents() {
@@ -249,13 +257,9 @@ public final class Node {
     return nearby;
   }
 
-  public Rooms rooms() {
-    return rooms;
-  }
-
   /**
-   * Graceful stop: report not-ready, shut the listeners down (in-flight work gets the shutdown
-   * timeout), then close clients and Vert.x.
+   * Graceful stop: report not-ready, drain what capabilities buffer (the chat archive), then close
+   * Vert.x, which shuts the listeners down (in-flight work gets the shutdown timeout) and the clients.
    */
   public Future<Void> stop() {
     draining.set(true);

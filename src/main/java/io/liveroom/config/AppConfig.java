@@ -2,6 +2,8 @@ package io.liveroom.config;
 
 import io.vertx.core.json.JsonObject;
 
+import java.util.Set;
+
 /**
  * The typed configuration tree, built and validated once at boot. Each capability reads its own
  * section through its record's {@code from(ConfigReader)}; the key names are the ones in
@@ -16,6 +18,7 @@ public record AppConfig(
   String dataDir,
   int shutdownTimeoutSeconds,
   AuthConfig auth,
+  AccountsConfig accounts,
   NearbyConfig nearby,
   RoomsConfig rooms
 ) {
@@ -24,12 +27,13 @@ public record AppConfig(
     return new AppConfig(
       r.string("node.id"),
       HttpConfig.from(r),
-      r.oneOf("transport", java.util.Set.of("auto", "nio", "epoll", "io_uring")),
+      r.oneOf("transport", Set.of("auto", "nio", "epoll", "io_uring")),
       PgConfig.from(r),
       RedisConfig.from(r),
       r.requiredString("data.dir"),
       r.intIn("shutdown.timeoutSeconds", 1, 600),
       AuthConfig.from(r),
+      AccountsConfig.from(r),
       NearbyConfig.from(r),
       RoomsConfig.from(r)
     );
@@ -37,28 +41,33 @@ public record AppConfig(
 
   /** The same config with other settings, for tests and for the embedded default's resolved URLs. */
   public AppConfig withPg(PgConfig pg) {
-    return copy(pg, redis, http, auth, nodeId);
+    return copy(pg, redis, http, auth, nodeId, accounts);
   }
 
   public AppConfig withRedis(RedisConfig redis) {
-    return copy(pg, redis, http, auth, nodeId);
+    return copy(pg, redis, http, auth, nodeId, accounts);
   }
 
   public AppConfig withHttp(HttpConfig http) {
-    return copy(pg, redis, http, auth, nodeId);
+    return copy(pg, redis, http, auth, nodeId, accounts);
   }
 
   public AppConfig withAuth(AuthConfig auth) {
-    return copy(pg, redis, http, auth, nodeId);
+    return copy(pg, redis, http, auth, nodeId, accounts);
   }
 
   public AppConfig withNodeId(String nodeId) {
-    return copy(pg, redis, http, auth, nodeId);
+    return copy(pg, redis, http, auth, nodeId, accounts);
+  }
+
+  public AppConfig withAccounts(AccountsConfig accounts) {
+    return copy(pg, redis, http, auth, nodeId, accounts);
   }
 
   /** The one place that lists every section, so a new capability's section is added here once. */
-  private AppConfig copy(PgConfig pg, RedisConfig redis, HttpConfig http, AuthConfig auth, String nodeId) {
+  private AppConfig copy(PgConfig pg, RedisConfig redis, HttpConfig http, AuthConfig auth, String nodeId,
+                         AccountsConfig accounts) {
     return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth,
-      nearby, rooms);
+      accounts, nearby, rooms);
   }
 }

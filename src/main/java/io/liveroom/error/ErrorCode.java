@@ -40,6 +40,22 @@ public enum ErrorCode {
   SERVICE_UNAVAILABLE("service_unavailable", 503, 1009, true),
 
   // --- Accounts (1100-1199) ---
+  INVALID_CREDENTIALS("invalid_credentials", 401, 1100, false),
+  CODE_INVALID("code_invalid", 400, 1101, false),
+  CODE_EXPIRED("code_expired", 400, 1102, false),
+  CODE_ATTEMPTS_EXCEEDED("code_attempts_exceeded", 400, 1103, false),
+  SMS_RATE_LIMITED("sms_rate_limited", 429, 1104, true),
+  LOGIN_THROTTLED("login_throttled", 429, 1105, true),
+  PHONE_TAKEN("phone_taken", 409, 1106, false),
+  REFRESH_TOKEN_INVALID("refresh_token_invalid", 401, 1107, false),
+  SESSION_REVOKED("session_revoked", 401, 1108, false),
+  ACCOUNT_DISABLED("account_disabled", 403, 1109, false),
+  GUARDIAN_CONSENT_REQUIRED("guardian_consent_required", 403, 1110, false),
+  IDENTITY_ALREADY_USED("identity_already_used", 409, 1111, false),
+  IDENTITY_ALREADY_VERIFIED("identity_already_verified", 409, 1112, false),
+  IDENTITY_REJECTED("identity_rejected", 422, 1113, false),
+  SMS_UNAVAILABLE("sms_unavailable", 503, 1114, true),
+  IDENTITY_UNAVAILABLE("identity_unavailable", 503, 1115, true),
 
   // --- Live rooms (1200-1299) ---
   ROOM_NOT_FOUND("room_not_found", 404, 1200, false),

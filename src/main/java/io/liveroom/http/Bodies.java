@@ -17,7 +17,7 @@ public final class Bodies {
     if (type == null || !type.toLowerCase().startsWith("application/json")) {
       throw AppException.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
     }
-    if (ctx.body() == null || ctx.body().length() == 0) {
+    if (ctx.body() == null || ctx.body().buffer() == null || ctx.body().length() <= 0) {
       throw AppException.of(ErrorCode.MALFORMED_JSON, "The request body is empty; a JSON object is expected.");
     }
     try {

@@ -41,6 +41,9 @@ public final class HttpVerticle extends VerticleBase {
       .setHost(config.host())
       .setPort(config.port())
       .setCompressionSupported(false)
+      // No cleartext HTTP/2 upgrade: clients reach us over HTTP/1.1 or through a TLS-terminating
+      // balancer, and the h2c upgrade path has stalled requests with large responses in tests.
+      .setHttp2ClearTextEnabled(false)
       .setTcpNoDelay(true)
       .setIdleTimeout(120)
       .setIdleTimeoutUnit(TimeUnit.SECONDS);

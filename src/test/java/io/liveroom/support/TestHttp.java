@@ -17,7 +17,7 @@ import java.util.Map;
  * the API contract ({@code http.post("/api/v1/...", body)}), and returns status, headers and body.
  */
 public final class TestHttp {
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
 
   public TestHttp(int port) {

@@ -5,6 +5,7 @@ import io.liveroom.config.AppConfig;
 import io.liveroom.config.ConfigLoader;
 import io.vertx.core.json.JsonObject;
 
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -24,6 +25,12 @@ public final class TestNodes {
     // Shared by every node in the JVM, as nodes behind one load balancer share one secret.
     json.getJsonObject("auth").put("jwtSecret", "test-secret-test-secret-test-secret-0123456789");
     json.getJsonObject("data").put("dir", System.getProperty("java.io.tmpdir") + "/liveroom-test-data");
+    // Every test client comes from 127.0.0.1, and a test often asks one number for several codes
+    // (register, then login): lift the per-IP and per-prefix caps and the 60 s per-number cooldown.
+    // The tests of those limits set them back.
+    JsonObject sms = json.getJsonObject("accounts").getJsonObject("sms");
+    sms.put("perIpPerHour", 1_000_000).put("perPrefixPerHour", 1_000_000).put("resendSeconds", 0);
+    json.getJsonObject("accounts").getJsonObject("login").put("maxFailuresPerIp", 1_000_000);
     return json;
   }
 
@@ -32,10 +39,15 @@ public final class TestNodes {
   }
 
   public static Node start(Consumer<JsonObject> customize) {
+    return start(Clock.systemUTC(), customize);
+  }
+
+  /** A node whose time-bound rules (code expiry, ages) read {@code clock}, e.g. a {@link MutableClock}. */
+  public static Node start(Clock clock, Consumer<JsonObject> customize) {
     JsonObject json = baseConfig();
     customize.accept(json);
     try {
-      return Node.start(AppConfig.from(json)).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      return Node.start(AppConfig.from(json), clock).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("Test node failed to start", e);
     }

@@ -1,0 +1,144 @@
+package io.liveroom.account;
+
+import io.liveroom.error.AppException;
+import io.liveroom.error.ErrorCode;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Set;
+
+/**
+ * Registration, login (password or SMS code) and password reset. Answers never tell whether a
+ * phone is registered: an unknown phone and a wrong password give the same {@code
+ * invalid_credentials} after the same Argon2 work, and are throttled alike. Only a caller who
+ * proved they own the number with an SMS code learns more (e.g. {@code phone_taken}).
+ */
+public final class AccountService {
+  private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
+  static final int GUARDIAN_AGE = 14;
+
+  private final UserRepository users;
+  private final SmsCodeService codes;
+  private final PasswordHasher hasher;
+  private final SessionService sessions;
+  private final LoginThrottle throttle;
+  private final FieldCrypto crypto;
+  private final AuditLog audit;
+  private final Set<String> adminPhones;
+  private final Clock clock;
+
+  /** A validated registration. */
+  public record Registration(String phone, String code, String password, String nickname, LocalDate birthDate,
+                             String email, String policyVersion) {
+  }
+
+  /** Tokens (null while the account awaits guardian consent) and the caller's user. */
+  public record AuthResult(SessionService.Tokens tokens, long userId, String status) {
+  }
+
+  public AccountService(UserRepository users, SmsCodeService codes, PasswordHasher hasher, SessionService sessions,
+                        LoginThrottle throttle, FieldCrypto crypto, AuditLog audit, Set<String> adminPhones,
+                        Clock clock) {
+    this.users = users;
+    this.codes = codes;
+    this.hasher = hasher;
+    this.sessions = sessions;
+    this.throttle = throttle;
+    this.crypto = crypto;
+    this.audit = audit;
+    this.adminPhones = adminPhones;
+    this.clock = clock;
+  }
+
+  public Future<AuthResult> register(Registration r, DeviceInfo device) {
+    boolean needsGuardian = r.birthDate() != null && ageOn(r.birthDate()) < GUARDIAN_AGE;
+    String status = needsGuardian ? "pending_guardian" : "active";
+    Role role = adminPhones.contains(r.phone()) ? Role.ADMIN : Role.USER;
+    return codes.verify(r.phone(), SmsPurpose.REGISTER, r.code())
+      .compose(v -> hasher.hash(r.password()))
+      .compose(phc -> users.nextId().compose(id -> users.pool().withTransaction(tx -> users.insert(tx,
+        new UserRepository.NewUser(id, r.nickname(), crypto.encrypt(r.phone(), id), crypto.index("phone", r.phone()),
+          phc, r.email(), r.birthDate(), status, role, r.policyVersion()))).map(id)))
+      .recover(AccountService::phoneTaken)
+      .compose(id -> audit.security(id, "register", device.ip(), new JsonObject().put("policyVersion",
+          r.policyVersion()).put("status", status).put("role", role.wire()))
+        .compose(v -> {
+          LOG.info("User {} registered ({}, role {})", id, status, role.wire());
+          return needsGuardian ? Future.succeededFuture(new AuthResult(null, id, status))
+            : sessions.open(id, role, device).map(t -> new AuthResult(t, id, status));
+        }));
+  }
+
+  public Future<AuthResult> loginWithPassword(String phone, String password, DeviceInfo device) {
+    String phoneKey = crypto.indexKeyPart("phone", phone);
+    return throttle.check(phoneKey, device.ip())
+      .compose(v -> users.credentialsByPhone(crypto.index("phone", phone)))
+      .compose(found -> hasher.verify(password, found.map(UserRepository.Credentials::passwordHash).orElse(null))
+        .compose(ok -> ok ? admit(found.get(), phoneKey, "password", device)
+          : failed(found.map(UserRepository.Credentials::id).orElse(null), phoneKey, device)));
+  }
+
+  public Future<AuthResult> loginWithCode(String phone, String code, DeviceInfo device) {
+    String phoneKey = crypto.indexKeyPart("phone", phone);
+    return throttle.check(phoneKey, device.ip())
+      .compose(v -> codes.verify(phone, SmsPurpose.LOGIN, code)
+        .recover(e -> throttle.recordFailure(phoneKey, device.ip()).compose(x -> Future.failedFuture(e))))
+      .compose(v -> users.credentialsByPhone(crypto.index("phone", phone)))
+      .compose(found -> found.isPresent() ? admit(found.get(), phoneKey, "sms_code", device)
+        : failed(null, phoneKey, device));
+  }
+
+  private Future<AuthResult> admit(UserRepository.Credentials c, String phoneKey, String method, DeviceInfo device) {
+    if ("pending_guardian".equals(c.status())) {
+      return Future.failedFuture(AppException.of(ErrorCode.GUARDIAN_CONSENT_REQUIRED,
+        "A guardian's consent must be recorded before this account can be used."));
+    }
+    if (!"active".equals(c.status())) {
+      return audit.security(c.id(), "login_refused", device.ip(), new JsonObject().put("status", c.status()))
+        .compose(v -> Future.failedFuture(AppException.of(ErrorCode.ACCOUNT_DISABLED, "This account cannot be used.")));
+    }
+    return throttle.clear(phoneKey)
+      .compose(v -> sessions.open(c.id(), c.role(), device))
+      .compose(t -> audit.security(c.id(), "login", device.ip(), new JsonObject().put("method", method)
+        .put("sessionId", t.sessionId())).map(new AuthResult(t, c.id(), c.status())));
+  }
+
+  private Future<AuthResult> failed(Long userId, String phoneKey, DeviceInfo device) {
+    LOG.info("Login failed for {} from {}", userId == null ? "phone#" + phoneKey : "user " + userId, device.ip());
+    return throttle.recordFailure(phoneKey, device.ip())
+      .compose(v -> audit.write(null, userId, "login_failed", null, null, device.ip(),
+        new JsonObject().put("phoneRef", phoneKey)))
+      .compose(v -> Future.failedFuture(AppException.of(ErrorCode.INVALID_CREDENTIALS,
+        "The phone number or the password is wrong.")));
+  }
+
+  /** Sets a new password after an SMS code, and ends every session of the account. */
+  public Future<Void> resetPassword(String phone, String code, String newPassword, String ip) {
+    return codes.verify(phone, SmsPurpose.RESET_PASSWORD, code)
+      .compose(v -> users.credentialsByPhone(crypto.index("phone", phone)))
+      .compose(found -> found.isEmpty()
+        ? Future.failedFuture(AppException.of(ErrorCode.INVALID_CREDENTIALS, "The phone number or the code is wrong."))
+        : hasher.hash(newPassword).compose(phc -> users.setPassword(found.get().id(), phc)).map(found.get().id()))
+      .compose(id -> users.pool().withTransaction(tx -> sessions.revokeAll(tx, id, "password_reset"))
+        .compose(ids -> sessions.afterRevokeAll(id, ids))
+        .compose(v -> audit.security(id, "password_reset", ip, new JsonObject())));
+  }
+
+  private int ageOn(LocalDate birthDate) {
+    return Period.between(birthDate, LocalDate.now(clock)).getYears();
+  }
+
+  static <T> Future<T> phoneTaken(Throwable e) {
+    if (e instanceof PgException pg && "23505".equals(pg.getSqlState())) {
+      return Future.failedFuture(AppException.of(ErrorCode.PHONE_TAKEN,
+        "This phone number already has an account; log in or reset the password."));
+    }
+    return Future.failedFuture(e);
+  }
+}

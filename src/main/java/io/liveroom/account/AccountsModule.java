@@ -1,0 +1,142 @@
+package io.liveroom.account;
+
+import io.liveroom.config.AccountsConfig;
+import io.liveroom.config.AppConfig;
+import io.liveroom.http.BearerAuth;
+import io.liveroom.http.HttpModule;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The accounts capability, wired in dependency order: keys and shipped files, repositories,
+ * services, then routes. Node builds it once and hands its gate, bearer handler, user directory
+ * and session-event hub to the other capabilities.
+ */
+public final class AccountsModule {
+  private static final Logger LOG = LoggerFactory.getLogger(AccountsModule.class);
+
+  private final RedisSessionGate gate;
+  private final BearerAuth bearerAuth;
+  private final UserDirectory directory;
+  private final SessionEventListeners events;
+  private final List<HttpModule> routes;
+  private final AdminService admin;
+  private final Set<String> adminPhones;
+  private final AccountStatus status;
+
+  private AccountsModule(RedisSessionGate gate, BearerAuth bearerAuth, UserDirectory directory,
+                         SessionEventListeners events, List<HttpModule> routes, AdminService admin,
+                         Set<String> adminPhones, AccountStatus status) {
+    this.status = status;
+    this.admin = admin;
+    this.adminPhones = adminPhones;
+    this.gate = gate;
+    this.bearerAuth = bearerAuth;
+    this.directory = directory;
+    this.events = events;
+    this.routes = routes;
+  }
+
+  public static Future<AccountsModule> create(Vertx vertx, Pool pool, RedisAPI redis, AppConfig config,
+                                              AccessTokens tokens, Clock clock) {
+    AccountsConfig cfg = config.accounts();
+    return AccountKeys.resolve(vertx, cfg.crypto(), config.dataDir())
+      .compose(keys -> vertx.executeBlocking(() -> {
+        new PhoneNumbers(cfg.defaultRegion()).warmUp();
+        return keys;
+      }, false))
+      .compose(keys -> AccountResources.load(vertx).compose(res -> {
+        AccountsModule m = wire(vertx, pool, redis, cfg.withCrypto(keys), config.auth().accessTtlSeconds(),
+          config.auth().refreshTtlDays(), tokens, res, clock);
+        return m.admin.bootstrapAdmins(m.adminPhones).map(m);
+      }));
+  }
+
+  private static AccountsModule wire(Vertx vertx, Pool pool, RedisAPI redis, AccountsConfig cfg, int accessTtl,
+                                     int refreshDays, AccessTokens tokens, AccountResources res, Clock clock) {
+    FieldCrypto crypto = new FieldCrypto(cfg.crypto());
+    PhoneNumbers phones = new PhoneNumbers(cfg.defaultRegion());
+    Set<String> adminPhones = adminPhones(cfg, phones);
+    AuditLog audit = new AuditLog(pool);
+    UserRepository users = new UserRepository(pool);
+    IdentityRepository identityRepo = new IdentityRepository(pool);
+    UserDirectory directory = new PgUserDirectory(pool);
+    SessionEventListeners events = new SessionEventListeners();
+    RedisSessionGate gate = new RedisSessionGate(redis, accessTtl);
+    BearerAuth auth = new BearerAuth(tokens, gate);
+    SmsSender sender = cfg.sms().devOutbox() ? new DevOutboxSmsSender(clock) : new HttpSmsSender(vertx, cfg.sms());
+    SmsCodeService codes = new SmsCodeService(redis, sender, crypto, cfg.sms(), res, clock);
+    SessionService sessions = new SessionService(new SessionRepository(pool), tokens, gate, events, audit, refreshDays);
+    AccountStatus status = new AccountStatus(pool, sessions, gate, events);
+    AccountService accounts = new AccountService(users, codes, new PasswordHasher(vertx, cfg.passwordWorkers()),
+      sessions, new LoginThrottle(redis, cfg.login()), crypto, audit, adminPhones, clock);
+    IdentityVerifier verifier = "http".equals(cfg.identity().provider())
+      ? new HttpIdentityVerifier(vertx, cfg.identity()) : new LocalIdentityVerifier();
+    AdminService admin = new AdminService(users, identityRepo, directory, status, crypto, audit);
+    List<HttpModule> routes = new ArrayList<>(List.of(
+      new AuthRoutes(accounts, codes, sessions, directory, phones, new PasswordPolicy(res.commonPasswords()), auth,
+        cfg.policyVersion(), clock),
+      new SessionRoutes(sessions, auth),
+      new ProfileRoutes(new ProfileService(users, identityRepo, directory, codes, crypto, audit, clock), phones, auth),
+      new IdentityRoutes(new IdentityService(identityRepo, verifier, status, crypto, audit, clock), auth, clock),
+      new AdminRoutes(admin, auth)));
+    if (sender instanceof DevOutboxSmsSender outbox) {
+      LOG.warn("SMS sender is the dev-outbox stand-in: codes are NOT texted, they are readable at "
+        + "GET /api/v1/dev/sms-outbox. Configure accounts.sms.sender=http for real users.");
+      routes.add(new DevOutboxRoutes(outbox, phones));
+    }
+    if (verifier instanceof LocalIdentityVerifier) {
+      LOG.warn("Identity provider is the local stand-in: ID numbers are checked for format and checksum only.");
+    }
+    return new AccountsModule(gate, auth, directory, events, List.copyOf(routes), admin, adminPhones, status);
+  }
+
+  private static Set<String> adminPhones(AccountsConfig cfg, PhoneNumbers phones) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String p : cfg.adminPhones()) {
+      out.add(phones.normalize(p).orElseThrow(() -> new IllegalArgumentException(
+        "accounts.adminPhones holds an invalid phone number")));
+    }
+    return Set.copyOf(out);
+  }
+
+  public SessionGate gate() {
+    return gate;
+  }
+
+  public BearerAuth bearerAuth() {
+    return bearerAuth;
+  }
+
+  public UserDirectory directory() {
+    return directory;
+  }
+
+  /** Register listeners here; Node connects the real-time core's disconnects once it exists. */
+  public SessionEventListeners events() {
+    return events;
+  }
+
+  /**
+   * For capabilities that change an account's status themselves (privacy: cancellation): after
+   * committing the new status, call {@code disabled(userId, status, reason)} to revoke sessions,
+   * refuse live tokens and close sockets.
+   */
+  public AccountStatus accountStatus() {
+    return status;
+  }
+
+  public List<HttpModule> routes() {
+    return routes;
+  }
+}

@@ -1,0 +1,78 @@
+package io.liveroom.account;
+
+import io.liveroom.error.AppException;
+import io.liveroom.error.ErrorCode;
+import io.liveroom.http.BearerAuth;
+import io.liveroom.http.Bodies;
+import io.liveroom.http.HttpModule;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Set;
+
+/**
+ * Admin endpoints on accounts under {@code /api/v1/admin/users/{id}}: role, status and guardian
+ * consent. Every one is audited by {@link AdminService}.
+ */
+public final class AdminRoutes implements HttpModule {
+  private final AdminService admin;
+  private final BearerAuth auth;
+
+  public AdminRoutes(AdminService admin, BearerAuth auth) {
+    this.admin = admin;
+    this.auth = auth;
+  }
+
+  @Override
+  public void mount(Router router) {
+    router.post("/api/v1/admin/users/:id/role").handler(auth).handler(this::role);
+    router.post("/api/v1/admin/users/:id/status").handler(auth).handler(this::status);
+    router.post("/api/v1/admin/users/:id/guardian-consent").handler(auth).handler(this::consent);
+  }
+
+  private void role(RoutingContext ctx) {
+    Fields f = new Fields(Bodies.json(ctx));
+    String role = f.string("role", true, 16);
+    if (role != null && !Set.of("user", "moderator", "admin").contains(role)) {
+      f.errors().add("role", "invalid", "One of user, moderator, admin.");
+    }
+    f.errors().throwIfAny();
+    admin.setRole(BearerAuth.principal(ctx).userId(), userId(ctx), Role.fromWire(role), AuthRoutes.ip(ctx))
+      .onSuccess(v -> ctx.response().setStatusCode(204).end())
+      .onFailure(ctx::fail);
+  }
+
+  private void status(RoutingContext ctx) {
+    Fields f = new Fields(Bodies.json(ctx));
+    String status = f.string("status", true, 16);
+    if (status != null && !AdminService.STATUSES.contains(status)) {
+      f.errors().add("status", "invalid", "One of " + String.join(", ", AdminService.STATUSES) + ".");
+    }
+    String reason = f.string("reason", true, 500);
+    f.errors().throwIfAny();
+    admin.setStatus(BearerAuth.principal(ctx).userId(), userId(ctx), status, reason, AuthRoutes.ip(ctx))
+      .onSuccess(v -> ctx.response().setStatusCode(204).end())
+      .onFailure(ctx::fail);
+  }
+
+  private void consent(RoutingContext ctx) {
+    Fields f = new Fields(Bodies.json(ctx));
+    String relation = f.string("relation", true, 32);
+    if (relation != null && !Set.of("parent", "legal_guardian").contains(relation)) {
+      f.errors().add("relation", "invalid", "One of parent, legal_guardian.");
+    }
+    String evidence = f.string("evidenceRef", true, 200);
+    f.errors().throwIfAny();
+    admin.recordGuardianConsent(BearerAuth.principal(ctx).userId(), userId(ctx), relation, evidence, AuthRoutes.ip(ctx))
+      .onSuccess(v -> ctx.response().setStatusCode(204).end())
+      .onFailure(ctx::fail);
+  }
+
+  private static long userId(RoutingContext ctx) {
+    try {
+      return Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw AppException.of(ErrorCode.NOT_FOUND, "No such user.");
+    }
+  }
+}

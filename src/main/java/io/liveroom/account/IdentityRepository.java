@@ -1,0 +1,78 @@
+package io.liveroom.account;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** SQL for real-name verification results (encrypted) and guardian consents. */
+public final class IdentityRepository {
+  static final String INSERT = """
+    INSERT INTO user_identities (user_id, key_id, name_enc, number_enc, number_idx, name_masked, number_masked, provider)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""";
+  static final String MARK_VERIFIED = """
+    UPDATE users SET identity_verified = true, birth_date = $2, updated_at = now(),
+                     status = CASE WHEN $3 AND status = 'active' THEN 'pending_guardian' ELSE status END
+    WHERE id = $1 RETURNING status""";
+  static final String MASKED = """
+    SELECT name_masked, number_masked, provider, verified_at FROM user_identities WHERE user_id = $1""";
+  static final String IS_VERIFIED = "SELECT identity_verified FROM users WHERE id = $1";
+  static final String HAS_CONSENT = "SELECT 1 FROM guardian_consents WHERE user_id = $1";
+  static final String INSERT_CONSENT = """
+    INSERT INTO guardian_consents (user_id, relation, evidence_ref, recorded_by) VALUES ($1, $2, $3, $4)""";
+  static final String ACTIVATE_PENDING = """
+    UPDATE users SET status = 'active', updated_at = now() WHERE id = $1 AND status = 'pending_guardian'""";
+
+  /** An identity ready to store: both values sealed with the same key for this user. */
+  public record Sealed(long userId, FieldCrypto.Sealed name, FieldCrypto.Sealed number, byte[] numberIdx,
+                       String nameMasked, String numberMasked, String provider) {
+  }
+
+  private final Pool pool;
+
+  public IdentityRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  public Future<Boolean> isVerified(long userId) {
+    return pool.preparedQuery(IS_VERIFIED).execute(Tuple.of(userId))
+      .map(rows -> rows.size() == 1 && rows.iterator().next().getBoolean("identity_verified"));
+  }
+
+  public Future<Boolean> hasGuardianConsent(long userId) {
+    return pool.preparedQuery(HAS_CONSENT).execute(Tuple.of(userId)).map(rows -> rows.size() == 1);
+  }
+
+  /** Fails with 23505 when the ID number already verified another account. Returns the new status. */
+  public Future<String> store(SqlClient tx, Sealed s, LocalDate birthDate, boolean needsGuardian) {
+    return tx.preparedQuery(INSERT).execute(Tuple.tuple().addLong(s.userId()).addString(s.name().keyId())
+        .addBuffer(Buffer.buffer(s.name().bytes())).addBuffer(Buffer.buffer(s.number().bytes()))
+        .addBuffer(Buffer.buffer(s.numberIdx())).addString(s.nameMasked()).addString(s.numberMasked())
+        .addString(s.provider()))
+      .compose(r -> tx.preparedQuery(MARK_VERIFIED).execute(Tuple.of(s.userId(), birthDate, needsGuardian)))
+      .map(rows -> rows.iterator().next().getString("status"));
+  }
+
+  public Future<Optional<JsonObject>> masked(long userId) {
+    return pool.preparedQuery(MASKED).execute(Tuple.of(userId)).map(rows -> UserRepository.first(rows)
+      .map(r -> new JsonObject().put("realName", r.getString("name_masked")).put("idNumber", r.getString("number_masked"))
+        .put("provider", r.getString("provider"))
+        .put("verifiedAt", SessionRepository.iso(r.getOffsetDateTime("verified_at")))));
+  }
+
+  /** Records a consent and activates a pending account; fails with 23505 if one is already recorded. */
+  public Future<Void> recordGuardianConsent(long userId, String relation, String evidenceRef, long recordedBy) {
+    return pool.withTransaction(tx -> tx.preparedQuery(INSERT_CONSENT)
+      .execute(Tuple.of(userId, relation, evidenceRef, recordedBy))
+      .compose(r -> tx.preparedQuery(ACTIVATE_PENDING).execute(Tuple.of(userId))).mapEmpty());
+  }
+}

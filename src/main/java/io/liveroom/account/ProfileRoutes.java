@@ -1,0 +1,91 @@
+package io.liveroom.account;
+
+import io.liveroom.error.AppException;
+import io.liveroom.error.ErrorCode;
+import io.liveroom.http.BearerAuth;
+import io.liveroom.http.Bodies;
+import io.liveroom.http.HttpModule;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Set;
+
+/** {@code GET/PATCH /api/v1/me}, {@code POST /api/v1/me/phone}, {@code GET /api/v1/users/{id}}. */
+public final class ProfileRoutes implements HttpModule {
+  private static final Set<String> GENDERS = Set.of("male", "female", "other", "unspecified");
+
+  private final ProfileService profiles;
+  private final PhoneNumbers phones;
+  private final BearerAuth auth;
+
+  public ProfileRoutes(ProfileService profiles, PhoneNumbers phones, BearerAuth auth) {
+    this.profiles = profiles;
+    this.phones = phones;
+    this.auth = auth;
+  }
+
+  @Override
+  public void mount(Router router) {
+    router.get("/api/v1/me").handler(auth).handler(this::me);
+    router.patch("/api/v1/me").handler(auth).handler(this::patch);
+    router.post("/api/v1/me/phone").handler(auth).handler(this::changePhone);
+    router.get("/api/v1/users/:id").handler(auth).handler(this::publicView);
+  }
+
+  private void me(RoutingContext ctx) {
+    profiles.me(BearerAuth.principal(ctx).userId())
+      .onSuccess(body -> Bodies.reply(ctx, 200, body))
+      .onFailure(ctx::fail);
+  }
+
+  private void patch(RoutingContext ctx) {
+    JsonObject body = Bodies.json(ctx);
+    Fields f = new Fields(body);
+    String nickname = f.string("nickname", false, 32);
+    if (body.containsKey("nickname") && body.getValue("nickname") == null) {
+      f.errors().add("nickname", "required", "The nickname cannot be removed.");
+    }
+    String avatar = f.url("avatarUrl");
+    String gender = f.string("gender", false, 16);
+    if (gender != null && !GENDERS.contains(gender)) {
+      f.errors().add("gender", "invalid", "One of male, female, other, unspecified.");
+    }
+    String bio = f.string("bio", false, 280);
+    String email = f.email("email");
+    for (String name : body.fieldNames()) {
+      if (!Set.of("nickname", "avatarUrl", "gender", "bio", "email").contains(name)) {
+        f.errors().add(name, "unknown", "This field cannot be changed here.");
+      }
+    }
+    f.errors().throwIfAny();
+    ProfilePatch patch = new ProfilePatch(nickname, body.containsKey("avatarUrl"), avatar, gender,
+      body.containsKey("bio"), bio, body.containsKey("email"), email);
+    profiles.update(BearerAuth.principal(ctx).userId(), patch)
+      .onSuccess(me -> Bodies.reply(ctx, 200, me))
+      .onFailure(ctx::fail);
+  }
+
+  private void changePhone(RoutingContext ctx) {
+    Fields f = new Fields(Bodies.json(ctx));
+    String phone = f.phone("phone", phones);
+    String code = f.code("code", true);
+    f.errors().throwIfAny();
+    profiles.changePhone(BearerAuth.principal(ctx).userId(), phone, code, AuthRoutes.ip(ctx))
+      .onSuccess(v -> ctx.response().setStatusCode(204).end())
+      .onFailure(ctx::fail);
+  }
+
+  private void publicView(RoutingContext ctx) {
+    long id;
+    try {
+      id = Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      ctx.fail(AppException.of(ErrorCode.NOT_FOUND, "No such user."));
+      return;
+    }
+    profiles.publicView(id)
+      .onSuccess(body -> Bodies.reply(ctx, 200, body))
+      .onFailure(ctx::fail);
+  }
+}

@@ -1,0 +1,27 @@
+package io.liveroom.account;
+
+import java.util.Optional;
+
+/** What a verification code may be used for; a code is bound to one phone and one purpose. */
+public enum SmsPurpose {
+  REGISTER("register"), LOGIN("login"), RESET_PASSWORD("reset_password"), CHANGE_PHONE("change_phone");
+
+  private final String wire;
+
+  SmsPurpose(String wire) {
+    this.wire = wire;
+  }
+
+  public String wire() {
+    return wire;
+  }
+
+  public static Optional<SmsPurpose> fromWire(String value) {
+    for (SmsPurpose p : values()) {
+      if (p.wire.equals(value)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
+}
