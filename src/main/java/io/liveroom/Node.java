@@ -2,7 +2,10 @@ package io.liveroom;
 
 import io.liveroom.account.AccessTokens;
 import io.liveroom.account.JwtSecrets;
+import io.liveroom.account.SessionGate;
+import io.liveroom.ai.AiModule;
 import io.liveroom.config.AppConfig;
+import io.liveroom.http.BearerAuth;
 import io.liveroom.http.HealthRoutes;
 import io.liveroom.http.HttpModule;
 import io.liveroom.http.HttpVerticle;
@@ -45,6 +48,13 @@ public final class Node {
   private Redis redisClient;
   private RedisAPI redis;
   private AccessTokens accessTokens;
+  private AiModule ai;
+
+  /**
+   * TEMPORARY until accounts lands its SessionGate: accepts every token whose signature and claims
+   * verify, so revoked sessions keep working until their token expires. Replace when merging.
+   */
+  private static final SessionGate TEMPORARY_SIGNATURE_ONLY_GATE = principal -> Future.succeededFuture();
 
   private Node(AppConfig config, Vertx vertx, Metrics metrics) {
     this.config = config;
@@ -92,6 +102,10 @@ public final class Node {
         pool = Database.pool(vertx, config.pg().url(), config.pg().poolSize());
         redisClient = RedisClients.client(vertx, config.redis().url(), config.redis().poolSize());
         redis = RedisClients.api(redisClient);
+        return AiModule.create(vertx, config.ai(), pool, redis, metrics.registry());
+      })
+      .compose(aiModule -> {
+        ai = aiModule;
         return deployListeners(modules());
       })
       .map(done -> {
@@ -107,6 +121,10 @@ public final class Node {
     List<HttpModule> modules = new ArrayList<>();
     modules.add(new HealthRoutes(pool, redis, draining::get));
     modules.add(new OpsRoutes(metrics.registry()));
+    // AI dialogue (issue 7): conversations CRUD and the OpenAI-compatible endpoint. The socket side
+    // (ai.chat / ai.cancel) waits for the real-time core: pass its Realtime to ai.chat(realtime),
+    // register AiModule.rpcMethods(...) and the ChatService as its ConnectionLifecycle.
+    modules.addAll(ai.httpModules(new BearerAuth(accessTokens, TEMPORARY_SIGNATURE_ONLY_GATE)));
     return modules;
   }
 
@@ -141,6 +159,10 @@ public final class Node {
 
   public AccessTokens accessTokens() {
     return accessTokens;
+  }
+
+  public AiModule ai() {
+    return ai;
   }
 
   public Metrics metrics() {

@@ -15,7 +15,8 @@ public record AppConfig(
   RedisConfig redis,
   String dataDir,
   int shutdownTimeoutSeconds,
-  AuthConfig auth
+  AuthConfig auth,
+  AiConfig ai
 ) {
   public static AppConfig from(JsonObject json) {
     ConfigReader r = new ConfigReader(json);
@@ -27,28 +28,33 @@ public record AppConfig(
       RedisConfig.from(r),
       r.requiredString("data.dir"),
       r.intIn("shutdown.timeoutSeconds", 1, 600),
-      AuthConfig.from(r)
+      AuthConfig.from(r),
+      AiConfig.from(r)
     );
   }
 
   /** The same config with other settings, for tests and for the embedded default's resolved URLs. */
   public AppConfig withPg(PgConfig pg) {
-    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth);
+    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth, ai);
   }
 
   public AppConfig withRedis(RedisConfig redis) {
-    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth);
+    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth, ai);
   }
 
   public AppConfig withHttp(HttpConfig http) {
-    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth);
+    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth, ai);
   }
 
   public AppConfig withAuth(AuthConfig auth) {
-    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth);
+    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth, ai);
+  }
+
+  public AppConfig withAi(AiConfig ai) {
+    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth, ai);
   }
 
   public AppConfig withNodeId(String nodeId) {
-    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth);
+    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth, ai);
   }
 }
