@@ -60,8 +60,8 @@ final class OpenAiStream extends BaseLlmStream {
   }
 
   private void nextUpstream() {
-    dropRequest();
     upstream++;
+    dropRequest();
     if (done()) {
       return;
     }
@@ -103,6 +103,7 @@ final class OpenAiStream extends BaseLlmStream {
 
   private void onResponse(int attempt, HttpClientResponse response) {
     if (response.statusCode() != 200) {
+      response.exceptionHandler(e -> { });  // the reset that drops it is ours
       LOG.warn("AI upstream #{} answered HTTP {} before the first token", attempt, response.statusCode());
       ErrorCode code = response.statusCode() == 429 || response.statusCode() >= 500
         ? ErrorCode.AI_UPSTREAM_UNAVAILABLE : ErrorCode.AI_UPSTREAM_REJECTED;
@@ -202,6 +203,10 @@ final class OpenAiStream extends BaseLlmStream {
 
   private void dropRequest() {
     cancelFirstTokenTimer();
+    if (parser != null) {
+      // We end this response ourselves: its reset must not be reported as a broken stream.
+      parser.handler(null).endHandler(null).exceptionHandler(e -> { });
+    }
     if (request != null) {
       request.reset();
       request = null;
