@@ -41,7 +41,7 @@ class ChatServiceTest {
       AiTests.openai(json, upstream.baseUrl());
       json.getJsonObject("ai").getJsonObject("openai").put("firstTokenTimeoutMs", 500);
       json.getJsonObject("ai").getJsonObject("quota").put("concurrentGenerations", 1);
-      json.getJsonObject("ai").getJsonObject("moderation").put("blockedWords", new JsonArray().add("forbidden"));
+      json.getJsonObject("ai").getJsonObject("moderation").put("blockedWords", new JsonArray().add("forbidden").add("lo, wor"));
     });
     realtime = new RecordingRealtime();
     chat = node.ai().chat(realtime);
@@ -203,6 +203,17 @@ class ChatServiceTest {
     assertThatThrownBy(() -> send(conv, "say something FORBIDDEN", "r1"))
       .isInstanceOfSatisfying(AppException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AI_CONTENT_BLOCKED));
     assertThat(upstream.requests.get()).isZero();
+  }
+
+  @Test
+  @DisplayName("Output with a blocked term split across deltas stops the generation before the term goes out")
+  void outputModeration() throws Exception {
+    upstream.reset(FakeUpstream.Mode.STREAM);
+    String id = send(conversation(null), "Greet me", "r1");
+    List<JsonObject> pubs = realtime.awaitEnd(id);
+    assertThat(pubs.get(pubs.size() - 1).getString("code")).isEqualTo("ai_content_blocked");
+    assertThat(deltaText(pubs)).isEqualTo("Hello,");
+    assertThat(FakeUpstreamWait.closedWithin(upstream, System.nanoTime() - 2_000_000_000L, 3000)).isTrue();
   }
 
   @Test
