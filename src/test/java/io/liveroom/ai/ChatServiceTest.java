@@ -41,7 +41,7 @@ class ChatServiceTest {
       AiTests.openai(json, upstream.baseUrl());
       json.getJsonObject("ai").getJsonObject("openai").put("firstTokenTimeoutMs", 500);
       json.getJsonObject("ai").getJsonObject("quota").put("concurrentGenerations", 1);
-      json.getJsonObject("ai").getJsonObject("moderation").put("blockedWords", new JsonArray().add("forbidden").add("lo, wor"));
+      json.getJsonObject("ai").getJsonObject("moderation").put("blockedWords", new JsonArray().add("forbidden").add("badword"));
     });
     realtime = new RecordingRealtime();
     chat = node.ai().chat(realtime);
@@ -209,10 +209,11 @@ class ChatServiceTest {
   @DisplayName("Output with a blocked term split across deltas stops the generation before the term goes out")
   void outputModeration() throws Exception {
     upstream.reset(FakeUpstream.Mode.STREAM);
+    upstream.tokens = List.of("Say", " bad", "wo", "rd", " now");
     String id = send(conversation(null), "Greet me", "r1");
     List<JsonObject> pubs = realtime.awaitEnd(id);
     assertThat(pubs.get(pubs.size() - 1).getString("code")).isEqualTo("ai_content_blocked");
-    assertThat(deltaText(pubs)).isEqualTo("Hello,");
+    assertThat(deltaText(pubs)).isEqualTo("Say badwo");
     assertThat(FakeUpstreamWait.closedWithin(upstream, System.nanoTime() - 2_000_000_000L, 3000)).isTrue();
   }
 

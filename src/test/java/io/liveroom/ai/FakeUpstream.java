@@ -27,6 +27,7 @@ final class FakeUpstream implements AutoCloseable {
   private final Vertx vertx;
   private final HttpServer server;
   volatile Mode mode = Mode.STREAM;
+  volatile List<String> tokens = TOKENS;
   volatile long delayMs = 2;
   volatile int tokensBeforeStall = 3;
   volatile long floodBytes = 64L * 1024 * 1024;
@@ -49,6 +50,7 @@ final class FakeUpstream implements AutoCloseable {
   void reset(Mode m) {
     mode = m;
     delayMs = 2;
+    tokens = TOKENS;
     tokensBeforeStall = 3;
     requests.set(0);
     bodies.clear();
@@ -93,17 +95,17 @@ final class FakeUpstream implements AutoCloseable {
       }
       return;
     }
-    if (i < TOKENS.size()) {
+    if (i < tokens.size()) {
       // Every other event uses CRLF line ends, as some servers do.
       String end = i % 2 == 0 ? "\n\n" : "\r\n\r\n";
-      resp.write("data: " + chunk(new JsonObject().put("content", TOKENS.get(i)), null).encode() + end);
+      resp.write("data: " + chunk(new JsonObject().put("content", tokens.get(i)), null).encode() + end);
       vertx.setTimer(delayMs, t -> stream(resp, i + 1));
       return;
     }
     resp.write("data: " + chunk(new JsonObject(), "stop").encode() + "\n\n");
     resp.write("data: " + new JsonObject().put("id", "x").put("object", "chat.completion.chunk")
       .put("choices", new JsonArray()).put("usage", new JsonObject().put("prompt_tokens", 11)
-        .put("completion_tokens", TOKENS.size()).put("total_tokens", 11 + TOKENS.size())).encode() + "\n\n");
+        .put("completion_tokens", tokens.size()).put("total_tokens", 11 + tokens.size())).encode() + "\n\n");
     resp.end("data: [DONE]\n\n");
   }
 
