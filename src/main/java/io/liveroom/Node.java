@@ -3,6 +3,7 @@ package io.liveroom;
 import io.liveroom.account.AccessTokens;
 import io.liveroom.account.AccountsModule;
 import io.liveroom.account.JwtSecrets;
+import io.liveroom.ai.AiModule;
 import io.liveroom.config.AppConfig;
 import io.liveroom.consent.ConsentRoutes;
 import io.liveroom.consent.ConsentService;
@@ -65,6 +66,7 @@ public final class Node {
   private Rooms rooms;
   private ConsentService consents;
   private NearbyCapability nearby;
+  private AiModule ai;
 
   private Node(AppConfig config, Vertx vertx, Metrics metrics, Clock clock) {
     this.config = config;
@@ -125,6 +127,7 @@ public final class Node {
         return wireRooms();
       })
       .compose(wired -> wireConsentAndNearby())
+      .compose(wired -> AiModule.create(vertx, config.ai(), pool, redis, metrics.registry()).onSuccess(m -> ai = m))
       .compose(wired -> deployListeners(modules()))
       .map(done -> {
         LOG.info("Node {} listening on {}:{} with {} event loops ({} transport)", config.nodeId(),
@@ -157,6 +160,7 @@ public final class Node {
     modules.addAll(rooms.httpModules());
     modules.add(new ConsentRoutes(consents, auth));
     modules.addAll(nearby.modules(auth));
+    modules.addAll(ai.httpModules(auth));
     return modules;
   }
 
@@ -255,6 +259,10 @@ public final class Node {
 
   public NearbyCapability nearby() {
     return nearby;
+  }
+
+  public AiModule ai() {
+    return ai;
   }
 
   /**

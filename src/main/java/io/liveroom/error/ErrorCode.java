@@ -79,6 +79,19 @@ public enum ErrorCode {
   // --- Rewards (1300-1399) ---
 
   // --- AI dialogue (1400-1499) ---
+  AI_CONVERSATION_NOT_FOUND("ai_conversation_not_found", 404, 1400, false),
+  AI_GENERATION_NOT_FOUND("ai_generation_not_found", 404, 1401, false),
+  AI_RATE_LIMITED("ai_rate_limited", 429, 1402, true),
+  AI_TOKEN_QUOTA_EXCEEDED("ai_token_quota_exceeded", 429, 1403, false),
+  AI_TOO_MANY_GENERATIONS("ai_too_many_generations", 429, 1404, true),
+  AI_UPSTREAM_UNAVAILABLE("ai_upstream_unavailable", 502, 1405, true),
+  AI_UPSTREAM_TIMEOUT("ai_upstream_timeout", 504, 1406, true),
+  AI_UPSTREAM_INTERRUPTED("ai_upstream_interrupted", 502, 1407, true),
+  AI_UPSTREAM_REJECTED("ai_upstream_rejected", 502, 1408, false),
+  AI_GENERATION_TOO_LONG("ai_generation_too_long", 504, 1409, false),
+  AI_CONTENT_BLOCKED("ai_content_blocked", 422, 1410, false),
+  AI_MODEL_NOT_FOUND("ai_model_not_found", 404, 1411, false),
+  AI_CANCELLED("ai_cancelled", 409, 1412, false),
 
   // --- Consent and Nearby (1500-1599) ---
   /** A processing purpose the user has not (or no longer) consented to; the body names it. */

@@ -1,0 +1,75 @@
+package io.liveroom.ai;
+
+import io.liveroom.config.AiConfig;
+import io.liveroom.http.BearerAuth;
+import io.liveroom.http.HttpModule;
+import io.liveroom.realtime.Realtime;
+import io.liveroom.realtime.RpcMethod;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.sqlclient.Pool;
+
+import java.util.List;
+
+/**
+ * AI dialogue, wired: the configured provider, quotas, moderation, usage ledger and conversations.
+ * The HTTP routes are ready at once; the socket side needs the real-time core's {@link Realtime}:
+ * {@link #chat(Realtime)} builds the {@link ChatService} whose RPC methods and
+ * {@link ConnectionLifecycle} the core registers.
+ */
+public final class AiModule {
+  private final AiConfig config;
+  private final Generations generations;
+  private final ConversationRepository conversationRepo;
+  private final ConversationService conversations;
+
+  private AiModule(AiConfig config, Generations generations, ConversationRepository repo) {
+    this.config = config;
+    this.generations = generations;
+    this.conversationRepo = repo;
+    this.conversations = new ConversationService(repo, config.contextTokenBudget());
+  }
+
+  public static Future<AiModule> create(Vertx vertx, AiConfig config, Pool pool, RedisAPI redis,
+                                        MeterRegistry registry) {
+    LlmProvider provider = config.provider().equals(OpenAiProvider.NAME)
+      ? new OpenAiProvider(vertx, config.openai())
+      : new SimulatedProvider(vertx, config.simulated());
+    return AiQuotas.load(vertx, redis, config.quota(), leaseMs(config)).map(quotas -> new AiModule(config,
+      new Generations(provider, quotas, new UsageRepository(pool), new WordListModerator(config.blockedWords()),
+        new AiMetrics(registry, provider.name())),
+      new ConversationRepository(pool)));
+  }
+
+  /** A quota lease outlives the longest possible generation, then frees itself. */
+  private static long leaseMs(AiConfig config) {
+    long longest = config.provider().equals(OpenAiProvider.NAME)
+      ? config.openai().maxDurationSeconds() * 1000L
+      : config.simulated().replyTokens() * 1000L / config.simulated().tokensPerSecond();
+    return longest + 60_000;
+  }
+
+  public List<HttpModule> httpModules(BearerAuth auth) {
+    return List.of(new ConversationRoutes(auth, conversations),
+      new CompletionsRoutes(auth, generations, config.maxInputChars()));
+  }
+
+  /** The socket side; register {@link #rpcMethods} and the service as the core's connection listener. */
+  public ChatService chat(Realtime realtime) {
+    return new ChatService(realtime, conversations, conversationRepo, generations, config.maxInputChars());
+  }
+
+  public static List<RpcMethod> rpcMethods(ChatService chat) {
+    return List.of(new ChatRpc(chat), new CancelRpc(chat));
+  }
+
+  public Generations generations() {
+    return generations;
+  }
+
+  public ConversationService conversations() {
+    return conversations;
+  }
+}

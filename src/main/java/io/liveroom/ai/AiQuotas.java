@@ -1,0 +1,109 @@
+package io.liveroom.ai;
+
+import io.liveroom.config.AiConfig;
+import io.liveroom.error.AppException;
+import io.liveroom.error.ErrorCode;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.Response;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * Per-user AI quotas in Redis, shared by every node: requests per minute, tokens per UTC day, and
+ * concurrent generations. A generation holds a lease in a sorted set until it ends; leases expire
+ * on their own (after the longest allowed generation) so a crashed node cannot hold a user's slots
+ * forever. Keys carry the user in a hash tag so a cluster keeps one user's keys together.
+ */
+public final class AiQuotas {
+  private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+  private static final int DAY_KEY_TTL = 2 * 86_400;
+
+  private final RedisAPI redis;
+  private final AiConfig.Quota quota;
+  private final long leaseMs;
+  private final String admitScript;
+  private final String releaseScript;
+  private final Clock clock;
+
+  private AiQuotas(RedisAPI redis, AiConfig.Quota quota, long leaseMs, String admit, String release, Clock clock) {
+    this.redis = redis;
+    this.quota = quota;
+    this.leaseMs = leaseMs;
+    this.admitScript = admit;
+    this.releaseScript = release;
+    this.clock = clock;
+  }
+
+  /** Loads the Lua scripts (classpath reads, so on a worker). */
+  public static Future<AiQuotas> load(Vertx vertx, RedisAPI redis, AiConfig.Quota quota, long leaseMs) {
+    return vertx.executeBlocking(() -> new AiQuotas(redis, quota, leaseMs, script("ai/admit.lua"),
+      script("ai/release.lua"), Clock.systemUTC()));
+  }
+
+  private static String script(String path) {
+    try (InputStream in = AiQuotas.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException(path + " is missing from the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Takes a slot for a generation, or fails with the quota's code and a Retry-After. */
+  public Future<Void> admit(long userId, String generationId) {
+    Instant now = clock.instant();
+    long toMinute = 60 - now.getEpochSecond() % 60;
+    long toDay = 86_400 - now.getEpochSecond() % 86_400;
+    List<String> args = List.of(admitScript, "3", activeKey(userId), minuteKey(userId, now), dayKey(userId, now),
+      Long.toString(now.toEpochMilli()), Long.toString(leaseMs), generationId,
+      Integer.toString(quota.concurrentGenerations()), Integer.toString(quota.requestsPerMinute()),
+      Long.toString(quota.tokensPerDay()), Long.toString(toMinute), Long.toString(toDay));
+    return redis.eval(args).compose(this::verdict);
+  }
+
+  private Future<Void> verdict(Response r) {
+    int reason = r.get(0).toInteger();
+    long retry = r.get(1).toLong();
+    return switch (reason) {
+      case 0 -> Future.succeededFuture();
+      case 2 -> Future.failedFuture(AppException.retryAfter(ErrorCode.AI_RATE_LIMITED,
+        "Too many AI requests this minute.", retry));
+      case 3 -> Future.failedFuture(AppException.retryAfter(ErrorCode.AI_TOKEN_QUOTA_EXCEEDED,
+        "Today's AI token budget is used up.", retry));
+      default -> Future.failedFuture(AppException.retryAfter(ErrorCode.AI_TOO_MANY_GENERATIONS,
+        "Too many answers are being generated at once; wait for one to finish.", retry));
+    };
+  }
+
+  /** Frees the generation's slot and charges its tokens to today's budget. */
+  public Future<Void> release(long userId, String generationId, int tokens) {
+    Instant now = clock.instant();
+    return redis.eval(List.of(releaseScript, "2", activeKey(userId), dayKey(userId, now), generationId,
+      Integer.toString(Math.max(0, tokens)), Integer.toString(DAY_KEY_TTL))).mapEmpty();
+  }
+
+  static String activeKey(long userId) {
+    return "ai:{u" + userId + "}:active";
+  }
+
+  static String minuteKey(long userId, Instant now) {
+    return "ai:{u" + userId + "}:rpm:" + now.getEpochSecond() / 60;
+  }
+
+  static String dayKey(long userId, Instant now) {
+    return "ai:{u" + userId + "}:tokens:" + DAY.format(ZonedDateTime.ofInstant(now, ZoneOffset.UTC));
+  }
+}

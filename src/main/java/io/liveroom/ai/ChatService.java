@@ -1,0 +1,150 @@
+package io.liveroom.ai;
+
+import io.liveroom.error.AppException;
+import io.liveroom.error.ErrorCode;
+import io.liveroom.error.FieldErrors;
+import io.liveroom.realtime.Realtime;
+import io.liveroom.realtime.RpcMethod.RpcContext;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * AI dialogue over the socket: {@code ai.chat} starts a generation in a conversation and relays it
+ * to the user's personal channel; {@code ai.cancel} and a disconnect of the starting connection
+ * stop it. {@code requestId} makes {@code ai.chat} idempotent per conversation: a repeat returns
+ * the first call's generation id and starts nothing.
+ *
+ * <p>Generations are registered on the node that runs them, so cancel reaches them through the
+ * connection that started them (the same node).
+ */
+public final class ChatService implements ConnectionLifecycle {
+  private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
+  private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+  private final Realtime realtime;
+  private final ConversationService conversations;
+  private final ConversationRepository repo;
+  private final Generations generations;
+  private final int maxInputChars;
+  private final Map<String, Active> active = new ConcurrentHashMap<>();
+
+  private record Active(long userId, String clientId, Generation generation) {
+  }
+
+  private record ChatParams(long conversationId, String text, String requestId) {
+  }
+
+  public ChatService(Realtime realtime, ConversationService conversations, ConversationRepository repo,
+                     Generations generations, int maxInputChars) {
+    this.realtime = realtime;
+    this.conversations = conversations;
+    this.repo = repo;
+    this.generations = generations;
+    this.maxInputChars = maxInputChars;
+  }
+
+  /** {@code ai.chat}: returns {@code {generationId, conversationId, channel}}. */
+  public Future<JsonObject> chat(RpcContext ctx, JsonObject params) {
+    ChatParams p;
+    try {
+      p = parse(params);
+    } catch (AppException e) {
+      return Future.failedFuture(e);
+    }
+    long userId = ctx.principal().userId();
+    return generations.checkInput(p.text())
+      .compose(v -> conversations.get(userId, p.conversationId()))
+      .compose(c -> repo.generationForRequest(c.id(), p.requestId())
+        .compose(existing -> existing.isPresent() ? Future.succeededFuture(existing.get()) : start(ctx, c, p)))
+      .map(id -> new JsonObject().put("generationId", id).put("conversationId", p.conversationId())
+        .put("channel", realtime.personalChannel(userId)));
+  }
+
+  private Future<String> start(RpcContext ctx, Conversation c, ChatParams p) {
+    long userId = ctx.principal().userId();
+    return generations.admit(userId).compose(id -> repo.insertUserMessage(c.id(), p.text(), p.requestId(), id)
+      .transform(stored -> {
+        if (stored.succeeded()) {
+          return conversations.contextWindow(c).map(context -> launch(ctx, c, p, id, context))
+            .onFailure(e -> generations.abandon(userId, id));
+        }
+        Future<Void> freed = generations.abandon(userId, id);
+        if (stored.cause() instanceof PgException pg && "23505".equals(pg.getSqlState())) {
+          // The same requestId raced in from another call: that call's generation is the answer.
+          return freed.compose(v -> repo.generationForRequest(c.id(), p.requestId())).map(found -> found.orElseThrow());
+        }
+        return freed.transform(v -> Future.failedFuture(stored.cause()));
+      }));
+  }
+
+  private String launch(RpcContext ctx, Conversation c, ChatParams p, String id, java.util.List<ChatMessage> context) {
+    long userId = ctx.principal().userId();
+    String model = generations.provider().models().get(0);
+    Generation g = generations.open(id, userId, "socket", new LlmRequest(model, context, null, null));
+    active.put(id, new Active(userId, ctx.clientId(), g));
+    new SocketRelay(realtime, realtime.personalChannel(userId), g, repo, c.id()).run(p.requestId())
+      .onComplete(done -> active.remove(id));
+    return id;
+  }
+
+  /** {@code ai.cancel}: stops a running generation of the caller; {@code {cancelled: true}}. */
+  public Future<JsonObject> cancel(RpcContext ctx, JsonObject params) {
+    String id = params == null ? null : params.getValue("generationId") instanceof String s ? s : null;
+    if (id == null || id.isBlank()) {
+      return Future.failedFuture(AppException.validation(java.util.List.of(
+        new io.liveroom.error.FieldError("generationId", "required", "The generation id is required."))));
+    }
+    Active a = active.get(id);
+    if (a == null || a.userId() != ctx.principal().userId()) {
+      return Future.failedFuture(AppException.of(ErrorCode.AI_GENERATION_NOT_FOUND,
+        "No such generation is running."));
+    }
+    a.generation().cancel();
+    return Future.succeededFuture(new JsonObject().put("generationId", id).put("cancelled", true));
+  }
+
+  @Override
+  public void disconnected(long userId, String clientId) {
+    active.values().stream()
+      .filter(a -> a.userId() == userId && a.clientId().equals(clientId))
+      .forEach(a -> {
+        LOG.debug("AI generation {} of user {} cancelled: its connection closed", a.generation().id(), userId);
+        a.generation().cancel();
+      });
+  }
+
+  /** Generations running on this node. */
+  public int running() {
+    return active.size();
+  }
+
+  private ChatParams parse(JsonObject params) {
+    JsonObject in = params == null ? new JsonObject() : params;
+    FieldErrors errors = new FieldErrors();
+    Object conv = in.getValue("conversationId");
+    long conversationId = conv instanceof Number n && n.longValue() > 0 && n.doubleValue() == n.longValue()
+      ? n.longValue() : -1;
+    if (conversationId < 0) {
+      errors.add("conversationId", "invalid", "A conversation id (a positive integer) is required.");
+    }
+    String text = in.getValue("text") instanceof String s ? s : null;
+    if (text == null || text.isBlank()) {
+      errors.add("text", "required", "The message text is required.");
+    } else if (text.length() > maxInputChars) {
+      errors.add("text", "too_long", "At most " + maxInputChars + " characters.");
+    }
+    String requestId = in.getValue("requestId") instanceof String s ? s : null;
+    if (requestId == null || !REQUEST_ID.matcher(requestId).matches()) {
+      errors.add("requestId", "invalid", "1-64 characters of letters, digits and . _ : -");
+    }
+    errors.throwIfAny();
+    return new ChatParams(conversationId, text, requestId);
+  }
+}
