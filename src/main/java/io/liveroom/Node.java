@@ -1,6 +1,7 @@
 package io.liveroom;
 
 import io.liveroom.account.AccessTokens;
+import io.liveroom.account.SessionGate;
 import io.liveroom.account.JwtSecrets;
 import io.liveroom.config.AppConfig;
 import io.liveroom.http.HealthRoutes;
@@ -11,6 +12,17 @@ import io.liveroom.infra.Database;
 import io.liveroom.infra.Migrations;
 import io.liveroom.infra.RedisClients;
 import io.liveroom.metrics.Metrics;
+import io.liveroom.realtime.Namespaces;
+import io.liveroom.realtime.Realtime;
+import io.liveroom.realtime.RealtimeRoutes;
+import io.liveroom.realtime.RealtimeServer;
+import io.liveroom.realtime.RpcMethods;
+import io.liveroom.realtime.broker.Broker;
+import io.liveroom.realtime.broker.MemoryBroker;
+import io.liveroom.realtime.broker.RedisBroker;
+import io.liveroom.realtime.presence.MemoryPresence;
+import io.liveroom.realtime.presence.PresenceStore;
+import io.liveroom.realtime.presence.RedisPresence;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -45,6 +57,14 @@ public final class Node {
   private Redis redisClient;
   private RedisAPI redis;
   private AccessTokens accessTokens;
+  private RealtimeServer realtime;
+  private final Namespaces namespaces = new Namespaces();
+  private final RpcMethods rpcMethods = new RpcMethods();
+  /**
+   * Token-only until the accounts capability wires its Redis-backed gate here: until then a revoked
+   * session keeps its socket until the token expires (see the realtime report).
+   */
+  private SessionGate sessionGate = principal -> Future.succeededFuture();
 
   private Node(AppConfig config, Vertx vertx, Metrics metrics) {
     this.config = config;
@@ -92,6 +112,10 @@ public final class Node {
         pool = Database.pool(vertx, config.pg().url(), config.pg().poolSize());
         redisClient = RedisClients.client(vertx, config.redis().url(), config.redis().poolSize());
         redis = RedisClients.api(redisClient);
+        realtime = buildRealtime();
+        return realtime.start();
+      })
+      .compose(started -> {
         return deployListeners(modules());
       })
       .map(done -> {
@@ -107,7 +131,24 @@ public final class Node {
     List<HttpModule> modules = new ArrayList<>();
     modules.add(new HealthRoutes(pool, redis, draining::get));
     modules.add(new OpsRoutes(metrics.registry()));
+    modules.add(new RealtimeRoutes(realtime, config.realtime(), config.realtime().effectiveOrigins(config.http())));
     return modules;
+  }
+
+  /**
+   * The real-time core. Capabilities register their channel namespaces and RPC methods on
+   * {@link #namespaces()} and {@link #rpcMethods()} before the listener starts.
+   */
+  private RealtimeServer buildRealtime() {
+    boolean redisBroker = "redis".equals(config.realtime().broker());
+    Broker broker = redisBroker
+      ? new RedisBroker(vertx, redisClient, RedisClients.options(config.redis().url(), config.redis().poolSize()))
+      : new MemoryBroker();
+    PresenceStore presence = redisBroker ? new RedisPresence(redisClient) : new MemoryPresence();
+    RealtimeServer server = new RealtimeServer(vertx, config.nodeId(), config.realtime(), broker, presence,
+      accessTokens, sessionGate, namespaces, rpcMethods, metrics.registry());
+    server.sampleRedisRtt(() -> redis.ping(java.util.List.of()));
+    return server;
   }
 
   private Future<?> deployListeners(List<HttpModule> modules) {
@@ -147,6 +188,23 @@ public final class Node {
     return metrics;
   }
 
+  /** The real-time server API (publish, send to user, disconnect user...). */
+  public Realtime realtime() {
+    return realtime;
+  }
+
+  public RealtimeServer realtimeServer() {
+    return realtime;
+  }
+
+  public Namespaces namespaces() {
+    return namespaces;
+  }
+
+  public RpcMethods rpcMethods() {
+    return rpcMethods;
+  }
+
   /**
    * Graceful stop: report not-ready, shut the listeners down (in-flight work gets the shutdown
    * timeout), then close clients and Vert.x.
@@ -154,7 +212,8 @@ public final class Node {
   public Future<Void> stop() {
     draining.set(true);
     LOG.info("Node {} shutting down (timeout {} s)", config.nodeId(), config.shutdownTimeoutSeconds());
-    return vertx.close()
+    Future<Void> sockets = realtime == null ? Future.succeededFuture() : realtime.shutdown();
+    return sockets.otherwiseEmpty().transform(v -> vertx.close())
       .onComplete(done -> LOG.info("Node {} stopped", config.nodeId()));
   }
 }
