@@ -10,6 +10,7 @@ import io.liveroom.realtime.protocol.ClientProtocol.Reply;
 import io.liveroom.realtime.protocol.ClientProtocol.Unsubscribe;
 import io.liveroom.realtime.protocol.Codec;
 import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrameType;
@@ -75,7 +76,7 @@ final class ClientSession {
     ws.textMessageHandler(text -> onFrame(text.getBytes(StandardCharsets.UTF_8)));
     ws.binaryMessageHandler(buf -> onFrame(buf.getBytes()));
     ws.drainHandler(v -> flush());
-    ws.exceptionHandler(e -> LOG.debug("WebSocket of client {} failed: {}", clientId, e.getMessage()));
+    ws.exceptionHandler(this::onError);
     ws.closeHandler(v -> onClosed());
   }
 
@@ -278,6 +279,19 @@ final class ClientSession {
     server.metrics().disconnected(code);
     ws.close((short) code.code(), code.reason()).otherwiseEmpty();
     cleanup();
+  }
+
+  /** A frame the WebSocket decoder refused (too big, bad framing) leaves the stream unusable: close it. */
+  private void onError(Throwable e) {
+    boolean aggregateTooBig = e.getMessage() != null && e.getMessage().contains("max message size");
+    if (e instanceof CorruptedWebSocketFrameException || aggregateTooBig) {
+      boolean tooBig = aggregateTooBig || ((CorruptedWebSocketFrameException) e).closeStatus().code()
+        == DisconnectCode.MESSAGE_SIZE_LIMIT.code();
+      LOG.info("Client {} (user {}) sent a refused frame: {}", clientId, userLabel(), e.getMessage());
+      disconnect(tooBig ? DisconnectCode.MESSAGE_SIZE_LIMIT : DisconnectCode.BAD_REQUEST);
+    } else {
+      LOG.debug("WebSocket of client {} failed: {}", clientId, e.getMessage());
+    }
   }
 
   private void onClosed() {
