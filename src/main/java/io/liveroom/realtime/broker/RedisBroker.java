@@ -66,9 +66,10 @@ public final class RedisBroker implements Broker {
   }
 
   private void onConnectionLost(RedisConnection conn) {
-    if (pubsub == conn) {
-      pubsub = null;
+    if (pubsub != conn) {
+      return; // already handled (the client may report one loss twice)
     }
+    pubsub = null;
     if (!closed) {
       LOG.warn("Redis PUB/SUB connection lost; cross-node delivery paused until it is back");
       scheduleReconnect();
