@@ -148,6 +148,10 @@ public final class Node {
     RealtimeServer server = new RealtimeServer(vertx, config.nodeId(), config.realtime(), broker, presence,
       accessTokens, sessionGate, namespaces, rpcMethods, metrics.registry());
     server.sampleRedisRtt(() -> redis.ping(java.util.List.of()));
+    if (config.realtime().benchmarkNamespace()) {
+      LOG.warn("realtime.benchmarkNamespace is on: anyone with a token may publish in bench:* (benchmark stand-in)");
+      namespaces.register(new io.liveroom.realtime.BenchmarkNamespace());
+    }
     return server;
   }
 

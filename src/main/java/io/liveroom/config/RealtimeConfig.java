@@ -7,6 +7,8 @@ import java.util.Set;
  * The real-time core ({@code realtime.*}): broker, ping/pong, limits and presence timing.
  * {@code allowedOrigins} is an exact Origin allow-list for the WebSocket upgrade; empty means
  * "the same list as {@code http.corsOrigins}". A request without Origin (a native app) is allowed.
+ * {@code benchmarkNamespace} (never in production) opens a {@code bench} namespace anyone may publish
+ * in and enables the {@code token} command, for the fan-out benchmark in docs/PERFORMANCE.md.
  */
 public record RealtimeConfig(
   String broker,
@@ -22,7 +24,8 @@ public record RealtimeConfig(
   int maxQueueBytes,
   List<String> allowedOrigins,
   int presenceTtlSeconds,
-  int presenceUpdateSeconds
+  int presenceUpdateSeconds,
+  boolean benchmarkNamespace
 ) {
   static RealtimeConfig from(ConfigReader r) {
     List<String> origins = r.strings("realtime.allowedOrigins");
@@ -45,7 +48,8 @@ public record RealtimeConfig(
       r.intIn("realtime.maxQueueBytes", 1024, 1024 * 1024 * 1024),
       origins,
       r.intIn("realtime.presenceTtlSeconds", 2, 86_400),
-      r.intIn("realtime.presenceUpdateSeconds", 1, 86_400));
+      r.intIn("realtime.presenceUpdateSeconds", 1, 86_400),
+      r.bool("realtime.benchmarkNamespace"));
     if (c.presenceUpdateSeconds >= c.presenceTtlSeconds) {
       throw r.fail("realtime.presenceUpdateSeconds", "must be below realtime.presenceTtlSeconds");
     }

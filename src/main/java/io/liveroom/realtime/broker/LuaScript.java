@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.Function;
 
 /**
  * A Lua script kept as a file under {@code src/main/resources/lua}, run with EVALSHA. When Redis
@@ -42,10 +43,20 @@ public final class LuaScript {
 
   /** Runs with the given keys and arguments; arguments may be Strings, numbers or byte arrays. */
   public Future<Response> run(Redis redis, String[] keys, Object... args) {
-    return redis.send(request(Command.EVALSHA, sha, keys, args))
+    return run(redis::send, keys, args);
+  }
+
+  /** The same through any sender, e.g. one dedicated connection that keeps publish order. */
+  public Future<Response> run(Function<Request, Future<Response>> sender, String[] keys, Object... args) {
+    return sender.apply(request(Command.EVALSHA, sha, keys, args))
       .recover(e -> e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT")
-        ? redis.send(request(Command.EVAL, source, keys, args))
+        ? sender.apply(request(Command.EVAL, source, keys, args))
         : Future.failedFuture(e));
+  }
+
+  /** SCRIPT LOAD, so that EVALSHA finds the script (sent first on every new connection). */
+  public Request loadRequest() {
+    return Request.cmd(Command.SCRIPT).arg("LOAD").arg(source);
   }
 
   private static Request request(Command cmd, String script, String[] keys, Object[] args) {

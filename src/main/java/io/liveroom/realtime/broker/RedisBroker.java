@@ -26,6 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * has subscribers for; history lives in Redis streams, appended and published by one Lua script
  * (atomic per channel). When the PUB/SUB connection breaks it reconnects with backoff, resubscribes
  * every channel and reports {@link BrokerListener#onResubscribed()}.
+ *
+ * <p>Publications go through ONE dedicated, pipelined connection (not the pool): Redis then runs
+ * them in the order this node sent them, so one publisher's publications arrive in order everywhere.
  */
 public final class RedisBroker implements Broker {
   private static final Logger LOG = LoggerFactory.getLogger(RedisBroker.class);
@@ -40,6 +43,7 @@ public final class RedisBroker implements Broker {
   private final LuaScript read = LuaScript.load("history_read.lua");
   private volatile BrokerListener listener;
   private volatile RedisConnection pubsub;
+  private Future<RedisConnection> publisher;
   private volatile boolean closed;
   private int failures;
 
@@ -47,6 +51,34 @@ public final class RedisBroker implements Broker {
     this.vertx = vertx;
     this.commands = commands;
     this.pubsubOptions = new RedisOptions(options).setMaxPoolSize(1);
+  }
+
+  /**
+   * The ordered publish connection, opened on first use and again after it breaks. Publishes
+   * chained on the same pending future keep their order; scripts are loaded first so EVALSHA
+   * never has to fall back (a fallback could overtake a later publication).
+   */
+  private synchronized Future<RedisConnection> publisher() {
+    if (publisher == null || publisher.failed()) {
+      Future<RedisConnection> f = Redis.createClient(vertx, pubsubOptions).connect()
+        .compose(conn -> conn.send(append.loadRequest()).map(conn));
+      f.onSuccess(conn -> {
+        conn.exceptionHandler(e -> LOG.warn("Redis publish connection failed: {}", e.getMessage()));
+        conn.endHandler(v -> resetPublisher(f));
+      });
+      publisher = f;
+    }
+    return publisher;
+  }
+
+  private synchronized void resetPublisher(Future<RedisConnection> broken) {
+    if (publisher == broken) {
+      publisher = null;
+    }
+  }
+
+  private Future<Response> sendOrdered(Request request) {
+    return publisher().compose(conn -> conn.send(request));
   }
 
   @Override
@@ -184,18 +216,18 @@ public final class RedisBroker implements Broker {
       payload[2] = ':';
       payload[3] = ':';
       System.arraycopy(encoded, 0, payload, 4, encoded.length);
-      return commands.send(Request.cmd(Command.PUBLISH).arg(RedisKeys.pubsub(channel)).arg(Buffer.buffer(payload)))
+      return sendOrdered(Request.cmd(Command.PUBLISH).arg(RedisKeys.pubsub(channel)).arg(Buffer.buffer(payload)))
         .map(StreamPosition.NONE);
     }
     String[] keys = {RedisKeys.stream(channel), RedisKeys.streamMeta(channel)};
-    return append.run(commands, keys, encoded, history.size(), history.ttlSeconds(), RedisKeys.pubsub(channel),
+    return append.run(this::sendOrdered, keys, encoded, history.size(), history.ttlSeconds(), RedisKeys.pubsub(channel),
         history.metaTtlSeconds(), newEpoch())
       .map(r -> new StreamPosition(r.get(0).toLong(), r.get(1).toString()));
   }
 
   @Override
   public Future<Void> publishEvent(String channel, BrokerEvent event) {
-    return commands.send(Request.cmd(Command.PUBLISH).arg(RedisKeys.pubsub(channel)).arg(Buffer.buffer(event.encode())))
+    return sendOrdered(Request.cmd(Command.PUBLISH).arg(RedisKeys.pubsub(channel)).arg(Buffer.buffer(event.encode())))
       .mapEmpty();
   }
 
@@ -233,6 +265,12 @@ public final class RedisBroker implements Broker {
   @Override
   public Future<Void> close() {
     closed = true;
+    synchronized (this) {
+      if (publisher != null) {
+        publisher.onSuccess(RedisConnection::close);
+        publisher = null;
+      }
+    }
     listener = null;
     RedisConnection conn = pubsub;
     pubsub = null;
