@@ -39,7 +39,38 @@ public final class Main {
       System.exit(2);
       return;
     }
+    if (cli.command().equals("token")) {
+      System.exit(printTokens(config, cli.count()));
+    }
     System.exit(run(config));
+  }
+
+  /**
+   * {@code token --count N}: prints N access tokens (users 1..N) for the fan-out benchmark. Only
+   * with {@code realtime.benchmarkNamespace} on, so a production config cannot mint tokens here.
+   */
+  private static int printTokens(AppConfig config, int count) {
+    if (!config.realtime().benchmarkNamespace()) {
+      System.err.println("The token command needs realtime.benchmarkNamespace=true (benchmarks only).");
+      return 2;
+    }
+    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    try {
+      io.liveroom.config.AuthConfig auth = io.liveroom.account.JwtSecrets.resolve(vertx, config.auth(), config.dataDir())
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      io.liveroom.account.AccessTokens tokens = new io.liveroom.account.AccessTokens(vertx, auth);
+      StringBuilder out = new StringBuilder();
+      for (int i = 1; i <= count; i++) {
+        out.append(tokens.issue(i, io.liveroom.account.Role.USER, "bench-" + i, 86_400)).append('\n');
+      }
+      System.out.print(out);
+      return 0;
+    } catch (Exception e) {
+      System.err.println("Could not mint tokens: " + rootMessage(e));
+      return 1;
+    } finally {
+      vertx.close();
+    }
   }
 
   private static int run(AppConfig config) {
@@ -96,10 +127,11 @@ public final class Main {
   }
 
   /** The command line: {@code [serve] [-c|--config FILE]}. */
-  record CommandLine(String command, Path configFile, boolean help) {
+  record CommandLine(String command, Path configFile, boolean help, int count) {
     static final String USAGE = """
-      Usage: java -jar liveroom.jar [serve] [-c|--config FILE]
+      Usage: java -jar liveroom.jar [serve|token --count N] [-c|--config FILE]
         serve            run the server (default)
+        token --count N  print N access tokens (benchmarks only: needs realtime.benchmarkNamespace)
         -c, --config F   a JSON config file layered over conf/application.json
       Every config key can also be set by env var: LIVEROOM_ + the key in upper snake case,
       e.g. pg.url -> LIVEROOM_PG_URL. See README.md.""";
@@ -108,6 +140,7 @@ public final class Main {
       String command = "serve";
       Path config = null;
       boolean help = false;
+      int count = 1;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "-c", "--config" -> {
@@ -118,10 +151,17 @@ public final class Main {
           }
           case "-h", "--help" -> help = true;
           case "serve" -> command = "serve";
+          case "token" -> command = "token";
+          case "--count" -> {
+            if (i + 1 >= args.length) {
+              throw new IllegalArgumentException("--count needs a number");
+            }
+            count = Integer.parseInt(args[++i]);
+          }
           default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'\n" + USAGE);
         }
       }
-      return new CommandLine(command, config, help);
+      return new CommandLine(command, config, help, count);
     }
   }
 }

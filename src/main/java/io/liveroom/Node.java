@@ -3,12 +3,12 @@ package io.liveroom;
 import io.liveroom.account.AccessTokens;
 import io.liveroom.account.AccountsModule;
 import io.liveroom.account.JwtSecrets;
+import io.liveroom.account.RealtimeSessionEvents;
 import io.liveroom.ai.AiModule;
+import io.liveroom.ai.ChatService;
 import io.liveroom.config.AppConfig;
 import io.liveroom.consent.ConsentRoutes;
 import io.liveroom.consent.ConsentService;
-import io.liveroom.error.AppException;
-import io.liveroom.error.ErrorCode;
 import io.liveroom.geo.NearbyCapability;
 import io.liveroom.geo.UnwiredLiveRoomRegions;
 import io.liveroom.http.BearerAuth;
@@ -20,15 +20,23 @@ import io.liveroom.infra.Database;
 import io.liveroom.infra.Migrations;
 import io.liveroom.infra.RedisClients;
 import io.liveroom.metrics.Metrics;
-import io.liveroom.realtime.DisconnectCode;
+import io.liveroom.realtime.BenchmarkNamespace;
+import io.liveroom.realtime.Namespaces;
 import io.liveroom.realtime.Realtime;
+import io.liveroom.realtime.RealtimeRoutes;
+import io.liveroom.realtime.RealtimeServer;
+import io.liveroom.realtime.RpcMethods;
+import io.liveroom.realtime.broker.Broker;
+import io.liveroom.realtime.broker.MemoryBroker;
+import io.liveroom.realtime.broker.RedisBroker;
+import io.liveroom.realtime.presence.MemoryPresence;
+import io.liveroom.realtime.presence.PresenceStore;
+import io.liveroom.realtime.presence.RedisPresence;
 import io.liveroom.room.Rooms;
-import io.liveroom.room.ViewerCounter;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.transport.Transport;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
@@ -60,9 +68,13 @@ public final class Node {
   private final AtomicBoolean draining = new AtomicBoolean();
   private final List<HttpVerticle> listeners = new CopyOnWriteArrayList<>();
   private Pool pool;
+  private Redis redisClient;
   private RedisAPI redis;
   private AccessTokens accessTokens;
   private AccountsModule accounts;
+  private RealtimeServer realtime;
+  private final Namespaces namespaces = new Namespaces();
+  private final RpcMethods rpcMethods = new RpcMethods();
   private Rooms rooms;
   private ConsentService consents;
   private NearbyCapability nearby;
@@ -118,16 +130,17 @@ public final class Node {
       })
       .compose(applied -> {
         pool = Database.pool(vertx, config.pg().url(), config.pg().poolSize());
-        Redis redisClient = RedisClients.client(vertx, config.redis().url(), config.redis().poolSize());
+        redisClient = RedisClients.client(vertx, config.redis().url(), config.redis().poolSize());
         redis = RedisClients.api(redisClient);
         return AccountsModule.create(vertx, pool, redis, config, accessTokens, clock);
       })
       .compose(acc -> {
         accounts = acc;
-        return wireRooms();
+        return wireRealtime();
       })
+      .compose(wired -> wireRooms())
       .compose(wired -> wireConsentAndNearby())
-      .compose(wired -> AiModule.create(vertx, config.ai(), pool, redis, metrics.registry()).onSuccess(m -> ai = m))
+      .compose(wired -> wireAi())
       .compose(wired -> deployListeners(modules()))
       .map(done -> {
         LOG.info("Node {} listening on {}:{} with {} event loops ({} transport)", config.nodeId(),
@@ -137,9 +150,34 @@ public final class Node {
       });
   }
 
+  /**
+   * The real-time core, authenticating sockets through the accounts gate. A revoked session or a
+   * disabled account closes that user's sockets on every node. Capabilities register their
+   * namespaces and RPC methods on it before the listener starts.
+   */
+  private Future<?> wireRealtime() {
+    boolean redisBroker = "redis".equals(config.realtime().broker());
+    Broker broker = redisBroker
+      ? new RedisBroker(vertx, redisClient, RedisClients.options(config.redis().url(), config.redis().poolSize()))
+      : new MemoryBroker();
+    PresenceStore presence = redisBroker ? new RedisPresence(redisClient) : new MemoryPresence();
+    realtime = new RealtimeServer(vertx, config.nodeId(), config.realtime(), broker, presence, accessTokens,
+      accounts.gate(), namespaces, rpcMethods, metrics.registry());
+    realtime.sampleRedisRtt(() -> redis.ping(List.of()));
+    if (config.realtime().benchmarkNamespace()) {
+      LOG.warn("realtime.benchmarkNamespace is on: anyone with a token may publish in bench:* (benchmark stand-in)");
+      namespaces.register(new BenchmarkNamespace());
+    }
+    accounts.events().add(new RealtimeSessionEvents(realtime));
+    return realtime.start();
+  }
+
   private Future<?> wireRooms() {
-    rooms = new Rooms(vertx, pool, redis, REALTIME_NOT_WIRED, VIEWERS_NOT_WIRED, accounts.directory(),
+    rooms = new Rooms(vertx, pool, redis, realtime,
+      channel -> realtime.presenceStats(channel).map(Realtime.PresenceStats::users), accounts.directory(),
       accounts.bearerAuth(), config.rooms(), metrics.registry());
+    namespaces.register(rooms.namespace());
+    rooms.rpcMethods().forEach(rpcMethods::register);
     return rooms.start();
   }
 
@@ -150,12 +188,23 @@ public final class Node {
       new UnwiredLiveRoomRegions(), clock).onSuccess(n -> nearby = n);
   }
 
+  /** AI dialogue: ai.chat / ai.cancel over the socket; a closed connection cancels its generations. */
+  private Future<?> wireAi() {
+    return AiModule.create(vertx, config.ai(), pool, redis, metrics.registry()).onSuccess(module -> {
+      ai = module;
+      ChatService chat = module.chat(realtime);
+      AiModule.rpcMethods(chat).forEach(rpcMethods::register);
+      realtime.onConnectionClosed(chat::disconnected);
+    });
+  }
+
   /** The HTTP surface, in dependency order. */
   private List<HttpModule> modules() {
     BearerAuth auth = accounts.bearerAuth();
     List<HttpModule> modules = new ArrayList<>();
     modules.add(new HealthRoutes(pool, redis, draining::get));
     modules.add(new OpsRoutes(metrics.registry()));
+    modules.add(new RealtimeRoutes(realtime, config.realtime(), config.realtime().effectiveOrigins(config.http())));
     modules.addAll(accounts.routes());
     modules.addAll(rooms.httpModules());
     modules.add(new ConsentRoutes(consents, auth));
@@ -163,41 +212,6 @@ public final class Node {
     modules.addAll(ai.httpModules(auth));
     return modules;
   }
-
-  /** Until the real-time core is merged: room publications fail and are logged, never fatal. */
-  private static final Realtime REALTIME_NOT_WIRED = new Realtime() {
-    private Future<Void> unavailable() {
-      return Future.failedFuture(AppException.of(ErrorCode.SERVICE_UNAVAILABLE, "The real-time core is not wired yet."));
-    }
-
-    @Override
-    public Future<PublishResult> publish(String channel, JsonObject data) {
-      return unavailable().map(x -> null);
-    }
-
-    @Override
-    public Future<Void> sendToUser(long userId, JsonObject data) {
-      return unavailable();
-    }
-
-    @Override
-    public Future<Void> disconnectUser(long userId, DisconnectCode code) {
-      return unavailable();
-    }
-
-    @Override
-    public Future<Void> unsubscribeUser(long userId, String channel) {
-      return unavailable();
-    }
-
-    @Override
-    public String personalChannel(long userId) {
-      return "#" + userId;
-    }
-  };
-
-  private static final ViewerCounter VIEWERS_NOT_WIRED = channel -> Future.failedFuture(
-    AppException.of(ErrorCode.SERVICE_UNAVAILABLE, "Presence is not wired yet."));
 
   private Future<?> deployListeners(List<HttpModule> modules) {
     int instances = config.http().effectiveInstances();
@@ -249,6 +263,22 @@ public final class Node {
     return accounts.bearerAuth();
   }
 
+  public Realtime realtime() {
+    return realtime;
+  }
+
+  public RealtimeServer realtimeServer() {
+    return realtime;
+  }
+
+  public Namespaces namespaces() {
+    return namespaces;
+  }
+
+  public RpcMethods rpcMethods() {
+    return rpcMethods;
+  }
+
   public Rooms rooms() {
     return rooms;
   }
@@ -266,15 +296,18 @@ public final class Node {
   }
 
   /**
-   * Graceful stop: report not-ready, drain what capabilities buffer (the chat archive), then close
-   * Vert.x, which shuts the listeners down (in-flight work gets the shutdown timeout) and the clients.
+   * Graceful stop: report not-ready, close every socket with "shutdown" (SDKs reconnect to another
+   * node), drain what capabilities buffer (the chat archive), then close Vert.x, which shuts the
+   * listeners down (in-flight work gets the shutdown timeout) and the clients.
    */
   public Future<Void> stop() {
     draining.set(true);
     LOG.info("Node {} shutting down (timeout {} s)", config.nodeId(), config.shutdownTimeoutSeconds());
-    Future<Void> roomsStopped = rooms == null ? Future.succeededFuture()
-      : rooms.stop().timeout(config.shutdownTimeoutSeconds(), TimeUnit.SECONDS).otherwiseEmpty();
-    return roomsStopped.eventually(() -> vertx.close())
+    Future<Void> sockets = realtime == null ? Future.succeededFuture() : realtime.shutdown().otherwiseEmpty();
+    return sockets
+      .compose(v -> rooms == null ? Future.<Void>succeededFuture()
+        : rooms.stop().timeout(config.shutdownTimeoutSeconds(), TimeUnit.SECONDS).otherwiseEmpty())
+      .eventually(() -> vertx.close())
       .onComplete(done -> LOG.info("Node {} stopped", config.nodeId()));
   }
 }

@@ -21,7 +21,8 @@ public record AppConfig(
   AccountsConfig accounts,
   NearbyConfig nearby,
   RoomsConfig rooms,
-  AiConfig ai
+  AiConfig ai,
+  RealtimeConfig realtime
 ) {
   public static AppConfig from(JsonObject json) {
     ConfigReader r = new ConfigReader(json);
@@ -37,7 +38,8 @@ public record AppConfig(
       AccountsConfig.from(r),
       NearbyConfig.from(r),
       RoomsConfig.from(r),
-      AiConfig.from(r)
+      AiConfig.from(r),
+      RealtimeConfig.from(r)
     );
   }
 
@@ -70,6 +72,6 @@ public record AppConfig(
   private AppConfig copy(PgConfig pg, RedisConfig redis, HttpConfig http, AuthConfig auth, String nodeId,
                          AccountsConfig accounts) {
     return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth,
-      accounts, nearby, rooms, ai);
+      accounts, nearby, rooms, ai, realtime);
   }
 }

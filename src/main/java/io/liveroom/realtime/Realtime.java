@@ -26,6 +26,29 @@ public interface Realtime {
   /** The personal channel of a user, to which the server subscribes their connections. */
   String personalChannel(long userId);
 
+  /**
+   * Cluster-wide presence counts of a channel (connections and distinct users), from the presence
+   * store; cheap for channels of 100k members. Fails when presence is off or unavailable.
+   */
+  Future<PresenceStats> presenceStats(String channel);
+
+  /**
+   * Registers a listener told once for every client connection that closes on this node, for
+   * whatever reason (AI dialogue cancels the generations that connection started). Called on an
+   * event loop: must not block.
+   */
+  void onConnectionClosed(ConnectionListener listener);
+
+  /** Presence counts of a channel. */
+  record PresenceStats(int clients, int users) {
+  }
+
+  /** Told when a connection closes. */
+  @FunctionalInterface
+  interface ConnectionListener {
+    void closed(long userId, String clientId);
+  }
+
   /** Publication position in a channel's history stream. */
   record PublishResult(long offset, String epoch) {
   }

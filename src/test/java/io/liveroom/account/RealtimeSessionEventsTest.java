@@ -48,6 +48,16 @@ class RealtimeSessionEventsTest {
     public String personalChannel(long userId) {
       return "#" + userId;
     }
+
+    @Override
+    public Future<PresenceStats> presenceStats(String channel) {
+      return Future.failedFuture(new UnsupportedOperationException("presence is not recorded by this test double"));
+    }
+
+    @Override
+    public void onConnectionClosed(ConnectionListener listener) {
+      throw new UnsupportedOperationException("connections are not simulated by this test double");
+    }
   }
 
   @Test

@@ -46,6 +46,16 @@ final class RecordingRealtime implements Realtime {
     return "#" + userId;
   }
 
+  @Override
+  public Future<PresenceStats> presenceStats(String channel) {
+    return Future.failedFuture(new UnsupportedOperationException("presence is not recorded by this test double"));
+  }
+
+  @Override
+  public void onConnectionClosed(ConnectionListener listener) {
+    throw new UnsupportedOperationException("connections are not simulated by this test double");
+  }
+
   List<JsonObject> of(String generationId) {
     return publications.stream().map(Publication::data)
       .filter(d -> generationId.equals(d.getString("generationId"))).toList();

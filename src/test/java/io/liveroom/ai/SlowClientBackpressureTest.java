@@ -128,6 +128,16 @@ class SlowClientBackpressureTest {
     public String personalChannel(long userId) {
       return "#" + userId;
     }
+
+    @Override
+    public Future<PresenceStats> presenceStats(String channel) {
+      return Future.failedFuture(new UnsupportedOperationException("presence is not recorded by this test double"));
+    }
+
+    @Override
+    public void onConnectionClosed(ConnectionListener listener) {
+      throw new UnsupportedOperationException("connections are not simulated by this test double");
+    }
   }
 
   /** Waits until the upstream has written nothing new for 300 ms; returns the bytes it got out. */

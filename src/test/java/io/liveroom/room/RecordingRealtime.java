@@ -53,6 +53,16 @@ final class RecordingRealtime implements Realtime {
     return "#" + userId;
   }
 
+  @Override
+  public Future<PresenceStats> presenceStats(String channel) {
+    return Future.failedFuture(new UnsupportedOperationException("presence is not recorded by this test double"));
+  }
+
+  @Override
+  public void onConnectionClosed(ConnectionListener listener) {
+    throw new UnsupportedOperationException("connections are not simulated by this test double");
+  }
+
   /** Publications of one type into a channel, in order. */
   List<JsonObject> ofType(String channel, String type) {
     return publications.stream().filter(p -> p.channel().equals(channel))

@@ -1,0 +1,329 @@
+package io.liveroom.realtime;
+
+import io.liveroom.account.Principal;
+import io.liveroom.config.RealtimeConfig;
+import io.liveroom.realtime.broker.BrokerEvent;
+import io.liveroom.realtime.protocol.BadFrameException;
+import io.liveroom.realtime.protocol.ClientProtocol.Command;
+import io.liveroom.realtime.protocol.ClientProtocol.Push;
+import io.liveroom.realtime.protocol.ClientProtocol.Reply;
+import io.liveroom.realtime.protocol.ClientProtocol.Unsubscribe;
+import io.liveroom.realtime.protocol.Codec;
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.vertx.core.Future;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One WebSocket connection speaking the client protocol. It lives on one event loop (its
+ * {@link Hub}'s) and is touched only there.
+ *
+ * <p>Outbound: replies and pushes are queued as already-encoded byte arrays and flushed once per
+ * tick as one frame. The queue is bounded by {@code realtime.maxQueueBytes}: a client that does not
+ * read is disconnected with "slow" (3008) instead of holding memory or slowing anyone else.
+ */
+final class ClientSession {
+  private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
+  static final int UNSUBSCRIBE_SERVER = 2000;
+  static final int UNSUBSCRIBE_INSUFFICIENT_STATE = 2500;
+
+  final ServerWebSocket ws;
+  final Hub hub;
+  final Codec codec;
+  final RealtimeServer server;
+  final String clientId = UUID.randomUUID().toString();
+  Principal principal;
+  long expiresAt;
+  Map<String, Subscription> subs;
+  private final CommandHandler commands;
+  private final RateLimiter rate;
+  private ArrayDeque<byte[]> queue;
+  private int queuedBytes;
+  private boolean dirty;
+  private boolean connecting;
+  private boolean closed;
+  private long deadline;
+  private long nextPingAt;
+  private long pongDeadline;
+  private long nextPresenceAt;
+
+  ClientSession(ServerWebSocket ws, Hub hub, Codec codec, RealtimeServer server) {
+    this.ws = ws;
+    this.hub = hub;
+    this.codec = codec;
+    this.server = server;
+    this.commands = new CommandHandler(this);
+    RealtimeConfig c = server.config();
+    this.rate = new RateLimiter(c.commandsPerSecond(), c.commandBurst());
+    this.deadline = System.currentTimeMillis() + c.handshakeTimeoutSeconds() * 1000L;
+  }
+
+  void start() {
+    hub.addSession(this);
+    server.metrics().connectionOpened();
+    ws.textMessageHandler(text -> onFrame(text.getBytes(StandardCharsets.UTF_8)));
+    ws.binaryMessageHandler(buf -> onFrame(buf.getBytes()));
+    ws.drainHandler(v -> flush());
+    ws.exceptionHandler(this::onError);
+    ws.closeHandler(v -> onClosed());
+  }
+
+  boolean connected() {
+    return principal != null;
+  }
+
+  // ---- inbound ----
+
+  private void onFrame(byte[] frame) {
+    if (closed) {
+      return;
+    }
+    pongDeadline = 0;
+    List<Command> batch;
+    try {
+      batch = codec.decode(frame);
+    } catch (BadFrameException e) {
+      LOG.info("Client {} (user {}) sent a bad frame: {}", clientId, userLabel(), e.getMessage());
+      disconnect(DisconnectCode.BAD_REQUEST);
+      return;
+    }
+    Future<Void> chain = Future.succeededFuture();
+    for (Command cmd : batch) {
+      chain = chain.compose(v -> closed ? Future.succeededFuture() : handle(cmd));
+    }
+    if (connecting) {
+      // No other frame is read until connect settles: commands keep their order.
+      ws.pause();
+      chain.onComplete(v -> ws.resume());
+    }
+  }
+
+  private Future<Void> handle(Command cmd) {
+    if (cmd.getId() == 0 && isEmpty(cmd)) {
+      return Future.succeededFuture(); // the client's pong
+    }
+    if (!rate.tryAcquire(System.nanoTime())) {
+      if (rate.warnings() > server.config().rateLimitWarnings()) {
+        disconnect(DisconnectCode.TOO_MANY_REQUESTS);
+        return Future.succeededFuture();
+      }
+      enqueue(codec.encode(CommandHandler.error(cmd.getId(),
+        io.liveroom.error.AppException.of(io.liveroom.error.ErrorCode.RATE_LIMITED, "Too many commands."))));
+      return Future.succeededFuture();
+    }
+    if (!connected() && !cmd.hasConnect()) {
+      LOG.info("Client {} sent a command before connect", clientId);
+      disconnect(DisconnectCode.BAD_REQUEST);
+      return Future.succeededFuture();
+    }
+    if (cmd.hasConnect()) {
+      connecting = true;
+      return commands.handle(cmd).onComplete(v -> connecting = false);
+    }
+    return commands.handle(cmd);
+  }
+
+  private static boolean isEmpty(Command cmd) {
+    return cmd.getAllFields().isEmpty();
+  }
+
+  // ---- outbound ----
+
+  void reply(Reply reply) {
+    enqueue(codec.encode(reply));
+  }
+
+  void enqueue(byte[] bytes) {
+    if (closed) {
+      return;
+    }
+    if (queue == null) {
+      queue = new ArrayDeque<>(4);
+    }
+    queue.add(bytes);
+    queuedBytes += bytes.length;
+    if (queuedBytes > server.config().maxQueueBytes()) {
+      server.metrics().slowDropped();
+      LOG.info("Client {} (user {}) is not reading ({} bytes queued); disconnecting as slow", clientId,
+        userLabel(), queuedBytes);
+      disconnect(DisconnectCode.SLOW);
+      return;
+    }
+    if (!dirty) {
+      dirty = true;
+      hub.markDirty(this);
+    }
+  }
+
+  void flush() {
+    dirty = false;
+    if (closed || queue == null || queue.isEmpty() || ws.writeQueueFull()) {
+      return; // when the socket's own queue is full, the drain handler flushes again
+    }
+    ByteBuf frame;
+    if (queue.size() == 1) {
+      frame = codec.frame(List.of(queue.poll()));
+    } else {
+      frame = codec.frame(new ArrayList<>(queue));
+      queue.clear();
+    }
+    queuedBytes = 0;
+    ws.writeFrame(new WebSocketFrameImpl(codec.text() ? WebSocketFrameType.TEXT : WebSocketFrameType.BINARY, frame, true));
+  }
+
+  // ---- events from the hub ----
+
+  void onEvent(Subscription sub, BrokerEvent event, EncodedReply push) {
+    switch (event.type()) {
+      case JOIN, LEAVE, MESSAGE -> {
+        if (sub.live()) {
+          enqueue(push.bytes(codec));
+        }
+      }
+      case DISCONNECT -> disconnect(DisconnectCode.byCode(Integer.parseInt(event.payloadText())));
+      case UNSUBSCRIBE -> {
+        Subscription target = subs == null ? null : subs.get(event.payloadText());
+        if (target != null) {
+          serverUnsubscribe(target, UNSUBSCRIBE_SERVER, "server unsubscribe");
+        }
+      }
+      default -> {
+      }
+    }
+  }
+
+  /** Drops a subscription and tells the SDK to subscribe again with recovery (code 2500). */
+  void resubscribe(Subscription sub) {
+    serverUnsubscribe(sub, UNSUBSCRIBE_INSUFFICIENT_STATE, "insufficient state");
+  }
+
+  void serverUnsubscribe(Subscription sub, int code, String reason) {
+    if (subs == null || subs.get(sub.channel) != sub) {
+      return;
+    }
+    removeSubscription(sub);
+    reply(Reply.newBuilder().setPush(Push.newBuilder().setChannel(sub.channel)
+      .setUnsubscribe(Unsubscribe.newBuilder().setCode(code).setReason(reason))).build());
+  }
+
+  void addSubscription(Subscription sub) {
+    if (subs == null) {
+      subs = new HashMap<>(4);
+    }
+    subs.put(sub.channel, sub);
+    server.metrics().subscriptionAdded();
+  }
+
+  void removeSubscription(Subscription sub) {
+    if (subs != null && subs.remove(sub.channel, sub)) {
+      hub.detach(sub);
+      server.metrics().subscriptionRemoved();
+      server.afterUnsubscribe(this, sub);
+    }
+  }
+
+  // ---- timers and lifecycle ----
+
+  void tick(long now) {
+    RealtimeConfig c = server.config();
+    if (!connected()) {
+      if (now > deadline && !connecting) {
+        disconnect(DisconnectCode.STALE);
+      }
+      return;
+    }
+    if (pongDeadline != 0 && now > pongDeadline) {
+      disconnect(DisconnectCode.NO_PONG);
+    } else if (expiresAt != 0 && now > expiresAt) {
+      disconnect(DisconnectCode.EXPIRED);
+    } else if (now >= nextPingAt) {
+      enqueue(codec.ping());
+      nextPingAt = now + c.pingIntervalSeconds() * 1000L;
+      pongDeadline = now + c.pongTimeoutSeconds() * 1000L;
+    }
+    if (now >= nextPresenceAt && subs != null) {
+      nextPresenceAt = now + c.presenceUpdateSeconds() * 1000L;
+      server.refreshPresence(this);
+    }
+  }
+
+  void onConnected(Principal principal, long expiresAt) {
+    this.principal = principal;
+    this.expiresAt = expiresAt;
+    long now = System.currentTimeMillis();
+    this.nextPingAt = now + server.config().pingIntervalSeconds() * 1000L;
+    this.nextPresenceAt = now + server.config().presenceUpdateSeconds() * 1000L;
+  }
+
+  void disconnect(DisconnectCode code) {
+    if (closed) {
+      return;
+    }
+    if (code != DisconnectCode.SLOW) {
+      flush();
+    }
+    closed = true;
+    queue = null;
+    server.metrics().disconnected(code);
+    ws.close((short) code.code(), code.reason()).otherwiseEmpty();
+    cleanup();
+  }
+
+  /** A frame the WebSocket decoder refused (too big, bad framing) leaves the stream unusable: close it. */
+  private void onError(Throwable e) {
+    boolean aggregateTooBig = e.getMessage() != null && e.getMessage().contains("max message size");
+    if (e instanceof CorruptedWebSocketFrameException || aggregateTooBig) {
+      boolean tooBig = aggregateTooBig || ((CorruptedWebSocketFrameException) e).closeStatus().code()
+        == DisconnectCode.MESSAGE_SIZE_LIMIT.code();
+      LOG.info("Client {} (user {}) sent a refused frame: {}", clientId, userLabel(), e.getMessage());
+      disconnect(tooBig ? DisconnectCode.MESSAGE_SIZE_LIMIT : DisconnectCode.BAD_REQUEST);
+    } else {
+      LOG.debug("WebSocket of client {} failed: {}", clientId, e.getMessage());
+    }
+  }
+
+  private void onClosed() {
+    closed = true;
+    queue = null;
+    cleanup();
+  }
+
+  private boolean cleaned;
+
+  private void cleanup() {
+    if (cleaned) {
+      return;
+    }
+    cleaned = true;
+    hub.removeSession(this);
+    server.metrics().connectionClosed();
+    if (subs != null) {
+      for (Subscription sub : List.copyOf(subs.values())) {
+        removeSubscription(sub);
+      }
+    }
+    if (principal != null) {
+      server.connectionGone(this);
+    }
+  }
+
+  boolean closed() {
+    return closed;
+  }
+
+  String userLabel() {
+    return principal == null ? "-" : Long.toString(principal.userId());
+  }
+}

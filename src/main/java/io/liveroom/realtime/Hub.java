@@ -1,0 +1,128 @@
+package io.liveroom.realtime;
+
+import io.liveroom.realtime.broker.BrokerEvent;
+import io.liveroom.realtime.protocol.ClientProtocol.Publication;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The connections of ONE event loop and their channel subscriptions. Everything here runs on that
+ * loop, so it uses plain collections and no locks.
+ *
+ * <p>Writes are batched per tick: a push is queued on each subscriber and the connection is marked
+ * dirty; one task at the end of the tick flushes every dirty connection with one WebSocket frame.
+ */
+final class Hub {
+  final Context context;
+  private final RealtimeServer server;
+  private final Map<String, Set<Subscription>> channels = new HashMap<>();
+  private final Set<ClientSession> sessions = new HashSet<>();
+  private final List<ClientSession> dirty = new ArrayList<>();
+  private final Handler<Void> flushTask = v -> flush();
+  private boolean flushScheduled;
+  long delivered;
+
+  Hub(Context context, RealtimeServer server) {
+    this.context = context;
+    this.server = server;
+    context.owner().setPeriodic(1000, id -> context.runOnContext(v -> tick()));
+  }
+
+  void addSession(ClientSession s) {
+    sessions.add(s);
+  }
+
+  void removeSession(ClientSession s) {
+    sessions.remove(s);
+  }
+
+  int sessionCount() {
+    return sessions.size();
+  }
+
+  /** Adds a subscription; the first one of a channel on this loop subscribes the node to it. */
+  Future<Void> attach(Subscription sub) {
+    Set<Subscription> subs = channels.get(sub.channel);
+    if (subs == null) {
+      subs = new HashSet<>(4);
+      channels.put(sub.channel, subs);
+    }
+    subs.add(sub);
+    return server.fanout().join(sub.channel, this);
+  }
+
+  void detach(Subscription sub) {
+    Set<Subscription> subs = channels.get(sub.channel);
+    if (subs != null && subs.remove(sub) && subs.isEmpty()) {
+      channels.remove(sub.channel);
+      server.fanout().leave(sub.channel, this);
+    }
+  }
+
+  void deliverPublication(String channel, Publication pub, String epoch, EncodedReply push) {
+    Set<Subscription> subs = channels.get(channel);
+    if (subs == null) {
+      return;
+    }
+    long offset = pub.getOffset();
+    for (Subscription sub : subs) {
+      sub.deliver(offset, epoch, push);
+    }
+    delivered += subs.size();
+  }
+
+  void deliverEvent(String channel, BrokerEvent event, EncodedReply push) {
+    Set<Subscription> subs = channels.get(channel);
+    if (subs == null) {
+      return;
+    }
+    for (Subscription sub : List.copyOf(subs)) {
+      sub.session.onEvent(sub, event, push);
+    }
+  }
+
+  /** The broker may have lost messages: every history subscription must resubscribe and recover. */
+  void insufficientState() {
+    List<Subscription> recoverable = new ArrayList<>();
+    channels.values().forEach(subs -> subs.stream().filter(s -> s.recoverable).forEach(recoverable::add));
+    recoverable.forEach(s -> s.session.resubscribe(s));
+  }
+
+  void markDirty(ClientSession s) {
+    dirty.add(s);
+    if (!flushScheduled) {
+      flushScheduled = true;
+      context.runOnContext(flushTask);
+    }
+  }
+
+  private void flush() {
+    flushScheduled = false;
+    for (int i = 0; i < dirty.size(); i++) {
+      dirty.get(i).flush();
+    }
+    dirty.clear();
+  }
+
+  private void tick() {
+    long now = System.currentTimeMillis();
+    for (ClientSession s : List.copyOf(sessions)) {
+      s.tick(now);
+    }
+  }
+
+  /** Closes every connection of this loop with the shutdown code (clients reconnect elsewhere). */
+  void closeAll(DisconnectCode code) {
+    for (ClientSession s : List.copyOf(sessions)) {
+      s.disconnect(code);
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package io.liveroom.realtime;
+
+import io.liveroom.error.AppException;
+import io.liveroom.error.ErrorCode;
+import io.liveroom.realtime.broker.HistoryPage;
+import io.liveroom.realtime.broker.HistoryQuery;
+import io.liveroom.realtime.broker.HistorySpec;
+import io.liveroom.realtime.protocol.ClientProtocol.HistoryRequest;
+import io.liveroom.realtime.protocol.ClientProtocol.HistoryResult;
+import io.liveroom.realtime.protocol.ClientProtocol.PresenceResult;
+import io.liveroom.realtime.protocol.ClientProtocol.PresenceStatsResult;
+import io.liveroom.realtime.protocol.ClientProtocol.Reply;
+import io.liveroom.realtime.protocol.ClientProtocol.SubscribeRequest;
+import io.liveroom.realtime.protocol.ClientProtocol.SubscribeResult;
+import io.vertx.core.Future;
+
+/**
+ * {@code subscribe} (with recovery), {@code history}, {@code presence} and {@code presence_stats}.
+ *
+ * <p>Subscribe order matters for "no gap": the subscription is attached (and the node subscribed
+ * at the broker) BEFORE the history top is read, publications arriving meanwhile are buffered, and
+ * the subscription goes live at the top it reported, so every later offset is delivered exactly once.
+ */
+final class SubscribeHandler {
+  private final ClientSession session;
+  private final RealtimeServer server;
+
+  SubscribeHandler(ClientSession session) {
+    this.session = session;
+    this.server = session.server;
+  }
+
+  Future<Reply.Builder> subscribe(SubscribeRequest req) {
+    String channel = req.getChannel();
+    ChannelNamespace ns = server.namespaces().resolve(channel);
+    checkNotSubscribed(channel);
+    if (session.subs != null && session.subs.size() >= server.config().maxChannelsPerConnection()) {
+      throw AppException.of(ErrorCode.LIMIT_EXCEEDED, "Too many channels on this connection.");
+    }
+    return server.onLoop(session, ns.authorizeSubscribe(session.principal, channel)).compose(v -> {
+      checkNotSubscribed(channel);
+      Subscription sub = new Subscription(session, channel, ns);
+      session.addSubscription(sub);
+      return server.onLoop(session, session.hub.attach(sub))
+        .compose(x -> server.onLoop(session, position(sub, req)))
+        .map(result -> {
+          if (session.subs == null || session.subs.get(channel) != sub) {
+            throw AppException.of(ErrorCode.BAD_REQUEST, "Unsubscribed while subscribing.");
+          }
+          return result;
+        })
+        .recover(e -> {
+          session.removeSubscription(sub);
+          return Future.failedFuture(e);
+        });
+    });
+  }
+
+  private void checkNotSubscribed(String channel) {
+    if (session.subs != null && session.subs.containsKey(channel)) {
+      throw AppException.of(ErrorCode.ALREADY_SUBSCRIBED, "Already subscribed to this channel.");
+    }
+  }
+
+  /** Reads the stream top (and the missed publications when recovering) and builds the result. */
+  private Future<Reply.Builder> position(Subscription sub, SubscribeRequest req) {
+    ChannelNamespace ns = sub.namespace;
+    if (!sub.recoverable) {
+      return Future.succeededFuture(live(sub, SubscribeResult.newBuilder(), 0, ""));
+    }
+    HistorySpec spec = server.historySpec(ns);
+    boolean recovering = req.getRecover();
+    HistoryQuery q = new HistoryQuery(req.getOffset(), recovering ? -1 : 0, false, spec);
+    return server.broker().history(sub.channel, q).map(page -> {
+      SubscribeResult.Builder r = SubscribeResult.newBuilder().setRecoverable(true)
+        .setEpoch(page.top().epoch()).setOffset(page.top().offset());
+      if (recovering) {
+        boolean recovered = recovered(req, page);
+        r.setWasRecovering(true).setRecovered(recovered);
+        if (recovered) {
+          r.addAllPublications(page.publications());
+        }
+        server.metrics().recovery(recovered);
+      }
+      return live(sub, r, page.top().offset(), page.top().epoch());
+    });
+  }
+
+  private static boolean recovered(SubscribeRequest req, HistoryPage page) {
+    if (!page.top().epoch().equals(req.getEpoch()) || page.top().offset() < req.getOffset()) {
+      return false;
+    }
+    if (page.top().offset() == req.getOffset()) {
+      return true;
+    }
+    return !page.publications().isEmpty() && page.publications().get(0).getOffset() == req.getOffset() + 1;
+  }
+
+  /** Replies first, then lets buffered publications after the reported position through. */
+  private Reply.Builder live(Subscription sub, SubscribeResult.Builder result, long offset, String epoch) {
+    server.afterSubscribe(session, sub);
+    session.hub.context.runOnContext(v -> sub.goLive(offset, epoch));
+    return Reply.newBuilder().setSubscribe(result);
+  }
+
+  Future<Reply.Builder> history(HistoryRequest req) {
+    ChannelNamespace ns = server.namespaces().resolve(req.getChannel());
+    if (ns.options().historySize() == 0) {
+      throw AppException.of(ErrorCode.NOT_AVAILABLE, "This channel keeps no history.");
+    }
+    HistorySpec spec = server.historySpec(ns);
+    int limit = req.getLimit() < 0 ? spec.size() : Math.min(req.getLimit(), spec.size());
+    long since = req.hasSince() ? req.getSince().getOffset() : 0;
+    return authorized(ns, req.getChannel())
+      .compose(v -> server.onLoop(session, server.broker().history(req.getChannel(),
+        new HistoryQuery(since, limit, req.getReverse(), spec))))
+      .map(page -> {
+        if (req.hasSince() && !req.getSince().getEpoch().equals(page.top().epoch())) {
+          throw AppException.of(ErrorCode.UNRECOVERABLE_POSITION, "The channel's history epoch changed.");
+        }
+        return Reply.newBuilder().setHistory(HistoryResult.newBuilder().addAllPublications(page.publications())
+          .setEpoch(page.top().epoch()).setOffset(page.top().offset()));
+      });
+  }
+
+  Future<Reply.Builder> presence(String channel) {
+    ChannelNamespace ns = presenceNamespace(channel);
+    return authorized(ns, channel).compose(v -> server.onLoop(session, server.presence().get(channel)))
+      .map(m -> Reply.newBuilder().setPresence(PresenceResult.newBuilder().putAllPresence(m)));
+  }
+
+  Future<Reply.Builder> presenceStats(String channel) {
+    ChannelNamespace ns = presenceNamespace(channel);
+    return authorized(ns, channel).compose(v -> server.onLoop(session, server.presence().stats(channel)))
+      .map(s -> Reply.newBuilder().setPresenceStats(PresenceStatsResult.newBuilder()
+        .setNumClients(s.clients()).setNumUsers(s.users())));
+  }
+
+  private ChannelNamespace presenceNamespace(String channel) {
+    ChannelNamespace ns = server.namespaces().resolve(channel);
+    if (!ns.options().presence()) {
+      throw AppException.of(ErrorCode.NOT_AVAILABLE, "This channel has no presence.");
+    }
+    return ns;
+  }
+
+  /** Reading a channel needs the same right as subscribing to it; a subscriber already has it. */
+  private Future<Void> authorized(ChannelNamespace ns, String channel) {
+    if (session.subs != null && session.subs.containsKey(channel)) {
+      return Future.succeededFuture();
+    }
+    return server.onLoop(session, ns.authorizeSubscribe(session.principal, channel));
+  }
+}

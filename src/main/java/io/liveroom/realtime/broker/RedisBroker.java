@@ -1,0 +1,287 @@
+package io.liveroom.realtime.broker;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.liveroom.realtime.protocol.ClientProtocol.Publication;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Redis broker: ONE dedicated PUB/SUB connection per node multiplexes every channel this node
+ * has subscribers for; history lives in Redis streams, appended and published by one Lua script
+ * (atomic per channel). When the PUB/SUB connection breaks it reconnects with backoff, resubscribes
+ * every channel and reports {@link BrokerListener#onResubscribed()}.
+ *
+ * <p>Publications go through ONE dedicated, pipelined connection (not the pool): Redis then runs
+ * them in the order this node sent them, so one publisher's publications arrive in order everywhere.
+ */
+public final class RedisBroker implements Broker {
+  private static final Logger LOG = LoggerFactory.getLogger(RedisBroker.class);
+  private static final int SUBSCRIBE_BATCH = 512;
+
+  private final Vertx vertx;
+  private final Redis commands;
+  private final RedisOptions pubsubOptions;
+  /** Channels this node receives, with the SUBSCRIBE in flight (or done) for each. */
+  private final Map<String, Future<Void>> channels = new ConcurrentHashMap<>();
+  private final LuaScript append = LuaScript.load("history_append_publish.lua");
+  private final LuaScript read = LuaScript.load("history_read.lua");
+  private volatile BrokerListener listener;
+  private volatile RedisConnection pubsub;
+  private Future<RedisConnection> publisher;
+  private volatile boolean closed;
+  private int failures;
+
+  public RedisBroker(Vertx vertx, Redis commands, RedisOptions options) {
+    this.vertx = vertx;
+    this.commands = commands;
+    this.pubsubOptions = new RedisOptions(options).setMaxPoolSize(1);
+  }
+
+  /**
+   * The ordered publish connection, opened on first use and again after it breaks. Publishes
+   * chained on the same pending future keep their order; scripts are loaded first so EVALSHA
+   * never has to fall back (a fallback could overtake a later publication).
+   */
+  private synchronized Future<RedisConnection> publisher() {
+    if (publisher == null || publisher.failed()) {
+      Future<RedisConnection> f = Redis.createClient(vertx, pubsubOptions).connect()
+        .compose(conn -> conn.send(append.loadRequest()).map(conn));
+      f.onSuccess(conn -> {
+        conn.exceptionHandler(e -> {
+          LOG.warn("Redis publish connection failed: {}", e.getMessage());
+          resetPublisher(f);
+        });
+        conn.endHandler(v -> resetPublisher(f));
+      });
+      publisher = f;
+    }
+    return publisher;
+  }
+
+  private synchronized void resetPublisher(Future<RedisConnection> broken) {
+    if (publisher == broken) {
+      publisher = null;
+    }
+  }
+
+  /**
+   * A failed send drops the connection: when Redis goes away under it, neither handler above is
+   * guaranteed to fire, and every later publication would fail on the dead connection forever.
+   */
+  private Future<Response> sendOrdered(Request request) {
+    Future<RedisConnection> conn = publisher();
+    return conn.compose(c -> c.send(request)).onFailure(e -> resetPublisher(conn));
+  }
+
+  @Override
+  public Future<Void> start(BrokerListener listener) {
+    this.listener = listener;
+    return connect().mapEmpty();
+  }
+
+  private Future<RedisConnection> connect() {
+    return Redis.createClient(vertx, pubsubOptions).connect().compose(conn -> {
+      conn.handler(this::onPush);
+      conn.exceptionHandler(e -> LOG.warn("Redis PUB/SUB connection failed: {}", e.getMessage()));
+      conn.endHandler(v -> onConnectionLost(conn));
+      pubsub = conn;
+      return resubscribeAll(conn).map(conn);
+    });
+  }
+
+  private void onConnectionLost(RedisConnection conn) {
+    if (pubsub != conn) {
+      return; // already handled (the client may report one loss twice)
+    }
+    pubsub = null;
+    if (!closed) {
+      LOG.warn("Redis PUB/SUB connection lost; cross-node delivery paused until it is back");
+      scheduleReconnect();
+    }
+  }
+
+  private void scheduleReconnect() {
+    long delay = Math.min(2000, 50L << Math.min(failures, 6));
+    vertx.setTimer(delay, id -> connect()
+      .onSuccess(conn -> {
+        failures = 0;
+        LOG.info("Redis PUB/SUB connection restored; {} channels resubscribed", channels.size());
+        BrokerListener l = listener;
+        if (l != null) {
+          l.onResubscribed();
+        }
+      })
+      .onFailure(e -> {
+        failures++;
+        if (!closed) {
+          scheduleReconnect();
+        }
+      }));
+  }
+
+  private Future<Void> resubscribeAll(RedisConnection conn) {
+    List<String> all = new ArrayList<>(channels.keySet());
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = 0; i < all.size(); i += SUBSCRIBE_BATCH) {
+      Request r = Request.cmd(Command.SUBSCRIBE);
+      all.subList(i, Math.min(all.size(), i + SUBSCRIBE_BATCH)).forEach(c -> r.arg(RedisKeys.pubsub(c)));
+      chain = chain.compose(v -> conn.send(r).mapEmpty());
+    }
+    return chain;
+  }
+
+  private void onPush(Response r) {
+    if (r.size() < 3 || !"message".equals(r.get(0).toString())) {
+      return;
+    }
+    String channel = RedisKeys.channelOfPubsub(r.get(1).toString());
+    BrokerListener l = listener;
+    if (channel == null || l == null) {
+      return;
+    }
+    byte[] payload = r.get(2).toBytes();
+    try {
+      dispatch(l, channel, payload);
+    } catch (InvalidProtocolBufferException | RuntimeException e) {
+      LOG.warn("Dropped an unreadable broker message on channel {}: {}", channel, e.getMessage());
+    }
+  }
+
+  private static void dispatch(BrokerListener l, String channel, byte[] payload) throws InvalidProtocolBufferException {
+    if (payload.length == 0) {
+      return;
+    }
+    if (payload[0] != 'p') {
+      BrokerEvent.Type type = BrokerEvent.Type.of(payload[0]);
+      if (type != null) {
+        byte[] rest = new byte[payload.length - 1];
+        System.arraycopy(payload, 1, rest, 0, rest.length);
+        l.onEvent(channel, new BrokerEvent(type, rest));
+      }
+      return;
+    }
+    int c1 = indexOf(payload, 1);
+    int c2 = indexOf(payload, c1 + 1);
+    long offset = Long.parseLong(new String(payload, 1, c1 - 1, StandardCharsets.US_ASCII));
+    String epoch = new String(payload, c1 + 1, c2 - c1 - 1, StandardCharsets.US_ASCII);
+    Publication pub = Publication.parseFrom(java.nio.ByteBuffer.wrap(payload, c2 + 1, payload.length - c2 - 1));
+    l.onPublication(channel, offset == 0 ? pub : pub.toBuilder().setOffset(offset).build(), epoch);
+  }
+
+  private static int indexOf(byte[] b, int from) {
+    for (int i = from; i < b.length; i++) {
+      if (b[i] == ':') {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("no separator");
+  }
+
+  @Override
+  public Future<Void> subscribe(String channel) {
+    return channels.computeIfAbsent(channel, c -> {
+      RedisConnection conn = pubsub;
+      // Without a connection the channel is subscribed on reconnect (and the node told to recover).
+      Future<Void> f = conn == null ? Future.succeededFuture()
+        : conn.send(Request.cmd(Command.SUBSCRIBE).arg(RedisKeys.pubsub(c))).mapEmpty();
+      return f.onFailure(e -> vertx.runOnContext(x -> channels.remove(c)));
+    });
+  }
+
+  @Override
+  public Future<Void> unsubscribe(String channel) {
+    if (channels.remove(channel) == null) {
+      return Future.succeededFuture();
+    }
+    RedisConnection conn = pubsub;
+    return conn == null ? Future.succeededFuture()
+      : conn.send(Request.cmd(Command.UNSUBSCRIBE).arg(RedisKeys.pubsub(channel))).mapEmpty();
+  }
+
+  @Override
+  public Future<StreamPosition> publish(String channel, Publication publication, HistorySpec history) {
+    byte[] encoded = publication.toByteArray();
+    if (!history.enabled()) {
+      byte[] payload = new byte[encoded.length + 4];
+      payload[0] = 'p';
+      payload[1] = '0';
+      payload[2] = ':';
+      payload[3] = ':';
+      System.arraycopy(encoded, 0, payload, 4, encoded.length);
+      return sendOrdered(Request.cmd(Command.PUBLISH).arg(RedisKeys.pubsub(channel)).arg(Buffer.buffer(payload)))
+        .map(StreamPosition.NONE);
+    }
+    String[] keys = {RedisKeys.stream(channel), RedisKeys.streamMeta(channel)};
+    return append.run(this::sendOrdered, keys, encoded, history.size(), history.ttlSeconds(), RedisKeys.pubsub(channel),
+        history.metaTtlSeconds(), newEpoch())
+      .map(r -> new StreamPosition(r.get(0).toLong(), r.get(1).toString()));
+  }
+
+  @Override
+  public Future<Void> publishEvent(String channel, BrokerEvent event) {
+    return sendOrdered(Request.cmd(Command.PUBLISH).arg(RedisKeys.pubsub(channel)).arg(Buffer.buffer(event.encode())))
+      .mapEmpty();
+  }
+
+  @Override
+  public Future<HistoryPage> history(String channel, HistoryQuery q) {
+    String[] keys = {RedisKeys.stream(channel), RedisKeys.streamMeta(channel)};
+    String from = q.reverse() ? Long.toString(q.since() == 0 ? 0 : q.since() - 1) : Long.toString(q.since() + 1);
+    return read.run(commands, keys, from, q.limit(), q.reverse() ? "1" : "0", q.spec().metaTtlSeconds(), newEpoch())
+      .map(RedisBroker::page);
+  }
+
+  private static HistoryPage page(Response r) {
+    StreamPosition top = new StreamPosition(r.get(0).toLong(), r.get(1).toString());
+    Response entries = r.get(2);
+    List<Publication> pubs = new ArrayList<>(entries == null ? 0 : entries.size());
+    if (entries != null) {
+      for (Response entry : entries) {
+        String id = entry.get(0).toString();
+        long offset = Long.parseLong(id.substring(0, id.indexOf('-')));
+        Response fields = entry.get(1);
+        try {
+          pubs.add(Publication.parseFrom(fields.get(1).toBytes()).toBuilder().setOffset(offset).build());
+        } catch (InvalidProtocolBufferException e) {
+          throw new IllegalStateException("unreadable history entry " + id, e);
+        }
+      }
+    }
+    return new HistoryPage(pubs, top);
+  }
+
+  private static String newEpoch() {
+    return UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @Override
+  public Future<Void> close() {
+    closed = true;
+    synchronized (this) {
+      if (publisher != null) {
+        publisher.onSuccess(RedisConnection::close);
+        publisher = null;
+      }
+    }
+    listener = null;
+    RedisConnection conn = pubsub;
+    pubsub = null;
+    return conn == null ? Future.succeededFuture() : conn.close().otherwiseEmpty();
+  }
+}

@@ -1,0 +1,221 @@
+package io.liveroom.realtime.protocol;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Message;
+import io.liveroom.realtime.protocol.ClientProtocol.Command;
+import io.liveroom.realtime.protocol.ClientProtocol.Reply;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The default JSON format: one JSON object per line, several lines per frame. Field names are the
+ * schema's snake_case names; {@code bytes} fields ({@code data}, {@code conn_info}...) travel as
+ * embedded raw JSON, not base64. Unknown fields are ignored so newer SDKs keep working.
+ *
+ * <p>Mapping is driven by the Protobuf descriptors, so both formats stay in step with one schema.
+ */
+public final class JsonCodec implements Codec {
+  public static final JsonCodec INSTANCE = new JsonCodec();
+  private static final byte[] PING = "{}".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] NEWLINE = {'\n'};
+
+  private JsonCodec() {
+  }
+
+  @Override
+  public List<Command> decode(byte[] frame) throws BadFrameException {
+    String text = new String(frame, StandardCharsets.UTF_8);
+    List<Command> commands = new ArrayList<>(1);
+    int start = 0;
+    while (start <= text.length()) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = text.length();
+      }
+      String line = text.substring(start, end).trim();
+      if (!line.isEmpty()) {
+        commands.add(parseCommand(line));
+      }
+      start = end + 1;
+    }
+    if (commands.isEmpty()) {
+      throw new BadFrameException("empty frame");
+    }
+    return commands;
+  }
+
+  private static Command parseCommand(String line) throws BadFrameException {
+    JsonObject json;
+    try {
+      json = new JsonObject(line);
+    } catch (DecodeException | ClassCastException e) {
+      throw new BadFrameException("malformed JSON");
+    }
+    Command.Builder b = Command.newBuilder();
+    try {
+      merge(json, b);
+    } catch (RuntimeException e) {
+      throw new BadFrameException("command does not match the schema: " + e.getMessage());
+    }
+    return b.build();
+  }
+
+  private static void merge(JsonObject json, Message.Builder b) {
+    for (Map.Entry<String, Object> e : json) {
+      FieldDescriptor f = b.getDescriptorForType().findFieldByName(e.getKey());
+      if (f == null || e.getValue() == null) {
+        continue;
+      }
+      if (f.isMapField()) {
+        mergeMap(f, (JsonObject) e.getValue(), b);
+      } else if (f.isRepeated()) {
+        for (Object item : (JsonArray) e.getValue()) {
+          b.addRepeatedField(f, value(f, item, b));
+        }
+      } else {
+        b.setField(f, value(f, e.getValue(), b));
+      }
+    }
+  }
+
+  private static void mergeMap(FieldDescriptor f, JsonObject json, Message.Builder b) {
+    FieldDescriptor key = f.getMessageType().findFieldByNumber(1);
+    FieldDescriptor val = f.getMessageType().findFieldByNumber(2);
+    for (Map.Entry<String, Object> e : json) {
+      Message.Builder entry = b.newBuilderForField(f);
+      entry.setField(key, e.getKey());
+      entry.setField(val, value(val, e.getValue(), entry));
+      b.addRepeatedField(f, entry.build());
+    }
+  }
+
+  private static Object value(FieldDescriptor f, Object v, Message.Builder parent) {
+    return switch (f.getJavaType()) {
+      case MESSAGE -> {
+        Message.Builder child = parent.newBuilderForField(f);
+        merge((JsonObject) v, child);
+        yield child.build();
+      }
+      case BYTE_STRING -> ByteString.copyFrom(Json.encodeToBuffer(v).getBytes());
+      case STRING -> (String) v;
+      case BOOLEAN -> (Boolean) v;
+      case INT -> wholeNumber(v).intValue();
+      case LONG -> wholeNumber(v).longValue();
+      case ENUM -> f.getEnumType().findValueByNumber(wholeNumber(v).intValue());
+      default -> throw new IllegalArgumentException("unsupported field " + f.getName());
+    };
+  }
+
+  private static Number wholeNumber(Object v) {
+    Number n = (Number) v;
+    if (n.doubleValue() != Math.rint(n.doubleValue()) || n.doubleValue() < 0 && n instanceof Double) {
+      throw new IllegalArgumentException("not a whole number");
+    }
+    return n;
+  }
+
+  @Override
+  public byte[] encode(Reply reply) {
+    StringBuilder sb = new StringBuilder(64);
+    write(reply, sb);
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void write(Message m, StringBuilder sb) {
+    sb.append('{');
+    boolean first = true;
+    for (Map.Entry<FieldDescriptor, Object> e : m.getAllFields().entrySet()) {
+      if (!first) {
+        sb.append(',');
+      }
+      first = false;
+      FieldDescriptor f = e.getKey();
+      sb.append('"').append(f.getName()).append("\":");
+      if (f.isMapField()) {
+        writeMap(f, (List<?>) e.getValue(), sb);
+      } else if (f.isRepeated()) {
+        sb.append('[');
+        List<?> items = (List<?>) e.getValue();
+        for (int i = 0; i < items.size(); i++) {
+          if (i > 0) {
+            sb.append(',');
+          }
+          writeValue(f, items.get(i), sb);
+        }
+        sb.append(']');
+      } else {
+        writeValue(f, e.getValue(), sb);
+      }
+    }
+    sb.append('}');
+  }
+
+  private static void writeMap(FieldDescriptor f, List<?> entries, StringBuilder sb) {
+    FieldDescriptor val = f.getMessageType().findFieldByNumber(2);
+    sb.append('{');
+    for (int i = 0; i < entries.size(); i++) {
+      Message entry = (Message) entries.get(i);
+      if (i > 0) {
+        sb.append(',');
+      }
+      sb.append(Json.encode(String.valueOf(entry.getField(f.getMessageType().findFieldByNumber(1))))).append(':');
+      writeValue(val, entry.getField(val), sb);
+    }
+    sb.append('}');
+  }
+
+  private static void writeValue(FieldDescriptor f, Object v, StringBuilder sb) {
+    switch (f.getJavaType()) {
+      case MESSAGE -> write((Message) v, sb);
+      case BYTE_STRING -> {
+        ByteString bytes = (ByteString) v;
+        sb.append(bytes.isEmpty() ? "null" : bytes.toStringUtf8());
+      }
+      case STRING -> sb.append(Json.encode(v));
+      case LONG -> sb.append(f.getType() == FieldDescriptor.Type.UINT64 ? Long.toUnsignedString((Long) v) : v);
+      case INT -> sb.append(f.getType() == FieldDescriptor.Type.UINT32 ? Integer.toUnsignedString((Integer) v) : v);
+      case ENUM -> sb.append(((com.google.protobuf.Descriptors.EnumValueDescriptor) v).getNumber());
+      default -> sb.append(v);
+    }
+  }
+
+  @Override
+  public ByteBuf frame(List<byte[]> replies) {
+    if (replies.size() == 1) {
+      return Unpooled.wrappedBuffer(replies.get(0));
+    }
+    byte[][] parts = new byte[replies.size() * 2 - 1][];
+    for (int i = 0; i < replies.size(); i++) {
+      parts[i * 2] = replies.get(i);
+      if (i > 0) {
+        parts[i * 2 - 1] = NEWLINE;
+      }
+    }
+    return Unpooled.wrappedBuffer(parts);
+  }
+
+  @Override
+  public boolean text() {
+    return true;
+  }
+
+  @Override
+  public byte[] ping() {
+    return PING;
+  }
+
+  @Override
+  public String name() {
+    return "json";
+  }
+}

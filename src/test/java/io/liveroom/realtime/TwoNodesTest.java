@@ -1,0 +1,138 @@
+package io.liveroom.realtime;
+
+import io.liveroom.Node;
+import io.liveroom.account.Role;
+import io.liveroom.support.RedisProbe;
+import io.liveroom.support.TestInfra;
+import io.liveroom.support.TestNodes;
+import io.liveroom.support.TestSocket;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@DisplayName("Two nodes sharing Redis: cross-node fan-out, server API on every node, and a Redis outage")
+class TwoNodesTest {
+  private static Node a;
+  private static Node b;
+
+  @BeforeAll
+  static void boot() {
+    TestInfra.get().reset();
+    a = TestNodes.start();
+    b = TestNodes.start();
+    TestChannels.register(a);
+    TestChannels.register(b);
+  }
+
+  @AfterAll
+  static void shutdown() {
+    TestNodes.stop(a);
+    TestNodes.stop(b);
+  }
+
+  private static TestSocket client(Node node, long userId) {
+    TestSocket ws = TestSocket.open(node.httpPort());
+    ws.connect(node.accessTokens().issue(userId, Role.USER, "s" + userId));
+    return ws;
+  }
+
+  private static String channel(String ns) {
+    return ns + ":" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @Test
+  @DisplayName("a publication on node A reaches subscribers on node B, and B's on A")
+  void crossNode() {
+    String ch = channel("chat");
+    try (TestSocket onA = client(a, 201); TestSocket onB = client(b, 202)) {
+      onA.request("subscribe", new JsonObject().put("channel", ch));
+      onB.request("subscribe", new JsonObject().put("channel", ch));
+      onA.request("publish", new JsonObject().put("channel", ch).put("data", new JsonObject().put("from", "A")));
+      assertThat(onB.awaitPush(p -> p.containsKey("pub")).getJsonObject("pub").getJsonObject("data").getString("from"))
+        .isEqualTo("A");
+      onB.request("publish", new JsonObject().put("channel", ch).put("data", new JsonObject().put("from", "B")));
+      JsonObject first = onA.awaitPush(p -> p.containsKey("pub"));
+      JsonObject second = onA.awaitPush(p -> p.containsKey("pub"));
+      assertThat(first.getJsonObject("pub").getLong("offset")).isEqualTo(1L);
+      assertThat(second.getJsonObject("pub").getJsonObject("data").getString("from")).isEqualTo("B");
+      assertThat(second.getJsonObject("pub").getLong("offset")).isEqualTo(2L);
+    }
+  }
+
+  @Test
+  @DisplayName("the server API on node A reaches a user connected to node B: message, unsubscribe, disconnect")
+  void serverApiAcrossNodes() {
+    String ch = channel("news");
+    try (TestSocket onB = client(b, 203)) {
+      onB.request("subscribe", new JsonObject().put("channel", ch));
+      a.realtime().sendToUser(203, new JsonObject().put("k", 1)).toCompletionStage().toCompletableFuture().join();
+      assertThat(onB.awaitPush(p -> p.containsKey("message")).getJsonObject("message").getJsonObject("data").getInteger("k"))
+        .isEqualTo(1);
+      a.realtime().unsubscribeUser(203, ch).toCompletionStage().toCompletableFuture().join();
+      assertThat(onB.awaitPush(p -> p.containsKey("unsubscribe")).getString("channel")).isEqualTo(ch);
+      a.realtime().disconnectUser(203, DisconnectCode.ACCOUNT_DISABLED).toCompletionStage().toCompletableFuture().join();
+      assertThat(onB.awaitClose()).isEqualTo(4501);
+    }
+  }
+
+  @Test
+  @DisplayName("Redis stops and restarts while publishing: local delivery goes on, cross-node resumes, recovery says recovered:false")
+  void redisOutage() throws Exception {
+    String feed = channel("feed");
+    String chat = channel("chat");
+    try (TestSocket localA = client(a, 204); TestSocket remoteB = client(b, 205); TestSocket historyB = client(b, 206)) {
+      localA.request("subscribe", new JsonObject().put("channel", feed));
+      remoteB.request("subscribe", new JsonObject().put("channel", feed));
+      JsonObject sub = historyB.request("subscribe", new JsonObject().put("channel", chat)).getJsonObject("subscribe");
+      a.realtime().publish(chat, new JsonObject().put("n", 1)).toCompletionStage().toCompletableFuture().join();
+      JsonObject seen = historyB.awaitPush(p -> p.containsKey("pub")).getJsonObject("pub");
+
+      TestInfra.get().embeddedRedis().stop();
+      try {
+        for (int i = 0; i < 5; i++) {
+          a.realtime().publish(feed, new JsonObject().put("during", i)).toCompletionStage().toCompletableFuture().join();
+          int n = i;
+          assertThat(localA.awaitPush(p -> p.containsKey("pub") && p.getJsonObject("pub").getJsonObject("data")
+            .getInteger("during", -1) == n)).isNotNull();
+        }
+        assertThatThrownBy(() -> a.realtime().publish(chat, new JsonObject().put("n", 2)).toCompletionStage()
+          .toCompletableFuture().join()).isInstanceOf(CompletionException.class).hasMessageContaining("unavailable");
+      } finally {
+        TestInfra.get().embeddedRedis().start();
+      }
+
+      // Cross-node delivery resumes by itself once node B's PUB/SUB connection is back.
+      long deadline = System.currentTimeMillis() + 15_000;
+      boolean resumed = false;
+      while (!resumed && System.currentTimeMillis() < deadline) {
+        a.realtime().publish(feed, new JsonObject().put("after", true)).toCompletionStage().toCompletableFuture()
+          .exceptionally(e -> null).join();
+        try {
+          resumed = remoteB.await(m -> m.containsKey("push") && m.getJsonObject("push").containsKey("pub")
+            && m.getJsonObject("push").getJsonObject("pub").getJsonObject("data").containsKey("after"), "after") != null;
+        } catch (AssertionError notYet) {
+          resumed = false;
+        }
+      }
+      assertThat(resumed).as("cross-node delivery resumed").isTrue();
+
+      // The history subscriber is told to resubscribe, and learns that the history was lost.
+      JsonObject unsub = historyB.awaitPush(p -> p.containsKey("unsubscribe"));
+      assertThat(unsub.getJsonObject("unsubscribe").getInteger("code")).isEqualTo(2500);
+      JsonObject recovered = historyB.request("subscribe", new JsonObject().put("channel", chat).put("recover", true)
+        .put("epoch", sub.getString("epoch")).put("offset", seen.getLong("offset"))).getJsonObject("subscribe");
+      assertThat(recovered.getBoolean("was_recovering")).isTrue();
+      assertThat(recovered.getBoolean("recovered", false)).isFalse();
+      assertThat(recovered.getString("epoch")).isNotEqualTo(sub.getString("epoch"));
+      assertThat(RedisProbe.command(TestInfra.get().redisUrl(), "PING")).isEqualTo("PONG");
+    }
+  }
+}
