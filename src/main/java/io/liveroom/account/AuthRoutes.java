@@ -55,7 +55,7 @@ public final class AuthRoutes implements HttpModule {
     String phone = f.phone("phone", phones);
     String purposeRaw = f.string("purpose", true, 32);
     SmsPurpose purpose = purposeRaw == null ? null : SmsPurpose.fromWire(purposeRaw).orElseGet(() -> {
-      f.errors().add("purpose", "invalid", "One of register, login, reset_password, change_phone.");
+      f.errors().add("purpose", "invalid", "One of register, login, reset_password, change_phone, cancel_account.");
       return null;
     });
     f.errors().throwIfAny();

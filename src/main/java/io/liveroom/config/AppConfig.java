@@ -20,7 +20,8 @@ public record AppConfig(
   AuthConfig auth,
   AccountsConfig accounts,
   NearbyConfig nearby,
-  RoomsConfig rooms
+  RoomsConfig rooms,
+  PrivacyConfig privacy
 ) {
   public static AppConfig from(JsonObject json) {
     ConfigReader r = new ConfigReader(json);
@@ -35,7 +36,8 @@ public record AppConfig(
       AuthConfig.from(r),
       AccountsConfig.from(r),
       NearbyConfig.from(r),
-      RoomsConfig.from(r)
+      RoomsConfig.from(r),
+      PrivacyConfig.from(r)
     );
   }
 
@@ -68,6 +70,6 @@ public record AppConfig(
   private AppConfig copy(PgConfig pg, RedisConfig redis, HttpConfig http, AuthConfig auth, String nodeId,
                          AccountsConfig accounts) {
     return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth,
-      accounts, nearby, rooms);
+      accounts, nearby, rooms, privacy);
   }
 }
