@@ -19,6 +19,7 @@ import io.liveroom.infra.Database;
 import io.liveroom.infra.Migrations;
 import io.liveroom.infra.RedisClients;
 import io.liveroom.metrics.Metrics;
+import io.liveroom.privacy.PrivacyModule;
 import io.liveroom.realtime.DisconnectCode;
 import io.liveroom.realtime.Realtime;
 import io.liveroom.room.Rooms;
@@ -65,6 +66,7 @@ public final class Node {
   private Rooms rooms;
   private ConsentService consents;
   private NearbyCapability nearby;
+  private PrivacyModule privacy;
 
   private Node(AppConfig config, Vertx vertx, Metrics metrics, Clock clock) {
     this.config = config;
@@ -125,6 +127,7 @@ public final class Node {
         return wireRooms();
       })
       .compose(wired -> wireConsentAndNearby())
+      .map(wired -> wirePrivacy())
       .compose(wired -> deployListeners(modules()))
       .map(done -> {
         LOG.info("Node {} listening on {}:{} with {} event loops ({} transport)", config.nodeId(),
@@ -147,6 +150,16 @@ public final class Node {
       new UnwiredLiveRoomRegions(), clock).onSuccess(n -> nearby = n);
   }
 
+  /**
+   * Privacy rights, last: it reaches every capability's personal data. When rewards and AI merge,
+   * register their PersonalDataSource (and AI's RetentionTarget) here, before start().
+   */
+  private PrivacyModule wirePrivacy() {
+    privacy = new PrivacyModule(vertx, pool, redis, config, accounts, rooms, consents, nearby, clock);
+    privacy.start();
+    return privacy;
+  }
+
   /** The HTTP surface, in dependency order. */
   private List<HttpModule> modules() {
     BearerAuth auth = accounts.bearerAuth();
@@ -157,6 +170,7 @@ public final class Node {
     modules.addAll(rooms.httpModules());
     modules.add(new ConsentRoutes(consents, auth));
     modules.addAll(nearby.modules(auth));
+    modules.addAll(privacy.routes());
     return modules;
   }
 
@@ -257,12 +271,19 @@ public final class Node {
     return nearby;
   }
 
+  public PrivacyModule privacy() {
+    return privacy;
+  }
+
   /**
    * Graceful stop: report not-ready, drain what capabilities buffer (the chat archive), then close
    * Vert.x, which shuts the listeners down (in-flight work gets the shutdown timeout) and the clients.
    */
   public Future<Void> stop() {
     draining.set(true);
+    if (privacy != null) {
+      privacy.stop();
+    }
     LOG.info("Node {} shutting down (timeout {} s)", config.nodeId(), config.shutdownTimeoutSeconds());
     Future<Void> roomsStopped = rooms == null ? Future.succeededFuture()
       : rooms.stop().timeout(config.shutdownTimeoutSeconds(), TimeUnit.SECONDS).otherwiseEmpty();

@@ -1,6 +1,5 @@
--- Data export jobs (the right of access and copy). The document is a file under data.dir; only the
--- SHA-256 of its download token is kept, so the table alone does not let anyone download. Rows of
--- a day are counted for the per-day limit; expired files are deleted by the privacy scheduler.
+-- Data export jobs (the right of access and copy). The document is a file under data.dir, downloaded
+-- through a link signed with the server's secret that stops working at expires_at. Rows of a day are counted for the per-day limit; expired files are deleted by the privacy scheduler.
 -- requested_by differs from user_id when an administrator exported on a guardian's request.
 CREATE TABLE data_exports (
   id           UUID PRIMARY KEY,
@@ -11,7 +10,6 @@ CREATE TABLE data_exports (
   ready_at     TIMESTAMPTZ,
   expires_at   TIMESTAMPTZ,
   size_bytes   BIGINT,
-  token_hash   BYTEA,
   failure      TEXT
 );
 

@@ -154,7 +154,7 @@ public final class AuthRoutes implements HttpModule {
     return new DeviceInfo(name, truncate(ctx.request().getHeader("User-Agent"), 256), ip(ctx));
   }
 
-  static String ip(RoutingContext ctx) {
+  public static String ip(RoutingContext ctx) {
     return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
   }
 
