@@ -20,14 +20,12 @@ final class ReportRepository {
     handled_at""";
   static final String INSERT = """
     INSERT INTO reports (reporter_id, target_user_id, room_id, message_id, reason, details, created_at)
-    VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING """ + COLUMNS;
+    VALUES ($1, $2, $3, $4, $5, $6, $7)""" + " RETURNING " + COLUMNS;
   static final String MINE = "SELECT " + COLUMNS + " FROM reports WHERE reporter_id = $1 ORDER BY id DESC LIMIT 100";
-  static final String QUEUE = """
-    SELECT """ + COLUMNS + " FROM reports WHERE status = $1 AND id > $2 ORDER BY id LIMIT $3";
+  static final String QUEUE = "SELECT " + COLUMNS + " FROM reports WHERE status = $1 AND id > $2 ORDER BY id LIMIT $3";
   static final String LOCK = "SELECT " + COLUMNS + " FROM reports WHERE id = $1 FOR UPDATE";
   static final String RESOLVE = """
-    UPDATE reports SET status = $2, action = $3, outcome = $4, handled_by = $5, handled_at = $6 WHERE id = $1
-    RETURNING """ + COLUMNS;
+    UPDATE reports SET status = $2, action = $3, outcome = $4, handled_by = $5, handled_at = $6 WHERE id = $1""" + " RETURNING " + COLUMNS;
 
   private final Pool pool;
 
