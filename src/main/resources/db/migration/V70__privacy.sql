@@ -18,7 +18,8 @@ CREATE INDEX data_exports_expiry_idx ON data_exports (expires_at) WHERE status =
 
 -- Account cancellations and their cooling-off period. One row per account (a withdrawn request can
 -- be made again). The erasure job claims due rows with FOR UPDATE SKIP LOCKED, so every node may run
--- it and each account is erased by exactly one of them (erased_by_node says which).
+-- it and each account is erased by exactly one of them (erased_by_node says which). A failed erasure
+-- rolls back and is retried after next_attempt_at, so one broken account cannot hold up the others.
 CREATE TABLE account_cancellations (
   user_id         BIGINT PRIMARY KEY REFERENCES users (id),
   status          TEXT NOT NULL CHECK (status IN ('pending', 'withdrawn', 'erased')),
@@ -28,7 +29,9 @@ CREATE TABLE account_cancellations (
   previous_status TEXT NOT NULL,
   withdrawn_at    TIMESTAMPTZ,
   erased_at       TIMESTAMPTZ,
-  erased_by_node  TEXT
+  erased_by_node  TEXT,
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TIMESTAMPTZ
 );
 
 CREATE INDEX account_cancellations_due_idx ON account_cancellations (erase_after) WHERE status = 'pending';

@@ -34,10 +34,15 @@ final class CancellationRepository {
   static final String RESTORE = """
     UPDATE users SET status = $2, updated_at = now() WHERE id = $1 AND status = 'frozen'""";
   static final String CLAIM_DUE = """
-    SELECT user_id FROM account_cancellations WHERE status = 'pending' AND erase_after <= $1
+    SELECT user_id FROM account_cancellations
+    WHERE status = 'pending' AND erase_after <= $1 AND (next_attempt_at IS NULL OR next_attempt_at <= $1)
     ORDER BY erase_after LIMIT 1 FOR UPDATE SKIP LOCKED""";
   static final String MARK_ERASED = """
     UPDATE account_cancellations SET status = 'erased', erased_at = $2, erased_by_node = $3 WHERE user_id = $1""";
+  static final String DEFER = """
+    UPDATE account_cancellations SET attempts = attempts + 1,
+      next_attempt_at = $2::timestamptz + make_interval(mins => LEAST(1440, 5 * (1 << LEAST(attempts, 8))))
+    WHERE user_id = $1 AND status = 'pending'""";
   static final String AUDIT = """
     INSERT INTO audit_log (actor_id, subject_id, action, target_type, target_id, detail)
     VALUES ($1, $2, $3, 'user', $4, $5)""";
@@ -89,6 +94,11 @@ final class CancellationRepository {
 
   Future<Void> markErased(SqlConnection tx, long userId, Instant at, String nodeId) {
     return tx.preparedQuery(MARK_ERASED).execute(Tuple.of(userId, utc(at), nodeId)).mapEmpty();
+  }
+
+  /** After a failed erasure: retried later, with a backoff growing to a day. */
+  Future<Void> defer(long userId, Instant now) {
+    return pool.preparedQuery(DEFER).execute(Tuple.of(userId, utc(now))).mapEmpty();
   }
 
   Future<Void> audit(SqlConnection tx, Long actorId, long subjectId, String action, JsonObject detail) {

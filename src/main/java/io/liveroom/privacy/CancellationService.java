@@ -64,10 +64,10 @@ final class CancellationService {
       .compose(v -> repository.pool().withTransaction(tx -> repository.lockUser(tx, userId).compose(status -> {
         String previous = status.orElseThrow(() -> AppException.of(ErrorCode.NOT_FOUND, "No such user."));
         if (!"active".equals(previous) && !"pending_guardian".equals(previous)) {
-          throw "frozen".equals(previous)
-            ? AppException.of(ErrorCode.CANCELLATION_ALREADY_PENDING, "This account is already being cancelled.")
-            : AppException.of(ErrorCode.CANCELLATION_BLOCKED, "An account with status " + previous
-              + " cannot be cancelled by this request; contact support.").with(Map.of("reason", "account_" + previous));
+          // A frozen account may be frozen by its pending cancellation (insertPending says so) or by an admin.
+          return "frozen".equals(previous) ? repository.pendingEraseAfter(userId).compose(p -> Future.failedFuture(
+            p.isPresent() ? AppException.of(ErrorCode.CANCELLATION_ALREADY_PENDING, "This account is already being cancelled.")
+              : blocked(previous))) : Future.failedFuture(blocked(previous));
         }
         return repository.insertPending(tx, userId, by, now, eraseAfter, previous).compose(inserted -> inserted
           ? repository.audit(tx, by, userId, "privacy.cancellation.requested", new JsonObject()
@@ -127,6 +127,11 @@ final class CancellationService {
         LOG.info("User {} withdrew the cancellation; status {} restored", userId, previous);
         return new JsonObject().put("status", "withdrawn").put("accountStatus", previous);
       });
+  }
+
+  private static AppException blocked(String status) {
+    return AppException.of(ErrorCode.CANCELLATION_BLOCKED, "An account with status " + status
+      + " cannot be cancelled by this request; contact support.").with(Map.of("reason", "account_" + status));
   }
 
   private Future<Void> all(Function<PersonalDataSource, Future<Void>> step) {

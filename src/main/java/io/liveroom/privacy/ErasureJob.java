@@ -14,7 +14,7 @@ import java.util.List;
  * with {@code FOR UPDATE SKIP LOCKED}, every source erases through that transaction, and the row is
  * marked erased (with this node's id, and an audit entry) before commit: so any number of nodes may
  * run the job at the same time and each account is erased exactly once. A failing account rolls
- * back alone (logged) and is retried on the next run; the others go on.
+ * back alone (logged), is deferred with a growing backoff, and the others go on.
  */
 final class ErasureJob {
   private static final Logger LOG = LoggerFactory.getLogger(ErasureJob.class);
@@ -34,25 +34,31 @@ final class ErasureJob {
     this.clock = clock;
   }
 
-  /** Erases due accounts, at most {@code limit}; succeeds with how many this node erased. */
+  /** Erases due accounts, at most {@code limit} attempts; succeeds with how many this node erased. */
   Future<Integer> run(int limit) {
-    return next(0, limit);
+    return next(0, 0, limit);
   }
 
-  private Future<Integer> next(int done, int limit) {
-    if (done >= limit) {
-      return Future.succeededFuture(done);
+  private Future<Integer> next(int erased, int attempts, int limit) {
+    if (attempts >= limit) {
+      return Future.succeededFuture(erased);
     }
-    return eraseOne().compose(erased -> erased ? next(done + 1, limit) : Future.succeededFuture(done));
+    return eraseOne().compose(outcome -> switch (outcome) {
+      case ERASED -> next(erased + 1, attempts + 1, limit);
+      case FAILED -> next(erased, attempts + 1, limit);
+      case NONE_DUE -> Future.succeededFuture(erased);
+    });
   }
 
-  /** True when an account was claimed and erased; false when none is due (or all are being erased elsewhere). */
-  private Future<Boolean> eraseOne() {
+  private enum Outcome { ERASED, FAILED, NONE_DUE }
+
+  /** Claims one due account no other node holds and erases it. */
+  private Future<Outcome> eraseOne() {
     Instant now = clock.instant();
     long[] claimed = {-1};
     return repository.pool().withTransaction(tx -> repository.claimDue(tx, now).compose(user -> {
       if (user.isEmpty()) {
-        return Future.succeededFuture(false);
+        return Future.succeededFuture(Outcome.NONE_DUE);
       }
       long userId = user.get();
       claimed[0] = userId;
@@ -65,13 +71,15 @@ final class ErasureJob {
           new JsonObject().put("node", nodeId).put("chat", mode.name().toLowerCase())))
         .map(v -> {
           LOG.info("User {} erased by node {} (chat {})", userId, nodeId, mode.name().toLowerCase());
-          return true;
+          return Outcome.ERASED;
         });
     })).recover(e -> {
-      // Rolled back: the account is claimable again on the next run. Stop this run so one broken
-      // account cannot spin the loop; the others are reached on later runs (it is ordered by due time).
-      LOG.error("Erasure of user {} failed and was rolled back: {}", claimed[0], e.toString());
-      return Future.succeededFuture(false);
+      // Rolled back. The account is deferred (backoff) so this run and the next go on with the others.
+      LOG.error("Erasure of user {} failed and was rolled back; retried later: {}", claimed[0], e.toString());
+      if (claimed[0] < 0) {
+        return Future.succeededFuture(Outcome.NONE_DUE);
+      }
+      return repository.defer(claimed[0], now).map(Outcome.FAILED).otherwise(Outcome.NONE_DUE);
     });
   }
 }

@@ -30,6 +30,10 @@ final class ExportRepository {
     WHERE id = $1 AND user_id = $2""";
   static final String FIND = """
     SELECT id, user_id, status, requested_at, ready_at, expires_at, size_bytes FROM data_exports WHERE id = $1""";
+  /** Pending far too long: the generating node died. Its partial file is deleted by the caller. */
+  static final String ABANDON = """
+    UPDATE data_exports SET status = 'failed', failure = 'abandoned'
+    WHERE status = 'pending' AND requested_at < $1 RETURNING id""";
   static final String EXPIRE_DUE = """
     UPDATE data_exports SET status = 'expired'
     WHERE id IN (SELECT id FROM data_exports WHERE status = 'ready' AND expires_at <= $1
@@ -86,6 +90,14 @@ final class ExportRepository {
   /** Marks due exports expired (one node per row) and returns their ids, whose files are then deleted. */
   Future<List<UUID>> expireDue(Instant now, int limit) {
     return pool.preparedQuery(EXPIRE_DUE).execute(Tuple.of(utc(now), limit)).map(rows -> {
+      List<UUID> ids = new ArrayList<>();
+      rows.forEach(r -> ids.add(r.getUUID("id")));
+      return ids;
+    });
+  }
+
+  Future<List<UUID>> abandon(Instant requestedBefore) {
+    return pool.preparedQuery(ABANDON).execute(Tuple.of(utc(requestedBefore))).map(rows -> {
       List<UUID> ids = new ArrayList<>();
       rows.forEach(r -> ids.add(r.getUUID("id")));
       return ids;

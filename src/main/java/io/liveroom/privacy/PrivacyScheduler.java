@@ -33,6 +33,7 @@ final class PrivacyScheduler {
   private final ExportService exportService;
   private final int batch;
   private final Clock clock;
+  private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
   private final AtomicBoolean running = new AtomicBoolean();
   private long timerId = -1;
 
@@ -95,13 +96,21 @@ final class PrivacyScheduler {
     return chain;
   }
 
+  /** Expired exports, and exports whose generating node died (pending for over an hour): files deleted. */
   private Future<Integer> expireExports() {
-    return exports.expireDue(clock.instant(), batch).compose(ids -> {
-      Future<Void> chain = Future.succeededFuture();
-      for (UUID id : ids) {
-        chain = chain.compose(v -> vertx.fileSystem().delete(exportService.file(id).toString()).otherwiseEmpty());
-      }
-      return chain.map(ids.size());
-    });
+    Instant now = clock.instant();
+    return exports.abandon(now.minus(ABANDONED_AFTER))
+      .compose(abandoned -> exports.expireDue(now, batch).map(expired -> {
+        List<UUID> all = new java.util.ArrayList<>(abandoned);
+        all.addAll(expired);
+        return all;
+      }))
+      .compose(ids -> {
+        Future<Void> chain = Future.succeededFuture();
+        for (UUID id : ids) {
+          chain = chain.compose(v -> vertx.fileSystem().delete(exportService.file(id).toString()).otherwiseEmpty());
+        }
+        return chain.map(ids.size());
+      });
   }
 }
