@@ -72,6 +72,7 @@ public final class ExportWriter {
     boolean[] first = {true};
     file.write(Buffer.buffer("["));
     rows.exceptionHandler(done::tryFail);
+    file.exceptionHandler(done::tryFail);
     rows.endHandler(v -> file.write(Buffer.buffer("]")).onComplete(done));
     rows.handler(row -> {
       Buffer chunk = Buffer.buffer(first[0] ? "" : ",").appendString(mapper.apply(row).encode());

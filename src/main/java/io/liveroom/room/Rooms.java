@@ -1,7 +1,10 @@
 package io.liveroom.room;
 
+import io.liveroom.account.Principal;
 import io.liveroom.account.UserDirectory;
 import io.liveroom.config.RoomsConfig;
+import io.liveroom.error.AppException;
+import io.liveroom.error.ErrorCode;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.HttpModule;
 import io.liveroom.realtime.Realtime;
@@ -9,9 +12,11 @@ import io.liveroom.realtime.RpcMethod;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -23,7 +28,7 @@ import java.util.List;
  */
 public final class Rooms {
   /** How long a sender's profile is used without asking the user directory again. */
-  static final java.time.Duration PROFILE_TTL = java.time.Duration.ofSeconds(10);
+  static final Duration PROFILE_TTL = Duration.ofSeconds(10);
 
   private final Vertx vertx;
   private final RoomsConfig config;
@@ -101,7 +106,7 @@ public final class Rooms {
    * reload a room's history from PostgreSQL when Redis lost it. Messages reach PostgreSQL within the
    * archive's flush interval.
    */
-  public Future<List<io.vertx.core.json.JsonObject>> recentChat(long roomId, int limit) {
+  public Future<List<JsonObject>> recentChat(long roomId, int limit) {
     return chatRepository.recent(roomId, limit);
   }
 
@@ -133,16 +138,16 @@ public final class Rooms {
   public Future<Void> deleteOwnMessage(long senderId, long messageId) {
     return chatRepository.eraseOwn(messageId, senderId).compose(roomId -> {
       if (roomId == null) {
-        return Future.failedFuture(io.liveroom.error.AppException.of(io.liveroom.error.ErrorCode.MESSAGE_NOT_FOUND,
+        return Future.failedFuture(AppException.of(ErrorCode.MESSAGE_NOT_FOUND,
           "You sent no stored message with this id."));
       }
-      return publisher.publish(roomId, Priority.CRITICAL, new io.vertx.core.json.JsonObject().put("type", "removed")
+      return publisher.publish(roomId, Priority.CRITICAL, new JsonObject().put("type", "removed")
         .put("id", Long.toString(messageId))).<Void>mapEmpty().otherwiseEmpty();
     });
   }
 
   /** The room and sender of a stored message, or null (reports resolve their target with it). */
-  public Future<io.vertx.core.json.JsonObject> storedMessage(long messageId) {
+  public Future<JsonObject> storedMessage(long messageId) {
     return chatRepository.findAnyRoom(messageId);
   }
 
@@ -152,17 +157,17 @@ public final class Rooms {
   }
 
   /** Staff mutes a user in a room (reports' "mute" action); rooms' own rules and audit apply. */
-  public Future<Void> mute(io.liveroom.account.Principal staff, long roomId, long userId, java.time.Duration d) {
+  public Future<Void> mute(Principal staff, long roomId, long userId, Duration d) {
     return moderationService.mute(staff, roomId, userId, d);
   }
 
   /** Staff bans a user from a room for good (reports' "ban" action when the report is about a room). */
-  public Future<Void> ban(io.liveroom.account.Principal staff, long roomId, long userId) {
+  public Future<Void> ban(Principal staff, long roomId, long userId) {
     return moderationService.ban(staff, roomId, userId, null);
   }
 
   /** An admin closes a room for good (reports' "close room" action). */
-  public Future<Void> close(io.liveroom.account.Principal admin, long roomId, String reason) {
+  public Future<Void> close(Principal admin, long roomId, String reason) {
     return roomService.close(admin, roomId, reason).mapEmpty();
   }
 
