@@ -126,13 +126,32 @@ class ExportTest {
   }
 
   @Test
+  @DisplayName("A large history streams through the cursor into the file completely, in order")
+  void largeHistory() {
+    TestUser dave = TestUsers.register(http);
+    long room = room(dave.id(), "busy room");
+    update("""
+      INSERT INTO chat_messages (id, room_id, sender_id, text, sent_at)
+      SELECT 9000000000 + g, ?, ?, 'message ' || g, now() FROM generate_series(1, 20000) g""", room, dave.id());
+    String id = http.post("/api/v1/me/exports", new JsonObject(), dave.accessToken()).json().getString("id");
+    JsonObject ready = awaitReady(id, dave.accessToken());
+    JsonArray chat = http.get(ready.getString("downloadUrl")).json().getJsonObject("categories").getJsonArray("chatMessages");
+    assertThat(chat).hasSize(20_000);
+    assertThat(chat.getJsonObject(0).getString("text")).isEqualTo("message 1");
+    assertThat(chat.getJsonObject(19_999).getString("text")).isEqualTo("message 20000");
+    assertThat(ready.getLong("sizeBytes")).isGreaterThan(1_000_000L);
+  }
+
+  @Test
   @DisplayName("Links expire with their export, the file is deleted, and exports are limited per day")
   void expiryAndLimit() {
     TestUser carol = TestUsers.register(http);
     String first = http.post("/api/v1/me/exports", new JsonObject(), carol.accessToken()).json().getString("id");
     String link = awaitReady(first, carol.accessToken()).getString("downloadUrl");
     for (int i = 1; i < 3; i++) {
-      assertThat(http.post("/api/v1/me/exports", new JsonObject(), carol.accessToken()).status()).isEqualTo(202);
+      TestHttp.Response more = http.post("/api/v1/me/exports", new JsonObject(), carol.accessToken());
+      assertThat(more.status()).isEqualTo(202);
+      awaitReady(more.json().getString("id"), carol.accessToken());
     }
     TestHttp.Response over = http.post("/api/v1/me/exports", new JsonObject(), carol.accessToken());
     assertThat(over.status()).isEqualTo(429);

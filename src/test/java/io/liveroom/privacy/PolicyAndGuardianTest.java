@@ -52,6 +52,32 @@ class PolicyAndGuardianTest {
   }
 
   @Test
+  @DisplayName("A sensitive route behind requireCurrent answers policy_acceptance_required until the user accepts")
+  void sensitiveRouteGate() throws Exception {
+    io.vertx.ext.web.Router router = io.vertx.ext.web.Router.router(node.vertx());
+    router.route().failureHandler(ctx -> ctx.response().setStatusCode(
+      ctx.failure() instanceof io.liveroom.error.AppException a ? a.code().httpStatus() : 500)
+      .end(ctx.failure() instanceof io.liveroom.error.AppException a ? a.code().code() : "error"));
+    router.post("/sensitive").handler(node.bearerAuth()).handler(node.privacy().policy().requireCurrent())
+      .handler(ctx -> ctx.response().end("done"));
+    io.vertx.core.http.HttpServer server = PrivacyFixtures.await(node.vertx().createHttpServer()
+      .requestHandler(router).listen(0));
+    try {
+      TestHttp sensitive = new TestHttp(server.actualPort());
+      long id = update("INSERT INTO users (nickname, policy_version) VALUES ('old2', '2020-01') RETURNING id");
+      String token = node.accessTokens().issue(id, Role.USER, "s-" + id);
+      TestHttp.Response refused = sensitive.post("/sensitive", new JsonObject(), token);
+      assertThat(refused.status()).isEqualTo(403);
+      assertThat(refused.body()).isEqualTo("policy_acceptance_required");
+      assertThat(http.post("/api/v1/me/policy-acceptance", new JsonObject().put("policyVersion", TestUsers.policyVersion()),
+        token).status()).isEqualTo(200);
+      assertThat(sensitive.post("/sensitive", new JsonObject(), token).body()).isEqualTo("done");
+    } finally {
+      PrivacyFixtures.await(server.close());
+    }
+  }
+
+  @Test
   @DisplayName("An admin exports or cancels a minor's account for a guardian only when a guardian consent is recorded")
   void guardianRequests() {
     long admin = update("INSERT INTO users (nickname, role) VALUES ('admin', 'admin') RETURNING id");
