@@ -20,6 +20,7 @@ import io.liveroom.infra.Database;
 import io.liveroom.infra.Migrations;
 import io.liveroom.infra.RedisClients;
 import io.liveroom.metrics.Metrics;
+import io.liveroom.privacy.PrivacyModule;
 import io.liveroom.realtime.BenchmarkNamespace;
 import io.liveroom.realtime.Namespaces;
 import io.liveroom.realtime.Realtime;
@@ -79,6 +80,7 @@ public final class Node {
   private ConsentService consents;
   private NearbyCapability nearby;
   private AiModule ai;
+  private PrivacyModule privacy;
 
   private Node(AppConfig config, Vertx vertx, Metrics metrics, Clock clock) {
     this.config = config;
@@ -141,6 +143,7 @@ public final class Node {
       .compose(wired -> wireRooms())
       .compose(wired -> wireConsentAndNearby())
       .compose(wired -> wireAi())
+      .map(wired -> wirePrivacy())
       .compose(wired -> deployListeners(modules()))
       .map(done -> {
         LOG.info("Node {} listening on {}:{} with {} event loops ({} transport)", config.nodeId(),
@@ -198,6 +201,16 @@ public final class Node {
     });
   }
 
+  /**
+   * Privacy rights, last: it reaches every capability's personal data through the
+   * PersonalDataSource each one registers here, before start().
+   */
+  private PrivacyModule wirePrivacy() {
+    privacy = new PrivacyModule(vertx, pool, redis, config, accounts, rooms, consents, nearby, clock);
+    privacy.start();
+    return privacy;
+  }
+
   /** The HTTP surface, in dependency order. */
   private List<HttpModule> modules() {
     BearerAuth auth = accounts.bearerAuth();
@@ -210,6 +223,7 @@ public final class Node {
     modules.add(new ConsentRoutes(consents, auth));
     modules.addAll(nearby.modules(auth));
     modules.addAll(ai.httpModules(auth));
+    modules.addAll(privacy.routes());
     return modules;
   }
 
@@ -279,6 +293,10 @@ public final class Node {
     return rpcMethods;
   }
 
+  public PrivacyModule privacy() {
+    return privacy;
+  }
+
   public Rooms rooms() {
     return rooms;
   }
@@ -302,6 +320,9 @@ public final class Node {
    */
   public Future<Void> stop() {
     draining.set(true);
+    if (privacy != null) {
+      privacy.stop();
+    }
     LOG.info("Node {} shutting down (timeout {} s)", config.nodeId(), config.shutdownTimeoutSeconds());
     Future<Void> sockets = realtime == null ? Future.succeededFuture() : realtime.shutdown().otherwiseEmpty();
     return sockets

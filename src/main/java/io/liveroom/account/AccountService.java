@@ -32,6 +32,7 @@ public final class AccountService {
   private final AuditLog audit;
   private final Set<String> adminPhones;
   private final Clock clock;
+  private volatile FrozenAccountLogin frozenLogin = userId -> Future.succeededFuture();
 
   /** A validated registration. */
   public record Registration(String phone, String code, String password, String nickname, LocalDate birthDate,
@@ -99,14 +100,29 @@ public final class AccountService {
       return Future.failedFuture(AppException.of(ErrorCode.GUARDIAN_CONSENT_REQUIRED,
         "A guardian's consent must be recorded before this account can be used."));
     }
+    if ("frozen".equals(c.status())) {
+      // Privacy explains a pending cancellation (and offers its withdrawal); other freezes fall through.
+      return refused(c, device, frozenLogin.refuse(c.id()));
+    }
     if (!"active".equals(c.status())) {
-      return audit.security(c.id(), "login_refused", device.ip(), new JsonObject().put("status", c.status()))
-        .compose(v -> Future.failedFuture(AppException.of(ErrorCode.ACCOUNT_DISABLED, "This account cannot be used.")));
+      return refused(c, device, Future.succeededFuture());
     }
     return throttle.clear(phoneKey)
       .compose(v -> sessions.open(c.id(), c.role(), device))
       .compose(t -> audit.security(c.id(), "login", device.ip(), new JsonObject().put("method", method)
         .put("sessionId", t.sessionId())).map(new AuthResult(t, c.id(), c.status())));
+  }
+
+  /** Registration point for privacy: what a frozen account's correct login is told. */
+  void onFrozenLogin(FrozenAccountLogin handler) {
+    this.frozenLogin = handler;
+  }
+
+  /** {@code explanation} may fail with a more specific reason than {@code account_disabled}. */
+  private Future<AuthResult> refused(UserRepository.Credentials c, DeviceInfo device, Future<Void> explanation) {
+    return audit.security(c.id(), "login_refused", device.ip(), new JsonObject().put("status", c.status()))
+      .compose(v -> explanation)
+      .compose(v -> Future.failedFuture(AppException.of(ErrorCode.ACCOUNT_DISABLED, "This account cannot be used.")));
   }
 
   private Future<AuthResult> failed(Long userId, String phoneKey, DeviceInfo device) {

@@ -33,11 +33,17 @@ public final class AccountsModule {
   private final AdminService admin;
   private final Set<String> adminPhones;
   private final AccountStatus status;
+  private final Privacy privacy;
+
+  /** What accounts hands to the privacy capability. */
+  private record Privacy(AccountService accounts, Reauthentication reauth, AccountPersonalData data) {
+  }
 
   private AccountsModule(RedisSessionGate gate, BearerAuth bearerAuth, UserDirectory directory,
                          SessionEventListeners events, List<HttpModule> routes, AdminService admin,
-                         Set<String> adminPhones, AccountStatus status) {
+                         Set<String> adminPhones, AccountStatus status, Privacy privacy) {
     this.status = status;
+    this.privacy = privacy;
     this.admin = admin;
     this.adminPhones = adminPhones;
     this.gate = gate;
@@ -78,7 +84,8 @@ public final class AccountsModule {
     SmsCodeService codes = new SmsCodeService(redis, sender, crypto, cfg.sms(), res, clock);
     SessionService sessions = new SessionService(new SessionRepository(pool), tokens, gate, events, audit, refreshDays);
     AccountStatus status = new AccountStatus(pool, sessions, gate, events);
-    AccountService accounts = new AccountService(users, codes, new PasswordHasher(vertx, cfg.passwordWorkers()),
+    PasswordHasher hasher = new PasswordHasher(vertx, cfg.passwordWorkers());
+    AccountService accounts = new AccountService(users, codes, hasher,
       sessions, new LoginThrottle(redis, cfg.login()), crypto, audit, adminPhones, clock);
     IdentityVerifier verifier = "http".equals(cfg.identity().provider())
       ? new HttpIdentityVerifier(vertx, cfg.identity()) : new LocalIdentityVerifier();
@@ -98,7 +105,9 @@ public final class AccountsModule {
     if (verifier instanceof LocalIdentityVerifier) {
       LOG.warn("Identity provider is the local stand-in: ID numbers are checked for format and checksum only.");
     }
-    return new AccountsModule(gate, auth, directory, events, List.copyOf(routes), admin, adminPhones, status);
+    Privacy privacy = new Privacy(accounts, new Reauthentication(pool, hasher, codes, crypto),
+      new AccountPersonalData(pool, redis, crypto, gate));
+    return new AccountsModule(gate, auth, directory, events, List.copyOf(routes), admin, adminPhones, status, privacy);
   }
 
   private static Set<String> adminPhones(AccountsConfig cfg, PhoneNumbers phones) {
@@ -134,6 +143,26 @@ public final class AccountsModule {
    */
   public AccountStatus accountStatus() {
     return status;
+  }
+
+  /** Privacy: accounts' {@link io.liveroom.privacy.PersonalDataSource} (profile, contact, identity, sessions). */
+  public AccountPersonalData personalData() {
+    return privacy.data();
+  }
+
+  /** Privacy: password or SMS-code proof before an irreversible request. */
+  public Reauthentication reauthentication() {
+    return privacy.reauth();
+  }
+
+  /** Privacy: registers what a frozen account's correct login is told (see {@link FrozenAccountLogin}). */
+  public void onFrozenLogin(FrozenAccountLogin handler) {
+    privacy.accounts().onFrozenLogin(handler);
+  }
+
+  /** Privacy's guardian flow and reports: admin checks reuse accounts' own. */
+  public AdminService admin() {
+    return admin;
   }
 
   public List<HttpModule> routes() {

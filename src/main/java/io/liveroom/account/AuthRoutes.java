@@ -55,7 +55,7 @@ public final class AuthRoutes implements HttpModule {
     String phone = f.phone("phone", phones);
     String purposeRaw = f.string("purpose", true, 32);
     SmsPurpose purpose = purposeRaw == null ? null : SmsPurpose.fromWire(purposeRaw).orElseGet(() -> {
-      f.errors().add("purpose", "invalid", "One of register, login, reset_password, change_phone.");
+      f.errors().add("purpose", "invalid", "One of register, login, reset_password, change_phone, cancel_account.");
       return null;
     });
     f.errors().throwIfAny();
@@ -154,7 +154,7 @@ public final class AuthRoutes implements HttpModule {
     return new DeviceInfo(name, truncate(ctx.request().getHeader("User-Agent"), 256), ip(ctx));
   }
 
-  static String ip(RoutingContext ctx) {
+  public static String ip(RoutingContext ctx) {
     return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
   }
 

@@ -17,6 +17,8 @@ import java.util.List;
  */
 public final class RedisSessionGate implements SessionGate {
   private static final int LEEWAY_SECONDS = 30;
+  /** The marker privacy sets for a frozen account whose cancellation is pending. */
+  public static final String CANCELLATION_PENDING = "cancellation_pending";
 
   private final RedisAPI redis;
   private final int ttlSeconds;
@@ -37,9 +39,13 @@ public final class RedisSessionGate implements SessionGate {
   private static Future<Void> decide(Response r) {
     // A disabled account explains more than its revoked sessions, so it is reported first.
     if (r.get(1) != null) {
-      return Future.failedFuture("pending_guardian".equals(r.get(1).toString())
-        ? AppException.of(ErrorCode.GUARDIAN_CONSENT_REQUIRED, "A guardian's consent must be recorded first.")
-        : AppException.of(ErrorCode.ACCOUNT_DISABLED, "This account cannot be used."));
+      return Future.failedFuture(switch (r.get(1).toString()) {
+        case "pending_guardian" -> AppException.of(ErrorCode.GUARDIAN_CONSENT_REQUIRED,
+          "A guardian's consent must be recorded first.");
+        case CANCELLATION_PENDING -> AppException.of(ErrorCode.CANCELLATION_PENDING,
+          "This account is being cancelled; log in to withdraw the cancellation.");
+        default -> AppException.of(ErrorCode.ACCOUNT_DISABLED, "This account cannot be used.");
+      });
     }
     if (r.get(0) != null) {
       return Future.failedFuture(AppException.of(ErrorCode.SESSION_REVOKED, "This session has ended; log in again."));

@@ -4,7 +4,9 @@ import java.util.Optional;
 
 /** What a verification code may be used for; a code is bound to one phone and one purpose. */
 public enum SmsPurpose {
-  REGISTER("register"), LOGIN("login"), RESET_PASSWORD("reset_password"), CHANGE_PHONE("change_phone");
+  REGISTER("register"), LOGIN("login"), RESET_PASSWORD("reset_password"), CHANGE_PHONE("change_phone"),
+  /** Re-authentication before cancelling the account (privacy). */
+  CANCEL_ACCOUNT("cancel_account");
 
   private final String wire;
 

@@ -22,7 +22,8 @@ public record AppConfig(
   NearbyConfig nearby,
   RoomsConfig rooms,
   AiConfig ai,
-  RealtimeConfig realtime
+  RealtimeConfig realtime,
+  PrivacyConfig privacy
 ) {
   public static AppConfig from(JsonObject json) {
     ConfigReader r = new ConfigReader(json);
@@ -39,7 +40,8 @@ public record AppConfig(
       NearbyConfig.from(r),
       RoomsConfig.from(r),
       AiConfig.from(r),
-      RealtimeConfig.from(r)
+      RealtimeConfig.from(r),
+      PrivacyConfig.from(r)
     );
   }
 
@@ -72,6 +74,6 @@ public record AppConfig(
   private AppConfig copy(PgConfig pg, RedisConfig redis, HttpConfig http, AuthConfig auth, String nodeId,
                          AccountsConfig accounts) {
     return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth,
-      accounts, nearby, rooms, ai, realtime);
+      accounts, nearby, rooms, ai, realtime, privacy);
   }
 }

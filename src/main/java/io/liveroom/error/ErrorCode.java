@@ -102,6 +102,34 @@ public enum ErrorCode {
   LOCATION_IMPLAUSIBLE("location_implausible", 422, 1502, false),
 
   // --- Privacy rights (1600-1699) ---
+  /** Login or token of an account in its cancellation cooling-off period; the body offers withdrawal. */
+  CANCELLATION_PENDING("cancellation_pending", 403, 1600, false),
+  /** Cancellation refused for a reason the user can resolve (named in {@code reason}). */
+  CANCELLATION_BLOCKED("cancellation_blocked", 409, 1601, false),
+  /** No cancellation to withdraw (none requested, already withdrawn, or the period is over). */
+  CANCELLATION_NOT_FOUND("cancellation_not_found", 404, 1602, false),
+  /** The withdrawal token is unknown, used or expired; log in again to get a fresh one. */
+  WITHDRAWAL_TOKEN_INVALID("withdrawal_token_invalid", 401, 1603, false),
+  /** The daily number of data exports is used up; Retry-After says when the next one is possible. */
+  EXPORT_LIMIT_REACHED("export_limit_reached", 429, 1604, false),
+  /** No such export of the caller's (another user's export is also "not found"). */
+  EXPORT_NOT_FOUND("export_not_found", 404, 1605, false),
+  /** The export is still being generated; poll its status. */
+  EXPORT_NOT_READY("export_not_ready", 409, 1606, true),
+  /** The download link expired (or the export failed); request a new export. */
+  EXPORT_LINK_EXPIRED("export_link_expired", 410, 1607, false),
+  /** A sensitive operation needs the current privacy policy accepted first. */
+  POLICY_ACCEPTANCE_REQUIRED("policy_acceptance_required", 403, 1608, false),
+  /** No such report (or not the caller's). */
+  REPORT_NOT_FOUND("report_not_found", 404, 1609, false),
+  /** The report was already actioned or dismissed. */
+  REPORT_ALREADY_HANDLED("report_already_handled", 409, 1610, false),
+  /** The reported user, room or message does not exist. */
+  REPORT_TARGET_NOT_FOUND("report_target_not_found", 404, 1611, false),
+  /** A guardian request for a user without a recorded guardian consent, or who is not a minor. */
+  GUARDIAN_RECORD_REQUIRED("guardian_record_required", 409, 1612, false),
+  /** A cancellation is already pending for this account. */
+  CANCELLATION_ALREADY_PENDING("cancellation_already_pending", 409, 1613, false),
   ;
 
   private final String code;

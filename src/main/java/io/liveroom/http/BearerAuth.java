@@ -19,6 +19,23 @@ public final class BearerAuth implements Handler<RoutingContext> {
   private final AccessTokens tokens;
   private final SessionGate gate;
 
+  /**
+   * Runs after a caller is authenticated, before the route: may add response headers (privacy's
+   * {@code X-Policy-Update-Required}). A failed future is answered as the failure; decorators must
+   * fail only for reasons the caller can act on, and never for their own outages.
+   */
+  @FunctionalInterface
+  public interface Decorator {
+    io.vertx.core.Future<Void> decorate(RoutingContext ctx, Principal p);
+  }
+
+  private volatile Decorator decorator = (ctx, p) -> io.vertx.core.Future.succeededFuture();
+
+  /** Registration point, called once during wiring (Node: privacy's policy-version flag). */
+  public void decorateWith(Decorator decorator) {
+    this.decorator = decorator;
+  }
+
   public BearerAuth(AccessTokens tokens, SessionGate gate) {
     this.tokens = tokens;
     this.gate = gate;
@@ -34,6 +51,7 @@ public final class BearerAuth implements Handler<RoutingContext> {
     }
     tokens.verify(header.substring(7).trim())
       .compose(p -> gate.check(p).map(p))
+      .compose(p -> decorator.decorate(ctx, p).map(p))
       .onSuccess(p -> {
         ctx.put(KEY, p);
         ctx.next();

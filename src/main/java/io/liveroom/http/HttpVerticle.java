@@ -60,8 +60,9 @@ public final class HttpVerticle extends VerticleBase {
       router.route().handler(CorsHandler.create()
         .addOrigins(config.corsOrigins())
         .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE))
-        .allowedHeaders(Set.of("Authorization", "Content-Type", RequestIds.HEADER, "Idempotency-Key", "If-None-Match"))
-        .exposedHeaders(Set.of(RequestIds.HEADER, "Retry-After", "ETag"))
+        .allowedHeaders(Set.of("Authorization", "Content-Type", RequestIds.HEADER, "Idempotency-Key", "If-None-Match",
+          "X-Withdrawal-Token"))
+        .exposedHeaders(Set.of(RequestIds.HEADER, "Retry-After", "ETag", "X-Policy-Update-Required"))
         .maxAgeSeconds(600));
     }
     BodyHandler body = BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes());

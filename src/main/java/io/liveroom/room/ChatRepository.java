@@ -21,6 +21,11 @@ final class ChatRepository {
   static final String FIND = "SELECT id, sender_id, text, sent_at, deleted_at FROM chat_messages WHERE id = $1 AND room_id = $2";
   static final String MARK_DELETED = """
     UPDATE chat_messages SET deleted_at = now(), deleted_by = $3 WHERE id = $1 AND room_id = $2 AND deleted_at IS NULL""";
+  /** The sender erases their own message: the text is gone, the row stays as a tombstone. */
+  static final String ERASE_OWN = """
+    UPDATE chat_messages SET text = '', deleted_at = now(), deleted_by = $2
+    WHERE id = $1 AND sender_id = $2 RETURNING room_id""";
+  static final String FIND_ANY_ROOM = "SELECT room_id, sender_id FROM chat_messages WHERE id = $1";
   static final String RECENT = """
     SELECT m.id, m.sender_id, m.text, m.sent_at, u.nickname, u.avatar_url
     FROM chat_messages m JOIN users u ON u.id = m.sender_id
@@ -71,6 +76,18 @@ final class ChatRepository {
 
   Future<Boolean> markDeleted(long roomId, long messageId, long by) {
     return pool.preparedQuery(MARK_DELETED).execute(Tuple.of(messageId, roomId, by)).map(r -> r.rowCount() > 0);
+  }
+
+  Future<JsonObject> findAnyRoom(long messageId) {
+    return pool.preparedQuery(FIND_ANY_ROOM).execute(Tuple.of(messageId)).map(rows -> rows.size() == 0 ? null
+      : new JsonObject().put("roomId", rows.iterator().next().getLong("room_id"))
+        .put("senderId", rows.iterator().next().getLong("sender_id")));
+  }
+
+  /** The room of the erased message, or null when the caller sent no stored message with this id. */
+  Future<Long> eraseOwn(long messageId, long senderId) {
+    return pool.preparedQuery(ERASE_OWN).execute(Tuple.of(messageId, senderId))
+      .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("room_id"));
   }
 
   /**

@@ -22,6 +22,7 @@ final class RoomRepository {
   static final String FIND_MANY = "SELECT " + COLUMNS + " FROM rooms WHERE id = ANY($1)";
   static final String LIST_LIVE = "SELECT " + COLUMNS
     + " FROM rooms WHERE status = 'live' AND id < $1 ORDER BY id DESC LIMIT $2";
+  static final String LIVE_BY_HOST = "SELECT id FROM rooms WHERE host_id = $1 AND status = 'live'";
   static final String KEY_HASH = "SELECT stream_key_hash FROM rooms WHERE id = $1";
   static final String SET_KEY_HASH = "UPDATE rooms SET stream_key_hash = $2, stream_key_at = now(), updated_at = now() WHERE id = $1";
   static final String INSERT_SESSION = "INSERT INTO room_sessions (room_id, started_by) VALUES ($1, $2) RETURNING id";
@@ -47,6 +48,14 @@ final class RoomRepository {
     return pool.preparedQuery(INSERT)
       .execute(Tuple.of(hostId, title, coverUrl, category, tags.toArray(new String[0]), Buffer.buffer(keyHash)))
       .map(rows -> toRoom(rows.iterator().next()));
+  }
+
+  Future<java.util.List<Long>> liveHostedBy(long hostId) {
+    return pool.preparedQuery(LIVE_BY_HOST).execute(Tuple.of(hostId)).map(rows -> {
+      java.util.List<Long> ids = new java.util.ArrayList<>();
+      rows.forEach(r -> ids.add(r.getLong("id")));
+      return ids;
+    });
   }
 
   Future<Room> find(long id) {

@@ -86,6 +86,17 @@ final class RoomService {
         new JsonObject().put("reason", reason)).map(room));
   }
 
+  /** Ends every live session of the host's rooms (account frozen for cancellation); idempotent. */
+  Future<Void> endHostedBy(long hostId, String reason) {
+    return rooms.liveHostedBy(hostId).compose(ids -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (long id : ids) {
+        chain = chain.compose(v -> rooms.find(id)).compose(room -> endSession(room, Room.IDLE, reason)).mapEmpty();
+      }
+      return chain;
+    });
+  }
+
   /** on_publish: the stream key must match; the room goes live (its host must still be verified). */
   Future<Room> mediaPublish(StreamKeys.Parsed key) {
     return checkKey(key).compose(room -> requireVerifiedHost(room.hostId()).map(room)).compose(room -> goLive(room, "media"));

@@ -1,7 +1,10 @@
 package io.liveroom.room;
 
+import io.liveroom.account.Principal;
 import io.liveroom.account.UserDirectory;
 import io.liveroom.config.RoomsConfig;
+import io.liveroom.error.AppException;
+import io.liveroom.error.ErrorCode;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.HttpModule;
 import io.liveroom.realtime.Realtime;
@@ -9,9 +12,11 @@ import io.liveroom.realtime.RpcMethod;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -23,7 +28,7 @@ import java.util.List;
  */
 public final class Rooms {
   /** How long a sender's profile is used without asking the user directory again. */
-  static final java.time.Duration PROFILE_TTL = java.time.Duration.ofSeconds(10);
+  static final Duration PROFILE_TTL = Duration.ofSeconds(10);
 
   private final Vertx vertx;
   private final RoomsConfig config;
@@ -38,6 +43,7 @@ public final class Rooms {
   private final RoomStatsService statsService;
   private final ChatRepository chatRepository;
   private final List<HttpModule> httpModules;
+  private final RoomPersonalData personalData;
 
   public Rooms(Vertx vertx, Pool pool, RedisAPI redis, Realtime realtime, ViewerCounter viewers, UserDirectory users,
                BearerAuth auth, RoomsConfig config, MeterRegistry registry) {
@@ -62,6 +68,7 @@ public final class Rooms {
     this.statsService = new RoomStatsService(rooms, state, viewers, hot);
     this.moderationService = new ModerationService(rooms, moderation, chat, state, publisher, realtime,
       config.kickBan(), config.maxMute());
+    this.personalData = new RoomPersonalData(pool, roomService, state);
     this.httpModules = List.of(
       new RoomRoutes(auth, roomService, statsService, state, new ModerationRoutes(moderationService)),
       new MediaWebhookRoutes(roomService, config.webhookToken()));
@@ -99,7 +106,7 @@ public final class Rooms {
    * reload a room's history from PostgreSQL when Redis lost it. Messages reach PostgreSQL within the
    * archive's flush interval.
    */
-  public Future<List<io.vertx.core.json.JsonObject>> recentChat(long roomId, int limit) {
+  public Future<List<JsonObject>> recentChat(long roomId, int limit) {
     return chatRepository.recent(roomId, limit);
   }
 
@@ -114,6 +121,54 @@ public final class Rooms {
   /** Messages accepted but not yet in PostgreSQL (also the {@code liveroom.room.chat.archive.queued} gauge). */
   public int archiveBacklog() {
     return archive.backlog();
+  }
+
+  // --- For the privacy capability ---
+
+  /** Rooms' {@link io.liveroom.privacy.PersonalDataSource}: chat, restrictions, hosted rooms. */
+  public RoomPersonalData personalData() {
+    return personalData;
+  }
+
+  /**
+   * The sender deletes their own stored message: its text is erased in PostgreSQL and viewers get a
+   * {@code removed} publication. Fails with {@code message_not_found} when the caller sent no stored
+   * message with this id (chat reaches PostgreSQL within the archive's flush interval).
+   */
+  public Future<Void> deleteOwnMessage(long senderId, long messageId) {
+    return chatRepository.eraseOwn(messageId, senderId).compose(roomId -> {
+      if (roomId == null) {
+        return Future.failedFuture(AppException.of(ErrorCode.MESSAGE_NOT_FOUND,
+          "You sent no stored message with this id."));
+      }
+      return publisher.publish(roomId, Priority.CRITICAL, new JsonObject().put("type", "removed")
+        .put("id", Long.toString(messageId))).<Void>mapEmpty().otherwiseEmpty();
+    });
+  }
+
+  /** The room and sender of a stored message, or null (reports resolve their target with it). */
+  public Future<JsonObject> storedMessage(long messageId) {
+    return chatRepository.findAnyRoom(messageId);
+  }
+
+  /** The host of a room; fails with {@code room_not_found}. */
+  public Future<Long> hostOf(long roomId) {
+    return roomService.get(roomId).map(Room::hostId);
+  }
+
+  /** Staff mutes a user in a room (reports' "mute" action); rooms' own rules and audit apply. */
+  public Future<Void> mute(Principal staff, long roomId, long userId, Duration d) {
+    return moderationService.mute(staff, roomId, userId, d);
+  }
+
+  /** Staff bans a user from a room for good (reports' "ban" action when the report is about a room). */
+  public Future<Void> ban(Principal staff, long roomId, long userId) {
+    return moderationService.ban(staff, roomId, userId, null);
+  }
+
+  /** An admin closes a room for good (reports' "close room" action). */
+  public Future<Void> close(Principal admin, long roomId, String reason) {
+    return roomService.close(admin, roomId, reason).mapEmpty();
   }
 
   // Package-private parts, for the capability's own tests.

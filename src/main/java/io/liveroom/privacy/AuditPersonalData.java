@@ -1,0 +1,49 @@
+package io.liveroom.privacy;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.List;
+
+/**
+ * Audit entries about the user (they are the subject, or acted themselves). Exported without the
+ * acting staff member's id when someone else acted (the user learns what was done, not by whom).
+ * Erasure keeps the entries (security records, until audit retention removes them) and removes
+ * the IP addresses of the user's own entries.
+ */
+final class AuditPersonalData implements PersonalDataSource {
+  static final String ENTRIES = """
+    SELECT id, at, actor_id, action, target_type, target_id, ip, detail FROM audit_log
+    WHERE subject_id = $1 OR actor_id = $1 ORDER BY id""";
+  static final String FORGET_IP = "UPDATE audit_log SET ip = NULL WHERE (subject_id = $1 OR actor_id = $1) AND ip IS NOT NULL";
+
+  private final Pool pool;
+
+  AuditPersonalData(Pool pool) {
+    this.pool = pool;
+  }
+
+  @Override
+  public List<String> categories() {
+    return List.of("auditLog");
+  }
+
+  @Override
+  public Future<Void> export(long userId, ExportWriter out) {
+    return out.query(pool, "auditLog", ENTRIES, Tuple.of(userId), r -> {
+      Long actor = r.getLong("actor_id");
+      boolean self = actor != null && actor == userId;
+      return new io.vertx.core.json.JsonObject().put("at", Times.iso(r.getOffsetDateTime("at")))
+        .put("action", r.getString("action")).put("byYou", self).put("targetType", r.getString("target_type"))
+        .put("targetId", r.getString("target_id")).put("ip", self ? r.getString("ip") : null)
+        .put("detail", self ? r.getJsonObject("detail") : null);
+    });
+  }
+
+  @Override
+  public Future<Void> erase(SqlConnection tx, long userId, ErasureMode mode) {
+    return tx.preparedQuery(FORGET_IP).execute(Tuple.of(userId)).mapEmpty();
+  }
+}

@@ -1,0 +1,116 @@
+package io.liveroom.privacy;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The privacy housekeeping every node runs periodically: erase accounts past their cooling-off
+ * period, enforce retention, and delete expired export files. Every step is safe to run on all
+ * nodes at once (row locks with SKIP LOCKED, or plain range deletes). A run never overlaps the
+ * previous one on the same node.
+ */
+final class PrivacyScheduler {
+  private static final Logger LOG = LoggerFactory.getLogger(PrivacyScheduler.class);
+
+  /** A retention target with its period; days 0 keeps forever. */
+  record Retention(RetentionTarget target, int days) {
+  }
+
+  private final Vertx vertx;
+  private final ErasureJob erasure;
+  private final List<Retention> retention;
+  private final ExportRepository exports;
+  private final ExportService exportService;
+  private final int batch;
+  private final Clock clock;
+  private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
+  private final AtomicBoolean running = new AtomicBoolean();
+  private long timerId = -1;
+
+  PrivacyScheduler(Vertx vertx, ErasureJob erasure, List<Retention> retention, ExportRepository exports,
+                   ExportService exportService, int batch, Clock clock) {
+    this.vertx = vertx;
+    this.erasure = erasure;
+    this.retention = retention;
+    this.exports = exports;
+    this.exportService = exportService;
+    this.batch = batch;
+    this.clock = clock;
+  }
+
+  void start(Duration interval) {
+    timerId = vertx.setPeriodic(interval.toMillis(), id -> runOnce()
+      .onFailure(e -> LOG.error("Privacy housekeeping run failed: {}", e.toString())));
+  }
+
+  void stop() {
+    if (timerId >= 0) {
+      vertx.cancelTimer(timerId);
+    }
+  }
+
+  /** One run; succeeds with what this node did ({@code erased}, {@code <target>} purged, {@code exportsExpired}). */
+  Future<JsonObject> runOnce() {
+    if (!running.compareAndSet(false, true)) {
+      return Future.succeededFuture(new JsonObject().put("skipped", true));
+    }
+    JsonObject report = new JsonObject();
+    return erasure.run(batch).map(n -> report.put("erased", n))
+      .compose(v -> purgeAll(report))
+      .compose(v -> expireExports())
+      .map(n -> report.put("exportsExpired", n))
+      .eventually(() -> {
+        running.set(false);
+        return Future.succeededFuture();
+      });
+  }
+
+  private Future<Void> purgeAll(JsonObject report) {
+    Future<Void> chain = Future.succeededFuture();
+    Instant now = clock.instant();
+    for (Retention r : retention) {
+      if (r.days() == 0) {
+        continue;
+      }
+      Instant cutoff = now.minus(Duration.ofDays(r.days()));
+      chain = chain.compose(v -> r.target().purgeOlderThan(cutoff, batch * 10)
+        .recover(e -> {
+          LOG.error("Retention purge of {} failed: {}", r.target().name(), e.toString());
+          return Future.succeededFuture(0);
+        })
+        .map(n -> {
+          report.put(r.target().name(), n);
+          return null;
+        }));
+    }
+    return chain;
+  }
+
+  /** Expired exports, and exports whose generating node died (pending for over an hour): files deleted. */
+  private Future<Integer> expireExports() {
+    Instant now = clock.instant();
+    return exports.abandon(now.minus(ABANDONED_AFTER))
+      .compose(abandoned -> exports.expireDue(now, batch).map(expired -> {
+        List<UUID> all = new java.util.ArrayList<>(abandoned);
+        all.addAll(expired);
+        return all;
+      }))
+      .compose(ids -> {
+        Future<Void> chain = Future.succeededFuture();
+        for (UUID id : ids) {
+          chain = chain.compose(v -> vertx.fileSystem().delete(exportService.file(id).toString()).otherwiseEmpty());
+        }
+        return chain.map(ids.size());
+      });
+  }
+}

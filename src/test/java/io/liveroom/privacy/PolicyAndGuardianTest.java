@@ -1,0 +1,109 @@
+package io.liveroom.privacy;
+
+import io.liveroom.Node;
+import io.liveroom.account.Role;
+import io.liveroom.support.TestHttp;
+import io.liveroom.support.TestInfra;
+import io.liveroom.support.TestNodes;
+import io.liveroom.support.TestUsers;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static io.liveroom.privacy.PrivacyFixtures.count;
+import static io.liveroom.privacy.PrivacyFixtures.update;
+import static io.liveroom.privacy.PrivacyFixtures.value;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("Policy versions are flagged until accepted; guardians act for minors through an administrator")
+class PolicyAndGuardianTest {
+  private static Node node;
+  private static TestHttp http;
+
+  @BeforeAll
+  static void boot() {
+    TestInfra.get().reset();
+    node = TestNodes.start();
+    http = new TestHttp(node.httpPort());
+  }
+
+  @AfterAll
+  static void shutdown() {
+    TestNodes.stop(node);
+  }
+
+  @Test
+  @DisplayName("A user on an old policy version gets X-Policy-Update-Required until they accept; the acceptance is recorded")
+  void policyFlag() {
+    long id = update("INSERT INTO users (nickname, policy_version) VALUES ('old', '2020-01') RETURNING id");
+    String token = node.accessTokens().issue(id, Role.USER, "s-" + id);
+    String current = TestUsers.policyVersion();
+    assertThat(http.get("/api/v1/me/reports", token).header("X-Policy-Update-Required")).isEqualTo(current);
+
+    TestHttp.Response wrong = http.post("/api/v1/me/policy-acceptance", new JsonObject().put("policyVersion", "2020-01"), token);
+    assertThat(wrong.status()).isEqualTo(409);
+    TestHttp.Response accepted = http.post("/api/v1/me/policy-acceptance", new JsonObject().put("policyVersion", current), token);
+    assertThat(accepted.status()).as("accept: %s", accepted).isEqualTo(200);
+    assertThat(http.get("/api/v1/me/reports", token).header("X-Policy-Update-Required")).isNull();
+    assertThat(count("SELECT count(*) FROM policy_acceptances WHERE user_id = ? AND policy_version = ?", id, current)).isEqualTo(1);
+    assertThat(value("SELECT policy_version FROM users WHERE id = ?", id)).isEqualTo(current);
+  }
+
+  @Test
+  @DisplayName("A sensitive route behind requireCurrent answers policy_acceptance_required until the user accepts")
+  void sensitiveRouteGate() throws Exception {
+    io.vertx.ext.web.Router router = io.vertx.ext.web.Router.router(node.vertx());
+    router.route().failureHandler(ctx -> ctx.response().setStatusCode(
+      ctx.failure() instanceof io.liveroom.error.AppException a ? a.code().httpStatus() : 500)
+      .end(ctx.failure() instanceof io.liveroom.error.AppException a ? a.code().code() : "error"));
+    router.post("/sensitive").handler(node.bearerAuth()).handler(node.privacy().policy().requireCurrent())
+      .handler(ctx -> ctx.response().end("done"));
+    io.vertx.core.http.HttpServer server = PrivacyFixtures.await(node.vertx().createHttpServer()
+      .requestHandler(router).listen(0));
+    try {
+      TestHttp sensitive = new TestHttp(server.actualPort());
+      long id = update("INSERT INTO users (nickname, policy_version) VALUES ('old2', '2020-01') RETURNING id");
+      String token = node.accessTokens().issue(id, Role.USER, "s-" + id);
+      TestHttp.Response refused = sensitive.post("/sensitive", new JsonObject(), token);
+      assertThat(refused.status()).isEqualTo(403);
+      assertThat(refused.body()).isEqualTo("policy_acceptance_required");
+      assertThat(http.post("/api/v1/me/policy-acceptance", new JsonObject().put("policyVersion", TestUsers.policyVersion()),
+        token).status()).isEqualTo(200);
+      assertThat(sensitive.post("/sensitive", new JsonObject(), token).body()).isEqualTo("done");
+    } finally {
+      PrivacyFixtures.await(server.close());
+    }
+  }
+
+  @Test
+  @DisplayName("An admin exports or cancels a minor's account for a guardian only when a guardian consent is recorded")
+  void guardianRequests() {
+    long admin = update("INSERT INTO users (nickname, role) VALUES ('admin', 'admin') RETURNING id");
+    long minor = update("INSERT INTO users (nickname, birth_date) VALUES ('kid', current_date - 3650) RETURNING id");
+    String adminToken = node.accessTokens().issue(admin, Role.ADMIN, "s-" + admin);
+    JsonObject export = new JsonObject().put("kind", "export").put("evidenceRef", "ticket-42");
+
+    TestHttp.Response refused = http.post("/api/v1/admin/users/" + minor + "/guardian-requests", export, adminToken);
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.json().getString("code")).isEqualTo("guardian_record_required");
+
+    update("INSERT INTO guardian_consents (user_id, relation, evidence_ref, recorded_by) VALUES (?, 'parent', 'form-1', ?)",
+      minor, admin);
+    TestHttp.Response started = http.post("/api/v1/admin/users/" + minor + "/guardian-requests", export, adminToken);
+    assertThat(started.status()).as("export: %s", started).isEqualTo(202);
+    assertThat(value("SELECT requested_by FROM data_exports WHERE user_id = ?", minor)).isEqualTo(admin);
+
+    TestHttp.Response cancel = http.post("/api/v1/admin/users/" + minor + "/guardian-requests",
+      new JsonObject().put("kind", "cancellation").put("evidenceRef", "ticket-43"), adminToken);
+    assertThat(cancel.status()).as("cancel: %s", cancel).isEqualTo(202);
+    assertThat(value("SELECT status FROM users WHERE id = ?", minor)).isEqualTo("frozen");
+    assertThat(count("SELECT count(*) FROM audit_log WHERE subject_id = ? AND action = 'privacy.cancellation.requested'"
+      + " AND detail->>'evidenceRef' = 'ticket-43'", minor)).isEqualTo(1);
+
+    long user = update("INSERT INTO users (nickname) VALUES ('plain') RETURNING id");
+    String userToken = node.accessTokens().issue(user, Role.USER, "s-" + user);
+    assertThat(http.post("/api/v1/admin/users/" + minor + "/guardian-requests", export, userToken).status()).isEqualTo(403);
+  }
+}
