@@ -5,6 +5,7 @@ import io.liveroom.account.AccountsModule;
 import io.liveroom.account.JwtSecrets;
 import io.liveroom.account.RealtimeSessionEvents;
 import io.liveroom.ai.AiModule;
+import io.liveroom.ai.AiPersonalData;
 import io.liveroom.ai.ChatService;
 import io.liveroom.config.AppConfig;
 import io.liveroom.consent.ConsentRoutes;
@@ -207,6 +208,8 @@ public final class Node {
    */
   private PrivacyModule wirePrivacy() {
     privacy = new PrivacyModule(vertx, pool, redis, config, accounts, rooms, consents, nearby, clock);
+    AiPersonalData aiData = new AiPersonalData(pool);
+    privacy.register(aiData).retain(aiData, config.privacy().aiRetentionDays());
     privacy.start();
     return privacy;
   }

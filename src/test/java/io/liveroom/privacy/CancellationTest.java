@@ -109,6 +109,7 @@ class CancellationTest {
     long session = update("INSERT INTO room_sessions (room_id, started_by) VALUES (?, 'http') RETURNING id", room);
     update("UPDATE rooms SET status = 'live', current_session_id = ? WHERE id = ?", session, room);
     PrivacyFixtures.chat(room, leaver.id(), "leaver says hi");
+    PrivacyFixtures.update("INSERT INTO ai_conversations (user_id, title) VALUES (?, ?)", leaver.id(), "leaver asks");
 
     // A wrong password changes nothing.
     assertThat(http.post("/api/v1/me/cancellation", new JsonObject().put("password", "wrong password!!"),
@@ -171,6 +172,8 @@ class CancellationTest {
     assertThat(value("SELECT text FROM chat_messages WHERE sender_id = ?", leaver.id()))
       .as("chat is anonymized by default: kept, attached to the anonymous account").isEqualTo("leaver says hi");
     assertThat(value("SELECT status FROM rooms WHERE id = ?", room)).isEqualTo("closed");
+    assertThat(count("SELECT count(*) FROM ai_conversations WHERE user_id = ?", leaver.id()))
+      .as("AI conversations are erased with the account").isZero();
     assertThat(ledger.erasures).containsEntry(leaver.id(), 1).doesNotContainKey(keeper.id());
     assertThat(RedisProbe.command(TestInfra.get().redisUrl(), "KEYS", "*" + phoneKey + "*")).isNullOrEmpty();
     assertThat(node.privacy().runHousekeeping().toCompletionStage().toCompletableFuture().join().getInteger("erased")).isZero();

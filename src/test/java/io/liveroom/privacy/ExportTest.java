@@ -53,6 +53,13 @@ class ExportTest {
     chat(room, u.id(), "chat text of " + tag);
     update("INSERT INTO room_restrictions (room_id, user_id, kind, created_by) VALUES (?, ?, 'mute', ?)", room, u.id(), u.id());
     update("INSERT INTO room_moderators (room_id, user_id, appointed_by) VALUES (?, ?, ?)", room, u.id(), u.id());
+    update("INSERT INTO ai_conversations (user_id, title) VALUES (?, ?)", u.id(), "conversation of " + tag);
+    long conversation = PrivacyFixtures.count("SELECT id FROM ai_conversations WHERE user_id = ?", u.id());
+    update("INSERT INTO ai_messages (conversation_id, role, content, status, generation_id) "
+      + "VALUES (?, 'user', ?, 'complete', gen_random_uuid())", conversation, "ai question of " + tag);
+    update("INSERT INTO ai_usage (user_id, generation_id, surface, provider, model, status, prompt_tokens, "
+      + "completion_tokens, estimated, duration_ms) "
+      + "VALUES (?, gen_random_uuid(), 'socket', 'simulated', 'simulated', 'complete', 3, 5, true, 40)", u.id());
     if (otherUserId > 0) {
       update("INSERT INTO user_blocks (blocker_id, blocked_id) VALUES (?, ?)", u.id(), otherUserId);
       TestHttp.Response report = http.post("/api/v1/reports", new JsonObject().put("targetUserId", otherUserId)
@@ -115,10 +122,15 @@ class ExportTest {
     assertThat(categories.getJsonArray("roomModeratorships")).hasSize(1);
     assertThat(categories.getJsonArray("auditLog")).isNotEmpty();
     assertThat(categories.getJsonArray("reportsFiled").getJsonObject(0).getString("details")).isEqualTo("report by alice");
+    assertThat(categories.getJsonArray("aiConversations").getJsonObject(0).getString("title"))
+      .isEqualTo("conversation of alice");
+    assertThat(categories.getJsonArray("aiMessages").getJsonObject(0).getString("content"))
+      .isEqualTo("ai question of alice");
+    assertThat(categories.getJsonArray("aiUsage").getJsonObject(0).getInteger("completionTokens")).isEqualTo(5);
 
     String text = file.body();
     assertThat(text).doesNotContain("nick-bob", bob.phone(), "bob@example.com", "chat text of bob", "bob in alice's room",
-      "room of bob", "ticket-", "*bob");
+      "room of bob", "ticket-", "*bob", "conversation of bob", "ai question of bob");
 
     // Bob cannot see Alice's export, and a tampered link is refused.
     assertThat(http.get("/api/v1/me/exports/" + id, bob.accessToken()).status()).isEqualTo(404);
