@@ -2,7 +2,10 @@ package io.liveroom;
 
 import io.liveroom.account.AccessTokens;
 import io.liveroom.account.JwtSecrets;
+import io.liveroom.account.PgUserDirectory;
+import io.liveroom.account.SessionGate;
 import io.liveroom.config.AppConfig;
+import io.liveroom.http.BearerAuth;
 import io.liveroom.http.HealthRoutes;
 import io.liveroom.http.HttpModule;
 import io.liveroom.http.HttpVerticle;
@@ -11,6 +14,7 @@ import io.liveroom.infra.Database;
 import io.liveroom.infra.Migrations;
 import io.liveroom.infra.RedisClients;
 import io.liveroom.metrics.Metrics;
+import io.liveroom.reward.RewardsModule;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -45,15 +49,29 @@ public final class Node {
   private Redis redisClient;
   private RedisAPI redis;
   private AccessTokens accessTokens;
+  private final NodeSeams seams;
+  private RewardsModule rewards;
 
-  private Node(AppConfig config, Vertx vertx, Metrics metrics) {
+  /**
+   * TEMPORARY until the accounts branch merges its real {@link SessionGate}: accepts every token
+   * whose signature and claims verify (no session revocation check). Only rewards' routes use it.
+   */
+  static final SessionGate TEMPORARY_TOKEN_ONLY_GATE = principal -> Future.succeededFuture();
+
+  private Node(AppConfig config, Vertx vertx, Metrics metrics, NodeSeams seams) {
     this.config = config;
     this.vertx = vertx;
     this.metrics = metrics;
+    this.seams = seams;
   }
 
   /** Starts a node whose PostgreSQL and Redis URLs are already resolved. */
   public static Future<Node> start(AppConfig config) {
+    return start(config, NodeSeams.unwired());
+  }
+
+  /** Starts a node with the given collaborators from capabilities not merged here (tests pass doubles). */
+  public static Future<Node> start(AppConfig config, NodeSeams seams) {
     String nodeId = config.nodeId().isEmpty() ? "node-" + UUID.randomUUID().toString().substring(0, 8) : config.nodeId();
     AppConfig cfg = config.withNodeId(nodeId);
     Metrics metrics = new Metrics(nodeId);
@@ -61,7 +79,7 @@ public final class Node {
     VertxOptions options = metrics.apply(new VertxOptions().setEventLoopPoolSize(loops));
     Vertx vertx = Vertx.builder().with(options).withMetrics(metrics.vertxFactory())
       .withTransport(transport(cfg.transport())).build();
-    Node node = new Node(cfg, vertx, metrics);
+    Node node = new Node(cfg, vertx, metrics, seams);
     return node.boot().recover(e -> vertx.close().transform(ignored -> Future.failedFuture(e)));
   }
 
@@ -107,6 +125,14 @@ public final class Node {
     List<HttpModule> modules = new ArrayList<>();
     modules.add(new HealthRoutes(pool, redis, draining::get));
     modules.add(new OpsRoutes(metrics.registry()));
+
+    // Rewards (issue 6). The lead wires seams.rooms() to the room service, seams.realtime() to the
+    // real-time core, registers rewards.rpcMethods() there, and replaces the temporary gate.
+    BearerAuth auth = new BearerAuth(accessTokens, TEMPORARY_TOKEN_ONLY_GATE);
+    rewards = new RewardsModule(vertx, pool, redis, new PgUserDirectory(pool), seams.rooms(), seams.realtime(),
+      config.rewards());
+    modules.addAll(rewards.httpModules(auth));
+    rewards.start();
     return modules;
   }
 
@@ -147,12 +173,19 @@ public final class Node {
     return metrics;
   }
 
+  public RewardsModule rewards() {
+    return rewards;
+  }
+
   /**
    * Graceful stop: report not-ready, shut the listeners down (in-flight work gets the shutdown
    * timeout), then close clients and Vert.x.
    */
   public Future<Void> stop() {
     draining.set(true);
+    if (rewards != null) {
+      rewards.stop();
+    }
     LOG.info("Node {} shutting down (timeout {} s)", config.nodeId(), config.shutdownTimeoutSeconds());
     return vertx.close()
       .onComplete(done -> LOG.info("Node {} stopped", config.nodeId()));

@@ -15,7 +15,8 @@ public record AppConfig(
   RedisConfig redis,
   String dataDir,
   int shutdownTimeoutSeconds,
-  AuthConfig auth
+  AuthConfig auth,
+  RewardsConfig rewards
 ) {
   public static AppConfig from(JsonObject json) {
     ConfigReader r = new ConfigReader(json);
@@ -27,28 +28,33 @@ public record AppConfig(
       RedisConfig.from(r),
       r.requiredString("data.dir"),
       r.intIn("shutdown.timeoutSeconds", 1, 600),
-      AuthConfig.from(r)
+      AuthConfig.from(r),
+      RewardsConfig.from(r)
     );
   }
 
   /** The same config with other settings, for tests and for the embedded default's resolved URLs. */
   public AppConfig withPg(PgConfig pg) {
-    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth);
+    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth, rewards);
   }
 
   public AppConfig withRedis(RedisConfig redis) {
-    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth);
+    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth, rewards);
   }
 
   public AppConfig withHttp(HttpConfig http) {
-    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth);
+    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth, rewards);
   }
 
   public AppConfig withAuth(AuthConfig auth) {
-    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth);
+    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth, rewards);
+  }
+
+  public AppConfig withRewards(RewardsConfig rewards) {
+    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth, rewards);
   }
 
   public AppConfig withNodeId(String nodeId) {
-    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth);
+    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth, rewards);
   }
 }
