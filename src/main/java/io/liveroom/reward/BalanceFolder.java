@@ -45,6 +45,7 @@ public final class BalanceFolder {
   private final int retryAttempts;
   private long timerId = -1;
   private boolean running;
+  private volatile boolean stopped;
 
   public BalanceFolder(Vertx vertx, Pool pool, int batchSize, int retryAttempts) {
     this.vertx = vertx;
@@ -61,12 +62,17 @@ public final class BalanceFolder {
       }
       running = true;
       foldOnce(false)
-        .onFailure(e -> LOG.warn("Balance folding failed; the markers stay and are folded next time: {}", e.toString()))
+        .onFailure(e -> {
+          if (!stopped) {
+            LOG.warn("Balance folding failed; the markers stay and are folded next time: {}", e.toString());
+          }
+        })
         .onComplete(done -> running = false);
     });
   }
 
   public void stop() {
+    stopped = true;
     if (timerId >= 0) {
       vertx.cancelTimer(timerId);
     }

@@ -32,6 +32,7 @@ public final class GiftService {
   private final GiftEffects effects;
   private final RewardsConfig config;
   private final Clock clock;
+  private final Admission admission;
 
   GiftService(GiftRepository gifts, LedgerRepository ledger, GiftCatalog catalog, RoomLookup rooms,
               UserDirectory users, GiftEffects effects, RewardsConfig config, Clock clock) {
@@ -43,12 +44,13 @@ public final class GiftService {
     this.effects = effects;
     this.config = config;
     this.clock = clock;
+    this.admission = new Admission(config.maxConcurrentGifts(), 100_000);
   }
 
   public Future<GiftReceipt> send(Principal principal, GiftRequest request) {
     String key = request.idempotencyKey(principal.userId());
-    return attempt(principal.userId(), request, key).recover(e -> e instanceof AppException app
-      ? replayOr(key, request, app) : Future.failedFuture(e));
+    return admission.run(() -> attempt(principal.userId(), request, key)).recover(e -> e instanceof AppException app
+      && app.code() != ErrorCode.RATE_LIMITED ? replayOr(key, request, app) : Future.failedFuture(e));
   }
 
   private Future<GiftReceipt> attempt(long senderId, GiftRequest request, String key) {

@@ -71,6 +71,10 @@ public final class RewardsModule {
     folder.stop();
   }
 
+  public GiftCatalog catalog() {
+    return catalog;
+  }
+
   public GiftService gifts() {
     return gifts;
   }

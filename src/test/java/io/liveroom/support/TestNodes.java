@@ -1,6 +1,7 @@
 package io.liveroom.support;
 
 import io.liveroom.Node;
+import io.liveroom.NodeSeams;
 import io.liveroom.config.AppConfig;
 import io.liveroom.config.ConfigLoader;
 import io.vertx.core.json.JsonObject;
@@ -32,10 +33,15 @@ public final class TestNodes {
   }
 
   public static Node start(Consumer<JsonObject> customize) {
+    return start(customize, NodeSeams.unwired());
+  }
+
+  /** A node with test doubles for capabilities built elsewhere (rooms, the real-time core). */
+  public static Node start(Consumer<JsonObject> customize, NodeSeams seams) {
     JsonObject json = baseConfig();
     customize.accept(json);
     try {
-      return Node.start(AppConfig.from(json)).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      return Node.start(AppConfig.from(json), seams).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("Test node failed to start", e);
     }
