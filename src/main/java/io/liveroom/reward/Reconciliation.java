@@ -31,13 +31,15 @@ public final class Reconciliation {
     WITH posted AS (SELECT account_id, sum(amount) AS total FROM ledger_entries GROUP BY account_id),
     pending AS (
       SELECT e.account_id, sum(e.amount) AS pending
-      FROM ledger_entries e JOIN ledger_unfolded u ON u.tx_id = e.tx_id GROUP BY e.account_id)
+      FROM ledger_entries e JOIN ledger_unfolded u ON u.tx_id = e.tx_id
+      JOIN ledger_accounts d ON d.id = e.account_id AND d.deferred
+      GROUP BY e.account_id)
     SELECT a.id, a.kind, a.owner_id, a.balance, COALESCE(p.total, 0) AS total,
-      CASE WHEN a.deferred THEN COALESCE(q.pending, 0) ELSE 0 END AS pending, a.may_go_negative
+      COALESCE(q.pending, 0) AS pending, a.may_go_negative
     FROM ledger_accounts a
     LEFT JOIN posted p ON p.account_id = a.id
     LEFT JOIN pending q ON q.account_id = a.id
-    WHERE a.balance <> COALESCE(p.total, 0) - CASE WHEN a.deferred THEN COALESCE(q.pending, 0) ELSE 0 END
+    WHERE a.balance <> COALESCE(p.total, 0) - COALESCE(q.pending, 0)
        OR (NOT a.may_go_negative AND (a.balance < 0 OR a.balance + COALESCE(q.pending, 0) < 0))
     ORDER BY a.id LIMIT 100""";
   static final String COUNTS = """
