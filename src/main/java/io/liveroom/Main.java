@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,7 +40,19 @@ public final class Main {
       System.exit(2);
       return;
     }
+    if (cli.command().startsWith("rewards ")) {
+      System.exit(runRewards(config, cli.command().substring("rewards ".length())));
+    }
     System.exit(run(config));
+  }
+
+  private static int runRewards(AppConfig config, String subcommand) {
+    try {
+      return RewardsCli.run(config, subcommand);
+    } catch (Exception e) {
+      LOG.error("rewards {} failed: {}", subcommand, rootMessage(e), e);
+      return 1;
+    }
   }
 
   private static int run(AppConfig config) {
@@ -95,11 +108,13 @@ public final class Main {
     return t.getClass().getSimpleName() + ": " + t.getMessage();
   }
 
-  /** The command line: {@code [serve] [-c|--config FILE]}. */
+  /** The command line: {@code [serve | rewards <command>] [-c|--config FILE]}. */
   record CommandLine(String command, Path configFile, boolean help) {
     static final String USAGE = """
-      Usage: java -jar liveroom.jar [serve] [-c|--config FILE]
+      Usage: java -jar liveroom.jar [serve | rewards ledger-check | rewards rebuild-leaderboards] [-c|--config FILE]
         serve            run the server (default)
+        rewards ledger-check          check the ledger's invariants; exit 0 if they hold, 3 if not
+        rewards rebuild-leaderboards  rebuild every leaderboard in Redis from the ledger
         -c, --config F   a JSON config file layered over conf/application.json
       Every config key can also be set by env var: LIVEROOM_ + the key in upper snake case,
       e.g. pg.url -> LIVEROOM_PG_URL. See README.md.""";
@@ -118,6 +133,12 @@ public final class Main {
           }
           case "-h", "--help" -> help = true;
           case "serve" -> command = "serve";
+          case "rewards" -> {
+            if (i + 1 >= args.length || !List.of("ledger-check", "rebuild-leaderboards").contains(args[i + 1])) {
+              throw new IllegalArgumentException("rewards needs ledger-check or rebuild-leaderboards\n" + USAGE);
+            }
+            command = "rewards " + args[++i];
+          }
           default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'\n" + USAGE);
         }
       }
