@@ -13,13 +13,15 @@ CREATE TABLE gift_catalog (
 -- What each gift transaction was: sender, host, room, live session, gift and count, plus the
 -- sender's balance right after it (so a replayed request id answers exactly as the first time).
 -- The leaderboards are rebuilt from this table, so Redis can be lost without loss of truth.
+-- gift_id has no foreign key on purpose: a popular gift's catalog row would otherwise be share-locked
+-- by every concurrent send; catalog rows are never deleted (only deactivated).
 CREATE TABLE gift_events (
   tx_id                BIGINT PRIMARY KEY REFERENCES ledger_transactions (id),
   sender_id            BIGINT NOT NULL,
   host_id              BIGINT NOT NULL,
   room_id              BIGINT NOT NULL,
   live_session_id      BIGINT NOT NULL,
-  gift_id              BIGINT NOT NULL REFERENCES gift_catalog (id),
+  gift_id              BIGINT NOT NULL,
   gift_count           INT NOT NULL CHECK (gift_count > 0),
   coins                BIGINT NOT NULL CHECK (coins > 0),
   beans                BIGINT NOT NULL CHECK (beans >= 0),

@@ -11,6 +11,7 @@ import io.vertx.sqlclient.SqlConnection;
  * Checks the ledger's invariants on one consistent snapshot (REPEATABLE READ, read only):
  * <ul>
  *   <li>every transaction's entries sum to zero per currency, and all entries per currency too;</li>
+ *   <li>every entry's account exists and has the entry's currency;</li>
  *   <li>every account's balance equals the sum of its entries, minus, for deferred accounts, the
  *       entries of transactions still waiting for the folder (reported as {@code pending});</li>
  *   <li>no account that must stay non-negative is negative, neither its balance nor its balance
@@ -42,6 +43,10 @@ public final class Reconciliation {
     WHERE a.balance <> COALESCE(p.total, 0) - COALESCE(q.pending, 0)
        OR (NOT a.may_go_negative AND (a.balance < 0 OR a.balance + COALESCE(q.pending, 0) < 0))
     ORDER BY a.id LIMIT 100""";
+  static final String ORPHAN_ENTRIES = """
+    SELECT e.id, e.tx_id, e.account_id, e.currency FROM ledger_entries e
+    LEFT JOIN ledger_accounts a ON a.id = e.account_id
+    WHERE a.id IS NULL OR a.currency <> e.currency ORDER BY e.id LIMIT 100""";
   static final String COUNTS = """
     SELECT (SELECT count(*) FROM ledger_transactions) AS transactions,
       (SELECT count(*) FROM ledger_entries) AS entries,
@@ -66,6 +71,7 @@ public final class Reconciliation {
     JsonArray unbalanced = new JsonArray();
     JsonArray mismatched = new JsonArray();
     JsonObject currencies = new JsonObject();
+    JsonArray orphans = new JsonArray();
     return conn.query(UNBALANCED_TX).execute()
       .compose(rows -> {
         rows.forEach(r -> unbalanced.add(new JsonObject().put("transactionId", r.getLong("tx_id"))
@@ -79,19 +85,26 @@ public final class Reconciliation {
       })
       .compose(rows -> {
         rows.forEach(r -> mismatched.add(mismatch(r)));
+        return conn.query(ORPHAN_ENTRIES).execute();
+      })
+      .compose(rows -> {
+        rows.forEach(r -> orphans.add(new JsonObject().put("entryId", r.getLong("id"))
+          .put("transactionId", r.getLong("tx_id")).put("accountId", r.getLong("account_id"))
+          .put("currency", r.getString("currency"))));
         return conn.query(COUNTS).execute();
       })
       .map(rows -> {
         Row c = rows.iterator().next();
         boolean totalsZero = currencies.stream().allMatch(e -> ((JsonObject) e.getValue()).getLong("entries") == 0);
-        return report.put("ok", unbalanced.isEmpty() && mismatched.isEmpty() && totalsZero)
+        return report.put("ok", unbalanced.isEmpty() && mismatched.isEmpty() && orphans.isEmpty() && totalsZero)
           .put("transactions", c.getLong("transactions"))
           .put("entries", c.getLong("entries"))
           .put("unfoldedTransactions", c.getLong("unfolded"))
           .put("pendingCredits", c.getLong("pending_credits"))
           .put("currencies", currencies)
           .put("unbalancedTransactions", unbalanced)
-          .put("accountMismatches", mismatched);
+          .put("accountMismatches", mismatched)
+          .put("entriesWithoutMatchingAccount", orphans);
       });
   }
 

@@ -40,7 +40,8 @@ public final class RewardsModule {
     this.folder = new BalanceFolder(vertx, pool, config.foldBatchSize(), config.retryAttempts());
     this.catalog = new GiftCatalog(pool);
     GiftEffects effects = new GiftEffects(redis, realtime, config.comboWindowSeconds(), listeners);
-    this.gifts = new GiftService(new GiftRepository(pool), ledger, catalog, rooms, users, effects, config, clock);
+    UserDirectory senders = new RecentUsers(users, 2_000, 200_000);
+    this.gifts = new GiftService(new GiftRepository(pool), ledger, catalog, rooms, senders, effects, config, clock);
     this.leaderboards = new Leaderboards(pool, redis, users, clock);
     this.reconciliation = new Reconciliation(pool);
     this.payments = new PaymentService(pool, ledger, users, config, clock);

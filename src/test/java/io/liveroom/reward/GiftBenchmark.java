@@ -1,0 +1,163 @@
+package io.liveroom.reward;
+
+import io.liveroom.Node;
+import io.liveroom.NodeSeams;
+import io.liveroom.account.Principal;
+import io.liveroom.account.Role;
+import io.liveroom.config.AppConfig;
+import io.liveroom.config.ConfigLoader;
+import io.liveroom.infra.EmbeddedPostgresServer;
+import io.liveroom.infra.EmbeddedRedisServer;
+import io.liveroom.realtime.DisconnectCode;
+import io.liveroom.realtime.Realtime;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static io.liveroom.reward.RewardFixtures.await;
+
+/**
+ * Benchmark (not a test): committed gifts per second on one node, on the embedded default
+ * (durable PostgreSQL: fsync and synchronous_commit on) and embedded Redis, calling the gift
+ * service as the HTTP route and the RPC do, with a bounded number of gifts in flight. Prints one
+ * JSON line per scenario. See docs/PERFORMANCE.md for the command and results.
+ *
+ * <p>Arguments: {@code gifts wallets hosts concurrency} (defaults 30000 2000 1 256).
+ */
+public final class GiftBenchmark {
+  private GiftBenchmark() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    int gifts = args.length > 0 ? Integer.parseInt(args[0]) : 30_000;
+    int wallets = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
+    int hosts = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+    int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 256;
+    Path dir = Files.createTempDirectory("liveroom-bench-pg");
+    try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dir, 0, true);
+         EmbeddedRedisServer redis = EmbeddedRedisServer.start(0)) {
+      JsonObject json = ConfigLoader.readDefaults();
+      json.getJsonObject("http").put("port", 0).put("instances", 2);
+      json.getJsonObject("pg").put("url", pg.url()).put("poolSize", Integer.getInteger("bench.pgPool", 64));
+      json.getJsonObject("redis").put("url", redis.url());
+      json.getJsonObject("auth").put("jwtSecret", "bench-secret-bench-secret-bench-secret-0123");
+      json.getJsonObject("data").put("dir", dir.resolve("data").toString());
+      json.getJsonObject("rewards").put("maxConcurrentGifts", concurrency).put("caps", new JsonObject()
+        .put("perTransactionCoins", 1_000_000).put("perDayCoins", 1_000_000_000L).put("perMonthCoins", 1_000_000_000L));
+      InMemoryRooms rooms = new InMemoryRooms();
+      Node node = Node.start(AppConfig.from(json), new NodeSeams(rooms, new CountingRealtime()))
+        .toCompletionStage().toCompletableFuture().get();
+      try {
+        run(node, pg.url(), rooms, gifts, wallets, hosts, concurrency);
+      } finally {
+        node.stop().toCompletionStage().toCompletableFuture().get();
+      }
+    }
+  }
+
+  private static void run(Node node, String pgUrl, InMemoryRooms rooms, int gifts, int wallets, int hosts,
+                          int concurrency) throws Exception {
+    List<Long> users = users(pgUrl, wallets + hosts);
+    List<Long> senders = users.subList(0, wallets);
+    for (int h = 0; h < hosts; h++) {
+      rooms.live(h + 1, users.get(wallets + h), 1_000 + h);
+    }
+    long giftId = await(node.rewards().catalog().create(new Principal(0, Role.ADMIN, "bench"),
+      new JsonObject().put("name", "BenchRose").put("priceCoins", 1))).id();
+    for (int from = 0; from < senders.size(); from += 100) {
+      List<Future<JsonObject>> credits = new ArrayList<>();
+      for (long s : senders.subList(from, Math.min(senders.size(), from + 100))) {
+        credits.add(node.rewards().payments().adminCredit(new Principal(0, Role.ADMIN, "bench"), s,
+          new JsonObject().put("coins", 1_000_000).put("reason", "bench").put("requestId", "bench-" + s)));
+      }
+      await(Future.all(credits));
+    }
+    drive(node, senders, hosts, giftId, Math.min(5_000, gifts), concurrency, "warmup");
+    long ok = drive(node, senders, hosts, giftId, gifts, concurrency, "measure");
+    await(node.rewards().folder().drain());
+    JsonObject check = await(node.rewards().reconciliation().check());
+    System.out.println(new JsonObject().put("reconciliationOk", check.getBoolean("ok"))
+      .put("transactions", check.getLong("transactions")).encode());
+    if (ok != gifts || !check.getBoolean("ok")) {
+      throw new IllegalStateException("benchmark run was not clean: " + ok + " of " + gifts + " committed");
+    }
+  }
+
+  private static long drive(Node node, List<Long> senders, int hosts, long giftId, int gifts, int concurrency,
+                            String phase) throws InterruptedException {
+    Semaphore inFlight = new Semaphore(concurrency);
+    AtomicLong committed = new AtomicLong();
+    AtomicLong failed = new AtomicLong();
+    long start = System.nanoTime();
+    for (int i = 0; i < gifts; i++) {
+      inFlight.acquire();
+      long sender = senders.get(i % senders.size());
+      GiftRequest req = new GiftRequest(1 + (i % hosts), giftId, 1, phase + "-" + i);
+      node.rewards().gifts().send(new Principal(sender, Role.USER, "bench"), req).onComplete(done -> {
+        (done.succeeded() ? committed : failed).incrementAndGet();
+        inFlight.release();
+      });
+    }
+    inFlight.acquire(concurrency);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.println(new JsonObject().put("phase", phase).put("gifts", gifts).put("wallets", senders.size())
+      .put("hosts", hosts).put("concurrency", concurrency).put("committed", committed.get())
+      .put("failed", failed.get()).put("seconds", Math.round(seconds * 100) / 100.0)
+      .put("giftsPerSecond", Math.round(committed.get() / seconds)).encode());
+    return committed.get();
+  }
+
+  private static List<Long> users(String pgUrl, int n) throws Exception {
+    io.vertx.pgclient.PgConnectOptions o = io.vertx.pgclient.PgConnectOptions.fromUri(pgUrl);
+    List<Long> ids = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + o.getHost() + ":" + o.getPort() + "/"
+      + o.getDatabase(), o.getUser(), o.getPassword()); Statement st = c.createStatement();
+         ResultSet rs = st.executeQuery("INSERT INTO users (nickname, identity_verified, birth_date)"
+           + " SELECT 'bench-' || g, true, DATE '1990-01-01' FROM generate_series(1, " + n + ") g RETURNING id")) {
+      while (rs.next()) {
+        ids.add(rs.getLong(1));
+      }
+    }
+    return ids;
+  }
+
+  /** Counts publications instead of delivering them (the fan-out is the real-time core's benchmark). */
+  static final class CountingRealtime implements Realtime {
+    final AtomicLong published = new AtomicLong();
+
+    @Override
+    public Future<PublishResult> publish(String channel, JsonObject data) {
+      return Future.succeededFuture(new PublishResult(published.incrementAndGet(), "bench"));
+    }
+
+    @Override
+    public Future<Void> sendToUser(long userId, JsonObject data) {
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Void> disconnectUser(long userId, DisconnectCode code) {
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Void> unsubscribeUser(long userId, String channel) {
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public String personalChannel(long userId) {
+      return "#" + userId;
+    }
+  }
+}
