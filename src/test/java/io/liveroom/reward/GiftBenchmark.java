@@ -83,6 +83,10 @@ public final class GiftBenchmark {
       await(Future.all(credits));
     }
     drive(node, senders, hosts, giftId, Math.min(5_000, gifts), concurrency, "warmup");
+    baseline(node, senders.size(), gifts, concurrency);
+    if (Boolean.getBoolean("bench.ledgerOnly")) {
+      ledgerOnly(node, senders, hosts, gifts, concurrency);
+    }
     long ok = drive(node, senders, hosts, giftId, gifts, concurrency, "measure");
     await(node.rewards().folder().drain());
     JsonObject check = await(node.rewards().reconciliation().check());
@@ -115,6 +119,75 @@ public final class GiftBenchmark {
       .put("failed", failed.get()).put("seconds", Math.round(seconds * 100) / 100.0)
       .put("giftsPerSecond", Math.round(committed.get() / seconds)).encode());
     return committed.get();
+  }
+
+  /*
+   * Calibration on the same machine, pool and moment: the cheapest possible committed debit (one
+   * conditional UPDATE of a wallet-like row per transaction, nothing else). The gift rate divided
+   * by this is the price of the whole ledger write, idempotency, profile check and leaderboards.
+   */
+  static final String SCRATCH = "CREATE UNLOGGED TABLE IF NOT EXISTS bench_scratch (id BIGINT PRIMARY KEY, balance BIGINT NOT NULL)";
+  static final String SCRATCH_FILL = "INSERT INTO bench_scratch SELECT g, 1000000000 FROM generate_series(1, $1) g";
+  static final String SCRATCH_DEBIT = "UPDATE bench_scratch SET balance = balance - 1 WHERE id = $1 AND balance >= 1 RETURNING balance";
+
+  private static void baseline(Node node, int wallets, int n, int concurrency) throws InterruptedException {
+    // A logged table like the ledger's (UNLOGGED would skip the WAL flush the ledger pays for).
+    await(node.pool().query(SCRATCH.replace("UNLOGGED ", "")).execute());
+    await(node.pool().preparedQuery(SCRATCH_FILL).execute(io.vertx.sqlclient.Tuple.of(wallets)));
+    Semaphore inFlight = new Semaphore(concurrency);
+    AtomicLong done = new AtomicLong();
+    long start = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      inFlight.acquire();
+      node.pool().preparedQuery(SCRATCH_DEBIT).execute(io.vertx.sqlclient.Tuple.of(1L + i % wallets))
+        .onComplete(r -> {
+          if (r.succeeded()) {
+            done.incrementAndGet();
+          }
+          inFlight.release();
+        });
+    }
+    inFlight.acquire(concurrency);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.println(new JsonObject().put("phase", "baseline-single-update").put("transactions", done.get())
+      .put("seconds", Math.round(seconds * 100) / 100.0).put("perSecond", Math.round(done.get() / seconds)).encode());
+  }
+
+  /** Only the gift's ledger statement (no profile check, no Redis, no publication): the database's share. */
+  private static void ledgerOnly(Node node, List<Long> senders, int hosts, int n, int concurrency) throws InterruptedException {
+    GiftRepository repo = new GiftRepository(node.pool());
+    LedgerRepository ledger = node.rewards().ledger();
+    long platform = await(ledger.account(AccountKind.PLATFORM_REVENUE, null));
+    long issuance = await(ledger.account(AccountKind.BEAN_ISSUANCE, null));
+    long host = await(ledger.account(AccountKind.HOST_BEANS, 424_242L));
+    List<Long> wallets = new ArrayList<>();
+    for (long s : senders) {
+      wallets.add(await(ledger.account(AccountKind.USER_COINS, s)));
+    }
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    Semaphore inFlight = new Semaphore(concurrency);
+    AtomicLong done = new AtomicLong();
+    long start = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      inFlight.acquire();
+      int w = i % wallets.size();
+      GiftRequest req = new GiftRequest(1, 1, 1, "ledger-only-" + i);
+      GiftRepository.GiftPlan plan = new GiftRepository.GiftPlan(req.idempotencyKey(senders.get(w)), req, senders.get(w),
+        424_242L, 1, wallets.get(w), 1, 0, today, today.withDayOfMonth(1), Long.MAX_VALUE / 4, Long.MAX_VALUE / 4,
+        new Long[] {wallets.get(w), platform}, new String[] {"coin", "coin"}, new Long[] {-1L, 1L});
+      repo.send(plan).onComplete(r -> {
+        if (r.succeeded() && r.result().isPresent()) {
+          done.incrementAndGet();
+        }
+        inFlight.release();
+      });
+    }
+    inFlight.acquire(concurrency);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.println(new JsonObject().put("phase", "ledger-statement-only").put("transactions", done.get())
+      .put("seconds", Math.round(seconds * 100) / 100.0).put("perSecond", Math.round(done.get() / seconds)).encode());
+    inFlight.release(concurrency);
+    System.out.println("(host " + host + ", issuance " + issuance + " unused: coin-only gifts)");
   }
 
   private static List<Long> users(String pgUrl, int n) throws Exception {
