@@ -6,6 +6,9 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,6 +40,40 @@ final class GiftRepository {
         beans, request_id, sender_balance_after, created_at)
       SELECT tx.id, $11, $12, $13, $14, $15, $16, $3, $17, $18, debit.balance, tx.created_at FROM tx, debit)
     SELECT tx.id, tx.created_at, debit.balance FROM tx, debit""";
+  /** {@link #SEND} for many gifts at once, one row of input per gift; every wallet at most once. */
+  static final String SEND_BATCH = """
+    WITH input AS (
+      SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[],
+        $7::bigint[], $8::bigint[], $9::int[], $10::bigint[], $11::text[], $12::bigint[], $13::bigint[], $14::bigint[])
+        AS i(key, wallet, coins, sender, host, room, session, gift, gift_count, beans, request_id, platform_account,
+          host_account, issuance_account)),
+    debit AS (
+      UPDATE ledger_accounts a SET balance = a.balance - i.coins,
+        spent_day_coins = CASE WHEN a.spent_day = $15 THEN a.spent_day_coins + i.coins ELSE i.coins END, spent_day = $15,
+        spent_month_coins = CASE WHEN a.spent_month = $16 THEN a.spent_month_coins + i.coins ELSE i.coins END,
+        spent_month = $16
+      FROM input i
+      WHERE a.id = i.wallet AND a.balance >= i.coins
+        AND (CASE WHEN a.spent_day = $15 THEN a.spent_day_coins ELSE 0 END) + i.coins <= $17
+        AND (CASE WHEN a.spent_month = $16 THEN a.spent_month_coins ELSE 0 END) + i.coins <= $18
+      RETURNING i.key, a.balance),
+    tx AS (
+      INSERT INTO ledger_transactions (kind, idempotency_key) SELECT 'gift', key FROM debit
+      RETURNING id, idempotency_key, created_at),
+    entries AS (
+      INSERT INTO ledger_entries (tx_id, account_id, currency, amount)
+      SELECT tx.id, x.a, x.c, x.m FROM tx JOIN input i ON i.key = tx.idempotency_key
+      CROSS JOIN LATERAL (VALUES (i.wallet, 'coin', -i.coins), (i.platform_account, 'coin', i.coins),
+        (i.host_account, 'bean', i.beans), (i.issuance_account, 'bean', -i.beans)) AS x(a, c, m)
+      WHERE x.m <> 0),
+    marker AS (INSERT INTO ledger_unfolded (tx_id) SELECT id FROM tx),
+    event AS (
+      INSERT INTO gift_events (tx_id, sender_id, host_id, room_id, live_session_id, gift_id, gift_count, coins,
+        beans, request_id, sender_balance_after, created_at)
+      SELECT tx.id, i.sender, i.host, i.room, i.session, i.gift, i.gift_count, i.coins, i.beans, i.request_id,
+        d.balance, tx.created_at
+      FROM tx JOIN input i ON i.key = tx.idempotency_key JOIN debit d ON d.key = tx.idempotency_key)
+    SELECT tx.id, tx.idempotency_key, tx.created_at, d.balance FROM tx JOIN debit d ON d.key = tx.idempotency_key""";
   static final String FIND_BY_KEY = """
     SELECT g.tx_id, g.sender_id, g.room_id, g.gift_id, g.gift_count, g.coins, g.beans, g.sender_balance_after,
       g.request_id, g.created_at
@@ -66,6 +103,43 @@ final class GiftRepository {
       GiftRequest q = p.request();
       return Optional.of(new GiftReceipt(r.getLong("id"), p.senderId(), q.roomId(), q.giftId(), q.count(), p.coins(),
         p.beans(), r.getLong("balance"), q.requestId(), r.getOffsetDateTime("created_at")));
+    });
+  }
+
+  /** Receipts by idempotency key for the gifts that committed; the others were refused by their wallet. */
+  Future<Map<String, GiftReceipt>> sendBatch(List<GiftPlan> plans) {
+    int n = plans.size();
+    String[] keys = new String[n];
+    String[] requestIds = new String[n];
+    Long[][] longs = new Long[11][n];
+    Integer[] counts = new Integer[n];
+    for (int k = 0; k < n; k++) {
+      GiftPlan p = plans.get(k);
+      keys[k] = p.idempotencyKey();
+      requestIds[k] = p.request().requestId();
+      counts[k] = p.request().count();
+      Long[] accounts = p.accounts();
+      Long[] row = {p.walletId(), p.coins(), p.senderId(), p.hostId(), p.request().roomId(), p.liveSessionId(),
+        p.request().giftId(), p.beans(), accounts[1], accounts.length > 2 ? accounts[2] : 0L,
+        accounts.length > 3 ? accounts[3] : 0L};
+      for (int f = 0; f < row.length; f++) {
+        longs[f][k] = row[f];
+      }
+    }
+    GiftPlan first = plans.get(0);
+    Tuple args = Tuple.of(keys, longs[0], longs[1], longs[2], longs[3], longs[4], longs[5], longs[6], counts, longs[7],
+      requestIds, longs[8], longs[9], longs[10], first.today(), first.month(), first.dayCap(), first.monthCap());
+    return pool.preparedQuery(SEND_BATCH).execute(args).map(rows -> {
+      Map<String, GiftPlan> byKey = new HashMap<>();
+      plans.forEach(p -> byKey.put(p.idempotencyKey(), p));
+      Map<String, GiftReceipt> out = new HashMap<>();
+      for (Row r : rows) {
+        GiftPlan p = byKey.get(r.getString("idempotency_key"));
+        GiftRequest q = p.request();
+        out.put(p.idempotencyKey(), new GiftReceipt(r.getLong("id"), p.senderId(), q.roomId(), q.giftId(), q.count(),
+          p.coins(), p.beans(), r.getLong("balance"), q.requestId(), r.getOffsetDateTime("created_at")));
+      }
+      return out;
     });
   }
 

@@ -33,6 +33,7 @@ public final class GiftService {
   private final RewardsConfig config;
   private final Clock clock;
   private final Admission admission;
+  private final GiftBatcher batcher;
 
   GiftService(GiftRepository gifts, LedgerRepository ledger, GiftCatalog catalog, RoomLookup rooms,
               UserDirectory users, GiftEffects effects, RewardsConfig config, Clock clock) {
@@ -45,6 +46,9 @@ public final class GiftService {
     this.config = config;
     this.clock = clock;
     this.admission = new Admission(config.maxConcurrentGifts(), 100_000);
+    this.batcher = new GiftBatcher(config.giftBatchSize(), config.giftBatchesInFlight(),
+      plans -> LedgerRetry.run("gift batch", config.retryAttempts(), () -> gifts.sendBatch(plans)),
+      plan -> LedgerRetry.run("gift from user " + plan.senderId(), config.retryAttempts(), () -> gifts.send(plan)));
   }
 
   public Future<GiftReceipt> send(Principal principal, GiftRequest request) {
@@ -70,7 +74,7 @@ public final class GiftService {
       }
       long price = coins;
       return plan(key, request, senderId, target.result(), price)
-        .compose(plan -> LedgerRetry.run("gift from user " + senderId, config.retryAttempts(), () -> gifts.send(plan))
+        .compose(plan -> batcher.submit(plan)
           .recover(e -> LedgerRetry.duplicateKey(e)
             ? Future.failedFuture(AppException.of(ErrorCode.CONFLICT, "replayed"))
             : Future.failedFuture(e))
