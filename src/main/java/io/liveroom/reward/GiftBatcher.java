@@ -33,6 +33,7 @@ final class GiftBatcher {
   private final LinkedList<Waiting> queue = new LinkedList<>();
   private final Set<Long> busyWallets = new HashSet<>();
   private int inFlight;
+  private final java.util.concurrent.atomic.AtomicLong multiGiftStatements = new java.util.concurrent.atomic.AtomicLong();
 
   private record Waiting(GiftRepository.GiftPlan plan, Promise<Optional<GiftReceipt>> result) {
   }
@@ -44,6 +45,11 @@ final class GiftBatcher {
     this.maxParallel = maxParallel;
     this.batch = batch;
     this.single = single;
+  }
+
+  /** How many statements carried more than one gift (for tests and diagnostics). */
+  long multiGiftStatements() {
+    return multiGiftStatements.get();
   }
 
   /** The committed receipt, or empty when the gift's wallet refused it (balance or caps). */
@@ -82,6 +88,9 @@ final class GiftBatcher {
 
   private void run(List<Waiting> items) {
     List<GiftRepository.GiftPlan> plans = items.stream().map(Waiting::plan).toList();
+    if (plans.size() > 1) {
+      multiGiftStatements.incrementAndGet();
+    }
     Future<Void> done = (plans.size() == 1 ? runOne(items.get(0)) : batch.apply(plans).map(receipts -> {
       items.forEach(w -> w.result().complete(Optional.ofNullable(receipts.get(w.plan().idempotencyKey()))));
       return (Void) null;

@@ -51,6 +51,10 @@ public final class GiftService {
       plan -> LedgerRetry.run("gift from user " + plan.senderId(), config.retryAttempts(), () -> gifts.send(plan)));
   }
 
+  GiftBatcher batcher() {
+    return batcher;
+  }
+
   public Future<GiftReceipt> send(Principal principal, GiftRequest request) {
     String key = request.idempotencyKey(principal.userId());
     return admission.run(() -> attempt(principal.userId(), request, key)).recover(e -> e instanceof AppException app
