@@ -48,7 +48,7 @@ public final class GiftBenchmark {
          EmbeddedRedisServer redis = EmbeddedRedisServer.start(0)) {
       JsonObject json = ConfigLoader.readDefaults();
       json.getJsonObject("http").put("port", 0).put("instances", 2);
-      json.getJsonObject("pg").put("url", pg.url()).put("poolSize", Integer.getInteger("bench.pgPool", 64));
+      json.getJsonObject("pg").put("url", pg.url()).put("poolSize", Integer.getInteger("bench.pgPool", 16));
       json.getJsonObject("redis").put("url", redis.url());
       json.getJsonObject("auth").put("jwtSecret", "bench-secret-bench-secret-bench-secret-0123");
       json.getJsonObject("data").put("dir", dir.resolve("data").toString());
