@@ -16,6 +16,7 @@ import java.util.function.Supplier;
  * Thread-safe: HTTP and socket calls arrive on several event loops.
  */
 final class Admission {
+  private static final ThreadLocal<Deque<Runnable>> TRAMPOLINE = new ThreadLocal<>();
   private final int maxInFlight;
   private final int maxQueued;
   private final Deque<Runnable> waiting = new ArrayDeque<>();
@@ -55,16 +56,33 @@ final class Admission {
     return result.future();
   }
 
+  /**
+   * Starts the next waiting call. A call that completes at once (a cached refusal) releases again
+   * from inside this one; the trampoline turns that recursion into a loop, so a long queue of
+   * instant refusals cannot overflow the stack.
+   */
   private void release() {
     Runnable next;
     synchronized (this) {
       next = waiting.poll();
       if (next == null) {
         inFlight--;
+        return;
       }
     }
-    if (next != null) {
-      next.run();
+    Deque<Runnable> pending = TRAMPOLINE.get();
+    if (pending != null) {
+      pending.add(next);
+      return;
+    }
+    pending = new ArrayDeque<>();
+    TRAMPOLINE.set(pending);
+    try {
+      for (Runnable r = next; r != null; r = pending.poll()) {
+        r.run();
+      }
+    } finally {
+      TRAMPOLINE.remove();
     }
   }
 }
