@@ -148,6 +148,26 @@ class GiftRulesTest {
   }
 
   @Test
+  @DisplayName("Gift listeners (the rooms' hot-score hook) hear each committed gift once, never a replay or a refusal")
+  void listeners() {
+    long host = RewardFixtures.adult("host-hot");
+    long viewer = RewardFixtures.adult("viewer-hot");
+    rooms.live(709, host, 9209);
+    RewardFixtures.credit(node, viewer, 15);
+    java.util.List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    node.rewards().addGiftListener((receipt, hostId, sessionId) -> {
+      if (receipt.roomId() == 709) {
+        heard.add(receipt.coins() + "/" + hostId + "/" + sessionId);
+      }
+    });
+    send(viewer, 709, heart, 1, "hot1");
+    send(viewer, 709, heart, 1, "hot1");
+    send(viewer, 709, heart, 1, "hot2");
+    assertThat(RewardFixtures.eventually(() -> heard.size() == 1)).isTrue();
+    assertThat(heard).containsExactly("10/" + host + "/9209");
+  }
+
+  @Test
   @DisplayName("gift.send over RPC is the same service and answers the same receipt as HTTP")
   void rpcGiftSend() {
     long host = RewardFixtures.adult("host-rpc");
