@@ -130,7 +130,7 @@ public final class Node {
     // real-time core, registers rewards.rpcMethods() there, and replaces the temporary gate.
     BearerAuth auth = new BearerAuth(accessTokens, TEMPORARY_TOKEN_ONLY_GATE);
     rewards = new RewardsModule(vertx, pool, redis, new PgUserDirectory(pool), seams.rooms(), seams.realtime(),
-      config.rewards());
+      config.rewards(), metrics.registry());
     modules.addAll(rewards.httpModules(auth));
     rewards.start();
     return modules;

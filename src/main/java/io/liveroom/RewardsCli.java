@@ -8,6 +8,7 @@ import io.liveroom.infra.Migrations;
 import io.liveroom.infra.RedisClients;
 import io.liveroom.reward.RewardsModule;
 import io.liveroom.reward.RoomLookup;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -38,7 +39,7 @@ final class RewardsCli {
         Pool pool = Database.pool(vertx, c.pg().url(), 4);
         RedisAPI redis = RedisClients.api(RedisClients.client(vertx, c.redis().url(), 4));
         RewardsModule rewards = new RewardsModule(vertx, pool, redis, new PgUserDirectory(pool), RoomLookup.unwired(),
-          NodeSeams.unwired().realtime(), c.rewards());
+          NodeSeams.unwired().realtime(), c.rewards(), new SimpleMeterRegistry());
         return switch (subcommand) {
           case "ledger-check" -> {
             JsonObject report = await(rewards.reconciliation().check());

@@ -31,7 +31,8 @@ public record RewardsConfig(int hostSharePercent, long capPerTransactionCoins, l
 
   /** The host's beans for a gift worth {@code coins}: the configured share, rounded down. */
   public long hostBeans(long coins) {
-    return coins * hostSharePercent / 100;
+    // floor(coins * share / 100) without overflowing for coins near the largest allowed cap.
+    return coins / 100 * hostSharePercent + coins % 100 * hostSharePercent / 100;
   }
 
   public RewardsConfig withWebhookSecret(String secret) {

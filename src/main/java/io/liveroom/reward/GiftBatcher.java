@@ -1,5 +1,6 @@
 package io.liveroom.reward;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 
@@ -33,16 +34,18 @@ final class GiftBatcher {
   private final LinkedList<Waiting> queue = new LinkedList<>();
   private final Set<Long> busyWallets = new HashSet<>();
   private int inFlight;
+  private final DistributionSummary batchSizes;
   private final java.util.concurrent.atomic.AtomicLong multiGiftStatements = new java.util.concurrent.atomic.AtomicLong();
 
   private record Waiting(GiftRepository.GiftPlan plan, Promise<Optional<GiftReceipt>> result) {
   }
 
-  GiftBatcher(int maxBatch, int maxParallel,
+  GiftBatcher(int maxBatch, int maxParallel, DistributionSummary batchSizes,
               Function<List<GiftRepository.GiftPlan>, Future<Map<String, GiftReceipt>>> batch,
               Function<GiftRepository.GiftPlan, Future<Optional<GiftReceipt>>> single) {
     this.maxBatch = maxBatch;
     this.maxParallel = maxParallel;
+    this.batchSizes = batchSizes;
     this.batch = batch;
     this.single = single;
   }
@@ -88,6 +91,7 @@ final class GiftBatcher {
 
   private void run(List<Waiting> items) {
     List<GiftRepository.GiftPlan> plans = items.stream().map(Waiting::plan).toList();
+    batchSizes.record(plans.size());
     if (plans.size() > 1) {
       multiGiftStatements.incrementAndGet();
     }

@@ -6,6 +6,8 @@ import io.liveroom.account.UserSummary;
 import io.liveroom.config.RewardsConfig;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 
 import java.time.Clock;
@@ -34,9 +36,10 @@ public final class GiftService {
   private final Clock clock;
   private final Admission admission;
   private final GiftBatcher batcher;
+  private final MeterRegistry meters;
 
   GiftService(GiftRepository gifts, LedgerRepository ledger, GiftCatalog catalog, RoomLookup rooms,
-              UserDirectory users, GiftEffects effects, RewardsConfig config, Clock clock) {
+              UserDirectory users, GiftEffects effects, RewardsConfig config, Clock clock, MeterRegistry meters) {
     this.gifts = gifts;
     this.ledger = ledger;
     this.catalog = catalog;
@@ -46,7 +49,10 @@ public final class GiftService {
     this.config = config;
     this.clock = clock;
     this.admission = new Admission(config.maxConcurrentGifts(), 100_000);
+    this.meters = meters;
     this.batcher = new GiftBatcher(config.giftBatchSize(), config.giftBatchesInFlight(),
+      DistributionSummary.builder("liveroom.gift.batch.size").description("Gifts per ledger statement")
+        .register(meters),
       plans -> LedgerRetry.run("gift batch", config.retryAttempts(), () -> gifts.sendBatch(plans)),
       plan -> LedgerRetry.run("gift from user " + plan.senderId(), config.retryAttempts(), () -> gifts.send(plan)));
   }
@@ -58,7 +64,9 @@ public final class GiftService {
   public Future<GiftReceipt> send(Principal principal, GiftRequest request) {
     String key = request.idempotencyKey(principal.userId());
     return admission.run(() -> attempt(principal.userId(), request, key)).recover(e -> e instanceof AppException app
-      && app.code() != ErrorCode.RATE_LIMITED ? replayOr(key, request, app) : Future.failedFuture(e));
+      && app.code() != ErrorCode.RATE_LIMITED ? replayOr(key, request, app) : Future.failedFuture(e))
+      .onFailure(e -> meters.counter("liveroom.gifts.refused", "code",
+        e instanceof AppException app ? app.code().code() : "internal").increment());
   }
 
   private Future<GiftReceipt> attempt(long senderId, GiftRequest request, String key) {
@@ -66,7 +74,7 @@ public final class GiftService {
     Future<RoomLookup.GiftTarget> target = rooms.giftTarget(request.roomId());
     Future<UserSummary> sender = users.find(senderId);
     return Future.all(gift, target, sender).compose(all -> {
-      checkEligible(senderId, target.result(), sender.result());
+      checkEligible(senderId, target.result(), sender.result(), LocalDate.now(clock));
       long coins;
       try {
         coins = Math.multiplyExact(gift.result().priceCoins(), request.count());
@@ -88,14 +96,15 @@ public final class GiftService {
     });
   }
 
-  private static void checkEligible(long senderId, RoomLookup.GiftTarget target, UserSummary sender) {
+  private static void checkEligible(long senderId, RoomLookup.GiftTarget target, UserSummary sender,
+                                    LocalDate today) {
     if (!target.live()) {
       throw AppException.of(ErrorCode.ROOM_NOT_LIVE, "This room is not live; gifts go to live rooms only.");
     }
     if (target.hostId() == senderId) {
       throw AppException.of(ErrorCode.GIFT_TO_SELF, "Hosts cannot send gifts into their own room.");
     }
-    if (!sender.active() || !sender.verifiedAdultOn(LocalDate.now(java.time.ZoneOffset.UTC))) {
+    if (!sender.active() || !sender.verifiedAdultOn(today)) {
       throw AppException.of(ErrorCode.GIFT_SENDER_NOT_ELIGIBLE,
         "Only verified adults can send gifts (complete identity verification first).");
     }

@@ -6,6 +6,7 @@ import io.liveroom.http.BearerAuth;
 import io.liveroom.http.HttpModule;
 import io.liveroom.realtime.Realtime;
 import io.liveroom.realtime.RpcMethod;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
@@ -33,15 +34,17 @@ public final class RewardsModule {
   private final RewardsConfig config;
 
   public RewardsModule(Vertx vertx, Pool pool, RedisAPI redis, UserDirectory users, RoomLookup rooms,
-                       Realtime realtime, RewardsConfig config) {
+                       Realtime realtime, RewardsConfig config, MeterRegistry meters) {
     Clock clock = Clock.systemUTC();
     this.config = config;
     this.ledger = new LedgerRepository(pool);
     this.folder = new BalanceFolder(vertx, pool, config.foldBatchSize(), config.retryAttempts());
     this.catalog = new GiftCatalog(pool);
+    listeners.add((receipt, hostId, sessionId) -> meters.counter("liveroom.gifts.committed").increment());
     GiftEffects effects = new GiftEffects(redis, realtime, config.comboWindowSeconds(), listeners);
     UserDirectory senders = new RecentUsers(users, 2_000, 200_000);
-    this.gifts = new GiftService(new GiftRepository(pool), ledger, catalog, rooms, senders, effects, config, clock);
+    this.gifts = new GiftService(new GiftRepository(pool), ledger, catalog, rooms, senders, effects, config, clock,
+      meters);
     this.leaderboards = new Leaderboards(pool, redis, users, clock);
     this.reconciliation = new Reconciliation(pool);
     this.payments = new PaymentService(pool, ledger, users, config, clock);

@@ -101,7 +101,8 @@ class GiftBatchingTest {
     GiftRepository repo = new GiftRepository(node.pool());
     // The first gift waits at this gate, so the next two queue behind it and leave as one batch.
     io.vertx.core.Promise<Void> gate = io.vertx.core.Promise.promise();
-    GiftBatcher batcher = new GiftBatcher(10, 1, repo::sendBatch, p -> gate.future().compose(v -> repo.send(p)));
+    GiftBatcher batcher = new GiftBatcher(10, 1, io.micrometer.core.instrument.DistributionSummary.builder("t")
+      .register(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), repo::sendBatch, p -> gate.future().compose(v -> repo.send(p)));
     GiftRepository.GiftPlan used = plan(ledger, users[1], host, "used");
     assertThat(await(repo.send(used))).isPresent();
 

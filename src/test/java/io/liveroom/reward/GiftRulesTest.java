@@ -76,6 +76,9 @@ class GiftRulesTest {
     assertThat(pub.getInteger("count")).isEqualTo(3);
     assertThat(pub.getLong("combo")).isEqualTo(1L);
     assertThat(pub.getLong("transactionId")).isEqualTo(r.json().getLong("transactionId"));
+    assertThat(RewardFixtures.eventually(() -> http.get("/metrics").body().contains("liveroom_gifts_committed_total")))
+      .isTrue();
+    assertThat(http.get("/metrics").body()).contains("liveroom_gift_batch_size");
   }
 
   @Test
