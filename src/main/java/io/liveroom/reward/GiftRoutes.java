@@ -47,12 +47,26 @@ final class GiftRoutes implements HttpModule {
     catalog.snapshot().onFailure(ctx::fail).onSuccess(s -> {
       ctx.response().putHeader("ETag", s.etag()).putHeader("Cache-Control", "public, max-age=60");
       String match = ctx.request().getHeader("If-None-Match");
-      if (match != null && (match.equals(s.etag()) || match.equals("W/" + s.etag()) || match.equals("*"))) {
+      if (matches(match, s.etag())) {
         ctx.response().setStatusCode(304).end();
         return;
       }
       Bodies.reply(ctx, 200, s.publicJson());
     });
+  }
+
+  /** If-None-Match: a list of (possibly weak) entity tags, or {@code *}. */
+  static boolean matches(String ifNoneMatch, String etag) {
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    for (String tag : ifNoneMatch.split(",")) {
+      String t = tag.trim();
+      if (t.equals("*") || t.equals(etag) || t.equals("W/" + etag)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int limit(RoutingContext ctx) {

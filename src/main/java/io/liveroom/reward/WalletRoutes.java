@@ -3,6 +3,7 @@ package io.liveroom.reward;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
 import io.liveroom.http.HttpModule;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 
 /** HTTP for a user's own money: wallet, statement, withdrawals; and the payment provider's side. */
@@ -32,6 +33,7 @@ final class WalletRoutes implements HttpModule {
     router.get("/api/v1/payments/products").handler(ctx -> RouteSupport.respond(ctx, 200, payments::products));
     router.post("/api/v1/payments/webhook").handler(ctx -> RouteSupport.respond(ctx, 200, () ->
       payments.webhook(ctx.request().getHeader(WebhookSignature.TIMESTAMP_HEADER),
-        ctx.request().getHeader(WebhookSignature.SIGNATURE_HEADER), ctx.body().buffer())));
+        ctx.request().getHeader(WebhookSignature.SIGNATURE_HEADER),
+        ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer())));
   }
 }

@@ -92,6 +92,14 @@ class PaymentWebhookTest {
       Map.of("Content-Type", "application/json"));
     assertThat(unsigned.json().getString("code")).isEqualTo("webhook_signature_invalid");
     assertThat(RewardFixtures.coins(user)).isZero();
+    TestHttp.Response empty = http.send("POST", "/api/v1/payments/webhook", null, Map.of());
+    assertThat(empty.status()).isEqualTo(401);
+    String ts = Long.toString(now());
+    TestHttp.Response signedGarbage = http.send("POST", "/api/v1/payments/webhook", "not json", Map.of(
+      "Content-Type", "application/json", WebhookSignature.TIMESTAMP_HEADER, ts,
+      WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(SECRET, ts, Buffer.buffer("not json"))));
+    assertThat(signedGarbage.status()).isEqualTo(400);
+    assertThat(signedGarbage.json().getString("code")).isEqualTo("malformed_json");
   }
 
   @Test

@@ -54,6 +54,8 @@ class RewardApiTest {
     String etag = first.header("ETag");
     assertThat(first.json().getJsonArray("items")).anySatisfy(g -> assertThat(((JsonObject) g).getString("name")).isEqualTo("Star"));
     assertThat(http.send("GET", "/api/v1/gifts", null, Map.of("If-None-Match", etag)).status()).isEqualTo(304);
+    assertThat(http.send("GET", "/api/v1/gifts", null, Map.of("If-None-Match", "\"old\", W/" + etag)).status())
+      .isEqualTo(304);
 
     TestHttp.Response put = http.send("PUT", "/api/v1/admin/gifts/" + created.getLong("id"), new JsonObject()
       .put("name", "Star").put("priceCoins", 5).put("active", false).encode(),
