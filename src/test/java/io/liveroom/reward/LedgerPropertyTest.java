@@ -110,7 +110,7 @@ class LedgerPropertyTest {
     }
   }
 
-  @Property(tries = 12)
+  @Property(tries = 25)
   void ledgerMatchesModel(@ForAll @Size(min = 1, max = 14) List<@net.jqwik.api.From("ops") Op> ops) {
     long room = roomIds.incrementAndGet();
     Model m = new Model(new long[] {RewardFixtures.adult("prop-a"), RewardFixtures.adult("prop-b")},
