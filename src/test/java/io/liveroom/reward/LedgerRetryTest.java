@@ -69,11 +69,13 @@ class LedgerRetryTest {
     AtomicInteger attempts = new AtomicInteger();
     Promise<Void> aHolds = Promise.promise();
     Promise<Void> bHolds = Promise.promise();
-    Future<String> a = crossing(first, second, aHolds, bHolds.future(), attempts, 3);
-    Future<String> b = crossing(second, first, bHolds, aHolds.future(), attempts, 3);
+    Future<String> a = crossing(first, second, aHolds, bHolds.future(), attempts, 5);
+    Future<String> b = crossing(second, first, bHolds, aHolds.future(), attempts, 5);
     assertThat(await(a)).isEqualTo("committed");
     assertThat(await(b)).isEqualTo("committed");
-    assertThat(attempts.get()).isEqualTo(3);
+    // At least the victim's retry; the retry can race the survivor for the released row and
+    // deadlock once more, which a further attempt resolves.
+    assertThat(attempts.get()).isGreaterThanOrEqualTo(3);
   }
 
   @Test
