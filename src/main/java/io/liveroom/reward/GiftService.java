@@ -63,8 +63,9 @@ public final class GiftService {
 
   public Future<GiftReceipt> send(Principal principal, GiftRequest request) {
     String key = request.idempotencyKey(principal.userId());
-    return admission.run(() -> attempt(principal.userId(), request, key)).recover(e -> e instanceof AppException app
-      && app.code() != ErrorCode.RATE_LIMITED ? replayOr(key, request, app) : Future.failedFuture(e))
+    // The replay lookup runs inside the admission slot too, so a burst of refusals stays bounded.
+    return admission.run(() -> attempt(principal.userId(), request, key).recover(e -> e instanceof AppException app
+        ? replayOr(key, request, app) : Future.failedFuture(e)))
       .onFailure(e -> meters.counter("liveroom.gifts.refused", "code",
         e instanceof AppException app ? app.code().code() : "internal").increment());
   }
