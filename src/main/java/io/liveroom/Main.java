@@ -4,18 +4,22 @@ import io.liveroom.config.AppConfig;
 import io.liveroom.config.ConfigException;
 import io.liveroom.config.ConfigLoader;
 import io.liveroom.infra.EmbeddedInfra;
+import io.liveroom.realtime.BenchTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The one bootstrap: config, validation, embedded infrastructure if needed, then a {@link Node}.
- * SIGTERM and SIGINT shut down gracefully and exit 0.
+ * SIGTERM and SIGINT shut down gracefully and exit 0. Other subcommands (rewards maintenance,
+ * benchmark tokens) reuse the same config loading.
  */
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -39,37 +43,19 @@ public final class Main {
       System.exit(2);
       return;
     }
-    if (cli.command().equals("token")) {
-      System.exit(printTokens(config, cli.count()));
-    }
-    System.exit(run(config));
+    System.exit(dispatch(cli, config));
   }
 
-  /**
-   * {@code token --count N}: prints N access tokens (users 1..N) for the fan-out benchmark. Only
-   * with {@code realtime.benchmarkNamespace} on, so a production config cannot mint tokens here.
-   */
-  private static int printTokens(AppConfig config, int count) {
-    if (!config.realtime().benchmarkNamespace()) {
-      System.err.println("The token command needs realtime.benchmarkNamespace=true (benchmarks only).");
-      return 2;
-    }
-    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+  private static int dispatch(CommandLine cli, AppConfig config) {
     try {
-      io.liveroom.config.AuthConfig auth = io.liveroom.account.JwtSecrets.resolve(vertx, config.auth(), config.dataDir())
-        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      io.liveroom.account.AccessTokens tokens = new io.liveroom.account.AccessTokens(vertx, auth);
-      StringBuilder out = new StringBuilder();
-      for (int i = 1; i <= count; i++) {
-        out.append(tokens.issue(i, io.liveroom.account.Role.USER, "bench-" + i, 86_400)).append('\n');
-      }
-      System.out.print(out);
-      return 0;
+      return switch (cli.command().get(0)) {
+        case "token" -> BenchTokens.print(config, cli.count());
+        case "rewards" -> RewardsCli.run(config, cli.command().get(1));
+        default -> run(config);
+      };
     } catch (Exception e) {
-      System.err.println("Could not mint tokens: " + rootMessage(e));
+      LOG.error("{} failed: {}", String.join(" ", cli.command()), rootMessage(e), e);
       return 1;
-    } finally {
-      vertx.close();
     }
   }
 
@@ -118,7 +104,7 @@ public final class Main {
     }, "shutdown").start();
   }
 
-  private static String rootMessage(Throwable e) {
+  static String rootMessage(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null) {
       t = t.getCause();
@@ -126,42 +112,48 @@ public final class Main {
     return t.getClass().getSimpleName() + ": " + t.getMessage();
   }
 
-  /** The command line: {@code [serve] [-c|--config FILE]}. */
-  record CommandLine(String command, Path configFile, boolean help, int count) {
+  /** The command line: a subcommand (default {@code serve}) and {@code -c/--config FILE}. */
+  record CommandLine(List<String> command, Path configFile, boolean help, int count) {
     static final String USAGE = """
-      Usage: java -jar liveroom.jar [serve|token --count N] [-c|--config FILE]
-        serve            run the server (default)
-        token --count N  print N access tokens (benchmarks only: needs realtime.benchmarkNamespace)
-        -c, --config F   a JSON config file layered over conf/application.json
+      Usage: java -jar liveroom.jar [command] [-c|--config FILE]
+        serve                         run the server (default)
+        rewards ledger-check          check the ledger's invariants; exit 0 if they hold, 3 if not
+        rewards rebuild-leaderboards  rebuild every leaderboard in Redis from the ledger
+        token --count N               print N access tokens (benchmarks only: needs realtime.benchmarkNamespace)
+        -c, --config F                a JSON config file layered over conf/application.json
       Every config key can also be set by env var: LIVEROOM_ + the key in upper snake case,
       e.g. pg.url -> LIVEROOM_PG_URL. See README.md.""";
 
     static CommandLine parse(String[] args) {
-      String command = "serve";
+      List<String> command = new ArrayList<>(List.of("serve"));
       Path config = null;
       boolean help = false;
       int count = 1;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
-          case "-c", "--config" -> {
-            if (i + 1 >= args.length) {
-              throw new IllegalArgumentException("--config needs a file");
-            }
-            config = Path.of(args[++i]);
-          }
+          case "-c", "--config" -> config = Path.of(value(args, ++i, "--config needs a file"));
           case "-h", "--help" -> help = true;
-          case "serve" -> command = "serve";
-          case "token" -> command = "token";
-          case "--count" -> {
-            if (i + 1 >= args.length) {
-              throw new IllegalArgumentException("--count needs a number");
+          case "serve" -> command = List.of("serve");
+          case "token" -> command = List.of("token");
+          case "--count" -> count = Integer.parseInt(value(args, ++i, "--count needs a number"));
+          case "rewards" -> {
+            String sub = value(args, ++i, "rewards needs ledger-check or rebuild-leaderboards");
+            if (!List.of("ledger-check", "rebuild-leaderboards").contains(sub)) {
+              throw new IllegalArgumentException("Unknown rewards command '" + sub + "'\n" + USAGE);
             }
-            count = Integer.parseInt(args[++i]);
+            command = List.of("rewards", sub);
           }
           default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'\n" + USAGE);
         }
       }
       return new CommandLine(command, config, help, count);
+    }
+
+    private static String value(String[] args, int i, String missing) {
+      if (i >= args.length) {
+        throw new IllegalArgumentException(missing);
+      }
+      return args[i];
     }
   }
 }

@@ -22,6 +22,9 @@ import io.liveroom.infra.Migrations;
 import io.liveroom.infra.RedisClients;
 import io.liveroom.metrics.Metrics;
 import io.liveroom.privacy.PrivacyModule;
+import io.liveroom.reward.RewardsModule;
+import io.liveroom.reward.RoomLookup;
+import io.liveroom.room.HotRanking;
 import io.liveroom.realtime.BenchmarkNamespace;
 import io.liveroom.realtime.Namespaces;
 import io.liveroom.realtime.Realtime;
@@ -67,6 +70,7 @@ public final class Node {
   private final Vertx vertx;
   private final Metrics metrics;
   private final Clock clock;
+  private final NodeSeams seams;
   private final AtomicBoolean draining = new AtomicBoolean();
   private final List<HttpVerticle> listeners = new CopyOnWriteArrayList<>();
   private Pool pool;
@@ -82,9 +86,11 @@ public final class Node {
   private NearbyCapability nearby;
   private AiModule ai;
   private PrivacyModule privacy;
+  private RewardsModule rewards;
 
-  private Node(AppConfig config, Vertx vertx, Metrics metrics, Clock clock) {
+  private Node(AppConfig config, Vertx vertx, Metrics metrics, Clock clock, NodeSeams seams) {
     this.config = config;
+    this.seams = seams;
     this.vertx = vertx;
     this.metrics = metrics;
     this.clock = clock;
@@ -97,6 +103,11 @@ public final class Node {
 
   /** As {@link #start(AppConfig)}, with the clock that time-bound rules use (tests move it). */
   public static Future<Node> start(AppConfig config, Clock clock) {
+    return start(config, clock, NodeSeams.none());
+  }
+
+  /** As {@link #start(AppConfig, Clock)}, with test doubles replacing some collaborators. */
+  public static Future<Node> start(AppConfig config, Clock clock, NodeSeams seams) {
     String nodeId = config.nodeId().isEmpty() ? "node-" + UUID.randomUUID().toString().substring(0, 8) : config.nodeId();
     AppConfig cfg = config.withNodeId(nodeId);
     Metrics metrics = new Metrics(nodeId);
@@ -104,7 +115,7 @@ public final class Node {
     VertxOptions options = metrics.apply(new VertxOptions().setEventLoopPoolSize(loops));
     Vertx vertx = Vertx.builder().with(options).withMetrics(metrics.vertxFactory())
       .withTransport(transport(cfg.transport())).build();
-    Node node = new Node(cfg, vertx, metrics, clock);
+    Node node = new Node(cfg, vertx, metrics, clock, seams);
     return node.boot().recover(e -> vertx.close().transform(ignored -> Future.failedFuture(e)));
   }
 
@@ -144,6 +155,7 @@ public final class Node {
       .compose(wired -> wireRooms())
       .compose(wired -> wireConsentAndNearby())
       .compose(wired -> wireAi())
+      .map(wired -> wireRewards())
       .map(wired -> wirePrivacy())
       .compose(wired -> deployListeners(modules()))
       .map(done -> {
@@ -203,6 +215,25 @@ public final class Node {
   }
 
   /**
+   * Rewards: gifts go to the room's host (rooms answer who hosts and which session is live), the
+   * gift publication goes through the core, gift.send is an RPC, and every committed gift warms
+   * the room's hot score.
+   */
+  private RewardsModule wireRewards() {
+    RoomLookup roomLookup = seams.rooms() != null ? seams.rooms() : roomId -> rooms.room(roomId)
+      .map(r -> new RoomLookup.GiftTarget(r.id(), r.hostId(),
+        r.currentSessionId() == null ? 0 : r.currentSessionId(), r.live()));
+    Realtime publications = seams.realtime() != null ? seams.realtime() : realtime;
+    rewards = new RewardsModule(vertx, pool, redis, accounts.directory(), roomLookup, publications,
+      config.rewards(), metrics.registry());
+    rewards.rpcMethods().forEach(rpcMethods::register);
+    rewards.addGiftListener((receipt, hostId, sessionId) ->
+      rooms.hot().record(receipt.roomId(), HotRanking.Signal.GIFT, receipt.coins()));
+    rewards.start();
+    return rewards;
+  }
+
+  /**
    * Privacy rights, last: it reaches every capability's personal data through the
    * PersonalDataSource each one registers here, before start().
    */
@@ -226,6 +257,7 @@ public final class Node {
     modules.add(new ConsentRoutes(consents, auth));
     modules.addAll(nearby.modules(auth));
     modules.addAll(ai.httpModules(auth));
+    modules.addAll(rewards.httpModules(auth));
     modules.addAll(privacy.routes());
     return modules;
   }
@@ -296,6 +328,10 @@ public final class Node {
     return rpcMethods;
   }
 
+  public RewardsModule rewards() {
+    return rewards;
+  }
+
   public PrivacyModule privacy() {
     return privacy;
   }
@@ -325,6 +361,9 @@ public final class Node {
     draining.set(true);
     if (privacy != null) {
       privacy.stop();
+    }
+    if (rewards != null) {
+      rewards.stop();
     }
     LOG.info("Node {} shutting down (timeout {} s)", config.nodeId(), config.shutdownTimeoutSeconds());
     Future<Void> sockets = realtime == null ? Future.succeededFuture() : realtime.shutdown().otherwiseEmpty();

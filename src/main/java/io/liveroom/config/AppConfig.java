@@ -23,7 +23,8 @@ public record AppConfig(
   RoomsConfig rooms,
   AiConfig ai,
   RealtimeConfig realtime,
-  PrivacyConfig privacy
+  PrivacyConfig privacy,
+  RewardsConfig rewards
 ) {
   public static AppConfig from(JsonObject json) {
     ConfigReader r = new ConfigReader(json);
@@ -41,7 +42,8 @@ public record AppConfig(
       RoomsConfig.from(r),
       AiConfig.from(r),
       RealtimeConfig.from(r),
-      PrivacyConfig.from(r)
+      PrivacyConfig.from(r),
+      RewardsConfig.from(r)
     );
   }
 
@@ -74,6 +76,6 @@ public record AppConfig(
   private AppConfig copy(PgConfig pg, RedisConfig redis, HttpConfig http, AuthConfig auth, String nodeId,
                          AccountsConfig accounts) {
     return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth,
-      accounts, nearby, rooms, ai, realtime, privacy);
+      accounts, nearby, rooms, ai, realtime, privacy, rewards);
   }
 }

@@ -77,6 +77,19 @@ public enum ErrorCode {
   CHAT_INVALID("chat_invalid", 400, 1216, false),
 
   // --- Rewards (1300-1399) ---
+  INSUFFICIENT_BALANCE("insufficient_balance", 409, 1300, false),
+  GIFT_NOT_AVAILABLE("gift_not_available", 404, 1301, false),
+  GIFT_SENDER_NOT_ELIGIBLE("gift_sender_not_eligible", 403, 1303, false),
+  SPENDING_CAP_EXCEEDED("spending_cap_exceeded", 409, 1304, false),
+  IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", 422, 1305, false),
+  WEBHOOK_SIGNATURE_INVALID("webhook_signature_invalid", 401, 1306, false),
+  WEBHOOK_TIMESTAMP_STALE("webhook_timestamp_stale", 401, 1307, false),
+  PAYMENTS_NOT_CONFIGURED("payments_not_configured", 503, 1308, false),
+  WITHDRAWAL_BELOW_MINIMUM("withdrawal_below_minimum", 422, 1309, false),
+  WITHDRAWAL_IDENTITY_REQUIRED("withdrawal_identity_required", 403, 1310, false),
+  WITHDRAWAL_NOT_PENDING("withdrawal_not_pending", 409, 1311, false),
+  LEDGER_BUSY("ledger_busy", 503, 1312, true),
+  GIFT_TO_SELF("gift_to_self", 409, 1313, false),
 
   // --- AI dialogue (1400-1499) ---
   AI_CONVERSATION_NOT_FOUND("ai_conversation_not_found", 404, 1400, false),

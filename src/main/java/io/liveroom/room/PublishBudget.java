@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Per-room publish budget on this node: a token bucket refilled at {@code perSecond} tokens per
@@ -19,9 +20,16 @@ final class PublishBudget {
   private final double perSecond;
   private final Map<Long, Bucket> buckets = new ConcurrentHashMap<>();
   private final Map<Priority, Counter> shed = new EnumMap<>(Priority.class);
+  private final LongSupplier nanoTime;
 
   PublishBudget(int perSecond, MeterRegistry registry) {
+    this(perSecond, registry, System::nanoTime);
+  }
+
+  /** With the time source the buckets refill by (tests hold it still). */
+  PublishBudget(int perSecond, MeterRegistry registry, LongSupplier nanoTime) {
     this.perSecond = perSecond;
+    this.nanoTime = nanoTime;
     for (Priority p : Priority.values()) {
       shed.put(p, Counter.builder("liveroom.room.publications.shed")
         .description("Room publications dropped because the room was over its publish budget")
@@ -31,7 +39,7 @@ final class PublishBudget {
 
   /** Takes a token for one publication; false (and counted) when it must be shed. */
   boolean admit(long roomId, Priority priority) {
-    boolean ok = buckets.computeIfAbsent(roomId, id -> new Bucket(perSecond)).take(priority, System.nanoTime());
+    boolean ok = buckets.computeIfAbsent(roomId, id -> new Bucket(perSecond, nanoTime.getAsLong())).take(priority, nanoTime.getAsLong());
     if (!ok) {
       shed.get(priority).increment();
     }
@@ -48,10 +56,10 @@ final class PublishBudget {
     private double tokens;
     private long lastNanos;
 
-    Bucket(double capacity) {
+    Bucket(double capacity, long now) {
       this.capacity = capacity;
       this.tokens = capacity;
-      this.lastNanos = System.nanoTime();
+      this.lastNanos = now;
     }
 
     synchronized boolean take(Priority priority, long now) {

@@ -151,6 +151,11 @@ public final class Rooms {
     return chatRepository.findAnyRoom(messageId);
   }
 
+  /** A room as it is now (host, status, live session); fails with {@code room_not_found}. */
+  public Future<Room> room(long roomId) {
+    return roomService.get(roomId);
+  }
+
   /** The host of a room; fails with {@code room_not_found}. */
   public Future<Long> hostOf(long roomId) {
     return roomService.get(roomId).map(Room::hostId);

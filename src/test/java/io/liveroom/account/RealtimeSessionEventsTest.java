@@ -1,5 +1,6 @@
 package io.liveroom.account;
 
+import io.liveroom.support.RecordingRealtime;
 import io.liveroom.Node;
 import io.liveroom.realtime.DisconnectCode;
 import io.liveroom.realtime.Realtime;
@@ -19,47 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Revoked sessions and disabled accounts reach the real-time core's disconnects")
 class RealtimeSessionEventsTest {
-  /** Records the disconnects the accounts capability asks for; the real core is not wired yet. */
-  static final class RecordingRealtime implements Realtime {
-    final List<String> disconnects = new CopyOnWriteArrayList<>();
-
-    @Override
-    public Future<PublishResult> publish(String channel, JsonObject data) {
-      return Future.failedFuture("not used");
-    }
-
-    @Override
-    public Future<Void> sendToUser(long userId, JsonObject data) {
-      return Future.failedFuture("not used");
-    }
-
-    @Override
-    public Future<Void> disconnectUser(long userId, DisconnectCode code) {
-      disconnects.add(userId + ":" + code.name());
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public Future<Void> unsubscribeUser(long userId, String channel) {
-      return Future.failedFuture("not used");
-    }
-
-    @Override
-    public String personalChannel(long userId) {
-      return "#" + userId;
-    }
-
-    @Override
-    public Future<PresenceStats> presenceStats(String channel) {
-      return Future.failedFuture(new UnsupportedOperationException("presence is not recorded by this test double"));
-    }
-
-    @Override
-    public void onConnectionClosed(ConnectionListener listener) {
-      throw new UnsupportedOperationException("connections are not simulated by this test double");
-    }
-  }
-
   @Test
   @DisplayName("Logout disconnects the user with a reconnecting code; a ban with account_disabled")
   void mapping() {
@@ -74,14 +34,18 @@ class RealtimeSessionEventsTest {
       TestUsers.TestUser u = TestUsers.register(http);
       TestUsers.TestUser admin = TestUsers.register(http, adminPhone, "admin");
       assertThat(http.post("/api/v1/auth/logout", null, u.accessToken()).status()).isEqualTo(204);
-      assertThat(realtime.disconnects).containsExactly(u.id() + ":INSUFFICIENT_STATE");
+      assertThat(disconnects(realtime)).containsExactly(u.id() + ":INSUFFICIENT_STATE");
       assertThat(DisconnectCode.INSUFFICIENT_STATE.reconnect()).isTrue();
 
       assertThat(http.post("/api/v1/admin/users/" + u.id() + "/status",
         new JsonObject().put("status", "banned").put("reason", "fraud"), admin.accessToken()).status()).isEqualTo(204);
-      assertThat(realtime.disconnects).endsWith(u.id() + ":ACCOUNT_DISABLED");
+      assertThat(disconnects(realtime)).endsWith(u.id() + ":ACCOUNT_DISABLED");
     } finally {
       TestNodes.stop(node);
     }
+  }
+
+  private static List<String> disconnects(RecordingRealtime realtime) {
+    return realtime.disconnects.stream().map(d -> d.userId() + ":" + d.code().name()).toList();
   }
 }

@@ -100,43 +100,13 @@ class SlowClientBackpressureTest {
   }
 
   /** A Realtime whose publications are never acknowledged, like a broker that stopped answering. */
-  static final class StalledRealtime implements Realtime {
+  static final class StalledRealtime extends io.liveroom.support.RecordingRealtime {
     final java.util.concurrent.atomic.AtomicInteger published = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public Future<PublishResult> publish(String channel, JsonObject data) {
       published.incrementAndGet();
       return Promise.<PublishResult>promise().future();
-    }
-
-    @Override
-    public Future<Void> sendToUser(long userId, JsonObject data) {
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public Future<Void> disconnectUser(long userId, DisconnectCode code) {
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public Future<Void> unsubscribeUser(long userId, String channel) {
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public String personalChannel(long userId) {
-      return "#" + userId;
-    }
-
-    @Override
-    public Future<PresenceStats> presenceStats(String channel) {
-      return Future.failedFuture(new UnsupportedOperationException("presence is not recorded by this test double"));
-    }
-
-    @Override
-    public void onConnectionClosed(ConnectionListener listener) {
-      throw new UnsupportedOperationException("connections are not simulated by this test double");
     }
   }
 

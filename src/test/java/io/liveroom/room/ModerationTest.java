@@ -1,5 +1,6 @@
 package io.liveroom.room;
 
+import io.liveroom.support.RecordingRealtime;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.vertx.core.json.JsonObject;

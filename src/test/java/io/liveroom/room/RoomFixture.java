@@ -1,5 +1,6 @@
 package io.liveroom.room;
 
+import io.liveroom.support.RecordingRealtime;
 import io.liveroom.Node;
 import io.liveroom.account.PgUserDirectory;
 import io.liveroom.account.Principal;

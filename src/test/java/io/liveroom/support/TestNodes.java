@@ -1,6 +1,7 @@
 package io.liveroom.support;
 
 import io.liveroom.Node;
+import io.liveroom.NodeSeams;
 import io.liveroom.config.AppConfig;
 import io.liveroom.config.ConfigLoader;
 import io.vertx.core.json.JsonObject;
@@ -40,6 +41,18 @@ public final class TestNodes {
 
   public static Node start(Consumer<JsonObject> customize) {
     return start(Clock.systemUTC(), customize);
+  }
+
+  /** A node with test doubles for some collaborators of rewards (the room lookup, the real-time core). */
+  public static Node start(Consumer<JsonObject> customize, NodeSeams seams) {
+    JsonObject json = baseConfig();
+    customize.accept(json);
+    try {
+      return Node.start(AppConfig.from(json), Clock.systemUTC(), seams).toCompletionStage().toCompletableFuture()
+        .get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("Test node failed to start", e);
+    }
   }
 
   /** A node whose time-bound rules (code expiry, ages) read {@code clock}, e.g. a {@link MutableClock}. */

@@ -1,0 +1,108 @@
+package io.liveroom.reward;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Folds the entries of deferred accounts (host earnings, platform revenue, issuers) into their
+ * balances. A gift only appends entries plus an {@code ledger_unfolded} marker; this folder then,
+ * in ONE transaction, deletes a batch of markers and adds the sum of their deferred entries to
+ * each account's balance. So a hot host's row is updated once per batch, not once per gift, and at
+ * every committed state {@code balance = sum(entries) - sum(entries still marked unfolded)}, which
+ * is exactly what reconciliation checks.
+ *
+ * <p>One folder at a time cluster-wide (a transaction-scoped advisory lock), so two nodes never
+ * update the same balances in different orders. Deferred accounts only receive credits (or are
+ * issuers allowed below zero), so folding late never lets a balance dip below zero.
+ */
+public final class BalanceFolder {
+  private static final Logger LOG = LoggerFactory.getLogger(BalanceFolder.class);
+  static final long LOCK_KEY = 0x4c65646765724cL;
+  static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock($1)";
+  static final String LOCK = "SELECT pg_advisory_xact_lock($1)";
+  static final String FOLD = """
+    WITH batch AS (
+      DELETE FROM ledger_unfolded WHERE tx_id IN (
+        SELECT tx_id FROM ledger_unfolded ORDER BY tx_id LIMIT $1 FOR UPDATE SKIP LOCKED)
+      RETURNING tx_id),
+    sums AS (
+      SELECT e.account_id, sum(e.amount) AS delta
+      FROM ledger_entries e JOIN batch b ON b.tx_id = e.tx_id
+      JOIN ledger_accounts a ON a.id = e.account_id AND a.deferred
+      GROUP BY e.account_id),
+    upd AS (
+      UPDATE ledger_accounts a SET balance = a.balance + s.delta FROM sums s WHERE a.id = s.account_id
+      RETURNING a.id)
+    SELECT (SELECT count(*) FROM batch) AS txs, (SELECT count(*) FROM upd) AS accounts""";
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final int batchSize;
+  private final int retryAttempts;
+  private long timerId = -1;
+  private boolean running;
+  private volatile boolean stopped;
+
+  public BalanceFolder(Vertx vertx, Pool pool, int batchSize, int retryAttempts) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.batchSize = batchSize;
+    this.retryAttempts = retryAttempts;
+  }
+
+  /** Folds every {@code intervalMs} on this node; skipped while the previous run is still going. */
+  public void start(int intervalMs) {
+    timerId = vertx.setPeriodic(intervalMs, id -> {
+      if (running) {
+        return;
+      }
+      running = true;
+      foldOnce(false)
+        .onFailure(e -> {
+          if (!stopped) {
+            LOG.warn("Balance folding failed; the markers stay and are folded next time: {}", e.toString());
+          }
+        })
+        .onComplete(done -> running = false);
+    });
+  }
+
+  public void stop() {
+    stopped = true;
+    if (timerId >= 0) {
+      vertx.cancelTimer(timerId);
+    }
+  }
+
+  /**
+   * Folds one batch. With {@code wait} false it gives up at once if another node is folding;
+   * with true it waits for the lock. Returns the number of transactions folded.
+   */
+  public Future<Long> foldOnce(boolean wait) {
+    return LedgerRetry.run("balance fold", retryAttempts, () -> pool.withTransaction(conn ->
+      conn.preparedQuery(wait ? LOCK : TRY_LOCK).execute(Tuple.of(LOCK_KEY)).compose(lock -> {
+        Object got = lock.iterator().next().getValue(0);
+        if (Boolean.FALSE.equals(got)) {
+          return Future.succeededFuture(0L);
+        }
+        return conn.preparedQuery(FOLD).execute(Tuple.of(batchSize))
+          .map(rows -> rows.iterator().next().getLong("txs"));
+      })));
+  }
+
+  /**
+   * Folds until no marker that existed when called is left (bounded), so a withdrawal sees every
+   * bean earned before it was requested.
+   */
+  public Future<Void> drain() {
+    return drain(50);
+  }
+
+  private Future<Void> drain(int rounds) {
+    return foldOnce(true).compose(n -> n >= batchSize && rounds > 1 ? drain(rounds - 1) : Future.succeededFuture());
+  }
+}

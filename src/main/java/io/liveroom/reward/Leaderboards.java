@@ -1,0 +1,172 @@
+package io.liveroom.reward;
+
+import io.liveroom.account.UserDirectory;
+import io.liveroom.account.UserSummary;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.Response;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the leaderboards (top gifters of a room, a live session, a day, a week, all time; top
+ * hosts of a day, a week, all time) with each entry's nickname and avatar only, and rebuilds them
+ * all from {@code gift_events}, the ledger's record of gifts, so Redis can be lost without loss of
+ * truth. A rebuild replaces each board atomically (written under a temporary key, then RENAMEd).
+ * Gifts committed while a rebuild runs may be counted twice or not at all on the boards being
+ * replaced at that moment; run it again when traffic is quiet to be exact.
+ */
+public final class Leaderboards {
+  static final String BY_ROOM = "SELECT room_id AS board, sender_id AS member, sum(coins) AS score FROM gift_events GROUP BY 1, 2";
+  static final String BY_SESSION = """
+    SELECT live_session_id AS board, sender_id AS member, sum(coins) AS score FROM gift_events GROUP BY 1, 2""";
+  static final String GIFTERS_BY_DAY = """
+    SELECT (created_at AT TIME ZONE 'UTC')::date AS day, sender_id AS member, sum(coins) AS score
+    FROM gift_events WHERE created_at >= $1 GROUP BY 1, 2""";
+  static final String HOSTS_BY_DAY = """
+    SELECT (created_at AT TIME ZONE 'UTC')::date AS day, host_id AS member, sum(coins) AS score
+    FROM gift_events WHERE created_at >= $1 GROUP BY 1, 2""";
+
+  private final Pool pool;
+  private final RedisAPI redis;
+  private final UserDirectory users;
+  private final Clock clock;
+
+  Leaderboards(Pool pool, RedisAPI redis, UserDirectory users, Clock clock) {
+    this.pool = pool;
+    this.redis = redis;
+    this.users = users;
+    this.clock = clock;
+  }
+
+  public Future<JsonObject> room(long roomId, int limit) {
+    return read(LeaderboardKeys.room(roomId), limit);
+  }
+
+  public Future<JsonObject> session(long liveSessionId, int limit) {
+    return read(LeaderboardKeys.session(liveSessionId), limit);
+  }
+
+  public Future<JsonObject> gifters(LeaderboardKeys.Period period, int limit) {
+    return read(LeaderboardKeys.gifters(period, LocalDate.now(clock)), limit);
+  }
+
+  public Future<JsonObject> hosts(LeaderboardKeys.Period period, int limit) {
+    return read(LeaderboardKeys.hosts(period, LocalDate.now(clock)), limit);
+  }
+
+  private Future<JsonObject> read(String key, int limit) {
+    return redis.zrevrange(List.of(key, "0", Integer.toString(limit - 1), "WITHSCORES")).compose(res -> {
+      List<Long> ids = new ArrayList<>();
+      List<Long> scores = new ArrayList<>();
+      for (int i = 0; res != null && i < res.size(); ) {
+        Response item = res.get(i);
+        if (item.type() == io.vertx.redis.client.ResponseType.MULTI) {
+          ids.add(item.get(0).toLong());
+          scores.add((long) item.get(1).toDouble().doubleValue());
+          i++;
+        } else {
+          ids.add(item.toLong());
+          scores.add((long) res.get(i + 1).toDouble().doubleValue());
+          i += 2;
+        }
+      }
+      List<Future<UserSummary>> profiles = new ArrayList<>();
+      ids.forEach(id -> profiles.add(users.find(id).otherwiseEmpty()));
+      return Future.join(profiles).otherwiseEmpty().map(done -> {
+        JsonArray items = new JsonArray();
+        for (int i = 0; i < ids.size(); i++) {
+          UserSummary u = profiles.get(i).result();
+          items.add(new JsonObject().put("rank", i + 1).put("nickname", u == null ? null : u.nickname())
+            .put("avatarUrl", u == null ? null : u.avatarUrl()).put("score", scores.get(i)));
+        }
+        return new JsonObject().put("items", items);
+      });
+    });
+  }
+
+  /** Rebuilds every board from the ledger; returns how many boards were written. */
+  public Future<Integer> rebuild() {
+    LocalDate today = LocalDate.now(clock);
+    OffsetDateTime since = today.minusDays(35).atStartOfDay().atOffset(ZoneOffset.UTC);
+    Map<String, Map<Long, Long>> boards = new HashMap<>();
+    return pool.query(BY_ROOM).execute()
+      .compose(rows -> {
+        rows.forEach(r -> add(boards, LeaderboardKeys.room(r.getLong("board")), r));
+        return pool.query(BY_SESSION).execute();
+      })
+      .compose(rows -> {
+        rows.forEach(r -> add(boards, LeaderboardKeys.session(r.getLong("board")), r));
+        return pool.preparedQuery(GIFTERS_BY_DAY).execute(Tuple.of(since));
+      })
+      .compose(rows -> {
+        periods(boards, rows, today, true);
+        return pool.preparedQuery(HOSTS_BY_DAY).execute(Tuple.of(since));
+      })
+      .compose(rows -> {
+        periods(boards, rows, today, false);
+        return allTime(boards);
+      })
+      .compose(v -> write(new ArrayList<>(boards.entrySet()), 0))
+      .map(v -> boards.size());
+  }
+
+  private Future<Void> allTime(Map<String, Map<Long, Long>> boards) {
+    return pool.query("SELECT sender_id AS member, sum(coins) AS score FROM gift_events GROUP BY 1").execute()
+      .compose(rows -> {
+        rows.forEach(r -> add(boards, LeaderboardKeys.gifters(LeaderboardKeys.Period.ALL, null), r));
+        return pool.query("SELECT host_id AS member, sum(coins) AS score FROM gift_events GROUP BY 1").execute();
+      })
+      .map(rows -> {
+        rows.forEach(r -> add(boards, LeaderboardKeys.hosts(LeaderboardKeys.Period.ALL, null), r));
+        return null;
+      });
+  }
+
+  private static void periods(Map<String, Map<Long, Long>> boards, Iterable<Row> rows, LocalDate today, boolean gifters) {
+    for (Row r : rows) {
+      LocalDate day = r.getLocalDate("day");
+      if (!day.isBefore(today.minusDays(7))) {
+        add(boards, gifters ? LeaderboardKeys.gifters(LeaderboardKeys.Period.DAY, day)
+          : LeaderboardKeys.hosts(LeaderboardKeys.Period.DAY, day), r);
+      }
+      add(boards, gifters ? LeaderboardKeys.gifters(LeaderboardKeys.Period.WEEK, day)
+        : LeaderboardKeys.hosts(LeaderboardKeys.Period.WEEK, day), r);
+    }
+  }
+
+  private static void add(Map<String, Map<Long, Long>> boards, String key, Row r) {
+    boards.computeIfAbsent(key, k -> new HashMap<>()).merge(r.getLong("member"), r.getLong("score"), Long::sum);
+  }
+
+  private Future<Void> write(List<Map.Entry<String, Map<Long, Long>>> boards, int i) {
+    if (i == boards.size()) {
+      return Future.succeededFuture();
+    }
+    String key = boards.get(i).getKey();
+    String tmp = key + ":rebuild";
+    List<String> zadd = new ArrayList<>();
+    zadd.add(tmp);
+    boards.get(i).getValue().forEach((member, score) -> {
+      zadd.add(Long.toString(score));
+      zadd.add(Long.toString(member));
+    });
+    long ttl = key.contains(":day:") ? LeaderboardKeys.DAY_TTL_SECONDS
+      : key.contains(":week:") ? LeaderboardKeys.WEEK_TTL_SECONDS : 0;
+    return redis.del(List.of(tmp)).compose(v -> redis.zadd(zadd)).compose(v -> redis.rename(tmp, key))
+      .compose(v -> ttl > 0 ? redis.expire(List.of(key, Long.toString(ttl))) : Future.succeededFuture())
+      .compose(v -> write(boards, i + 1));
+  }
+}

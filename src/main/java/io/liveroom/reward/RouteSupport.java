@@ -1,0 +1,53 @@
+package io.liveroom.reward;
+
+import io.liveroom.account.Principal;
+import io.liveroom.error.AppException;
+import io.liveroom.error.ErrorCode;
+import io.liveroom.error.FieldError;
+import io.liveroom.http.BearerAuth;
+import io.liveroom.http.Bodies;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Small helpers shared by the rewards routes: run a service call, answer JSON or fail into Problems. */
+final class RouteSupport {
+  private RouteSupport() {
+  }
+
+  /** Runs the call (a synchronous validation failure becomes a failed future) and replies. */
+  static void respond(RoutingContext ctx, int status, Supplier<Future<?>> call) {
+    Future<?> f;
+    try {
+      f = call.get();
+    } catch (RuntimeException e) {
+      f = Future.failedFuture(e);
+    }
+    f.onSuccess(body -> Bodies.reply(ctx, status, body)).onFailure(ctx::fail);
+  }
+
+  static long pathId(RoutingContext ctx, String name) {
+    String raw = ctx.pathParam(name);
+    try {
+      long v = Long.parseLong(raw);
+      if (v > 0) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw AppException.validation(List.of(new FieldError(name, "invalid", name + " must be a positive whole number.")));
+  }
+
+  /** Admin-only routes: put after BearerAuth. */
+  static void requireAdmin(RoutingContext ctx) {
+    Principal p = BearerAuth.principal(ctx);
+    if (!p.isAdmin()) {
+      ctx.fail(AppException.of(ErrorCode.FORBIDDEN, "This needs the admin role."));
+      return;
+    }
+    ctx.next();
+  }
+}
