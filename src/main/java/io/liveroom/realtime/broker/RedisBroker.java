@@ -11,6 +11,7 @@ import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import io.vertx.redis.client.impl.types.ErrorType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +64,10 @@ public final class RedisBroker implements Broker {
       Future<RedisConnection> f = Redis.createClient(vertx, pubsubOptions).connect()
         .compose(conn -> conn.send(append.loadRequest()).map(conn));
       f.onSuccess(conn -> {
-        conn.exceptionHandler(e -> LOG.warn("Redis publish connection failed: {}", e.getMessage()));
+        conn.exceptionHandler(e -> {
+          LOG.warn("Redis publish connection failed: {}", e.getMessage());
+          resetPublisher(f);
+        });
         conn.endHandler(v -> resetPublisher(f));
       });
       publisher = f;
@@ -78,7 +82,13 @@ public final class RedisBroker implements Broker {
   }
 
   private Future<Response> sendOrdered(Request request) {
-    return publisher().compose(conn -> conn.send(request));
+    Future<RedisConnection> current = publisher();
+    return current.compose(conn -> conn.send(request)).onFailure(e -> {
+      if (!(e instanceof ErrorType)) {
+        // A transport failure (not a Redis error reply): the next publication opens a new connection.
+        resetPublisher(current);
+      }
+    });
   }
 
   @Override
@@ -90,7 +100,10 @@ public final class RedisBroker implements Broker {
   private Future<RedisConnection> connect() {
     return Redis.createClient(vertx, pubsubOptions).connect().compose(conn -> {
       conn.handler(this::onPush);
-      conn.exceptionHandler(e -> LOG.warn("Redis PUB/SUB connection failed: {}", e.getMessage()));
+      conn.exceptionHandler(e -> {
+        LOG.warn("Redis PUB/SUB connection failed: {}", e.getMessage());
+        onConnectionLost(conn);
+      });
       conn.endHandler(v -> onConnectionLost(conn));
       pubsub = conn;
       return resubscribeAll(conn).map(conn);
