@@ -246,9 +246,14 @@ final class ClientSession {
     }
     if (pongDeadline != 0 && now > pongDeadline) {
       disconnect(DisconnectCode.NO_PONG);
-    } else if (expiresAt != 0 && now > expiresAt) {
+      return;
+    }
+    if (expiresAt != 0 && now > expiresAt) {
       disconnect(DisconnectCode.EXPIRED);
-    } else if (now >= nextPingAt) {
+      return;
+    }
+    // No new ping while one is unanswered: a new ping would push the pong deadline out forever.
+    if (pongDeadline == 0 && now >= nextPingAt) {
       enqueue(codec.ping());
       nextPingAt = now + c.pingIntervalSeconds() * 1000L;
       pongDeadline = now + c.pongTimeoutSeconds() * 1000L;
