@@ -98,9 +98,16 @@ public final class Main {
           .get(node.config().shutdownTimeoutSeconds() + 5L, TimeUnit.SECONDS);
       } catch (Exception e) {
         LOG.warn("Node did not stop within its timeout: {}", rootMessage(e));
+      } catch (Throwable e) {
+        // Still exit: a process that ignores SIGTERM is worse than an unclean stop.
+        LOG.error("Node stop failed: {}", rootMessage(e), e);
+      } finally {
+        try {
+          infra.close();
+        } finally {
+          stopped.countDown();
+        }
       }
-      infra.close();
-      stopped.countDown();
     }, "shutdown").start();
   }
 

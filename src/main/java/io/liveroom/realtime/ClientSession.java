@@ -54,6 +54,7 @@ final class ClientSession {
   private boolean dirty;
   private boolean connecting;
   private boolean closed;
+  private boolean dropping;
   private long deadline;
   private long nextPingAt;
   private long pongDeadline;
@@ -146,7 +147,7 @@ final class ClientSession {
   }
 
   void enqueue(byte[] bytes) {
-    if (closed) {
+    if (closed || dropping) {
       return;
     }
     if (queue == null) {
@@ -158,7 +159,10 @@ final class ClientSession {
       server.metrics().slowDropped();
       LOG.info("Client {} (user {}) is not reading ({} bytes queued); disconnecting as slow", clientId,
         userLabel(), queuedBytes);
-      disconnect(DisconnectCode.SLOW);
+      dropping = true;
+      queue = null;
+      // Not inline: we may be inside the hub's loop over this channel's subscribers.
+      hub.context.runOnContext(v -> disconnect(DisconnectCode.SLOW));
       return;
     }
     if (!dirty) {
@@ -169,7 +173,7 @@ final class ClientSession {
 
   void flush() {
     dirty = false;
-    if (closed || queue == null || queue.isEmpty() || ws.writeQueueFull()) {
+    if (closed || dropping || queue == null || queue.isEmpty() || ws.writeQueueFull()) {
       return; // when the socket's own queue is full, the drain handler flushes again
     }
     ByteBuf frame;
@@ -206,7 +210,8 @@ final class ClientSession {
 
   /** Drops a subscription and tells the SDK to subscribe again with recovery (code 2500). */
   void resubscribe(Subscription sub) {
-    serverUnsubscribe(sub, UNSUBSCRIBE_INSUFFICIENT_STATE, "insufficient state");
+    // Deferred: called from the hub's loop over the channel's subscribers, which it would modify.
+    hub.context.runOnContext(v -> serverUnsubscribe(sub, UNSUBSCRIBE_INSUFFICIENT_STATE, "insufficient state"));
   }
 
   void serverUnsubscribe(Subscription sub, int code, String reason) {
@@ -246,9 +251,14 @@ final class ClientSession {
     }
     if (pongDeadline != 0 && now > pongDeadline) {
       disconnect(DisconnectCode.NO_PONG);
-    } else if (expiresAt != 0 && now > expiresAt) {
+      return;
+    }
+    if (expiresAt != 0 && now > expiresAt) {
       disconnect(DisconnectCode.EXPIRED);
-    } else if (now >= nextPingAt) {
+      return;
+    }
+    // No new ping while one is unanswered: a new ping would push the pong deadline out forever.
+    if (pongDeadline == 0 && now >= nextPingAt) {
       enqueue(codec.ping());
       nextPingAt = now + c.pingIntervalSeconds() * 1000L;
       pongDeadline = now + c.pongTimeoutSeconds() * 1000L;

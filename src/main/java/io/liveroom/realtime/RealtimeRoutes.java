@@ -43,7 +43,11 @@ public final class RealtimeRoutes implements HttpModule {
       .setPerFrameWebSocketCompressionSupported(false)
       .setPerMessageWebSocketCompressionSupported(false)
       .setRegisterWebSocketWriteHandlers(false)
-      .setWebSocketClosingTimeout(5);
+      .setWebSocketClosingTimeout(5)
+      // Every write to a connection happens on its own event loop (the hubs guarantee it for
+      // sockets; handlers reply from their context), so Vert.x can skip its per-connection
+      // multi-producer outbound queue: about 8 KB less heap per idle WebSocket.
+      .setStrictThreadMode(true);
   }
 
   @Override

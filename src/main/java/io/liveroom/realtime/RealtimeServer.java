@@ -78,7 +78,8 @@ public final class RealtimeServer implements Realtime {
 
   /** Takes over an upgraded WebSocket on the current event loop. */
   public void accept(ServerWebSocket ws) {
-    Context ctx = Vertx.currentContext();
+    // Each HTTP request runs on a duplicated context; the hub belongs to the event loop's root context.
+    Context ctx = ((ContextInternal) Vertx.currentContext()).unwrap();
     Hub hub = hubs.computeIfAbsent(ctx, c -> {
       Hub h = new Hub(c, this);
       fanout.addHub(h);

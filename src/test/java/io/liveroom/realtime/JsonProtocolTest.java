@@ -232,6 +232,22 @@ class JsonProtocolTest {
   }
 
   @Test
+  @DisplayName("on the Protobuf subprotocol, a malformed length prefix or message closes with 3501")
+  void badProtobufFrames() {
+    for (byte[] frame : new byte[][] {
+      {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 1},
+      {10, 1, 2},
+      {3, (byte) 0x8a, (byte) 0xff, (byte) 0xff}}) {
+      try (TestSocket ws = TestSocket.openProtobuf(node.httpPort())) {
+        assertThat(ws.subprotocol()).isEqualTo("centrifuge-protobuf");
+        ws.sendBinary(frame);
+        assertThat(ws.awaitClose()).isEqualTo(3501);
+      }
+    }
+    assertThat(new TestHttp(node.httpPort()).get("/health/live").status()).isEqualTo(200);
+  }
+
+  @Test
   @DisplayName("an Origin outside the allow-list is refused before the upgrade; no Origin (native app) is allowed")
   void origin() {
     org.assertj.core.api.Assertions.assertThatThrownBy(

@@ -36,6 +36,7 @@ public final class TestSocket implements AutoCloseable {
   private final List<JsonObject> seen = new ArrayList<>();
   private final CompletableFuture<Integer> closed = new CompletableFuture<>();
   private final AtomicInteger ids = new AtomicInteger();
+  private final AtomicInteger binaryFrames = new AtomicInteger();
   private volatile boolean autoPong = true;
   private volatile boolean reading = true;
   private volatile String closeReason;
@@ -50,9 +51,24 @@ public final class TestSocket implements AutoCloseable {
 
   /** Opens a socket with extra upgrade headers (for example an Origin). */
   public static TestSocket open(int port, Map<String, String> headers) {
+    return open(port, headers, null);
+  }
+
+  /**
+   * Opens a socket on the {@code centrifuge-protobuf} subprotocol, for bad-frame tests (binary
+   * replies are counted, not decoded: use the SDK for real Protobuf traffic).
+   */
+  public static TestSocket openProtobuf(int port) {
+    return open(port, Map.of(), "centrifuge-protobuf");
+  }
+
+  private static TestSocket open(int port, Map<String, String> headers, String subprotocol) {
     TestSocket s = new TestSocket();
     WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT);
     headers.forEach(b::header);
+    if (subprotocol != null) {
+      b.subprotocols(subprotocol);
+    }
     s.ws = b.buildAsync(URI.create("ws://127.0.0.1:" + port + "/connection/websocket"), s.new Listener())
       .orTimeout(10, TimeUnit.SECONDS).join();
     return s;
@@ -138,6 +154,11 @@ public final class TestSocket implements AutoCloseable {
     return closed.orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
   }
 
+  /** The subprotocol the server selected, or empty. */
+  public String subprotocol() {
+    return ws.getSubprotocol();
+  }
+
   public String closeReason() {
     return closeReason;
   }
@@ -184,6 +205,15 @@ public final class TestSocket implements AutoCloseable {
       if (reading) {
         socket.request(1);
       }
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
+      if (last) {
+        binaryFrames.incrementAndGet();
+      }
+      socket.request(1);
       return null;
     }
 

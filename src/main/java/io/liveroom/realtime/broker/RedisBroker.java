@@ -11,6 +11,7 @@ import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import io.vertx.redis.client.impl.types.ErrorType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,13 +81,14 @@ public final class RedisBroker implements Broker {
     }
   }
 
-  /**
-   * A failed send drops the connection: when Redis goes away under it, neither handler above is
-   * guaranteed to fire, and every later publication would fail on the dead connection forever.
-   */
   private Future<Response> sendOrdered(Request request) {
-    Future<RedisConnection> conn = publisher();
-    return conn.compose(c -> c.send(request)).onFailure(e -> resetPublisher(conn));
+    Future<RedisConnection> current = publisher();
+    return current.compose(conn -> conn.send(request)).onFailure(e -> {
+      if (!(e instanceof ErrorType)) {
+        // A transport failure (not a Redis error reply): the next publication opens a new connection.
+        resetPublisher(current);
+      }
+    });
   }
 
   @Override
@@ -98,7 +100,10 @@ public final class RedisBroker implements Broker {
   private Future<RedisConnection> connect() {
     return Redis.createClient(vertx, pubsubOptions).connect().compose(conn -> {
       conn.handler(this::onPush);
-      conn.exceptionHandler(e -> LOG.warn("Redis PUB/SUB connection failed: {}", e.getMessage()));
+      conn.exceptionHandler(e -> {
+        LOG.warn("Redis PUB/SUB connection failed: {}", e.getMessage());
+        onConnectionLost(conn);
+      });
       conn.endHandler(v -> onConnectionLost(conn));
       pubsub = conn;
       return resubscribeAll(conn).map(conn);
