@@ -23,6 +23,7 @@ import io.liveroom.infra.RedisClients;
 import io.liveroom.metrics.Metrics;
 import io.liveroom.privacy.PrivacyModule;
 import io.liveroom.reward.RewardsModule;
+import io.liveroom.reward.RewardsPersonalData;
 import io.liveroom.reward.RoomLookup;
 import io.liveroom.room.HotRanking;
 import io.liveroom.realtime.BenchmarkNamespace;
@@ -241,6 +242,7 @@ public final class Node {
     privacy = new PrivacyModule(vertx, pool, redis, config, accounts, rooms, consents, nearby, clock);
     AiPersonalData aiData = new AiPersonalData(pool);
     privacy.register(aiData).retain(aiData, config.privacy().aiRetentionDays());
+    privacy.register(new RewardsPersonalData(pool));
     privacy.start();
     return privacy;
   }

@@ -89,7 +89,11 @@ public final class Leaderboards {
         JsonArray items = new JsonArray();
         for (int i = 0; i < ids.size(); i++) {
           UserSummary u = profiles.get(i).result();
-          items.add(new JsonObject().put("rank", i + 1).put("nickname", u == null ? null : u.nickname())
+          // Frozen, cancelled and banned accounts have no public rank; the ledger still counts them.
+          if (u != null && !u.active()) {
+            continue;
+          }
+          items.add(new JsonObject().put("rank", items.size() + 1).put("nickname", u == null ? null : u.nickname())
             .put("avatarUrl", u == null ? null : u.avatarUrl()).put("score", scores.get(i)));
         }
         return new JsonObject().put("items", items);

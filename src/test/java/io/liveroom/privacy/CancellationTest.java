@@ -183,4 +183,19 @@ class CancellationTest {
     assertThat(again.id()).isNotEqualTo(leaver.id());
     assertThat(login(leaver).status()).isEqualTo(200);
   }
+
+  @Test
+  @DisplayName("A host with a pending withdrawal is refused cancellation, with the reason, and stays active")
+  void pendingWithdrawalBlocks() {
+    TestUser host = TestUsers.register(http, TestUsers.newPhone(), "withdrawing-host");
+    long tx = PrivacyFixtures.update("INSERT INTO ledger_transactions (kind, idempotency_key) VALUES "
+      + "('withdrawal_request', ?) RETURNING id", "wd-" + host.id());
+    PrivacyFixtures.update("INSERT INTO withdrawals (host_id, beans, status, request_tx_id) VALUES (?, 5000, 'pending', ?)",
+      host.id(), tx);
+    TestHttp.Response refused = cancelWithPassword(host);
+    assertThat(refused.status()).as("%s", refused).isEqualTo(409);
+    assertThat(refused.json().getString("code")).isEqualTo("cancellation_blocked");
+    assertThat(refused.json().getString("reason")).isEqualTo("pending_withdrawal");
+    assertThat(login(host).status()).as("still active").isEqualTo(200);
+  }
 }

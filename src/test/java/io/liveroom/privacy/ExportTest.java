@@ -53,6 +53,11 @@ class ExportTest {
     chat(room, u.id(), "chat text of " + tag);
     update("INSERT INTO room_restrictions (room_id, user_id, kind, created_by) VALUES (?, ?, 'mute', ?)", room, u.id(), u.id());
     update("INSERT INTO room_moderators (room_id, user_id, appointed_by) VALUES (?, ?, ?)", room, u.id(), u.id());
+    long giftTx = update("INSERT INTO ledger_transactions (kind, idempotency_key) VALUES ('gift', ?) RETURNING id",
+      "gift-" + tag + "-" + u.id());
+    update("INSERT INTO gift_events (tx_id, sender_id, host_id, room_id, live_session_id, gift_id, gift_count, coins, "
+      + "beans, request_id, sender_balance_after) VALUES (?, ?, ?, ?, 1, 7, 3, 30, 15, ?, 70)",
+      giftTx, u.id(), u.id(), room, "req-" + tag);
     update("INSERT INTO ai_conversations (user_id, title) VALUES (?, ?)", u.id(), "conversation of " + tag);
     long conversation = PrivacyFixtures.count("SELECT id FROM ai_conversations WHERE user_id = ?", u.id());
     update("INSERT INTO ai_messages (conversation_id, role, content, status, generation_id) "
@@ -127,6 +132,12 @@ class ExportTest {
     assertThat(categories.getJsonArray("aiMessages").getJsonObject(0).getString("content"))
       .isEqualTo("ai question of alice");
     assertThat(categories.getJsonArray("aiUsage").getJsonObject(0).getInteger("completionTokens")).isEqualTo(5);
+    assertThat(categories.getJsonArray("giftsSent")).singleElement()
+      .satisfies(g -> assertThat(((JsonObject) g).getLong("coins")).isEqualTo(30L));
+    assertThat(categories.getJsonArray("giftsReceived")).singleElement()
+      .satisfies(g -> assertThat(((JsonObject) g).getLong("beans")).isEqualTo(15L));
+    assertThat(categories.getJsonArray("walletStatement")).isNotNull();
+    assertThat(categories.getJsonArray("withdrawals")).isEmpty();
 
     String text = file.body();
     assertThat(text).doesNotContain("nick-bob", bob.phone(), "bob@example.com", "chat text of bob", "bob in alice's room",
