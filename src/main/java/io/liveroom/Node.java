@@ -11,7 +11,6 @@ import io.liveroom.config.AppConfig;
 import io.liveroom.consent.ConsentRoutes;
 import io.liveroom.consent.ConsentService;
 import io.liveroom.geo.NearbyCapability;
-import io.liveroom.geo.UnwiredLiveRoomRegions;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.HealthRoutes;
 import io.liveroom.http.HttpModule;
@@ -202,7 +201,7 @@ public final class Node {
   private Future<?> wireConsentAndNearby() {
     consents = new ConsentService(pool);
     return NearbyCapability.create(vertx, pool, redis, config.nearby(), consents, accounts.directory(),
-      new UnwiredLiveRoomRegions(), clock).onSuccess(n -> nearby = n);
+      rooms.regions(pool), clock).onSuccess(n -> nearby = n);
   }
 
   /** AI dialogue: ai.chat / ai.cancel over the socket; a closed connection cancels its generations. */

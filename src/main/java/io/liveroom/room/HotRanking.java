@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -112,6 +113,24 @@ public final class HotRanking {
         for (int i = 0; i + 1 < r.size(); i += 2) {
           out.add(new Scored(r.get(i).toLong(), r.get(i + 1).toDouble()));
         }
+      }
+      return out;
+    });
+  }
+
+  /** The current hot scores of some rooms (0 for a room not on the list), one round trip. */
+  Future<Map<Long, Double>> scores(List<Long> roomIds) {
+    if (roomIds.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    List<String> args = new ArrayList<>();
+    args.add(RoomKeys.HOT);
+    roomIds.forEach(id -> args.add(Long.toString(id)));
+    return redis.zmscore(args).map(r -> {
+      Map<Long, Double> out = new HashMap<>();
+      for (int i = 0; i < roomIds.size(); i++) {
+        Response score = r.get(i);
+        out.put(roomIds.get(i), score == null ? 0.0 : score.toDouble());
       }
       return out;
     });

@@ -114,6 +114,11 @@ public final class Rooms {
     return publisher;
   }
 
+  /** Regions of live rooms, for Nearby and the regional hot list. */
+  public io.liveroom.geo.LiveRoomRegions regions(Pool pool) {
+    return new RoomRegions(pool, hot);
+  }
+
   public HotRanking hot() {
     return hot;
   }

@@ -84,6 +84,21 @@ final class NearbyFixtures {
     return http.send("PUT", path, body.encode(), Map.of("Authorization", "Bearer " + token));
   }
 
+  TestHttp.Response post(String path, JsonObject body, String token) {
+    return http.post(path, body, token);
+  }
+
+  /** Marks a user identity-verified, as a passed real-name check would (hosting needs it). */
+  static void markVerified(long userId) {
+    try (Connection c = TestInfra.get().jdbc();
+         PreparedStatement st = c.prepareStatement("UPDATE users SET identity_verified = true WHERE id = ?")) {
+      st.setLong(1, userId);
+      st.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   TestHttp.Response putRaw(String path, String body, String token) {
     return http.send("PUT", path, body, Map.of("Authorization", "Bearer " + token));
   }

@@ -163,11 +163,29 @@ class NearbyHttpTest {
   }
 
   @Test
-  @DisplayName("Until the rooms capability is wired, Nearby rooms answers 503 not_available instead of pretending")
-  void roomsUnwired() {
-    String viewer = sharing("viewer", NearbyFixtures.ADULT, false, 0);
-    TestHttp.Response r = fx.get("/api/v1/nearby/rooms", viewer);
-    assertThat(r.status()).isEqualTo(503);
-    assertThat(r.json().getString("code")).isEqualTo("not_available");
+  @DisplayName("A live room tagged from its host's location shows in Nearby rooms and its region's hot list, until consent goes")
+  void liveRoomsByRegion() {
+    String host = sharing("region-host", NearbyFixtures.ADULT, false, 0);
+    long hostId = NearbyFixtures.subject(host);
+    NearbyFixtures.markVerified(hostId);
+    TestHttp.Response created = fx.post("/api/v1/rooms", new JsonObject().put("title", "regional room")
+      .put("category", "chat"), host);
+    assertThat(created.status()).as("%s", created).isEqualTo(201);
+    long roomId = created.json().getJsonObject("room").getLong("id");
+    assertThat(fx.post("/api/v1/rooms/" + roomId + "/start", new JsonObject(), host).status()).isEqualTo(200);
+    TestHttp.Response tagged = fx.put("/api/v1/me/live-room/region", new JsonObject(), host);
+    assertThat(tagged.status()).as("%s", tagged).isEqualTo(200);
+    String region = tagged.json().getString("region");
+    assertThat(region).hasSize(4);
+
+    String viewer = sharing("region-viewer", NearbyFixtures.ADULT, false, 300);
+    TestHttp.Response nearbyRooms = fx.get("/api/v1/nearby/rooms", viewer);
+    assertThat(nearbyRooms.status()).as("%s", nearbyRooms).isEqualTo(200);
+    assertThat(nearbyRooms.body()).contains("regional room").doesNotContain("\"lat\"", "\"lng\"");
+    assertThat(fx.get("/api/v1/regions/" + region + "/hot", viewer).body()).contains("regional room");
+
+    fx.consent(host, "location", false);
+    assertThat(fx.get("/api/v1/regions/" + region + "/hot", viewer).body())
+      .as("a location-derived region goes with the consent").doesNotContain("regional room");
   }
 }
