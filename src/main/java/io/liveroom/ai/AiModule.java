@@ -38,7 +38,7 @@ public final class AiModule {
       ? new OpenAiProvider(vertx, config.openai())
       : new SimulatedProvider(vertx, config.simulated());
     return AiQuotas.load(vertx, redis, config.quota(), leaseMs(config)).map(quotas -> new AiModule(config,
-      new Generations(provider, quotas, new UsageRepository(pool), new WordListModerator(config.blockedWords()),
+      new Generations(provider, quotas, new UsageRepository(vertx, pool), new WordListModerator(config.blockedWords()),
         new AiMetrics(registry, provider.name())),
       new ConversationRepository(pool)));
   }
