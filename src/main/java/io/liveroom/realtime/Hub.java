@@ -59,6 +59,12 @@ final class Hub {
     return server.fanout().join(sub.channel, this);
   }
 
+  /** This loop's subscriptions to a channel. */
+  int subscribers(String channel) {
+    Set<Subscription> subs = channels.get(channel);
+    return subs == null ? 0 : subs.size();
+  }
+
   void detach(Subscription sub) {
     Set<Subscription> subs = channels.get(sub.channel);
     if (subs != null && subs.remove(sub) && subs.isEmpty()) {

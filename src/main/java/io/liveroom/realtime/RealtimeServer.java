@@ -198,24 +198,40 @@ public final class RealtimeServer implements Realtime {
 
   void afterSubscribe(ClientSession s, Subscription sub) {
     NamespaceOptions o = sub.namespace.options();
+    Future<Void> present = Future.succeededFuture();
     if (o.presence()) {
-      presence.add(sub.channel, info(s), config.presenceTtlSeconds())
+      present = presence.add(sub.channel, info(s), config.presenceTtlSeconds())
         .onFailure(e -> LOG.warn("Presence add failed in {} for user {}: {}", sub.channel, s.userLabel(), e.getMessage()));
     }
-    if (o.joinLeave()) {
-      broker.publishEvent(sub.channel, new BrokerEvent(BrokerEvent.Type.JOIN, info(s).toByteArray()));
-    }
+    joinLeave(s, sub, present, BrokerEvent.Type.JOIN);
   }
 
   void afterUnsubscribe(ClientSession s, Subscription sub) {
     NamespaceOptions o = sub.namespace.options();
+    Future<Void> gone = Future.succeededFuture();
     if (o.presence()) {
-      presence.remove(sub.channel, s.clientId, s.userLabel())
+      gone = presence.remove(sub.channel, s.clientId, s.userLabel())
         .onFailure(e -> LOG.warn("Presence remove failed in {} for user {}: {}", sub.channel, s.userLabel(), e.getMessage()));
     }
-    if (o.joinLeave() && s.principal != null) {
-      broker.publishEvent(sub.channel, new BrokerEvent(BrokerEvent.Type.LEAVE, info(s).toByteArray()));
+    if (s.principal != null) {
+      joinLeave(s, sub, gone, BrokerEvent.Type.LEAVE);
     }
+  }
+
+  /**
+   * Publishes a join/leave if the namespace wants one for this channel at its current size: the
+   * user count from presence (after this change) when presence is on, else this loop's subscribers.
+   */
+  private void joinLeave(ClientSession s, Subscription sub, Future<Void> presenceChange, BrokerEvent.Type type) {
+    long local = s.hub.subscribers(sub.channel);
+    Future<Long> size = !sub.namespace.options().presence() ? Future.succeededFuture(local)
+      : presenceChange.compose(v -> presence.stats(sub.channel)).map(st -> (long) st.users()).otherwise(local);
+    byte[] who = info(s).toByteArray();
+    size.onSuccess(n -> {
+      if (sub.namespace.joinLeave(sub.channel, n)) {
+        broker.publishEvent(sub.channel, new BrokerEvent(type, who));
+      }
+    });
   }
 
   void refreshPresence(ClientSession s) {
