@@ -109,6 +109,13 @@ public final class RealtimeServer implements Realtime {
     return control(userId, BrokerEvent.disconnect(code.code()));
   }
 
+  /** The order "code sessionId" is obeyed only by that session's connections (ClientSession). */
+  @Override
+  public Future<Void> disconnectSession(long userId, String sessionId, DisconnectCode code) {
+    byte[] order = (code.code() + " " + sessionId).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return control(userId, new BrokerEvent(BrokerEvent.Type.DISCONNECT, order));
+  }
+
   @Override
   public Future<Void> unsubscribeUser(long userId, String channel) {
     return control(userId, BrokerEvent.unsubscribe(channel));
