@@ -26,10 +26,13 @@ class SessionSocketTest {
   private static TestHttp http;
   private final List<TestSocket> sockets = new ArrayList<>();
 
+  private static final String ADMIN_PHONE = TestUsers.newPhone();
+
   @BeforeAll
   static void boot() {
     TestInfra.get().reset();
-    node = TestNodes.start();
+    node = TestNodes.start(json -> json.getJsonObject("accounts").put("adminPhones",
+      new io.vertx.core.json.JsonArray().add(ADMIN_PHONE)));
     http = new TestHttp(node.httpPort());
   }
 
@@ -92,5 +95,20 @@ class SessionSocketTest {
     assertThat(http.post("/api/v1/auth/logout", null, u.accessToken()).status()).isEqualTo(204);
     assertThat(ws.awaitClose()).isEqualTo(4500);
     assertThat(io.liveroom.realtime.DisconnectCode.SESSION_REVOKED.reconnect()).isFalse();
+  }
+
+  @Test
+  @DisplayName("An account banned by an admin loses every socket with 4501 (account disabled), on every session")
+  void bannedAccount() {
+    TestUser u = TestUsers.register(http);
+    TestUser admin = TestUsers.register(http, ADMIN_PHONE, "admin");
+    TestSocket phone = connected(u.accessToken());
+    TestSocket tablet = connected(secondDevice(u).getString("accessToken"));
+
+    TestHttp.Response banned = http.post("/api/v1/admin/users/" + u.id() + "/status",
+      new JsonObject().put("status", "banned").put("reason", "fraud"), admin.accessToken());
+    assertThat(banned.status()).as("ban: %s", banned).isEqualTo(204);
+    assertThat(phone.awaitClose()).isEqualTo(4501);
+    assertThat(tablet.awaitClose()).isEqualTo(4501);
   }
 }
