@@ -172,6 +172,36 @@ class AiSocketTest {
     assertThat(usageStatus(id)).isEqualTo("cancelled");
   }
 
+  @Test
+  @DisplayName("A node shutting down cancels its running generations and still saves the partial answers")
+  void shutdownSavesPartialAnswers() {
+    Node other = TestNodes.start(json -> json.getJsonObject("ai").getJsonObject("simulated")
+      .put("tokensPerSecond", 25).put("replyTokens", REPLY_TOKENS));
+    Chatter c;
+    try {
+      TestHttp otherHttp = new TestHttp(other.httpPort());
+      TestUser u = TestUsers.register(otherHttp);
+      TestHttp.Response created = otherHttp.post("/api/v1/ai/conversations", new JsonObject().put("title", "Q"),
+        u.accessToken());
+      TestSocket ws = TestSocket.open(other.httpPort());
+      sockets.add(ws);
+      String personal = ws.connect(u.accessToken()).getJsonObject("subs").fieldNames().iterator().next();
+      c = new Chatter(u, created.json().getLong("id"), ws, personal);
+      String id = chat(c, "Keep talking");
+      assertThat(next(c, id).getString("type")).isEqualTo("start");
+      String firstDelta = next(c, id).getString("text");
+
+      TestNodes.stop(other);
+      other = null;
+      assertThat(ws.awaitClose()).isEqualTo(3001);
+      StoredAnswer stored = answer(id);
+      assertThat(stored.status()).isEqualTo("cancelled");
+      assertThat(stored.content()).startsWith(firstDelta);
+    } finally {
+      TestNodes.stop(other);
+    }
+  }
+
   private record StoredAnswer(long messageId, String status, String content) {
   }
 
