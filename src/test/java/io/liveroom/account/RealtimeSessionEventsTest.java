@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Revoked sessions and disabled accounts reach the real-time core's disconnects")
 class RealtimeSessionEventsTest {
-  /** Records the disconnects the accounts capability asks for; the real core is not wired yet. */
+  /** Records the disconnects the accounts capability asks for (the real core: SessionSocketTest). */
   static final class RecordingRealtime implements Realtime {
     final List<String> disconnects = new CopyOnWriteArrayList<>();
 
@@ -36,6 +36,12 @@ class RealtimeSessionEventsTest {
     @Override
     public Future<Void> disconnectUser(long userId, DisconnectCode code) {
       disconnects.add(userId + ":" + code.name());
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Void> disconnectSession(long userId, String sessionId, DisconnectCode code) {
+      disconnects.add(userId + ":" + sessionId + ":" + code.name());
       return Future.succeededFuture();
     }
 
@@ -61,7 +67,7 @@ class RealtimeSessionEventsTest {
   }
 
   @Test
-  @DisplayName("Logout disconnects the user with a reconnecting code; a ban with account_disabled")
+  @DisplayName("Logout disconnects that session with session_revoked (terminal); a ban the whole user with account_disabled")
   void mapping() {
     TestInfra.get().reset();
     String adminPhone = TestUsers.newPhone();
@@ -74,8 +80,8 @@ class RealtimeSessionEventsTest {
       TestUsers.TestUser u = TestUsers.register(http);
       TestUsers.TestUser admin = TestUsers.register(http, adminPhone, "admin");
       assertThat(http.post("/api/v1/auth/logout", null, u.accessToken()).status()).isEqualTo(204);
-      assertThat(realtime.disconnects).containsExactly(u.id() + ":INSUFFICIENT_STATE");
-      assertThat(DisconnectCode.INSUFFICIENT_STATE.reconnect()).isTrue();
+      assertThat(realtime.disconnects).containsExactly(u.id() + ":" + u.sessionId() + ":SESSION_REVOKED");
+      assertThat(DisconnectCode.SESSION_REVOKED.reconnect()).isFalse();
 
       assertThat(http.post("/api/v1/admin/users/" + u.id() + "/status",
         new JsonObject().put("status", "banned").put("reason", "fraud"), admin.accessToken()).status()).isEqualTo(204);
