@@ -76,9 +76,13 @@ public final class RealtimeServer implements Realtime {
     return broker.start(fanout);
   }
 
-  /** Takes over an upgraded WebSocket on the current event loop. */
+  /**
+   * Takes over an upgraded WebSocket on the current event loop. The upgrade completes on a
+   * per-request duplicate of the loop's context: the hub is keyed by the loop's own context, or
+   * every connection would get a hub (and a timer) of its own that is never released.
+   */
   public void accept(ServerWebSocket ws) {
-    Context ctx = Vertx.currentContext();
+    Context ctx = ((ContextInternal) Vertx.currentContext()).unwrap();
     Hub hub = hubs.computeIfAbsent(ctx, c -> {
       Hub h = new Hub(c, this);
       fanout.addHub(h);
@@ -329,6 +333,11 @@ public final class RealtimeServer implements Realtime {
 
   String nodeId() {
     return nodeId;
+  }
+
+  /** Hubs on this node: one per event loop that has accepted a connection. */
+  int hubCount() {
+    return hubs.size();
   }
 
   /** Connections open on this node (all event loops). */
