@@ -70,6 +70,11 @@ class RoomHistoryAndPresenceTest {
     String epoch = fromRedis.getString("epoch");
 
     RedisProbe.flushAll(TestInfra.get().redisUrl());
+    // A client resuming from what it saw is told the gap cannot be filled, then repaints from history.
+    JsonObject resumed = reader.request("subscribe", new JsonObject().put("channel", channel(room)).put("recover", true)
+      .put("epoch", epoch).put("offset", 4)).getJsonObject("subscribe");
+    assertThat(resumed.getBoolean("was_recovering")).isTrue();
+    assertThat(resumed.getBoolean("recovered", false)).isFalse();
     JsonObject fromPg = history(reader, room, 10, false);
     assertThat(fromPg.getJsonArray("publications")).hasSize(3);
     assertThat(texts(fromPg)).containsExactly("one", "two", "three");
