@@ -1,9 +1,11 @@
 -- Admits one chat message into a live room, atomically: the room is live, the sender is neither
--- banned nor muted, is under the per-user rate limit, and (unless host or moderator) past the slow
+-- banned, kicked (re-join ban running) nor muted, is under the per-user rate limit, and (unless host or moderator) past the slow
 -- mode cooldown. On success the room's message count is incremented.
--- KEYS: 1 live, 2 ban, 3 mute, 4 mods, 5 host, 6 rate counter, 7 slow seconds, 8 cooldown, 9 message count
+-- KEYS: 1 live, 2 ban, 3 mute, 4 mods, 5 host, 6 rate counter, 7 slow seconds, 8 cooldown, 9 message count,
+--       10 kick
 -- ARGV: 1 user id, 2 rate limit (messages), 3 rate window (ms)
--- Returns {status, ttl ms, staff, session id}: 0 ok, 1 not live, 2 banned, 3 muted, 4 rate limited, 5 slow mode.
+-- Returns {status, ttl ms, staff, session id}: 0 ok, 1 not live, 2 banned, 3 muted, 4 rate limited, 5 slow mode,
+-- 6 kicked.
 local session = redis.call('GET', KEYS[1])
 if not session then
   return {1, 0, 0, ''}
@@ -11,6 +13,10 @@ end
 local ban = redis.call('PTTL', KEYS[2])
 if ban ~= -2 then
   return {2, ban, 0, session}
+end
+local kick = redis.call('PTTL', KEYS[10])
+if kick ~= -2 then
+  return {6, kick, 0, session}
 end
 local mute = redis.call('PTTL', KEYS[3])
 if mute ~= -2 then

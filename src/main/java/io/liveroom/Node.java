@@ -87,6 +87,7 @@ public final class Node {
   private AiModule ai;
   private PrivacyModule privacy;
   private RewardsModule rewards;
+  private ChatService aiChat;
 
   private Node(AppConfig config, Vertx vertx, Metrics metrics, Clock clock, NodeSeams seams) {
     this.config = config;
@@ -209,6 +210,7 @@ public final class Node {
     return AiModule.create(vertx, config.ai(), pool, redis, metrics.registry()).onSuccess(module -> {
       ai = module;
       ChatService chat = module.chat(realtime);
+      aiChat = chat;
       AiModule.rpcMethods(chat).forEach(rpcMethods::register);
       realtime.onConnectionClosed(chat::disconnected);
     });
@@ -355,8 +357,9 @@ public final class Node {
 
   /**
    * Graceful stop: report not-ready, close every socket with "shutdown" (SDKs reconnect to another
-   * node), drain what capabilities buffer (the chat archive), then close Vert.x, which shuts the
-   * listeners down (in-flight work gets the shutdown timeout) and the clients.
+   * node; their AI generations are cancelled), drain what capabilities buffer (the cancelled
+   * answers, the chat archive), then close Vert.x, which shuts the listeners down (in-flight work
+   * gets the shutdown timeout) and the clients.
    */
   public Future<Void> stop() {
     draining.set(true);
@@ -369,6 +372,8 @@ public final class Node {
     LOG.info("Node {} shutting down (timeout {} s)", config.nodeId(), config.shutdownTimeoutSeconds());
     Future<Void> sockets = realtime == null ? Future.succeededFuture() : realtime.shutdown().otherwiseEmpty();
     return sockets
+      .compose(v -> aiChat == null ? Future.<Void>succeededFuture()
+        : aiChat.drain().timeout(config.shutdownTimeoutSeconds(), TimeUnit.SECONDS).otherwiseEmpty())
       .compose(v -> rooms == null ? Future.<Void>succeededFuture()
         : rooms.stop().timeout(config.shutdownTimeoutSeconds(), TimeUnit.SECONDS).otherwiseEmpty())
       .eventually(() -> vertx.close())

@@ -25,14 +25,20 @@ public final class AccountStatus {
     this.events = events;
   }
 
-  /** Call after the status change is committed. */
+  /**
+   * Call after the status change is committed. The sockets are told first, so they close with
+   * "account disabled" (4501) rather than with the "session revoked" (4500) of the revocations
+   * that follow: the app can say why. The gate already refuses the account by then.
+   */
   public Future<Void> disabled(long userId, String status, String reason) {
     return gate.markDisabled(userId, status)
-      .compose(v -> pool.withTransaction(tx -> sessions.revokeAll(tx, userId, reason)))
+      .compose(v -> {
+        events.userDisabled(userId);
+        return pool.withTransaction(tx -> sessions.revokeAll(tx, userId, reason));
+      })
       .compose(ids -> sessions.afterRevokeAll(userId, ids))
       .map(v -> {
-        LOG.info("User {} disabled ({}): sessions revoked", userId, reason);
-        events.userDisabled(userId);
+        LOG.info("User {} disabled ({}): sockets closed, sessions revoked", userId, reason);
         return null;
       });
   }

@@ -9,11 +9,10 @@ import org.slf4j.LoggerFactory;
  * Connects {@link SessionEvents} to the real-time core. Node registers it once the core exists:
  * {@code accounts.events().add(new RealtimeSessionEvents(realtime))}.
  *
- * <p>A disabled account loses every connection with {@code ACCOUNT_DISABLED} (no reconnect).
- * {@link Realtime} can only disconnect a whole user, so a revoked session disconnects all of that
- * user's connections with a reconnecting code: the other devices reconnect with their still-valid
- * tokens, while the revoked session's token is refused by {@link SessionGate} at connect. When the
- * core gains a per-session disconnect, {@code SESSION_REVOKED} should target that session alone.
+ * <p>A disabled account loses every connection with {@code ACCOUNT_DISABLED} (no reconnect). A
+ * revoked session loses its own connections with {@code SESSION_REVOKED} (no reconnect); the
+ * user's other devices stay connected. Should a connection miss the order (a node that was cut
+ * from the broker), its access token is still refused by {@link SessionGate} at the next connect.
  */
 public final class RealtimeSessionEvents implements SessionEvents {
   private static final Logger LOG = LoggerFactory.getLogger(RealtimeSessionEvents.class);
@@ -25,7 +24,7 @@ public final class RealtimeSessionEvents implements SessionEvents {
 
   @Override
   public void sessionRevoked(long userId, String sessionId) {
-    realtime.disconnectUser(userId, DisconnectCode.INSUFFICIENT_STATE)
+    realtime.disconnectSession(userId, sessionId, DisconnectCode.SESSION_REVOKED)
       .onFailure(e -> LOG.warn("Could not disconnect user {} after revoking session {}: {}", userId, sessionId,
         e.getMessage()));
   }

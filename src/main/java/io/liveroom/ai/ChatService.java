@@ -11,6 +11,7 @@ import io.vertx.pgclient.PgException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -34,6 +35,8 @@ public final class ChatService implements ConnectionLifecycle {
   private final Generations generations;
   private final int maxInputChars;
   private final Map<String, Active> active = new ConcurrentHashMap<>();
+  /** Each running relay, completing once its answer is saved and its final publication sent. */
+  private final Map<String, Future<Void>> relays = new ConcurrentHashMap<>();
 
   private record Active(long userId, String clientId, Generation generation) {
   }
@@ -89,8 +92,12 @@ public final class ChatService implements ConnectionLifecycle {
     String model = generations.provider().models().get(0);
     Generation g = generations.open(id, userId, "socket", new LlmRequest(model, context, null, null));
     active.put(id, new Active(userId, ctx.clientId(), g));
-    new SocketRelay(realtime, realtime.personalChannel(userId), g, repo, c.id()).run(p.requestId())
-      .onComplete(done -> active.remove(id));
+    Future<Void> relay = new SocketRelay(realtime, realtime.personalChannel(userId), g, repo, c.id()).run(p.requestId());
+    relays.put(id, relay);
+    relay.onComplete(done -> {
+      active.remove(id);
+      relays.remove(id);
+    });
     return id;
   }
 
@@ -118,6 +125,14 @@ public final class ChatService implements ConnectionLifecycle {
         LOG.debug("AI generation {} of user {} cancelled: its connection closed", a.generation().id(), userId);
         a.generation().cancel();
       });
+  }
+
+  /**
+   * Completes when the generations running on this node now have ended and their answers are
+   * saved. For a node stopping: its sockets closed, which cancels them.
+   */
+  public Future<Void> drain() {
+    return Future.join(List.copyOf(relays.values())).<Void>mapEmpty().otherwiseEmpty();
   }
 
   /** Generations running on this node. */

@@ -4,6 +4,8 @@ import io.liveroom.account.Principal;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
+import java.util.List;
+
 /**
  * A family of channels named {@code <name>:<id>} (for example {@code room:42}), registered by a
  * capability with its options and permission checks. The real-time core knows nothing about what
@@ -29,5 +31,27 @@ public interface ChannelNamespace {
   default Future<JsonObject> authorizePublish(Principal principal, String channel, JsonObject data) {
     return Future.failedFuture(io.liveroom.error.AppException.of(
       io.liveroom.error.ErrorCode.PERMISSION_DENIED, "Clients cannot publish in this namespace."));
+  }
+
+  /**
+   * Whether join/leave pushes go out for this channel now. {@code subscribers} is the channel's
+   * current number of users: cluster-wide from presence when the namespace has presence on,
+   * otherwise this event loop's subscribers. Called on an event loop after each subscribe and
+   * unsubscribe; must be cheap and must not block. The default follows
+   * {@link NamespaceOptions#joinLeave()}; rooms turn it off past a viewer threshold.
+   */
+  default boolean joinLeave(String channel, long subscribers) {
+    return options().joinLeave();
+  }
+
+  /**
+   * What {@code history} serves when the broker kept nothing for this channel (its stream expired,
+   * or was lost and a new epoch began): up to {@code limit} recent publications' data, oldest
+   * first, reloaded from the capability's own store. They carry no offset (they are not in the
+   * stream and cannot be recovered). Called on an event loop; must not block. A failure is logged
+   * and the empty history is served. The default has nothing to offer.
+   */
+  default Future<List<JsonObject>> historyFallback(String channel, int limit) {
+    return Future.succeededFuture(List.of());
   }
 }

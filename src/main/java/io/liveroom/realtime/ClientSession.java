@@ -196,7 +196,7 @@ final class ClientSession {
           enqueue(push.bytes(codec));
         }
       }
-      case DISCONNECT -> disconnect(DisconnectCode.byCode(Integer.parseInt(event.payloadText())));
+      case DISCONNECT -> disconnectOrder(event.payloadText());
       case UNSUBSCRIBE -> {
         Subscription target = subs == null ? null : subs.get(event.payloadText());
         if (target != null) {
@@ -206,6 +206,15 @@ final class ClientSession {
       default -> {
       }
     }
+  }
+
+  /** "code" closes this connection; "code sessionId" only if it belongs to that login session. */
+  private void disconnectOrder(String order) {
+    int space = order.indexOf(' ');
+    if (space > 0 && (principal == null || !order.substring(space + 1).equals(principal.sessionId()))) {
+      return;
+    }
+    disconnect(DisconnectCode.byCode(Integer.parseInt(space > 0 ? order.substring(0, space) : order)));
   }
 
   /** Drops a subscription and tells the SDK to subscribe again with recovery (code 2500). */

@@ -59,6 +59,12 @@ final class Hub {
     return server.fanout().join(sub.channel, this);
   }
 
+  /** This loop's subscriptions to a channel. */
+  int subscribers(String channel) {
+    Set<Subscription> subs = channels.get(channel);
+    return subs == null ? 0 : subs.size();
+  }
+
   void detach(Subscription sub) {
     Set<Subscription> subs = channels.get(sub.channel);
     if (subs != null && subs.remove(sub) && subs.isEmpty()) {
@@ -73,10 +79,13 @@ final class Hub {
       return;
     }
     long offset = pub.getOffset();
-    for (Subscription sub : subs) {
+    // A snapshot: a delivery may drop its subscriber (a slow consumer is disconnected), which
+    // removes it from this set mid-iteration.
+    Subscription[] targets = subs.toArray(new Subscription[0]);
+    for (Subscription sub : targets) {
       sub.deliver(offset, epoch, push);
     }
-    delivered += subs.size();
+    delivered += targets.length;
   }
 
   void deliverEvent(String channel, BrokerEvent event, EncodedReply push) {

@@ -20,6 +20,16 @@ public interface Realtime {
   /** Disconnects every connection of a user, on every node, with the given code. */
   Future<Void> disconnectUser(long userId, DisconnectCode code);
 
+  /**
+   * Disconnects the connections of one login session of a user (the {@code sessionId} of their
+   * access tokens), on every node, with the given code; the user's other sessions stay connected.
+   * An implementation that cannot single out a session reconnects every connection of the user
+   * instead: the revoked session is then refused when it reconnects.
+   */
+  default Future<Void> disconnectSession(long userId, String sessionId, DisconnectCode code) {
+    return disconnectUser(userId, DisconnectCode.INSUFFICIENT_STATE);
+  }
+
   /** Unsubscribes every connection of a user from a channel, on every node. */
   Future<Void> unsubscribeUser(long userId, String channel);
 

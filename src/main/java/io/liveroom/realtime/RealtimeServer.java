@@ -76,9 +76,12 @@ public final class RealtimeServer implements Realtime {
     return broker.start(fanout);
   }
 
-  /** Takes over an upgraded WebSocket on the current event loop. */
+  /**
+   * Takes over an upgraded WebSocket on the current event loop. The upgrade completes on a
+   * per-request duplicate of the loop's context: the hub is keyed by the loop's own context, or
+   * every connection would get a hub (and a timer) of its own that is never released.
+   */
   public void accept(ServerWebSocket ws) {
-    // Each HTTP request runs on a duplicated context; the hub belongs to the event loop's root context.
     Context ctx = ((ContextInternal) Vertx.currentContext()).unwrap();
     Hub hub = hubs.computeIfAbsent(ctx, c -> {
       Hub h = new Hub(c, this);
@@ -108,6 +111,13 @@ public final class RealtimeServer implements Realtime {
   @Override
   public Future<Void> disconnectUser(long userId, DisconnectCode code) {
     return control(userId, BrokerEvent.disconnect(code.code()));
+  }
+
+  /** The order "code sessionId" is obeyed only by that session's connections (ClientSession). */
+  @Override
+  public Future<Void> disconnectSession(long userId, String sessionId, DisconnectCode code) {
+    byte[] order = (code.code() + " " + sessionId).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return control(userId, new BrokerEvent(BrokerEvent.Type.DISCONNECT, order));
   }
 
   @Override
@@ -199,24 +209,40 @@ public final class RealtimeServer implements Realtime {
 
   void afterSubscribe(ClientSession s, Subscription sub) {
     NamespaceOptions o = sub.namespace.options();
+    Future<Void> present = Future.succeededFuture();
     if (o.presence()) {
-      presence.add(sub.channel, info(s), config.presenceTtlSeconds())
+      present = presence.add(sub.channel, info(s), config.presenceTtlSeconds())
         .onFailure(e -> LOG.warn("Presence add failed in {} for user {}: {}", sub.channel, s.userLabel(), e.getMessage()));
     }
-    if (o.joinLeave()) {
-      broker.publishEvent(sub.channel, new BrokerEvent(BrokerEvent.Type.JOIN, info(s).toByteArray()));
-    }
+    joinLeave(s, sub, present, BrokerEvent.Type.JOIN);
   }
 
   void afterUnsubscribe(ClientSession s, Subscription sub) {
     NamespaceOptions o = sub.namespace.options();
+    Future<Void> gone = Future.succeededFuture();
     if (o.presence()) {
-      presence.remove(sub.channel, s.clientId, s.userLabel())
+      gone = presence.remove(sub.channel, s.clientId, s.userLabel())
         .onFailure(e -> LOG.warn("Presence remove failed in {} for user {}: {}", sub.channel, s.userLabel(), e.getMessage()));
     }
-    if (o.joinLeave() && s.principal != null) {
-      broker.publishEvent(sub.channel, new BrokerEvent(BrokerEvent.Type.LEAVE, info(s).toByteArray()));
+    if (s.principal != null) {
+      joinLeave(s, sub, gone, BrokerEvent.Type.LEAVE);
     }
+  }
+
+  /**
+   * Publishes a join/leave if the namespace wants one for this channel at its current size: the
+   * user count from presence (after this change) when presence is on, else this loop's subscribers.
+   */
+  private void joinLeave(ClientSession s, Subscription sub, Future<Void> presenceChange, BrokerEvent.Type type) {
+    long local = s.hub.subscribers(sub.channel);
+    Future<Long> size = !sub.namespace.options().presence() ? Future.succeededFuture(local)
+      : presenceChange.compose(v -> presence.stats(sub.channel)).map(st -> (long) st.users()).otherwise(local);
+    byte[] who = info(s).toByteArray();
+    size.onSuccess(n -> {
+      if (sub.namespace.joinLeave(sub.channel, n)) {
+        broker.publishEvent(sub.channel, new BrokerEvent(type, who));
+      }
+    });
   }
 
   void refreshPresence(ClientSession s) {
@@ -307,6 +333,11 @@ public final class RealtimeServer implements Realtime {
 
   String nodeId() {
     return nodeId;
+  }
+
+  /** Hubs on this node: one per event loop that has accepted a connection. */
+  int hubCount() {
+    return hubs.size();
   }
 
   /** Connections open on this node (all event loops). */

@@ -1,5 +1,6 @@
 package io.liveroom.realtime;
 
+import com.google.protobuf.ByteString;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.liveroom.realtime.broker.HistoryPage;
@@ -9,10 +10,17 @@ import io.liveroom.realtime.protocol.ClientProtocol.HistoryRequest;
 import io.liveroom.realtime.protocol.ClientProtocol.HistoryResult;
 import io.liveroom.realtime.protocol.ClientProtocol.PresenceResult;
 import io.liveroom.realtime.protocol.ClientProtocol.PresenceStatsResult;
+import io.liveroom.realtime.protocol.ClientProtocol.Publication;
 import io.liveroom.realtime.protocol.ClientProtocol.Reply;
 import io.liveroom.realtime.protocol.ClientProtocol.SubscribeRequest;
 import io.liveroom.realtime.protocol.ClientProtocol.SubscribeResult;
 import io.vertx.core.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * {@code subscribe} (with recovery), {@code history}, {@code presence} and {@code presence_stats}.
@@ -22,6 +30,7 @@ import io.vertx.core.Future;
  * the subscription goes live at the top it reported, so every later offset is delivered exactly once.
  */
 final class SubscribeHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(SubscribeHandler.class);
   private final ClientSession session;
   private final RealtimeServer server;
 
@@ -114,13 +123,30 @@ final class SubscribeHandler {
     return authorized(ns, req.getChannel())
       .compose(v -> server.onLoop(session, server.broker().history(req.getChannel(),
         new HistoryQuery(since, limit, req.getReverse(), spec))))
-      .map(page -> {
+      .compose(page -> {
         if (req.hasSince() && !req.getSince().getEpoch().equals(page.top().epoch())) {
           throw AppException.of(ErrorCode.UNRECOVERABLE_POSITION, "The channel's history epoch changed.");
         }
-        return Reply.newBuilder().setHistory(HistoryResult.newBuilder().addAllPublications(page.publications())
-          .setEpoch(page.top().epoch()).setOffset(page.top().offset()));
+        boolean gone = page.publications().isEmpty() && !req.hasSince() && limit != 0;
+        return (gone ? fallback(ns, req, limit) : Future.succeededFuture(page.publications()))
+          .map(pubs -> Reply.newBuilder().setHistory(HistoryResult.newBuilder().addAllPublications(pubs)
+            .setEpoch(page.top().epoch()).setOffset(page.top().offset())));
       });
+  }
+
+  /** The broker kept nothing: what the namespace can reload (no offsets), or nothing if that fails. */
+  private Future<List<Publication>> fallback(ChannelNamespace ns, HistoryRequest req, int limit) {
+    return server.onLoop(session, ns.historyFallback(req.getChannel(), limit)).map(list -> {
+      List<Publication> pubs = new ArrayList<>(list.size());
+      list.forEach(d -> pubs.add(Publication.newBuilder().setData(ByteString.copyFrom(d.toBuffer().getBytes())).build()));
+      if (req.getReverse()) {
+        Collections.reverse(pubs);
+      }
+      return pubs;
+    }).otherwise(e -> {
+      LOG.warn("History fallback of {} failed for user {}: {}", req.getChannel(), session.userLabel(), e.toString());
+      return List.of();
+    });
   }
 
   Future<Reply.Builder> presence(String channel) {

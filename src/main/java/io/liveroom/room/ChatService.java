@@ -111,7 +111,7 @@ final class ChatService {
     List<String> keys = List.of(RoomKeys.live(roomId), RoomKeys.restriction(roomId, Restriction.BAN, userId),
       RoomKeys.restriction(roomId, Restriction.MUTE, userId), RoomKeys.mods(roomId), RoomKeys.host(roomId),
       RoomKeys.rate(roomId, userId), RoomKeys.slow(roomId), RoomKeys.cooldown(roomId, userId),
-      RoomKeys.messages(roomId));
+      RoomKeys.messages(roomId), RoomKeys.restriction(roomId, Restriction.KICK, userId));
     List<String> args = List.of(Long.toString(userId), Integer.toString(config.chatRateMessages()),
       Long.toString(config.chatRateWindow().toMillis()));
     return admit.run(redis, keys, args).map(r -> {
@@ -133,6 +133,9 @@ final class ChatService {
         : AppException.retryAfter(ErrorCode.ROOM_MUTED, "You are muted in this room.", seconds);
       case 4 -> AppException.retryAfter(ErrorCode.CHAT_RATE_LIMITED, "You are sending messages too fast.", seconds);
       case 5 -> AppException.retryAfter(ErrorCode.CHAT_SLOW_MODE, "Slow mode is on; wait before your next message.", seconds);
+      // A kicked viewer is unsubscribed, but publishing needs no subscription: the re-join ban covers chat too.
+      case 6 -> ttlMs < 0 ? AppException.of(ErrorCode.ROOM_KICKED, "You were removed from this room.")
+        : AppException.retryAfter(ErrorCode.ROOM_KICKED, "You were removed from this room.", seconds);
       default -> AppException.of(ErrorCode.INTERNAL, "Unexpected chat admission result " + status);
     };
   }

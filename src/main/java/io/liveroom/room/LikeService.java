@@ -80,7 +80,8 @@ final class LikeService implements RpcMethod {
 
   Future<Long> tap(long userId, long roomId, int count) {
     List<String> keys = List.of(RoomKeys.live(roomId), RoomKeys.restriction(roomId, Restriction.BAN, userId),
-      RoomKeys.likes(roomId), RoomKeys.likeRate(roomId, userId));
+      RoomKeys.likes(roomId), RoomKeys.likeRate(roomId, userId),
+      RoomKeys.restriction(roomId, Restriction.KICK, userId));
     List<String> args = List.of(Integer.toString(count), Integer.toString(config.likesMaxPerUserPerMinute()));
     return like.run(redis, keys, args).map(r -> {
       long total = r.get(0).toLong();
@@ -90,6 +91,9 @@ final class LikeService implements RpcMethod {
       }
       if (total == -2) {
         throw AppException.of(ErrorCode.ROOM_BANNED, "You are banned from this room.");
+      }
+      if (total == -3) {
+        throw AppException.of(ErrorCode.ROOM_KICKED, "You were removed from this room.");
       }
       if (counted > 0) {
         dirty.add(roomId);

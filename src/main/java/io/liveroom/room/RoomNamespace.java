@@ -9,6 +9,7 @@ import io.liveroom.realtime.NamespaceOptions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,8 +17,11 @@ import java.util.Map;
  * (the viewer count), clients publish chat into it (see {@link ChatService}).
  *
  * <p>Join/leave pushes are off at the namespace level: with thousands of viewers they would be most
- * of the traffic. {@link #joinLeaveFor} says whether a given room is small enough for them; it is
- * ready for a per-channel hook in the core (see docs/PROTOCOL.md and the rooms report).
+ * of the traffic. Per channel, the core asks {@link #joinLeave}: rooms with at most
+ * {@code rooms.channel.joinLeaveMaxViewers} viewers get them.
+ *
+ * <p>When Redis lost a room's history (or it expired), {@code history} serves the recent chat
+ * reloaded from PostgreSQL ({@link #historyFallback}).
  */
 public final class RoomNamespace implements ChannelNamespace {
   public static final String NAME = "room";
@@ -27,14 +31,17 @@ public final class RoomNamespace implements ChannelNamespace {
   private final RoomState state;
   private final ChatService chat;
   private final Profiles profiles;
+  private final ChatRepository archive;
   private final int joinLeaveMaxViewers;
 
-  RoomNamespace(RoomsConfig config, RoomRepository rooms, RoomState state, ChatService chat, Profiles profiles) {
+  RoomNamespace(RoomsConfig config, RoomRepository rooms, RoomState state, ChatService chat, Profiles profiles,
+                ChatRepository archive) {
     this.options = new NamespaceOptions(config.historySize(), config.historyTtl(), true, false, true);
     this.rooms = rooms;
     this.state = state;
     this.chat = chat;
     this.profiles = profiles;
+    this.archive = archive;
     this.joinLeaveMaxViewers = config.joinLeaveMaxViewers();
   }
 
@@ -106,10 +113,24 @@ public final class RoomNamespace implements ChannelNamespace {
 
   /**
    * Whether join/leave pushes suit a room with this many viewers: only up to
-   * {@code rooms.channel.joinLeaveMaxViewers}. Synchronous and cheap, for the proposed per-channel
-   * hook of the core, which knows the channel's subscriber count.
+   * {@code rooms.channel.joinLeaveMaxViewers}. Synchronous and cheap.
    */
   public boolean joinLeaveFor(String channel, long viewers) {
     return viewers <= joinLeaveMaxViewers;
+  }
+
+  @Override
+  public boolean joinLeave(String channel, long subscribers) {
+    return joinLeaveFor(channel, subscribers);
+  }
+
+  /** The room's newest stored chat (chat reaches PostgreSQL within the archive's flush interval). */
+  @Override
+  public Future<List<JsonObject>> historyFallback(String channel, int limit) {
+    try {
+      return archive.recent(roomId(channel), limit);
+    } catch (AppException e) {
+      return Future.failedFuture(e);
+    }
   }
 }

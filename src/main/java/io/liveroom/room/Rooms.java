@@ -63,7 +63,7 @@ public final class Rooms {
     Profiles profiles = new Profiles(users, PROFILE_TTL);
     ChatService chatService = new ChatService(config, redis, profiles, keywords, budget, archive, hot, registry);
     this.likes = new LikeService(redis, config, publisher, hot);
-    this.namespace = new RoomNamespace(config, rooms, state, chatService, profiles);
+    this.namespace = new RoomNamespace(config, rooms, state, chatService, profiles, chat);
     this.roomService = new RoomService(rooms, moderation, state, users, publisher, budget);
     this.statsService = new RoomStatsService(rooms, state, viewers, hot);
     this.moderationService = new ModerationService(rooms, moderation, chat, state, publisher, realtime,

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Revoked sessions and disabled accounts reach the real-time core's disconnects")
 class RealtimeSessionEventsTest {
   @Test
-  @DisplayName("Logout disconnects the user with a reconnecting code; a ban with account_disabled")
+  @DisplayName("Logout disconnects that session with session_revoked (terminal); a ban the whole user with account_disabled")
   void mapping() {
     TestInfra.get().reset();
     String adminPhone = TestUsers.newPhone();
@@ -34,8 +34,8 @@ class RealtimeSessionEventsTest {
       TestUsers.TestUser u = TestUsers.register(http);
       TestUsers.TestUser admin = TestUsers.register(http, adminPhone, "admin");
       assertThat(http.post("/api/v1/auth/logout", null, u.accessToken()).status()).isEqualTo(204);
-      assertThat(disconnects(realtime)).containsExactly(u.id() + ":INSUFFICIENT_STATE");
-      assertThat(DisconnectCode.INSUFFICIENT_STATE.reconnect()).isTrue();
+      assertThat(disconnects(realtime)).containsExactly(u.id() + ":" + u.sessionId() + ":SESSION_REVOKED");
+      assertThat(DisconnectCode.SESSION_REVOKED.reconnect()).isFalse();
 
       assertThat(http.post("/api/v1/admin/users/" + u.id() + "/status",
         new JsonObject().put("status", "banned").put("reason", "fraud"), admin.accessToken()).status()).isEqualTo(204);
@@ -46,6 +46,7 @@ class RealtimeSessionEventsTest {
   }
 
   private static List<String> disconnects(RecordingRealtime realtime) {
-    return realtime.disconnects.stream().map(d -> d.userId() + ":" + d.code().name()).toList();
+    return realtime.disconnects.stream()
+      .map(d -> d.userId() + (d.sessionId() == null ? "" : ":" + d.sessionId()) + ":" + d.code().name()).toList();
   }
 }

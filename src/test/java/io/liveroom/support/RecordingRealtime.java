@@ -23,7 +23,8 @@ public class RecordingRealtime implements Realtime {
   public record Unsubscribe(long userId, String channel) {
   }
 
-  public record Disconnect(long userId, DisconnectCode code) {
+  /** A disconnect order: the whole user, or one session of theirs when {@code sessionId} is set. */
+  public record Disconnect(long userId, String sessionId, DisconnectCode code) {
   }
 
   public final List<Publication> publications = new CopyOnWriteArrayList<>();
@@ -59,7 +60,13 @@ public class RecordingRealtime implements Realtime {
 
   @Override
   public Future<Void> disconnectUser(long userId, DisconnectCode code) {
-    disconnects.add(new Disconnect(userId, code));
+    disconnects.add(new Disconnect(userId, null, code));
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<Void> disconnectSession(long userId, String sessionId, DisconnectCode code) {
+    disconnects.add(new Disconnect(userId, sessionId, code));
     return Future.succeededFuture();
   }
 
