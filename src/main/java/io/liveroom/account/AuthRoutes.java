@@ -155,7 +155,7 @@ public final class AuthRoutes implements HttpModule {
   }
 
   public static String ip(RoutingContext ctx) {
-    return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    return io.liveroom.http.ClientIp.of(ctx);
   }
 
   private static String truncate(String s, int max) {

@@ -68,8 +68,7 @@ public final class ConsentRoutes implements HttpModule {
     }
     errors.throwIfAny();
     consents.decide(BearerAuth.principal(ctx).userId(), purpose, body.getBoolean("granted"),
-        body.getString("policyVersion"), source, ctx.request().remoteAddress() == null ? null
-          : ctx.request().remoteAddress().hostAddress())
+        body.getString("policyVersion"), source, io.liveroom.http.ClientIp.of(ctx))
       .onSuccess(d -> Bodies.reply(ctx, 200, d.toJson()))
       .onFailure(ctx::fail);
   }

@@ -26,7 +26,7 @@ public final class AccessLog implements Handler<RoutingContext> {
       LOG.info("{} {} {} {}B {}.{}ms req={} from={}", req.method(), req.path(),
         ctx.response().getStatusCode(), ctx.response().bytesWritten(), micros / 1000,
         String.format("%03d", micros % 1000), RequestIds.of(ctx),
-        req.remoteAddress() == null ? "-" : req.remoteAddress().hostAddress());
+        ClientIp.of(ctx));
     });
     ctx.next();
   }

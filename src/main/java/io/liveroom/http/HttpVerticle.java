@@ -54,7 +54,7 @@ public final class HttpVerticle extends VerticleBase {
 
   private Router router() {
     Router router = Router.router(vertx);
-    router.route().handler(new RequestIds()).handler(new AccessLog())
+    router.route().handler(new RequestIds()).handler(new ClientIp(config.trustedProxies())).handler(new AccessLog())
       .handler(new SecurityHeaders(config.hsts()));
     if (!config.corsOrigins().isEmpty()) {
       router.route().handler(CorsHandler.create()

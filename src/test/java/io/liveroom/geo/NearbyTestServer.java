@@ -30,7 +30,7 @@ final class NearbyTestServer {
     List<HttpModule> modules = new ArrayList<>();
     modules.add(new ConsentRoutes(consents, node.bearerAuth()));
     modules.addAll(nearby.modules(node.bearerAuth()));
-    listener = new HttpVerticle(new HttpConfig("127.0.0.1", 0, 1, 1_048_576, List.of(), false, ""), modules, 1);
+    listener = new HttpVerticle(new HttpConfig("127.0.0.1", 0, 1, 1_048_576, List.of(), List.of(), false, ""), modules, 1);
     node.vertx().deployVerticle(listener).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
