@@ -25,6 +25,11 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("loadtest")) {
+      // The load generator ships in the same jar but is its own program (a client, not a node).
+      io.liveroom.loadtest.LoadTest.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     CommandLine cli;
     AppConfig config;
     try {
@@ -130,6 +135,7 @@ public final class Main {
   record CommandLine(String command, Path configFile, boolean help, int count) {
     static final String USAGE = """
       Usage: java -jar liveroom.jar [serve|token --count N] [-c|--config FILE]
+             java -jar liveroom.jar loadtest <scenario> [--key value ...]   (see docs/PERFORMANCE.md)
         serve            run the server (default)
         token --count N  print N access tokens (benchmarks only: needs realtime.benchmarkNamespace)
         -c, --config F   a JSON config file layered over conf/application.json
