@@ -78,7 +78,10 @@ public final class RealtimeServer implements Realtime {
 
   /** Takes over an upgraded WebSocket on the current event loop. */
   public void accept(ServerWebSocket ws) {
-    Context ctx = Vertx.currentContext();
+    // One hub per event loop: Vert.x 5 runs each HTTP connection on its own duplicated context, so
+    // keying by the current context made one hub (and one 1 s timer, and one fan-out task per
+    // publication) per connection, never removed. unwrap() is the event loop's own context.
+    Context ctx = ((ContextInternal) Vertx.currentContext()).unwrap();
     Hub hub = hubs.computeIfAbsent(ctx, c -> {
       Hub h = new Hub(c, this);
       fanout.addHub(h);
