@@ -103,9 +103,15 @@ public final class Api {
     throw new IllegalStateException("no register code in the dev outbox");
   }
 
-  /** A checksum-valid resident ID number (Beijing Dongcheng, born 1990-01-01); not a real person's. */
+  /**
+   * A checksum-valid resident ID number (Beijing Dongcheng, an adult birth date in 1970-1999), random
+   * over about 11 million numbers: the server refuses a number that already verified another account.
+   */
   static String idNumber() {
-    String n = "11010119900101" + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+    java.time.LocalDate birth = java.time.LocalDate.of(1970, 1, 1)
+      .plusDays(ThreadLocalRandom.current().nextInt(365 * 30));
+    String n = "110101" + birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+      + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
     int sum = 0;
     for (int i = 0; i < 17; i++) {
       sum += (n.charAt(i) - '0') * WEIGHTS[i];

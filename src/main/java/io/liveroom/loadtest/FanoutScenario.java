@@ -28,7 +28,7 @@ final class FanoutScenario implements Scenario {
 
   @Override
   public Set<String> keys() {
-    return Set.of("viewers", "publishers", "rate", "size", "channel");
+    return Set.of("viewers", "publishers", "rate", "size", "channel", "server-pid");
   }
 
   @Override
@@ -57,8 +57,9 @@ final class FanoutScenario implements Scenario {
                 }
               })))
             .compose(vc -> Connect.subscribed(run, pubs, chat ? ch : null, run.options.port(), (i, c) -> { })
-              .compose(pc -> publish(run, pc, ch, chat, rate, size)
-                .compose(sent -> drain(run, deliveries, sent, viewers))
+              .compose(pc -> run.serverCpuNanos().compose(cpu0 -> publish(run, pc, ch, chat, rate, size)
+                  .compose(sent -> drain(run, deliveries, sent, viewers))
+                  .compose(v -> run.serverCpuNanos().map(cpu1 -> cpuPerDelivery(run, cpu0, cpu1, deliveries))))
                 .eventually(() -> Connect.closeAll(pc)))
               .eventually(() -> Connect.closeAll(vc)));
         })));
@@ -81,6 +82,7 @@ final class FanoutScenario implements Scenario {
     java.util.concurrent.atomic.AtomicLong outstanding = new java.util.concurrent.atomic.AtomicLong();
     io.vertx.core.Promise<Void> scheduled = io.vertx.core.Promise.promise();
     long[] k = {0};
+    run.stats.warmup(run.options.duration("warmup", Duration.ZERO).toNanos());
     Schedule.start(run.vertx, rate, run.duration, intended -> {
       int p = (int) (k[0]++ % pubs.size());
       long seq = seqs[p]++;
@@ -107,6 +109,15 @@ final class FanoutScenario implements Scenario {
         run.result.put("refusedOrFailedPublishes", run.stats.errors.sum());
         return out;
       });
+  }
+
+  /** Server CPU over the publishing phase (setup excluded) divided by deliveries; needs --server-pid. */
+  private static Void cpuPerDelivery(Run run, long cpu0, long cpu1, Deliveries d) {
+    if (cpu0 >= 0 && d.received() > 0) {
+      run.result.put("serverCpuSeconds", (cpu1 - cpu0) / 1e9)
+        .put("serverCpuMicrosPerDelivery", Math.round((cpu1 - cpu0) / 1e3 / d.received() * 100) / 100.0);
+    }
+    return null;
   }
 
   private static Future<Void> drain(Run run, Deliveries d, long[] sent, int viewers) {

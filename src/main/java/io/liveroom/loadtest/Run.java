@@ -30,6 +30,23 @@ public final class Run {
     this.duration = options.duration("duration", Duration.ofSeconds(10));
   }
 
+  /**
+   * CPU time (user + system, ns) the server process has used so far, from /proc/PID/stat when
+   * {@code --server-pid} is given (a local process); -1 otherwise. Read on a worker (file I/O).
+   */
+  public Future<Long> serverCpuNanos() {
+    String pid = options.string("server-pid", null);
+    if (pid == null) {
+      return Future.succeededFuture(-1L);
+    }
+    return vertx.executeBlocking(() -> {
+      String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+      return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+    });
+  }
+
   /** Runs {@code n} tasks with at most {@code parallel} in flight; fails on the first failure. */
   public <T> Future<List<T>> inParallel(int n, int parallel, Function<Integer, Future<T>> task) {
     List<T> out = new ArrayList<>(java.util.Collections.nCopies(n, null));

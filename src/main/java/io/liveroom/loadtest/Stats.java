@@ -30,9 +30,18 @@ public final class Stats {
   private long lastSent;
   private long lastReceived;
   private Histogram interval;
+  private volatile long measureFromNanos = Long.MIN_VALUE;
+
+  /** Latencies of messages intended before now + {@code warmupNanos} are not recorded (JIT warm-up). */
+  public void warmup(long warmupNanos) {
+    measureFromNanos = System.nanoTime() + warmupNanos;
+  }
 
   /** Records one latency, from the intended send time to the receive time, both {@link System#nanoTime()}. */
   public void latency(long intendedNanos, long receivedNanos) {
+    if (intendedNanos < measureFromNanos) {
+      return;
+    }
     long micros = Math.max(0, (receivedNanos - intendedNanos) / 1000);
     recorder.recordValue(Math.min(micros, MAX_MICROS));
   }
