@@ -249,7 +249,9 @@ final class ClientSession {
       disconnect(DisconnectCode.NO_PONG);
     } else if (expiresAt != 0 && now > expiresAt) {
       disconnect(DisconnectCode.EXPIRED);
-    } else if (now >= nextPingAt) {
+    } else if (now >= nextPingAt && pongDeadline == 0) {
+      // Only when no ping is outstanding: a new ping must not push back the deadline of the last
+      // one (with the pong timeout equal to the ping interval and an on-time tick, it did forever).
       enqueue(codec.ping());
       nextPingAt = now + c.pingIntervalSeconds() * 1000L;
       pongDeadline = now + c.pongTimeoutSeconds() * 1000L;

@@ -74,10 +74,14 @@ final class Hub {
       return;
     }
     long offset = pub.getOffset();
-    for (Subscription sub : subs) {
+    // A snapshot (one array per publication, not per delivery): a delivery can disconnect a slow
+    // consumer, whose cleanup detaches it from this very set; iterating the live set would then
+    // throw ConcurrentModificationException and starve every later subscriber of this publication.
+    Subscription[] targets = subs.toArray(new Subscription[0]);
+    for (Subscription sub : targets) {
       sub.deliver(offset, epoch, push);
     }
-    delivered += subs.size();
+    delivered += targets.length;
   }
 
   void deliverEvent(String channel, BrokerEvent event, EncodedReply push) {
