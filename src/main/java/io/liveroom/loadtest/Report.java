@@ -61,8 +61,10 @@ final class Report {
   }
 
   private static XYChart throughputChart(List<JsonObject> timeline) {
-    XYChart c = new XYChartBuilder().width(700).height(450).title("Throughput and p99 per second")
-      .xAxisTitle("s").yAxisTitle("per second").build();
+    XYChart c = new XYChartBuilder().width(700).height(450).title("Throughput per second")
+      .xAxisTitle("s").yAxisTitle("received per second").build();
+    c.getStyler().setYAxisGroupPosition(1, org.knowm.xchart.style.Styler.YAxisPosition.Right);
+    c.setYAxisGroupTitle(1, "sent per second");
     List<Double> t = new ArrayList<>();
     List<Double> sent = new ArrayList<>();
     List<Double> received = new ArrayList<>();
@@ -76,7 +78,7 @@ final class Report {
       sent.add(0.0);
       received.add(0.0);
     }
-    c.addSeries("sent/s", t, sent).setMarker(SeriesMarkers.NONE);
+    c.addSeries("sent/s", t, sent).setMarker(SeriesMarkers.NONE).setYAxisGroup(1);
     c.addSeries("received/s", t, received).setMarker(SeriesMarkers.NONE);
     return c;
   }
