@@ -29,6 +29,11 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("loadtest")) {
+      // The load generator ships in the same jar but is its own program (a client, not a node).
+      io.liveroom.loadtest.LoadTest.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     CommandLine cli;
     AppConfig config;
     try {
@@ -127,6 +132,7 @@ public final class Main {
         rewards ledger-check          check the ledger's invariants; exit 0 if they hold, 3 if not
         rewards rebuild-leaderboards  rebuild every leaderboard in Redis from the ledger
         token --count N               print N access tokens (benchmarks only: needs realtime.benchmarkNamespace)
+        loadtest <scenario> [--key v]  run a load test against a running server (docs/PERFORMANCE.md)
         -c, --config F                a JSON config file layered over conf/application.json
       Every config key can also be set by env var: LIVEROOM_ + the key in upper snake case,
       e.g. pg.url -> LIVEROOM_PG_URL. See README.md.""";

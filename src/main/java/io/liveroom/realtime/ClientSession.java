@@ -173,7 +173,8 @@ final class ClientSession {
 
   void flush() {
     dirty = false;
-    if (closed || dropping || queue == null || queue.isEmpty() || ws.writeQueueFull()) {
+    // ws.isClosed(): the peer may have gone before our close handler ran; writeQueueFull() would throw.
+    if (closed || dropping || queue == null || queue.isEmpty() || ws.isClosed() || ws.writeQueueFull()) {
       return; // when the socket's own queue is full, the drain handler flushes again
     }
     ByteBuf frame;

@@ -21,6 +21,7 @@ import java.util.Set;
  * dirty; one task at the end of the tick flushes every dirty connection with one WebSocket frame.
  */
 final class Hub {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Hub.class);
   final Context context;
   private final RealtimeServer server;
   private final Map<String, Set<Subscription>> channels = new HashMap<>();
@@ -116,7 +117,13 @@ final class Hub {
   private void flush() {
     flushScheduled = false;
     for (int i = 0; i < dirty.size(); i++) {
-      dirty.get(i).flush();
+      // One failing connection must not stop the others: every session here has its dirty flag
+      // cleared and would never be marked (so never flushed) again if the loop stopped half-way.
+      try {
+        dirty.get(i).flush();
+      } catch (RuntimeException e) {
+        LOG.warn("Flush to one connection failed; the other connections of this tick are still flushed", e);
+      }
     }
     dirty.clear();
   }

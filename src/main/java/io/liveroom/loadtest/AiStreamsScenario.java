@@ -1,0 +1,109 @@
+package io.liveroom.loadtest;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.json.JsonObject;
+import org.HdrHistogram.Histogram;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code ai-streams}: N users each run generations back to back (one at a time, under the per-user
+ * quota) on the server's {@code simulated} provider, over the socket ({@code ai.chat} RPC, answer
+ * on the personal channel). Reports time to first token (from the intended start of each request),
+ * inter-token latency between deltas, and failures (refused RPCs and {@code error} endings).
+ */
+final class AiStreamsScenario implements Scenario {
+  @Override
+  public String name() {
+    return "ai-streams";
+  }
+
+  @Override
+  public Set<String> keys() {
+    return Set.of("streams", "rounds");
+  }
+
+  @Override
+  public Future<Void> run(Run run) {
+    int streams = run.options.integer("streams", 10);
+    int rounds = run.options.integer("rounds", 1);
+    Histogram interToken = new Histogram(60_000_000L, 3);
+    AtomicLong failures = new AtomicLong();
+    AtomicLong completed = new AtomicLong();
+    run.result.put("streams", streams).put("roundsPerStream", rounds);
+    return new Users(run).viewers(streams).compose(us -> run.inParallel(streams, 4, i -> run.api.conversation(us.get(i)))
+      .compose(convs -> Connect.subscribed(run, us, null, run.options.port(), (i, c) -> { })
+        .compose(cs -> run.inParallel(streams, streams, i -> rounds(run, cs.get(i), convs.get(i), i, rounds, interToken,
+            failures, completed))
+          .eventually(() -> Connect.closeAll(cs)))))
+      .map(v -> {
+        synchronized (interToken) {
+          run.result.put("generationsCompleted", completed.get()).put("failures", failures.get())
+            .put("interTokenMs", new JsonObject().put("count", interToken.getTotalCount())
+              .put("p50", Stats.ms(interToken.getValueAtPercentile(50)))
+              .put("p99", Stats.ms(interToken.getValueAtPercentile(99))).put("max", Stats.ms(interToken.getMaxValue())))
+            .put("ttft", "the latency histogram of this run is time to first token");
+        }
+        return null;
+      });
+  }
+
+  private static Future<Void> rounds(Run run, RtClient c, long conversation, int stream, int left, Histogram interToken,
+                                     AtomicLong failures, AtomicLong completed) {
+    if (left == 0) {
+      return Future.succeededFuture();
+    }
+    return one(run, c, conversation, "lt-" + stream + "-" + left + "-" + System.nanoTime(), interToken, failures, completed)
+      .compose(v -> rounds(run, c, conversation, stream, left - 1, interToken, failures, completed));
+  }
+
+  /** One generation: send, then wait for its {@code done} or {@code error} (bounded by the run's duration). */
+  private static Future<Void> one(Run run, RtClient c, long conversation, String requestId, Histogram interToken,
+                                  AtomicLong failures, AtomicLong completed) {
+    Promise<Void> finished = Promise.promise();
+    long start = System.nanoTime();
+    long[] last = {0};
+    String[] generation = {null};
+    c.listen((ch, data, now) -> {
+      String type = data.getString("type");
+      if ("start".equals(type) && requestId.equals(data.getString("requestId"))) {
+        generation[0] = data.getString("generationId");
+      } else if (generation[0] != null && generation[0].equals(data.getString("generationId"))) {
+        if ("delta".equals(type)) {
+          if (last[0] == 0) {
+            run.stats.latency(start, now);
+          } else {
+            synchronized (interToken) {
+              interToken.recordValue(Math.min(60_000_000L, (now - last[0]) / 1000));
+            }
+          }
+          last[0] = now;
+          run.stats.received.increment();
+        } else if ("done".equals(type) || "error".equals(type)) {
+          (("done".equals(type)) ? completed : failures).incrementAndGet();
+          finished.tryComplete();
+        }
+      }
+    });
+    run.stats.sent.increment();
+    c.rpc("ai.chat", new JsonObject().put("conversationId", conversation).put("text", "Tell me about load testing.")
+      .put("requestId", requestId)).onComplete(ar -> {
+        if (ar.failed() || !ar.result().ok()) {
+          failures.incrementAndGet();
+          run.stats.errors.increment();
+          run.result.put("lastRpcError", ar.failed() ? ar.cause().getMessage()
+            : ar.result().errorCode() + " " + ar.result().errorMessage());
+          finished.tryComplete();
+        }
+      });
+    long timer = run.vertx.setTimer(run.duration.plus(Duration.ofSeconds(30)).toMillis(), id -> {
+      failures.incrementAndGet();
+      finished.tryComplete();
+    });
+    return finished.future().onComplete(v -> run.vertx.cancelTimer(timer));
+  }
+}
