@@ -53,6 +53,8 @@ final class ClientSession {
   private int queuedBytes;
   private boolean dirty;
   private boolean connecting;
+  /** The newest publish still in flight (null when none): see {@link #inOrder}. */
+  private Future<Void> publishing;
   private boolean closed;
   private boolean dropping;
   private long deadline;
@@ -133,7 +135,28 @@ final class ClientSession {
       connecting = true;
       return commands.handle(cmd).onComplete(v -> connecting = false);
     }
+    if (cmd.hasPublish()) {
+      return inOrder(cmd);
+    }
     return commands.handle(cmd);
+  }
+
+  /**
+   * A connection's publishes are handled one after another, in the order it sent them. Admission
+   * is asynchronous (a namespace may ask PostgreSQL and Redis), so two publishes from separate
+   * frames handled at once could overtake each other and a sender's chat would reach the room out
+   * of order. Other commands stay concurrent. Runs on the session's event loop only.
+   */
+  private Future<Void> inOrder(Command cmd) {
+    Future<Void> previous = publishing == null ? Future.succeededFuture() : publishing;
+    Future<Void> mine = previous.transform(v -> closed ? Future.succeededFuture() : commands.handle(cmd));
+    publishing = mine;
+    mine.onComplete(v -> {
+      if (publishing == mine) {
+        publishing = null;
+      }
+    });
+    return mine;
   }
 
   private static boolean isEmpty(Command cmd) {

@@ -67,9 +67,7 @@ class LoadTestSmokeTest {
     assertThat(res.getLong("published")).isGreaterThan(30);
     assertThat(res.getLong("deliveries")).isEqualTo(res.getLong("expectedDeliveries"));
     assertThat(res.getLong("losses")).isZero();
-    // Not asserted: a sender's chat messages can overtake each other (room chat admission runs each
-    // message through a pooled PostgreSQL lookup and a pooled Redis script; see docs/PERFORMANCE.md).
-    // The count is reported in the result as outOfOrder; the bench path below asserts strict order.
+    assertThat(res.getLong("outOfOrder")).as("a connection's publishes are handled in order").isZero();
     assertThat(r.getJsonObject("latency").getLong("count")).isEqualTo(res.getLong("deliveries"));
   }
 
