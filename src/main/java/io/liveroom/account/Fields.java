@@ -110,20 +110,20 @@ final class Fields {
   }
 
   String email(String name) {
-    String e = string(name, false, 254);
-    if (e != null && !e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-      errors.add(name, "invalid", "Not a valid email address.");
-      return null;
-    }
-    return e;
+    return matching(name, 254, "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", "Not a valid email address.");
   }
 
   String url(String name) {
-    String u = string(name, false, 1024);
-    if (u != null && !u.matches("https://[^\\s]+")) {
-      errors.add(name, "invalid", "Must be an https:// URL.");
+    return matching(name, 1024, "https://[^\\s]+", "Must be an https:// URL.");
+  }
+
+  /** An optional string of at most {@code max} characters that must match {@code pattern}. */
+  private String matching(String name, int max, String pattern, String message) {
+    String v = string(name, false, max);
+    if (v != null && !v.matches(pattern)) {
+      errors.add(name, "invalid", message);
       return null;
     }
-    return u;
+    return v;
   }
 }
