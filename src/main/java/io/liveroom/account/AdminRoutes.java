@@ -2,6 +2,7 @@ package io.liveroom.account;
 
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
+import io.liveroom.http.ClientIp;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
 import io.liveroom.http.HttpModule;
@@ -37,7 +38,7 @@ public final class AdminRoutes implements HttpModule {
       f.errors().add("role", "invalid", "One of user, moderator, admin.");
     }
     f.errors().throwIfAny();
-    admin.setRole(BearerAuth.principal(ctx).userId(), userId(ctx), Role.fromWire(role), AuthRoutes.ip(ctx))
+    admin.setRole(BearerAuth.principal(ctx).userId(), userId(ctx), Role.fromWire(role), ClientIp.of(ctx))
       .onSuccess(v -> ctx.response().setStatusCode(204).end())
       .onFailure(ctx::fail);
   }
@@ -50,7 +51,7 @@ public final class AdminRoutes implements HttpModule {
     }
     String reason = f.string("reason", true, 500);
     f.errors().throwIfAny();
-    admin.setStatus(BearerAuth.principal(ctx).userId(), userId(ctx), status, reason, AuthRoutes.ip(ctx))
+    admin.setStatus(BearerAuth.principal(ctx).userId(), userId(ctx), status, reason, ClientIp.of(ctx))
       .onSuccess(v -> ctx.response().setStatusCode(204).end())
       .onFailure(ctx::fail);
   }
@@ -63,7 +64,7 @@ public final class AdminRoutes implements HttpModule {
     }
     String evidence = f.string("evidenceRef", true, 200);
     f.errors().throwIfAny();
-    admin.recordGuardianConsent(BearerAuth.principal(ctx).userId(), userId(ctx), relation, evidence, AuthRoutes.ip(ctx))
+    admin.recordGuardianConsent(BearerAuth.principal(ctx).userId(), userId(ctx), relation, evidence, ClientIp.of(ctx))
       .onSuccess(v -> ctx.response().setStatusCode(204).end())
       .onFailure(ctx::fail);
   }

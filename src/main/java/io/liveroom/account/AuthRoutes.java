@@ -1,5 +1,6 @@
 package io.liveroom.account;
 
+import io.liveroom.http.ClientIp;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
 import io.liveroom.http.HttpModule;
@@ -60,7 +61,7 @@ public final class AuthRoutes implements HttpModule {
     });
     f.errors().throwIfAny();
     // The same 202 whether or not the phone has an account: the answer reveals nothing.
-    codes.send(phone, purpose, ip(ctx))
+    codes.send(phone, purpose, ClientIp.of(ctx))
       .onSuccess(v -> Bodies.reply(ctx, 202, new JsonObject().put("sent", true).put("purpose", purpose.wire())))
       .onFailure(ctx::fail);
   }
@@ -112,7 +113,7 @@ public final class AuthRoutes implements HttpModule {
       passwords.check("newPassword", password, f.errors());
     }
     f.errors().throwIfAny();
-    accounts.resetPassword(phone, code, password, ip(ctx))
+    accounts.resetPassword(phone, code, password, ClientIp.of(ctx))
       .onSuccess(v -> ctx.response().setStatusCode(204).end())
       .onFailure(ctx::fail);
   }
@@ -129,7 +130,7 @@ public final class AuthRoutes implements HttpModule {
 
   private void logout(RoutingContext ctx) {
     Principal p = BearerAuth.principal(ctx);
-    sessions.revoke(p.userId(), UUID.fromString(p.sessionId()), "logout", ip(ctx))
+    sessions.revoke(p.userId(), UUID.fromString(p.sessionId()), "logout", ClientIp.of(ctx))
       .onSuccess(v -> ctx.response().setStatusCode(204).end())
       .onFailure(ctx::fail);
   }
@@ -151,12 +152,9 @@ public final class AuthRoutes implements HttpModule {
   static DeviceInfo device(RoutingContext ctx, Fields f) {
     String name = f.string("deviceName", false, 64);
     f.errors().throwIfAny();
-    return new DeviceInfo(name, truncate(ctx.request().getHeader("User-Agent"), 256), ip(ctx));
+    return new DeviceInfo(name, truncate(ctx.request().getHeader("User-Agent"), 256), ClientIp.of(ctx));
   }
 
-  public static String ip(RoutingContext ctx) {
-    return io.liveroom.http.ClientIp.of(ctx);
-  }
 
   private static String truncate(String s, int max) {
     return s == null || s.length() <= max ? s : s.substring(0, max);

@@ -1,5 +1,6 @@
 package io.liveroom.account;
 
+import io.liveroom.http.ClientIp;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
 import io.liveroom.http.HttpModule;
@@ -42,7 +43,7 @@ public final class IdentityRoutes implements HttpModule {
       return null;
     });
     f.errors().throwIfAny();
-    identities.verify(BearerAuth.principal(ctx).userId(), name, id, AuthRoutes.ip(ctx))
+    identities.verify(BearerAuth.principal(ctx).userId(), name, id, ClientIp.of(ctx))
       .onSuccess(body -> Bodies.reply(ctx, 200, body))
       .onFailure(ctx::fail);
   }

@@ -2,6 +2,7 @@ package io.liveroom.account;
 
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
+import io.liveroom.http.ClientIp;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
 import io.liveroom.http.HttpModule;
@@ -71,7 +72,7 @@ public final class ProfileRoutes implements HttpModule {
     String phone = f.phone("phone", phones);
     String code = f.code("code", true);
     f.errors().throwIfAny();
-    profiles.changePhone(BearerAuth.principal(ctx).userId(), phone, code, AuthRoutes.ip(ctx))
+    profiles.changePhone(BearerAuth.principal(ctx).userId(), phone, code, ClientIp.of(ctx))
       .onSuccess(v -> ctx.response().setStatusCode(204).end())
       .onFailure(ctx::fail);
   }

@@ -2,6 +2,7 @@ package io.liveroom.account;
 
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
+import io.liveroom.http.ClientIp;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
 import io.liveroom.http.HttpModule;
@@ -43,7 +44,7 @@ public final class SessionRoutes implements HttpModule {
       ctx.fail(AppException.of(ErrorCode.NOT_FOUND, "No such session."));
       return;
     }
-    sessions.revoke(p.userId(), id, "user_revoked", AuthRoutes.ip(ctx))
+    sessions.revoke(p.userId(), id, "user_revoked", ClientIp.of(ctx))
       .onSuccess(done -> {
         if (done) {
           ctx.response().setStatusCode(204).end();

@@ -16,8 +16,8 @@ import java.util.List;
 /**
  * AI dialogue, wired: the configured provider, quotas, moderation, usage ledger and conversations.
  * The HTTP routes are ready at once; the socket side needs the real-time core's {@link Realtime}:
- * {@link #chat(Realtime)} builds the {@link ChatService} whose RPC methods and
- * {@link ConnectionLifecycle} the core registers.
+ * {@link #chat(Realtime)} builds the {@link ChatService} whose RPC methods the core registers,
+ * and whose {@code disconnected} the core calls when a connection closes.
  */
 public final class AiModule {
   private final AiConfig config;

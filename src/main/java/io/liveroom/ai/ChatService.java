@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * <p>Generations are registered on the node that runs them, so cancel reaches them through the
  * connection that started them (the same node).
  */
-public final class ChatService implements ConnectionLifecycle {
+public final class ChatService {
   private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
   private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
@@ -117,7 +117,10 @@ public final class ChatService implements ConnectionLifecycle {
     return Future.succeededFuture(new JsonObject().put("generationId", id).put("cancelled", true));
   }
 
-  @Override
+  /**
+   * A client connection closed (registered with {@code Realtime.onConnectionClosed}): the
+   * generations it started are cancelled. Called on an event loop; does not block.
+   */
   public void disconnected(long userId, String clientId) {
     active.values().stream()
       .filter(a -> a.userId() == userId && a.clientId().equals(clientId))

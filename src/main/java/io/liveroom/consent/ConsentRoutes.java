@@ -3,6 +3,7 @@ package io.liveroom.consent;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.liveroom.error.FieldErrors;
+import io.liveroom.http.ClientIp;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
 import io.liveroom.http.HttpModule;
@@ -68,7 +69,7 @@ public final class ConsentRoutes implements HttpModule {
     }
     errors.throwIfAny();
     consents.decide(BearerAuth.principal(ctx).userId(), purpose, body.getBoolean("granted"),
-        body.getString("policyVersion"), source, io.liveroom.http.ClientIp.of(ctx))
+        body.getString("policyVersion"), source, ClientIp.of(ctx))
       .onSuccess(d -> Bodies.reply(ctx, 200, d.toJson()))
       .onFailure(ctx::fail);
   }

@@ -3,6 +3,7 @@ package io.liveroom.privacy;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.liveroom.error.FieldErrors;
+import io.liveroom.http.ClientIp;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
 import io.liveroom.http.HttpModule;
@@ -102,7 +103,7 @@ final class PrivacyRoutes implements HttpModule {
       f.add("policyVersion", "required", "The version you accept (current: " + policy.current() + ").");
     }
     f.throwIfAny();
-    policy.accept(BearerAuth.principal(ctx).userId(), version, io.liveroom.account.AuthRoutes.ip(ctx))
+    policy.accept(BearerAuth.principal(ctx).userId(), version, ClientIp.of(ctx))
       .onSuccess(r -> Bodies.reply(ctx, 200, r)).onFailure(ctx::fail);
   }
 }

@@ -2,6 +2,7 @@ package io.liveroom.privacy;
 
 import io.liveroom.account.AuthRoutes;
 import io.liveroom.error.FieldErrors;
+import io.liveroom.http.ClientIp;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
 import io.liveroom.http.HttpModule;
@@ -89,7 +90,7 @@ final class ReportRoutes implements HttpModule {
     }
     f.throwIfAny();
     reports.resolve(BearerAuth.principal(ctx), id, new ReportService.Resolution(action, outcome,
-        seconds == null ? null : Duration.ofSeconds(seconds)), AuthRoutes.ip(ctx))
+        seconds == null ? null : Duration.ofSeconds(seconds)), ClientIp.of(ctx))
       .onSuccess(r -> Bodies.reply(ctx, 200, r)).onFailure(ctx::fail);
   }
 }

@@ -224,5 +224,19 @@ class GiftRulesTest {
     assertThat(http.get("/api/v1/leaderboards/hosts?period=day").body()).isEqualTo(hostsDay);
     assertThat(http.get("/api/v1/leaderboards/gifters?period=week").body()).isEqualTo(giftersWeek);
     assertThat(http.get("/api/v1/leaderboards/gifters?period=year").status()).isEqualTo(400);
+
+    // A frozen account (cancellation pending) has no public rank; the ledger still counts it.
+    try (java.sql.Connection c = TestInfra.get().jdbc();
+         java.sql.PreparedStatement st = c.prepareStatement("UPDATE users SET status = 'frozen' WHERE id = ?")) {
+      st.setLong(1, big);
+      st.executeUpdate();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    assertThat(RewardFixtures.eventually(() -> {
+      JsonArray items = http.get("/api/v1/rooms/708/leaderboard", viewer).json().getJsonArray("items");
+      return items.size() == 1 && "small-lb".equals(items.getJsonObject(0).getString("nickname"))
+        && items.getJsonObject(0).getInteger("rank") == 1;
+    })).as("frozen gifter hidden, ranks renumbered").isTrue();
   }
 }
