@@ -48,7 +48,8 @@ public final class HttpVerticle extends VerticleBase {
       .setIdleTimeout(120)
       .setIdleTimeoutUnit(TimeUnit.SECONDS);
     modules.forEach(m -> m.configure(options));
-    server = vertx.createHttpServer(options).requestHandler(router());
+    server = vertx.createHttpServer(options).requestHandler(router())
+      .connectionHandler(connection -> modules.forEach(m -> m.connected(connection)));
     return server.listen().onSuccess(s -> LOG.debug("HTTP listener instance bound to port {}", s.actualPort()));
   }
 

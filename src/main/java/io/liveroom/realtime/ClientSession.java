@@ -9,18 +9,14 @@ import io.liveroom.realtime.protocol.ClientProtocol.Push;
 import io.liveroom.realtime.protocol.ClientProtocol.Reply;
 import io.liveroom.realtime.protocol.ClientProtocol.Unsubscribe;
 import io.liveroom.realtime.protocol.Codec;
+import io.liveroom.realtime.ws.WsFrames;
+import io.liveroom.realtime.ws.WsSocket;
 import io.netty.buffer.ByteBuf;
-import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Future;
-import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.WebSocketFrameType;
-import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,15 +27,17 @@ import java.util.UUID;
  * {@link Hub}'s) and is touched only there.
  *
  * <p>Outbound: replies and pushes are queued as already-encoded byte arrays and flushed once per
- * tick as one frame. The queue is bounded by {@code realtime.maxQueueBytes}: a client that does not
- * read is disconnected with "slow" (3008) instead of holding memory or slowing anyone else.
+ * tick as one frame. When the only thing queued is a publication, the frame is the one its hub
+ * framed once for every subscriber ({@link FramedPush}). The queue is bounded by
+ * {@code realtime.maxQueueBytes}: a client that does not read is disconnected with "slow" (3008)
+ * instead of holding memory or slowing anyone else.
  */
-final class ClientSession {
+final class ClientSession implements WsSocket.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
   static final int UNSUBSCRIBE_SERVER = 2000;
   static final int UNSUBSCRIBE_INSUFFICIENT_STATE = 2500;
 
-  final ServerWebSocket ws;
+  final WsSocket ws;
   final Hub hub;
   final Codec codec;
   final RealtimeServer server;
@@ -50,6 +48,8 @@ final class ClientSession {
   private final CommandHandler commands;
   private final RateLimiter rate;
   private ArrayDeque<byte[]> queue;
+  /** The shared frame of the queue's only entry, when that entry is a publication; else null. */
+  private ByteBuf single;
   private int queuedBytes;
   private boolean dirty;
   private boolean connecting;
@@ -62,7 +62,7 @@ final class ClientSession {
   private long pongDeadline;
   private long nextPresenceAt;
 
-  ClientSession(ServerWebSocket ws, Hub hub, Codec codec, RealtimeServer server) {
+  ClientSession(WsSocket ws, Hub hub, Codec codec, RealtimeServer server) {
     this.ws = ws;
     this.hub = hub;
     this.codec = codec;
@@ -76,11 +76,7 @@ final class ClientSession {
   void start() {
     hub.addSession(this);
     server.metrics().connectionOpened();
-    ws.textMessageHandler(text -> onFrame(text.getBytes(StandardCharsets.UTF_8)));
-    ws.binaryMessageHandler(buf -> onFrame(buf.getBytes()));
-    ws.drainHandler(v -> flush());
-    ws.exceptionHandler(this::onError);
-    ws.closeHandler(v -> onClosed());
+    ws.listener(this);
   }
 
   boolean connected() {
@@ -89,7 +85,8 @@ final class ClientSession {
 
   // ---- inbound ----
 
-  private void onFrame(byte[] frame) {
+  @Override
+  public void onMessage(byte[] frame) {
     if (closed) {
       return;
     }
@@ -170,6 +167,15 @@ final class ClientSession {
   }
 
   void enqueue(byte[] bytes) {
+    enqueue(bytes, null);
+  }
+
+  /** Queues a publication; {@code framed} (may be null) holds its frame shared by the hub. */
+  void enqueue(EncodedReply push, FramedPush framed) {
+    enqueue(push.bytes(codec), framed);
+  }
+
+  private void enqueue(byte[] bytes, FramedPush framed) {
     if (closed || dropping) {
       return;
     }
@@ -178,12 +184,18 @@ final class ClientSession {
     }
     queue.add(bytes);
     queuedBytes += bytes.length;
+    if (queue.size() == 1 && framed != null) {
+      single = framed.frame(codec).retainedDuplicate();
+    } else if (single != null) {
+      single.release(); // two or more entries: they go out joined in one new frame
+      single = null;
+    }
     if (queuedBytes > server.config().maxQueueBytes()) {
       server.metrics().slowDropped();
       LOG.info("Client {} (user {}) is not reading ({} bytes queued); disconnecting as slow", clientId,
         userLabel(), queuedBytes);
       dropping = true;
-      queue = null;
+      discardQueue();
       // Not inline: we may be inside the hub's loop over this channel's subscribers.
       hub.context.runOnContext(v -> disconnect(DisconnectCode.SLOW));
       return;
@@ -196,19 +208,31 @@ final class ClientSession {
 
   void flush() {
     dirty = false;
-    // ws.isClosed(): the peer may have gone before our close handler ran; writeQueueFull() would throw.
-    if (closed || dropping || queue == null || queue.isEmpty() || ws.isClosed() || ws.writeQueueFull()) {
-      return; // when the socket's own queue is full, the drain handler flushes again
+    if (closed || dropping || queue == null || queue.isEmpty() || ws.isClosed() || !ws.writable()) {
+      return; // when the channel's buffer is full, onWritable flushes again
     }
-    ByteBuf frame;
-    if (queue.size() == 1) {
-      frame = codec.frame(List.of(queue.poll()));
-    } else {
-      frame = codec.frame(new ArrayList<>(queue));
-      queue.clear();
+    ByteBuf frame = single;
+    single = null;
+    if (frame == null) {
+      frame = WsFrames.frame(ws.alloc(), codec.text(), queue, codec.separator());
     }
+    queue.clear();
     queuedBytes = 0;
-    ws.writeFrame(new WebSocketFrameImpl(codec.text() ? WebSocketFrameType.TEXT : WebSocketFrameType.BINARY, frame, true));
+    ws.write(frame);
+  }
+
+  @Override
+  public void onWritable() {
+    flush();
+  }
+
+  private void discardQueue() {
+    queue = null;
+    queuedBytes = 0;
+    if (single != null) {
+      single.release();
+      single = null;
+    }
   }
 
   // ---- events from the hub ----
@@ -318,28 +342,23 @@ final class ClientSession {
       flush();
     }
     closed = true;
-    queue = null;
+    discardQueue();
     server.metrics().disconnected(code);
-    ws.close((short) code.code(), code.reason()).otherwiseEmpty();
+    ws.close(code.code(), code.reason());
     cleanup();
   }
 
-  /** A frame the WebSocket decoder refused (too big, bad framing) leaves the stream unusable: close it. */
-  private void onError(Throwable e) {
-    boolean aggregateTooBig = e.getMessage() != null && e.getMessage().contains("max message size");
-    if (e instanceof CorruptedWebSocketFrameException || aggregateTooBig) {
-      boolean tooBig = aggregateTooBig || ((CorruptedWebSocketFrameException) e).closeStatus().code()
-        == DisconnectCode.MESSAGE_SIZE_LIMIT.code();
-      LOG.info("Client {} (user {}) sent a refused frame: {}", clientId, userLabel(), e.getMessage());
-      disconnect(tooBig ? DisconnectCode.MESSAGE_SIZE_LIMIT : DisconnectCode.BAD_REQUEST);
-    } else {
-      LOG.debug("WebSocket of client {} failed: {}", clientId, e.getMessage());
-    }
+  /** A frame the WebSocket layer refused (too big, bad framing) leaves the stream unusable: close it. */
+  @Override
+  public void onViolation(boolean tooBig, String detail) {
+    LOG.info("Client {} (user {}) sent a refused frame: {}", clientId, userLabel(), detail);
+    disconnect(tooBig ? DisconnectCode.MESSAGE_SIZE_LIMIT : DisconnectCode.BAD_REQUEST);
   }
 
-  private void onClosed() {
+  @Override
+  public void onClosed() {
     closed = true;
-    queue = null;
+    discardQueue();
     cleanup();
   }
 

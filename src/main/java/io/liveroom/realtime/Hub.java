@@ -83,8 +83,13 @@ final class Hub {
     // A snapshot: a delivery may drop its subscriber (a slow consumer is disconnected), which
     // removes it from this set mid-iteration.
     Subscription[] targets = subs.toArray(new Subscription[0]);
-    for (Subscription sub : targets) {
-      sub.deliver(offset, epoch, push);
+    FramedPush framed = new FramedPush(push);
+    try {
+      for (Subscription sub : targets) {
+        sub.deliver(offset, epoch, push, framed);
+      }
+    } finally {
+      framed.release();
     }
     delivered += targets.length;
   }

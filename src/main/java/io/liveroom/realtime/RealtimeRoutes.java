@@ -3,8 +3,10 @@ package io.liveroom.realtime;
 import io.liveroom.config.RealtimeConfig;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
-import io.liveroom.realtime.protocol.ProtobufCodec;
 import io.liveroom.http.HttpModule;
+import io.liveroom.realtime.protocol.ProtobufCodec;
+import io.liveroom.realtime.ws.WsEndpoint;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -16,46 +18,46 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code GET /connection/websocket}: checks the Origin against the exact allow-list BEFORE the
- * upgrade (no Origin header = a native app, allowed), then hands the socket to the
- * {@link RealtimeServer}. Also sets the listener's WebSocket options: frame size limit,
- * the {@code centrifuge-protobuf} subprotocol, no compression.
+ * {@code GET /connection/websocket}. A valid RFC 6455 upgrade from an allowed Origin (no Origin
+ * header = a native app, allowed) is taken over on the connection itself by the {@link WsEndpoint}
+ * and never reaches the router. What does reach the route is a refusal: a disallowed Origin (403,
+ * checked before any upgrade), a plain HTTP request (400), or a handshake we do not speak (400 with
+ * the version we do).
  */
 public final class RealtimeRoutes implements HttpModule {
   public static final String PATH = "/connection/websocket";
   private static final Logger LOG = LoggerFactory.getLogger(RealtimeRoutes.class);
+  /** How long a closing socket waits for the peer's close frame before dropping the connection. */
+  private static final long CLOSING_TIMEOUT_MILLIS = 5_000;
 
-  private final RealtimeServer server;
-  private final RealtimeConfig config;
   private final Set<String> origins;
+  private final WsEndpoint endpoint;
 
   public RealtimeRoutes(RealtimeServer server, RealtimeConfig config, List<String> origins) {
-    this.server = server;
-    this.config = config;
     this.origins = Set.copyOf(origins);
+    this.endpoint = new WsEndpoint(PATH, this.origins, config.maxFrameBytes(), CLOSING_TIMEOUT_MILLIS,
+      ProtobufCodec.SUBPROTOCOL, server::accept);
   }
 
   @Override
   public void configure(HttpServerOptions options) {
-    options.setMaxWebSocketFrameSize(config.maxFrameBytes())
-      .setMaxWebSocketMessageSize(config.maxFrameBytes())
-      .addWebSocketSubProtocol(ProtobufCodec.SUBPROTOCOL)
-      .setPerFrameWebSocketCompressionSupported(false)
-      .setPerMessageWebSocketCompressionSupported(false)
-      .setRegisterWebSocketWriteHandlers(false)
-      .setWebSocketClosingTimeout(5)
-      // Every write to a connection happens on its own event loop (the hubs guarantee it for
-      // sockets; handlers reply from their context), so Vert.x can skip its per-connection
-      // multi-producer outbound queue: about 8 KB less heap per idle WebSocket.
-      .setStrictThreadMode(true);
+    // Every write on an HTTP connection happens on its own event loop, so Vert.x can skip its
+    // multi-producer outbound queue per connection. It matters here because the HTTP connection
+    // object stays behind every upgraded WebSocket for the socket's lifetime.
+    options.setStrictThreadMode(true);
+  }
+
+  @Override
+  public void connected(HttpConnection connection) {
+    endpoint.install(connection);
   }
 
   @Override
   public void mount(Router router) {
-    router.get(PATH).handler(this::upgrade);
+    router.get(PATH).handler(this::refuse);
   }
 
-  private void upgrade(RoutingContext ctx) {
+  private void refuse(RoutingContext ctx) {
     String origin = ctx.request().getHeader(HttpHeaders.ORIGIN);
     if (origin != null && !origins.contains(origin)) {
       LOG.info("WebSocket upgrade refused: origin not allowed");
@@ -66,8 +68,8 @@ public final class RealtimeRoutes implements HttpModule {
       ctx.fail(AppException.of(ErrorCode.BAD_REQUEST, "This endpoint only accepts WebSocket upgrades."));
       return;
     }
-    ctx.request().toWebSocket()
-      .onSuccess(server::accept)
-      .onFailure(e -> LOG.debug("WebSocket upgrade failed: {}", e.getMessage()));
+    ctx.response().putHeader("Sec-WebSocket-Version", "13");
+    ctx.fail(AppException.of(ErrorCode.BAD_REQUEST,
+      "Unsupported WebSocket handshake: this server speaks WebSocket version 13 (RFC 6455) with a Sec-WebSocket-Key."));
   }
 }

@@ -14,12 +14,12 @@ import io.liveroom.realtime.protocol.ClientProtocol.Publication;
 import io.liveroom.realtime.protocol.Codec;
 import io.liveroom.realtime.protocol.JsonCodec;
 import io.liveroom.realtime.protocol.ProtobufCodec;
+import io.liveroom.realtime.ws.WsSocket;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
@@ -77,19 +77,18 @@ public final class RealtimeServer implements Realtime {
   }
 
   /**
-   * Takes over an upgraded WebSocket on the current event loop. The upgrade completes on a
-   * per-request duplicate of the loop's context: the hub is keyed by the loop's own context, or
-   * every connection would get a hub (and a timer) of its own that is never released.
+   * Takes over an upgraded WebSocket, on its event loop and inside the listener's context for that
+   * loop: the hub is keyed by that context, one per loop.
    */
-  public void accept(ServerWebSocket ws) {
+  void accept(WsSocket socket, String subprotocol) {
     Context ctx = ((ContextInternal) Vertx.currentContext()).unwrap();
     Hub hub = hubs.computeIfAbsent(ctx, c -> {
       Hub h = new Hub(c, this);
       fanout.addHub(h);
       return h;
     });
-    Codec codec = ProtobufCodec.SUBPROTOCOL.equals(ws.subProtocol()) ? ProtobufCodec.INSTANCE : JsonCodec.INSTANCE;
-    new ClientSession(ws, hub, codec, this).start();
+    Codec codec = ProtobufCodec.SUBPROTOCOL.equals(subprotocol) ? ProtobufCodec.INSTANCE : JsonCodec.INSTANCE;
+    new ClientSession(socket, hub, codec, this).start();
   }
 
   // ---- Realtime (server API) ----

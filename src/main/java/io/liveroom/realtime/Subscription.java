@@ -25,7 +25,8 @@ final class Subscription {
     this.recoverable = namespace.options().historySize() > 0;
   }
 
-  void deliver(long offset, String epoch, EncodedReply push) {
+  /** {@code framed}: the hub's shared frame of {@code push}, or null (then the session frames it). */
+  void deliver(long offset, String epoch, EncodedReply push, FramedPush framed) {
     if (!live) {
       if (buffer == null) {
         buffer = new ArrayList<>();
@@ -46,7 +47,7 @@ final class Subscription {
       }
       lastOffset = offset;
     }
-    session.enqueue(push.bytes(session.codec));
+    session.enqueue(push, framed);
   }
 
   /** Goes live at {@code position}: buffered publications after it are delivered, older ones dropped. */
@@ -58,7 +59,7 @@ final class Subscription {
     buffer = null;
     if (pending != null) {
       for (int i = 0; i < pending.size(); i += 3) {
-        deliver((Long) pending.get(i), (String) pending.get(i + 1), (EncodedReply) pending.get(i + 2));
+        deliver((Long) pending.get(i), (String) pending.get(i + 1), (EncodedReply) pending.get(i + 2), null);
       }
     }
   }

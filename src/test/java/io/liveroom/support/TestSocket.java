@@ -36,7 +36,9 @@ public final class TestSocket implements AutoCloseable {
   private final List<JsonObject> seen = new ArrayList<>();
   private final CompletableFuture<Integer> closed = new CompletableFuture<>();
   private final AtomicInteger ids = new AtomicInteger();
-  private final AtomicInteger binaryFrames = new AtomicInteger();
+  private final LinkedBlockingQueue<ByteBuffer> pongs = new LinkedBlockingQueue<>();
+  private final LinkedBlockingQueue<byte[]> binaryMessages = new LinkedBlockingQueue<>();
+  private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
   private volatile boolean autoPong = true;
   private volatile boolean reading = true;
   private volatile String closeReason;
@@ -55,8 +57,8 @@ public final class TestSocket implements AutoCloseable {
   }
 
   /**
-   * Opens a socket on the {@code centrifuge-protobuf} subprotocol, for bad-frame tests (binary
-   * replies are counted, not decoded: use the SDK for real Protobuf traffic).
+   * Opens a socket on the {@code centrifuge-protobuf} subprotocol. Binary messages are kept whole
+   * ({@link #nextBinary}) for the test to decode; the SDK tests cover Protobuf traffic end to end.
    */
   public static TestSocket openProtobuf(int port) {
     return open(port, Map.of(), "centrifuge-protobuf");
@@ -109,6 +111,49 @@ public final class TestSocket implements AutoCloseable {
   /** Sends a text frame without waiting for the send to finish (the server may close mid-frame). */
   public void sendRawNoWait(String frame) {
     ws.sendText(frame, true);
+  }
+
+  /** Sends one text message split over WebSocket continuation frames, one part per frame. */
+  public void sendFragmented(String... parts) {
+    for (int i = 0; i < parts.length; i++) {
+      ws.sendText(parts[i], i == parts.length - 1).orTimeout(10, TimeUnit.SECONDS).join();
+    }
+  }
+
+  /** Sends a WebSocket-level ping and returns the payload of the pong that answers it. */
+  public byte[] ping(byte[] payload) {
+    ws.sendPing(ByteBuffer.wrap(payload)).orTimeout(10, TimeUnit.SECONDS).join();
+    try {
+      ByteBuffer pong = pongs.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      if (pong == null) {
+        throw new AssertionError("no pong within " + TIMEOUT);
+      }
+      byte[] out = new byte[pong.remaining()];
+      pong.get(out);
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The next binary message (a whole Protobuf frame: varint-delimited replies), or fails after the timeout. */
+  public byte[] nextBinary() {
+    try {
+      byte[] next = binaryMessages.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      if (next == null) {
+        throw new AssertionError("no binary message within " + TIMEOUT);
+      }
+      return next;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Starts the closing handshake from the client side with this code. */
+  public void sendClose(int code) {
+    ws.sendClose(code, "bye").orTimeout(10, TimeUnit.SECONDS).join();
   }
 
   public void sendBinary(byte[] frame) {
@@ -210,9 +255,22 @@ public final class TestSocket implements AutoCloseable {
 
     @Override
     public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
+      byte[] part = new byte[data.remaining()];
+      data.get(part);
+      binary.writeBytes(part);
       if (last) {
-        binaryFrames.incrementAndGet();
+        binaryMessages.add(binary.toByteArray());
+        binary.reset();
       }
+      socket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket socket, ByteBuffer message) {
+      ByteBuffer copy = ByteBuffer.allocate(message.remaining());
+      copy.put(message).flip();
+      pongs.add(copy);
       socket.request(1);
       return null;
     }

@@ -2,7 +2,6 @@ package io.liveroom.realtime.protocol;
 
 import io.liveroom.realtime.protocol.ClientProtocol.Command;
 import io.liveroom.realtime.protocol.ClientProtocol.Reply;
-import io.netty.buffer.ByteBuf;
 
 import java.util.List;
 
@@ -18,8 +17,8 @@ public interface Codec {
   /** Encodes one reply (or push) as a self-contained unit of a frame. */
   byte[] encode(Reply reply);
 
-  /** Joins encoded replies into one frame without copying them. */
-  ByteBuf frame(List<byte[]> replies);
+  /** What goes between two encoded replies in one frame (JSON: a newline; Protobuf: nothing). Shared: never modify it. */
+  byte[] separator();
 
   /** Whether frames go out as WebSocket text (JSON) or binary (Protobuf). */
   boolean text();

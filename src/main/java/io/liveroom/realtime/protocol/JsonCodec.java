@@ -5,8 +5,6 @@ import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import io.liveroom.realtime.protocol.ClientProtocol.Command;
 import io.liveroom.realtime.protocol.ClientProtocol.Reply;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
@@ -190,18 +188,8 @@ public final class JsonCodec implements Codec {
   }
 
   @Override
-  public ByteBuf frame(List<byte[]> replies) {
-    if (replies.size() == 1) {
-      return Unpooled.wrappedBuffer(replies.get(0));
-    }
-    byte[][] parts = new byte[replies.size() * 2 - 1][];
-    for (int i = 0; i < replies.size(); i++) {
-      parts[i * 2] = replies.get(i);
-      if (i > 0) {
-        parts[i * 2 - 1] = NEWLINE;
-      }
-    }
-    return Unpooled.wrappedBuffer(parts);
+  public byte[] separator() {
+    return NEWLINE;
   }
 
   @Override

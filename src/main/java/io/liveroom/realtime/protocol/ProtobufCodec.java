@@ -4,8 +4,6 @@ import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import io.liveroom.realtime.protocol.ClientProtocol.Command;
 import io.liveroom.realtime.protocol.ClientProtocol.Reply;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -13,6 +11,7 @@ import java.util.List;
 
 /** The {@code centrifuge-protobuf} subprotocol: varint-length-delimited messages, binary frames. */
 public final class ProtobufCodec implements Codec {
+  private static final byte[] NO_SEPARATOR = {};
   public static final String SUBPROTOCOL = "centrifuge-protobuf";
   public static final ProtobufCodec INSTANCE = new ProtobufCodec();
   private static final byte[] PING = INSTANCE.encode(Reply.getDefaultInstance());
@@ -57,11 +56,8 @@ public final class ProtobufCodec implements Codec {
   }
 
   @Override
-  public ByteBuf frame(List<byte[]> replies) {
-    if (replies.size() == 1) {
-      return Unpooled.wrappedBuffer(replies.get(0));
-    }
-    return Unpooled.wrappedBuffer(replies.toArray(new byte[0][]));
+  public byte[] separator() {
+    return NO_SEPARATOR;
   }
 
   @Override

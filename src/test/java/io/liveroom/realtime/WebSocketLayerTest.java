@@ -1,0 +1,255 @@
+package io.liveroom.realtime;
+
+import io.liveroom.Node;
+import io.liveroom.account.Role;
+import io.liveroom.realtime.protocol.ClientProtocol.Command;
+import io.liveroom.realtime.protocol.ClientProtocol.ConnectRequest;
+import io.liveroom.realtime.protocol.ClientProtocol.Reply;
+import io.liveroom.realtime.protocol.ClientProtocol.SubscribeRequest;
+import io.liveroom.support.TestInfra;
+import io.liveroom.support.TestNodes;
+import io.liveroom.support.TestSocket;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The WebSocket layer under the protocol (our own handler on Netty's RFC 6455 codec): the
+ * handshake and its refusals, control frames, fragmentation, framing violations, and publications
+ * framed once and shared by JSON and Protobuf subscribers.
+ */
+@DisplayName("WebSocket layer: handshake, control frames, fragments, violations and shared frames")
+class WebSocketLayerTest {
+  private static final int MAX_FRAME = 4096;
+  private static Node node;
+
+  @BeforeAll
+  static void boot() {
+    TestInfra.get().reset();
+    node = TestNodes.start(json -> json.getJsonObject("realtime").put("maxFrameBytes", MAX_FRAME));
+    TestChannels.register(node);
+  }
+
+  @AfterAll
+  static void shutdown() {
+    TestNodes.stop(node);
+  }
+
+  private static String token(long userId) {
+    return node.accessTokens().issue(userId, Role.USER, "s-" + userId);
+  }
+
+  @Test
+  @DisplayName("a command split over continuation frames is reassembled; a message over the limit closes with 1009")
+  void fragments() {
+    try (TestSocket ws = TestSocket.open(node.httpPort())) {
+      ws.connect(token(1));
+      int id = ws.nextId();
+      String cmd = new JsonObject().put("id", id).put("ping", new JsonObject()).encode();
+      ws.sendFragmented(cmd.substring(0, 3), cmd.substring(3, 9), cmd.substring(9));
+      assertThat(ws.awaitReply(id).containsKey("ping")).isTrue();
+      // Every frame is under the limit, the message is not.
+      String part = "x".repeat(MAX_FRAME / 2);
+      ws.sendFragmented("{\"id\":99,\"ping\":{},\"pad\":\"" + part, part, part + "\"}");
+      assertThat(ws.awaitClose()).isEqualTo(1009);
+    }
+  }
+
+  @Test
+  @DisplayName("a WebSocket ping is answered by a pong with the same payload")
+  void pingPong() {
+    try (TestSocket ws = TestSocket.open(node.httpPort())) {
+      ws.connect(token(2));
+      assertThat(new String(ws.ping("are you there".getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8))
+        .isEqualTo("are you there");
+    }
+  }
+
+  @Test
+  @DisplayName("a client's close frame is answered with its code and the session is released")
+  void clientClose() throws Exception {
+    awaitConnections(0); // sockets of earlier tests may still be closing
+    try (TestSocket ws = TestSocket.open(node.httpPort())) {
+      ws.connect(token(3));
+      assertThat(node.realtimeServer().connectionCount()).isEqualTo(1);
+      ws.sendClose(4000);
+      assertThat(ws.awaitClose()).isEqualTo(4000);
+    }
+    awaitConnections(0);
+    assertThat(node.realtimeServer().connectionCount()).isZero();
+  }
+
+  private static void awaitConnections(long count) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 5_000;
+    while (node.realtimeServer().connectionCount() != count && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
+  }
+
+  @Test
+  @DisplayName("a plain GET is 400 bad_request; an unsupported WebSocket version is 400 naming version 13")
+  void refusedHandshakes() throws IOException {
+    String plain = RawSocket.exchange(node.httpPort(), "GET /connection/websocket HTTP/1.1\r\nHost: x\r\n\r\n");
+    assertThat(plain).startsWith("HTTP/1.1 400").contains("\"code\":\"bad_request\"");
+    String hybi8 = RawSocket.exchange(node.httpPort(), "GET /connection/websocket HTTP/1.1\r\nHost: x\r\n"
+      + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 8\r\n"
+      + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n");
+    assertThat(hybi8).startsWith("HTTP/1.1 400").containsIgnoringCase("sec-websocket-version: 13");
+  }
+
+  @Test
+  @DisplayName("an unmasked client frame breaks RFC 6455 and closes the socket with 3501")
+  void unmaskedFrame() throws IOException {
+    try (RawSocket raw = RawSocket.upgrade(node.httpPort())) {
+      byte[] payload = "{}".getBytes(StandardCharsets.UTF_8);
+      raw.out.write(new byte[] {(byte) 0x81, (byte) payload.length});
+      raw.out.write(payload);
+      raw.out.flush();
+      assertThat(raw.readCloseCode()).isEqualTo(3501);
+    }
+  }
+
+  @Test
+  @DisplayName("one publication reaches JSON and Protobuf subscribers intact, alone or batched with others")
+  void sharedFramesAcrossFormats() throws IOException {
+    String ch = "feed:" + UUID.randomUUID().toString().substring(0, 8);
+    try (TestSocket json1 = TestSocket.open(node.httpPort()); TestSocket json2 = TestSocket.open(node.httpPort());
+         TestSocket proto = TestSocket.openProtobuf(node.httpPort())) {
+      for (TestSocket ws : List.of(json1, json2)) {
+        ws.connect(token(10 + ws.hashCode() % 1000));
+        ws.request("subscribe", new JsonObject().put("channel", ch));
+      }
+      proto.sendBinary(delimited(Command.newBuilder().setId(1).setConnect(ConnectRequest.newBuilder()
+        .setToken(token(20))).build(), Command.newBuilder().setId(2).setSubscribe(SubscribeRequest.newBuilder()
+        .setChannel(ch)).build()));
+      List<Reply> protoReplies = new ArrayList<>();
+      while (protoReplies.stream().noneMatch(r -> r.getId() == 2)) {
+        protoReplies.addAll(replies(proto.nextBinary()));
+      }
+      // One alone, then a burst that may share frames.
+      node.realtime().publish(ch, new JsonObject().put("n", 0)).toCompletionStage().toCompletableFuture().join();
+      for (int n = 1; n <= 20; n++) {
+        node.realtime().publish(ch, new JsonObject().put("n", n));
+      }
+      for (TestSocket ws : List.of(json1, json2)) {
+        for (int n = 0; n <= 20; n++) {
+          int expected = n;
+          JsonObject pub = ws.awaitPush(p -> p.containsKey("pub")
+            && p.getJsonObject("pub").getJsonObject("data").getInteger("n") == expected);
+          assertThat(pub.getString("channel")).isEqualTo(ch);
+        }
+      }
+      List<Integer> seen = new ArrayList<>();
+      while (seen.size() < 21) {
+        for (Reply r : replies(proto.nextBinary())) {
+          if (r.hasPush() && r.getPush().hasPub() && ch.equals(r.getPush().getChannel())) {
+            seen.add(new JsonObject(r.getPush().getPub().getData().toStringUtf8()).getInteger("n"));
+          }
+        }
+      }
+      assertThat(seen).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(0, 20).boxed().toList());
+    }
+  }
+
+  private static byte[] delimited(Command... commands) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (Command c : commands) {
+      c.writeDelimitedTo(out);
+    }
+    return out.toByteArray();
+  }
+
+  private static List<Reply> replies(byte[] frame) throws IOException {
+    List<Reply> out = new ArrayList<>();
+    ByteArrayInputStream in = new ByteArrayInputStream(frame);
+    Reply r;
+    while ((r = Reply.parseDelimitedFrom(in)) != null) {
+      out.add(r);
+    }
+    return out;
+  }
+
+  /** A bare TCP client: exact bytes on the wire, for what WebSocket client libraries refuse to send. */
+  private static final class RawSocket implements AutoCloseable {
+    final Socket socket;
+    final OutputStream out;
+    final InputStream in;
+
+    private RawSocket(int port) throws IOException {
+      socket = new Socket("127.0.0.1", port);
+      socket.setSoTimeout(10_000);
+      out = socket.getOutputStream();
+      in = socket.getInputStream();
+    }
+
+    /** Sends a request and returns the response: its head and a body of Content-Length bytes. */
+    static String exchange(int port, String request) throws IOException {
+      try (RawSocket raw = new RawSocket(port)) {
+        raw.out.write(request.getBytes(StandardCharsets.US_ASCII));
+        raw.out.flush();
+        String head = raw.readHead();
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        byte[] body = length.find() ? raw.in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
+        return head + new String(body, StandardCharsets.UTF_8);
+      }
+    }
+
+    static RawSocket upgrade(int port) throws IOException {
+      RawSocket raw = new RawSocket(port);
+      raw.out.write(("GET /connection/websocket HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII));
+      raw.out.flush();
+      String head = raw.readHead();
+      assertThat(head).startsWith("HTTP/1.1 101").contains("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
+      return raw;
+    }
+
+    private String readHead() throws IOException {
+      StringBuilder head = new StringBuilder();
+      while (!head.toString().endsWith("\r\n\r\n")) {
+        int b = in.read();
+        if (b < 0) {
+          break;
+        }
+        head.append((char) b);
+      }
+      return head.toString();
+    }
+
+    /** Reads server frames until a close frame; returns its status code. */
+    int readCloseCode() throws IOException {
+      DataInputStream data = new DataInputStream(in);
+      while (true) {
+        int opcode = data.readUnsignedByte() & 0x0F;
+        int len = data.readUnsignedByte() & 0x7F;
+        long length = len == 126 ? data.readUnsignedShort() : len == 127 ? data.readLong() : len;
+        byte[] payload = data.readNBytes((int) length);
+        if (opcode == 0x8) {
+          return ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
+        }
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+    }
+  }
+}
