@@ -27,8 +27,8 @@ import java.util.UUID;
  * {@link Hub}'s) and is touched only there.
  *
  * <p>Outbound: replies and pushes are queued as already-encoded byte arrays and flushed once per
- * tick as one frame. When the only thing queued is a publication, the frame is the one its hub
- * framed once for every subscriber ({@link FramedPush}). The queue is bounded by
+ * tick as one frame. A publication to a connection with nothing queued skips the queue: the frame
+ * its hub built once for every subscriber ({@link FramedPush}) is written as is. The queue is bounded by
  * {@code realtime.maxQueueBytes}: a client that does not read is disconnected with "slow" (3008)
  * instead of holding memory or slowing anyone else.
  */
@@ -48,10 +48,10 @@ final class ClientSession implements WsSocket.Listener {
   private final CommandHandler commands;
   private final RateLimiter rate;
   private ArrayDeque<byte[]> queue;
-  /** The shared frame of the queue's only entry, when that entry is a publication; else null. */
-  private ByteBuf single;
   private int queuedBytes;
   private boolean dirty;
+  /** Publications were written to the channel this tick without a flush. */
+  private boolean unflushed;
   private boolean connecting;
   /** The newest publish still in flight (null when none): see {@link #inOrder}. */
   private Future<Void> publishing;
@@ -166,16 +166,24 @@ final class ClientSession implements WsSocket.Listener {
     enqueue(codec.encode(reply));
   }
 
-  void enqueue(byte[] bytes) {
-    enqueue(bytes, null);
-  }
-
-  /** Queues a publication; {@code framed} (may be null) holds its frame shared by the hub. */
+  /**
+   * Sends a publication. The common case (nothing else queued, socket writable, no write delay)
+   * writes the hub's shared frame straight to the channel without flushing; the hub's end-of-tick
+   * flush sends it, together with anything else written this tick, in one system call. Anything
+   * else goes through the queue, which keeps the order.
+   */
   void enqueue(EncodedReply push, FramedPush framed) {
-    enqueue(push.bytes(codec), framed);
+    if (framed != null && !closed && !dropping && hub.flushesEveryTick() && (queue == null || queue.isEmpty())
+      && ws.writable()) {
+      ws.writeWithoutFlush(framed.frame(codec).retainedDuplicate());
+      unflushed = true;
+      markDirty();
+      return;
+    }
+    enqueue(push.bytes(codec));
   }
 
-  private void enqueue(byte[] bytes, FramedPush framed) {
+  void enqueue(byte[] bytes) {
     if (closed || dropping) {
       return;
     }
@@ -184,12 +192,6 @@ final class ClientSession implements WsSocket.Listener {
     }
     queue.add(bytes);
     queuedBytes += bytes.length;
-    if (queue.size() == 1 && framed != null) {
-      single = framed.frame(codec).retainedDuplicate();
-    } else if (single != null) {
-      single.release(); // two or more entries: they go out joined in one new frame
-      single = null;
-    }
     if (queuedBytes > server.config().maxQueueBytes()) {
       server.metrics().slowDropped();
       LOG.info("Client {} (user {}) is not reading ({} bytes queued); disconnecting as slow", clientId,
@@ -200,6 +202,10 @@ final class ClientSession implements WsSocket.Listener {
       hub.context.runOnContext(v -> disconnect(DisconnectCode.SLOW));
       return;
     }
+    markDirty();
+  }
+
+  private void markDirty() {
     if (!dirty) {
       dirty = true;
       hub.markDirty(this);
@@ -208,17 +214,19 @@ final class ClientSession implements WsSocket.Listener {
 
   void flush() {
     dirty = false;
-    if (closed || dropping || queue == null || queue.isEmpty() || ws.isClosed() || !ws.writable()) {
-      return; // when the channel's buffer is full, onWritable flushes again
+    if (closed || dropping || ws.isClosed()) {
+      return;
     }
-    ByteBuf frame = single;
-    single = null;
-    if (frame == null) {
-      frame = WsFrames.frame(ws.alloc(), codec.text(), queue, codec.separator());
+    if (queue != null && !queue.isEmpty() && ws.writable()) {
+      ByteBuf frame = WsFrames.frame(ws.alloc(), codec.text(), queue, codec.separator());
+      queue.clear();
+      queuedBytes = 0;
+      ws.write(frame); // flushes the publications written directly this tick too
+    } else if (unflushed) {
+      ws.flush();
     }
-    queue.clear();
-    queuedBytes = 0;
-    ws.write(frame);
+    unflushed = false;
+    // When the channel's buffer is full, the queue waits for onWritable.
   }
 
   @Override
@@ -229,10 +237,6 @@ final class ClientSession implements WsSocket.Listener {
   private void discardQueue() {
     queue = null;
     queuedBytes = 0;
-    if (single != null) {
-      single.release();
-      single = null;
-    }
   }
 
   // ---- events from the hub ----

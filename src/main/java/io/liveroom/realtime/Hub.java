@@ -19,12 +19,21 @@ import java.util.Set;
  *
  * <p>Writes are batched per tick: a push is queued on each subscriber and the connection is marked
  * dirty; one task at the end of the tick flushes every dirty connection with one WebSocket frame.
+ * With {@code realtime.writeDelayMillis} above zero the flush waits that long instead, so that
+ * pushes arriving meanwhile share the frame (fewer writes, more latency).
  */
 final class Hub {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Hub.class);
   final Context context;
   private final RealtimeServer server;
   private final Map<String, Set<Subscription>> channels = new HashMap<>();
+  /**
+   * A snapshot of each channel's subscribers for delivery, rebuilt on the first publication after
+   * a change: a delivery may drop its subscriber (a slow consumer), which changes the set, and
+   * publications are far more frequent than joins and leaves in a busy room.
+   */
+  private final Map<String, Subscription[]> snapshots = new HashMap<>();
+  private final int writeDelayMillis;
   private final Set<ClientSession> sessions = new HashSet<>();
   private final List<ClientSession> dirty = new ArrayList<>();
   private final Handler<Void> flushTask = v -> flush();
@@ -34,6 +43,7 @@ final class Hub {
   Hub(Context context, RealtimeServer server) {
     this.context = context;
     this.server = server;
+    this.writeDelayMillis = server.config().writeDelayMillis();
     context.owner().setPeriodic(1000, id -> context.runOnContext(v -> tick()));
   }
 
@@ -57,6 +67,7 @@ final class Hub {
       channels.put(sub.channel, subs);
     }
     subs.add(sub);
+    snapshots.remove(sub.channel);
     return server.fanout().join(sub.channel, this);
   }
 
@@ -68,9 +79,12 @@ final class Hub {
 
   void detach(Subscription sub) {
     Set<Subscription> subs = channels.get(sub.channel);
-    if (subs != null && subs.remove(sub) && subs.isEmpty()) {
-      channels.remove(sub.channel);
-      server.fanout().leave(sub.channel, this);
+    if (subs != null && subs.remove(sub)) {
+      snapshots.remove(sub.channel);
+      if (subs.isEmpty()) {
+        channels.remove(sub.channel);
+        server.fanout().leave(sub.channel, this);
+      }
     }
   }
 
@@ -80,9 +94,7 @@ final class Hub {
       return;
     }
     long offset = pub.getOffset();
-    // A snapshot: a delivery may drop its subscriber (a slow consumer is disconnected), which
-    // removes it from this set mid-iteration.
-    Subscription[] targets = subs.toArray(new Subscription[0]);
+    Subscription[] targets = snapshots.computeIfAbsent(channel, c -> subs.toArray(new Subscription[0]));
     FramedPush framed = new FramedPush(push);
     try {
       for (Subscription sub : targets) {
@@ -111,11 +123,20 @@ final class Hub {
     recoverable.forEach(s -> s.session.resubscribe(s));
   }
 
+  /** Whether dirty connections are flushed at the end of every event-loop turn (no write delay). */
+  boolean flushesEveryTick() {
+    return writeDelayMillis == 0;
+  }
+
   void markDirty(ClientSession s) {
     dirty.add(s);
     if (!flushScheduled) {
       flushScheduled = true;
-      context.runOnContext(flushTask);
+      if (writeDelayMillis == 0) {
+        context.runOnContext(flushTask);
+      } else {
+        context.owner().setTimer(writeDelayMillis, id -> flush());
+      }
     }
   }
 

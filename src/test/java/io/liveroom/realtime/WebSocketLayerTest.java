@@ -167,6 +167,30 @@ class WebSocketLayerTest {
     }
   }
 
+  @Test
+  @DisplayName("with realtime.writeDelayMillis, pushes arriving within the delay go out as one frame")
+  void writeDelayCoalesces() throws IOException {
+    Node delayed = TestNodes.start(json -> json.getJsonObject("realtime").put("writeDelayMillis", 300));
+    TestChannels.register(delayed);
+    String ch = "feed:" + UUID.randomUUID().toString().substring(0, 8);
+    try (TestSocket proto = TestSocket.openProtobuf(delayed.httpPort())) {
+      proto.sendBinary(delimited(Command.newBuilder().setId(1).setConnect(ConnectRequest.newBuilder()
+        .setToken(delayed.accessTokens().issue(30, Role.USER, "s-30"))).build(), Command.newBuilder().setId(2)
+        .setSubscribe(SubscribeRequest.newBuilder().setChannel(ch)).build()));
+      List<Reply> setup = new ArrayList<>();
+      while (setup.stream().noneMatch(r -> r.getId() == 2)) {
+        setup.addAll(replies(proto.nextBinary()));
+      }
+      for (int n = 0; n < 5; n++) {
+        delayed.realtime().publish(ch, new JsonObject().put("n", n));
+      }
+      List<Reply> frame = replies(proto.nextBinary());
+      assertThat(frame).hasSize(5).allMatch(r -> r.hasPush() && r.getPush().hasPub());
+    } finally {
+      TestNodes.stop(delayed);
+    }
+  }
+
   private static byte[] delimited(Command... commands) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (Command c : commands) {

@@ -94,6 +94,21 @@ public final class WsSocket extends ChannelInboundHandlerAdapter {
     ctx.writeAndFlush(frame, ctx.voidPromise());
   }
 
+  /** Writes one pre-framed data frame without flushing ({@link #flush} sends it); takes ownership. */
+  public void writeWithoutFlush(ByteBuf frame) {
+    if (closed || closeSent) {
+      frame.release();
+      return;
+    }
+    ctx.write(frame, ctx.voidPromise());
+  }
+
+  public void flush() {
+    if (!closed) {
+      ctx.flush();
+    }
+  }
+
   /** Whether the channel's outbound buffer is under its high-water mark. */
   public boolean writable() {
     return !closed && ctx.channel().isWritable();
