@@ -9,14 +9,11 @@ import io.liveroom.realtime.protocol.ClientProtocol.Push;
 import io.liveroom.realtime.protocol.ClientProtocol.Reply;
 import io.liveroom.realtime.protocol.ClientProtocol.Unsubscribe;
 import io.liveroom.realtime.protocol.Codec;
-import io.liveroom.realtime.ws.WsFrames;
 import io.liveroom.realtime.ws.WsSocket;
-import io.netty.buffer.ByteBuf;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +23,7 @@ import java.util.UUID;
  * One WebSocket connection speaking the client protocol. It lives on one event loop (its
  * {@link Hub}'s) and is touched only there.
  *
- * <p>Outbound: replies and pushes are queued as already-encoded byte arrays and flushed once per
- * tick as one frame. A publication to a connection with nothing queued skips the queue: the frame
- * its hub built once for every subscriber ({@link FramedPush}) is written as is. The queue is bounded by
- * {@code realtime.maxQueueBytes}: a client that does not read is disconnected with "slow" (3008)
- * instead of holding memory or slowing anyone else.
+ * <p>Outbound goes through its {@link Outbox}, flushed by the hub once per tick.
  */
 final class ClientSession implements WsSocket.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
@@ -47,16 +40,11 @@ final class ClientSession implements WsSocket.Listener {
   Map<String, Subscription> subs;
   private final CommandHandler commands;
   private final RateLimiter rate;
-  private ArrayDeque<byte[]> queue;
-  private int queuedBytes;
-  private boolean dirty;
-  /** Publications were written to the channel this tick without a flush. */
-  private boolean unflushed;
+  private final Outbox outbox;
   private boolean connecting;
   /** The newest publish still in flight (null when none): see {@link #inOrder}. */
   private Future<Void> publishing;
   private boolean closed;
-  private boolean dropping;
   private long deadline;
   private long nextPingAt;
   private long pongDeadline;
@@ -71,6 +59,7 @@ final class ClientSession implements WsSocket.Listener {
     RealtimeConfig c = server.config();
     this.rate = new RateLimiter(c.commandsPerSecond(), c.commandBurst());
     this.deadline = System.currentTimeMillis() + c.handshakeTimeoutSeconds() * 1000L;
+    this.outbox = new Outbox(ws, codec, hub, c.maxQueueBytes(), this::onOverflow);
   }
 
   void start() {
@@ -166,77 +155,26 @@ final class ClientSession implements WsSocket.Listener {
     enqueue(codec.encode(reply));
   }
 
-  /**
-   * Sends a publication. The common case (nothing else queued, socket writable, no write delay)
-   * writes the hub's shared frame straight to the channel without flushing; the hub's end-of-tick
-   * flush sends it, together with anything else written this tick, in one system call. Anything
-   * else goes through the queue, which keeps the order.
-   */
-  void enqueue(EncodedReply push, FramedPush framed) {
-    if (framed != null && !closed && !dropping && hub.flushesEveryTick() && (queue == null || queue.isEmpty())
-      && ws.writable()) {
-      ws.writeWithoutFlush(framed.frame(codec).retainedDuplicate());
-      unflushed = true;
-      markDirty();
-      return;
-    }
-    enqueue(push.bytes(codec));
-  }
-
   void enqueue(byte[] bytes) {
-    if (closed || dropping) {
-      return;
-    }
-    if (queue == null) {
-      queue = new ArrayDeque<>(4);
-    }
-    queue.add(bytes);
-    queuedBytes += bytes.length;
-    if (queuedBytes > server.config().maxQueueBytes()) {
-      server.metrics().slowDropped();
-      LOG.info("Client {} (user {}) is not reading ({} bytes queued); disconnecting as slow", clientId,
-        userLabel(), queuedBytes);
-      dropping = true;
-      discardQueue();
-      // Not inline: we may be inside the hub's loop over this channel's subscribers.
-      hub.context.runOnContext(v -> disconnect(DisconnectCode.SLOW));
-      return;
-    }
-    markDirty();
+    outbox.add(bytes);
   }
 
-  private void markDirty() {
-    if (!dirty) {
-      dirty = true;
-      hub.markDirty(this);
-    }
+  void publication(EncodedReply push, FramedPush framed) {
+    outbox.publication(push, framed);
   }
 
-  void flush() {
-    dirty = false;
-    if (closed || dropping || ws.isClosed()) {
-      return;
-    }
-    if (queue != null && !queue.isEmpty() && ws.writable()) {
-      ByteBuf frame = WsFrames.frame(ws.alloc(), codec.text(), queue, codec.separator());
-      queue.clear();
-      queuedBytes = 0;
-      ws.write(frame); // flushes the publications written directly this tick too
-    } else if (unflushed) {
-      ws.flush();
-    }
-    unflushed = false;
-    // When the channel's buffer is full, the queue waits for onWritable.
+  /** The queue passed {@code realtime.maxQueueBytes}: the client is not reading. */
+  private void onOverflow(int queuedBytes) {
+    server.metrics().slowDropped();
+    LOG.info("Client {} (user {}) is not reading ({} bytes queued); disconnecting as slow", clientId, userLabel(),
+      queuedBytes);
+    // Not inline: we may be inside the hub's loop over this channel's subscribers.
+    hub.context.runOnContext(v -> disconnect(DisconnectCode.SLOW));
   }
 
   @Override
   public void onWritable() {
-    flush();
-  }
-
-  private void discardQueue() {
-    queue = null;
-    queuedBytes = 0;
+    outbox.flush();
   }
 
   // ---- events from the hub ----
@@ -343,10 +281,10 @@ final class ClientSession implements WsSocket.Listener {
       return;
     }
     if (code != DisconnectCode.SLOW) {
-      flush();
+      outbox.flush();
     }
     closed = true;
-    discardQueue();
+    outbox.close();
     server.metrics().disconnected(code);
     ws.close(code.code(), code.reason());
     cleanup();
@@ -362,7 +300,7 @@ final class ClientSession implements WsSocket.Listener {
   @Override
   public void onClosed() {
     closed = true;
-    discardQueue();
+    outbox.close();
     cleanup();
   }
 

@@ -35,7 +35,7 @@ final class Hub {
   private final Map<String, Subscription[]> snapshots = new HashMap<>();
   private final int writeDelayMillis;
   private final Set<ClientSession> sessions = new HashSet<>();
-  private final List<ClientSession> dirty = new ArrayList<>();
+  private final List<Outbox> dirty = new ArrayList<>();
   private final Handler<Void> flushTask = v -> flush();
   private boolean flushScheduled;
   long delivered;
@@ -128,7 +128,7 @@ final class Hub {
     return writeDelayMillis == 0;
   }
 
-  void markDirty(ClientSession s) {
+  void markDirty(Outbox s) {
     dirty.add(s);
     if (!flushScheduled) {
       flushScheduled = true;

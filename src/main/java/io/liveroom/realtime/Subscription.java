@@ -47,7 +47,7 @@ final class Subscription {
       }
       lastOffset = offset;
     }
-    session.enqueue(push, framed);
+    session.publication(push, framed);
   }
 
   /** Goes live at {@code position}: buffered publications after it are delivered, older ones dropped. */

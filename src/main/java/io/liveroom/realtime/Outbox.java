@@ -1,0 +1,104 @@
+package io.liveroom.realtime;
+
+import io.liveroom.realtime.protocol.Codec;
+import io.liveroom.realtime.ws.WsFrames;
+import io.liveroom.realtime.ws.WsSocket;
+import io.netty.buffer.ByteBuf;
+
+import java.util.ArrayDeque;
+
+/**
+ * The outbound side of one connection, on its hub's event loop. Replies and pushes are queued as
+ * already-encoded byte arrays and flushed by the hub once per tick as one frame. A publication to
+ * a connection with nothing queued skips the queue: the frame its hub built once for every
+ * subscriber ({@link FramedPush}) is written as is, without a flush, and goes out with the tick's
+ * flush. The queue is bounded: past {@code realtime.maxQueueBytes} the connection is reported as
+ * not reading (the session disconnects it as "slow") instead of holding memory or slowing anyone.
+ */
+final class Outbox {
+  /** Told once when the queue passes its bound; the outbox is closed by then. */
+  interface Overflow {
+    void onOverflow(int queuedBytes);
+  }
+
+  private final WsSocket ws;
+  private final Codec codec;
+  private final Hub hub;
+  private final int maxQueueBytes;
+  private final Overflow overflow;
+  private ArrayDeque<byte[]> queue;
+  private int queuedBytes;
+  private boolean dirty;
+  /** Publications were written to the channel this tick without a flush. */
+  private boolean unflushed;
+  private boolean closed;
+
+  Outbox(WsSocket ws, Codec codec, Hub hub, int maxQueueBytes, Overflow overflow) {
+    this.ws = ws;
+    this.codec = codec;
+    this.hub = hub;
+    this.maxQueueBytes = maxQueueBytes;
+    this.overflow = overflow;
+  }
+
+  /** Sends a publication; {@code framed} (may be null) is its hub's shared frame. */
+  void publication(EncodedReply push, FramedPush framed) {
+    if (framed != null && !closed && hub.flushesEveryTick() && (queue == null || queue.isEmpty()) && ws.writable()) {
+      ws.writeWithoutFlush(framed.frame(codec).retainedDuplicate());
+      unflushed = true;
+      markDirty();
+      return;
+    }
+    add(push.bytes(codec));
+  }
+
+  void add(byte[] bytes) {
+    if (closed) {
+      return;
+    }
+    if (queue == null) {
+      queue = new ArrayDeque<>(4);
+    }
+    queue.add(bytes);
+    queuedBytes += bytes.length;
+    if (queuedBytes > maxQueueBytes) {
+      int queued = queuedBytes;
+      close();
+      overflow.onOverflow(queued);
+      return;
+    }
+    markDirty();
+  }
+
+  private void markDirty() {
+    if (!dirty) {
+      dirty = true;
+      hub.markDirty(this);
+    }
+  }
+
+  /** Writes what is queued as one frame, or flushes the publications written this tick. */
+  void flush() {
+    dirty = false;
+    if (closed || ws.isClosed()) {
+      return;
+    }
+    if (queue != null && !queue.isEmpty() && ws.writable()) {
+      ByteBuf frame = WsFrames.frame(ws.alloc(), codec.text(), queue, codec.separator());
+      queue.clear();
+      queuedBytes = 0;
+      ws.write(frame); // flushes the publications written directly this tick too
+    } else if (unflushed) {
+      ws.flush();
+    }
+    unflushed = false;
+    // When the channel's buffer is full, the queue waits for the socket's onWritable.
+  }
+
+  /** Nothing more is sent; what is queued is dropped. */
+  void close() {
+    closed = true;
+    queue = null;
+    queuedBytes = 0;
+  }
+}
