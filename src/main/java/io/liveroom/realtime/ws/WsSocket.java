@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One upgraded WebSocket connection, as the Netty handler that replaces the HTTP codec's consumer
@@ -252,14 +253,7 @@ public final class WsSocket extends ChannelInboundHandlerAdapter {
   }
 
   private void deliver(byte[] payload) {
-    ContextInternal prev = context.beginDispatch();
-    try {
-      listener.onMessage(payload);
-    } catch (RuntimeException e) {
-      context.reportException(e);
-    } finally {
-      context.endDispatch(prev);
-    }
+    dispatch(l -> l.onMessage(payload));
   }
 
   private void violation(boolean tooBig, String detail) {
@@ -267,9 +261,17 @@ public final class WsSocket extends ChannelInboundHandlerAdapter {
       ctx.close();
       return;
     }
+    dispatch(l -> l.onViolation(tooBig, detail));
+  }
+
+  /** Runs a listener callback inside the owning Vert.x context, as Vert.x does for its own handlers. */
+  private void dispatch(Consumer<Listener> event) {
+    if (listener == null) {
+      return;
+    }
     ContextInternal prev = context.beginDispatch();
     try {
-      listener.onViolation(tooBig, detail);
+      event.accept(listener);
     } catch (RuntimeException e) {
       context.reportException(e);
     } finally {
@@ -279,15 +281,8 @@ public final class WsSocket extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-    if (!closed && listener != null && ctx.channel().isWritable()) {
-      ContextInternal prev = context.beginDispatch();
-      try {
-        listener.onWritable();
-      } catch (RuntimeException e) {
-        context.reportException(e);
-      } finally {
-        context.endDispatch(prev);
-      }
+    if (!closed && ctx.channel().isWritable()) {
+      dispatch(Listener::onWritable);
     }
   }
 
@@ -312,16 +307,7 @@ public final class WsSocket extends ChannelInboundHandlerAdapter {
       if (closingTimer != null) {
         closingTimer.cancel(false);
       }
-      if (listener != null) {
-        ContextInternal prev = context.beginDispatch();
-        try {
-          listener.onClosed();
-        } catch (RuntimeException e) {
-          context.reportException(e);
-        } finally {
-          context.endDispatch(prev);
-        }
-      }
+      dispatch(Listener::onClosed);
     }
     // Vert.x's connection behind us closes its books (connection metrics, server accounting).
     ctx.fireChannelInactive();
