@@ -37,12 +37,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("WebSocket layer: handshake, control frames, fragments, violations and shared frames")
 class WebSocketLayerTest {
   private static final int MAX_FRAME = 4096;
+  private static final String ALLOWED_ORIGIN = "https://app.example.com";
   private static Node node;
 
   @BeforeAll
   static void boot() {
     TestInfra.get().reset();
-    node = TestNodes.start(json -> json.getJsonObject("realtime").put("maxFrameBytes", MAX_FRAME));
+    node = TestNodes.start(json -> json.getJsonObject("realtime").put("maxFrameBytes", MAX_FRAME)
+      .put("allowedOrigins", new io.vertx.core.json.JsonArray().add(ALLOWED_ORIGIN)));
     TestChannels.register(node);
   }
 
@@ -100,6 +102,18 @@ class WebSocketLayerTest {
     while (node.realtimeServer().connectionCount() != count && System.currentTimeMillis() < deadline) {
       Thread.sleep(20);
     }
+  }
+
+  @Test
+  @DisplayName("an Origin on the allow-list upgrades; a lookalike gets 403 origin_not_allowed before any upgrade")
+  void allowedOrigin() throws IOException {
+    try (TestSocket ws = TestSocket.open(node.httpPort(), java.util.Map.of("Origin", ALLOWED_ORIGIN))) {
+      assertThat(ws.connect(token(4)).getString("client")).isNotBlank();
+    }
+    String refused = RawSocket.exchange(node.httpPort(), "GET /connection/websocket HTTP/1.1\r\nHost: x\r\n"
+      + "Origin: https://app.example.com.evil.test\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+      + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n");
+    assertThat(refused).startsWith("HTTP/1.1 403").contains("\"code\":\"origin_not_allowed\"");
   }
 
   @Test
@@ -236,7 +250,8 @@ class WebSocketLayerTest {
 
     static RawSocket upgrade(int port) throws IOException {
       RawSocket raw = new RawSocket(port);
-      raw.out.write(("GET /connection/websocket HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+      // A browser-style Connection list and a lower-case upgrade token are both valid.
+      raw.out.write(("GET /connection/websocket HTTP/1.1\r\nHost: x\r\nupgrade: websocket\r\nConnection: keep-alive, Upgrade\r\n"
         + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
         .getBytes(StandardCharsets.US_ASCII));
       raw.out.flush();
