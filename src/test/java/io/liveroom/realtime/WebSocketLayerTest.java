@@ -110,9 +110,8 @@ class WebSocketLayerTest {
     try (TestSocket ws = TestSocket.open(node.httpPort(), java.util.Map.of("Origin", ALLOWED_ORIGIN))) {
       assertThat(ws.connect(token(4)).getString("client")).isNotBlank();
     }
-    String refused = RawSocket.exchange(node.httpPort(), "GET /connection/websocket HTTP/1.1\r\nHost: x\r\n"
-      + "Origin: https://app.example.com.evil.test\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-      + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n");
+    String refused = RawSocket.exchange(node.httpPort(),
+      RawSocket.upgradeRequest("13", "Origin: https://app.example.com.evil.test\r\nConnection: Upgrade"));
     assertThat(refused).startsWith("HTTP/1.1 403").contains("\"code\":\"origin_not_allowed\"");
   }
 
@@ -121,9 +120,7 @@ class WebSocketLayerTest {
   void refusedHandshakes() throws IOException {
     String plain = RawSocket.exchange(node.httpPort(), "GET /connection/websocket HTTP/1.1\r\nHost: x\r\n\r\n");
     assertThat(plain).startsWith("HTTP/1.1 400").contains("\"code\":\"bad_request\"");
-    String hybi8 = RawSocket.exchange(node.httpPort(), "GET /connection/websocket HTTP/1.1\r\nHost: x\r\n"
-      + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 8\r\n"
-      + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n");
+    String hybi8 = RawSocket.exchange(node.httpPort(), RawSocket.upgradeRequest("8", "Connection: Upgrade"));
     assertThat(hybi8).startsWith("HTTP/1.1 400").containsIgnoringCase("sec-websocket-version: 13");
   }
 
@@ -248,12 +245,16 @@ class WebSocketLayerTest {
       }
     }
 
+    /** An upgrade request for the endpoint with this WebSocket version and extra header lines. */
+    static String upgradeRequest(String version, String headers) {
+      return "GET /connection/websocket HTTP/1.1\r\nHost: x\r\nupgrade: websocket\r\n" + headers + "\r\n"
+        + "Sec-WebSocket-Version: " + version + "\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n";
+    }
+
     static RawSocket upgrade(int port) throws IOException {
       RawSocket raw = new RawSocket(port);
       // A browser-style Connection list and a lower-case upgrade token are both valid.
-      raw.out.write(("GET /connection/websocket HTTP/1.1\r\nHost: x\r\nupgrade: websocket\r\nConnection: keep-alive, Upgrade\r\n"
-        + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
-        .getBytes(StandardCharsets.US_ASCII));
+      raw.out.write(upgradeRequest("13", "Connection: keep-alive, Upgrade").getBytes(StandardCharsets.US_ASCII));
       raw.out.flush();
       String head = raw.readHead();
       assertThat(head).startsWith("HTTP/1.1 101").contains("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
