@@ -56,7 +56,10 @@ final class ChatMixScenario implements Scenario {
             vc.get(v).listen((ch, data, now) -> onChat(run, deliveries, stable[v] ? v : -1, data, now));
             subs.add(vc.get(v).subscribe(channels.get(roomOf[v])).map(r -> r.orFail("subscribe")));
           }
+          // Chatters are in the audience of the room they write to: rooms take chat from subscribers only.
           return Future.all(subs).compose(x -> Connect.subscribed(run, cs, null, run.options.port(), (i, c) -> { }))
+            .compose(cc -> Future.all(java.util.stream.IntStream.range(0, cc.size()).mapToObj(c -> cc.get(c)
+                .subscribe(channels.get(c % channels.size())).map(r -> r.orFail("subscribe"))).toList()).map(cc))
             .compose(cc -> traffic(run, cc, channels, viewerConns, vs, stable, roomOf, chatRate, likeRate, churn, likes, churned)
               .compose(sent -> drainAndCheck(run, deliveries, sent, cs.size(), roomOf, stable, chatters, rooms))
               .eventually(() -> Connect.closeAll(cc)))

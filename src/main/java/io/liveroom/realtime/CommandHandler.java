@@ -128,6 +128,9 @@ final class CommandHandler {
     if (!ns.options().clientPublish()) {
       throw AppException.of(ErrorCode.PERMISSION_DENIED, "Clients cannot publish in this channel.");
     }
+    if (ns.options().subscribersPublish() && (session.subs == null || !session.subs.containsKey(channel))) {
+      throw AppException.of(ErrorCode.PERMISSION_DENIED, "Subscribe to this channel before publishing in it.");
+    }
     JsonObject json = jsonObject(data);
     Principal p = session.principal;
     return server.onLoop(session, ns.authorizePublish(p, channel, json))

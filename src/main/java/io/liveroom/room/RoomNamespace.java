@@ -36,7 +36,7 @@ public final class RoomNamespace implements ChannelNamespace {
 
   RoomNamespace(RoomsConfig config, RoomRepository rooms, RoomState state, ChatService chat, Profiles profiles,
                 ChatRepository archive) {
-    this.options = new NamespaceOptions(config.historySize(), config.historyTtl(), true, false, true);
+    this.options = new NamespaceOptions(config.historySize(), config.historyTtl(), true, false, true, true);
     this.rooms = rooms;
     this.state = state;
     this.chat = chat;

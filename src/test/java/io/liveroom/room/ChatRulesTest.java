@@ -57,7 +57,7 @@ class ChatRulesTest {
   }
 
   @Test
-  @DisplayName("The room namespace keeps history and presence on, client publish on, join/leave only for small rooms")
+  @DisplayName("The room namespace keeps history and presence on, client publish on (subscribers only), join/leave only for small rooms")
   void namespaceOptions() {
     fx = RoomFixture.start(json -> json.getJsonObject("rooms").getJsonObject("channel").put("joinLeaveMaxViewers", 50)
       .put("historySize", 300));
@@ -66,6 +66,7 @@ class ChatRulesTest {
     assertThat(ns.options().historySize()).isEqualTo(300);
     assertThat(ns.options().presence()).isTrue();
     assertThat(ns.options().clientPublish()).isTrue();
+    assertThat(ns.options().subscribersPublish()).isTrue();
     assertThat(ns.options().joinLeave()).isFalse();
     assertThat(ns.joinLeaveFor("room:1", 50)).isTrue();
     assertThat(ns.joinLeaveFor("room:1", 51)).isFalse();

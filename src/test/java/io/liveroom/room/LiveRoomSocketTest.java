@@ -151,7 +151,22 @@ class LiveRoomSocketTest {
   }
 
   @Test
-  @DisplayName("A kicked user gets the unsubscribe push and cannot re-subscribe (room_kicked, 1211) until the ban expires")
+  @DisplayName("Only the room's audience chats: a verified user who has not subscribed gets 103, then chats once subscribed")
+  void chatNeedsSubscription() {
+    TestUser host = app.user("host", true);
+    long room = app.liveRoom(host);
+    TestUser dan = app.user("dan", true);
+    TestSocket viewer = app.watch(app.user("eve", true), room);
+    TestSocket danWs = app.connect(dan);
+    assertThat(errorCode(chat(danWs, room, "from outside"))).isEqualTo(103);
+    assertThat(subscribe(danWs, room).containsKey("error")).isFalse();
+    assertThat(chat(danWs, room, "from inside").containsKey("error")).isFalse();
+    // The viewer sees only the message sent from inside the room.
+    assertThat(awaitPub(viewer, room, "chat").getJsonObject("data").getString("text")).isEqualTo("from inside");
+  }
+
+  @Test
+  @DisplayName("A kicked user gets the unsubscribe push, cannot chat (103), like or re-subscribe (room_kicked, 1211) until the ban expires")
   void kickedUser() throws InterruptedException {
     TestUser host = app.user("host", true);
     long room = app.liveRoom(host);
@@ -164,7 +179,9 @@ class LiveRoomSocketTest {
     JsonObject push = annWs.awaitPush(p -> p.containsKey("unsubscribe"));
     assertThat(push.getString("channel")).isEqualTo(channel(room));
     assertThat(push.getJsonObject("unsubscribe").getInteger("code")).isEqualTo(2000);
-    assertThat(errorCode(chat(annWs, room, "am I still in?"))).isEqualTo(1211);
+    // Kicked means unsubscribed: the room takes chat from its audience only (103), and the ban
+    // refuses the rest with room_kicked.
+    assertThat(errorCode(chat(annWs, room, "am I still in?"))).isEqualTo(103);
     assertThat(errorCode(annWs.request("rpc", new JsonObject().put("method", "room.like")
       .put("data", new JsonObject().put("roomId", room).put("count", 1))))).isEqualTo(1211);
 
