@@ -137,6 +137,23 @@ class WebSocketLayerTest {
   }
 
   @Test
+  @DisplayName("a command sent in the same packet as the upgrade request (before the 101) is not lost")
+  void frameBeforeHandshakeResponse() throws IOException {
+    try (RawSocket raw = new RawSocket(node.httpPort())) {
+      ByteArrayOutputStream packet = new ByteArrayOutputStream();
+      packet.writeBytes(RawSocket.upgradeRequest("13", "Connection: Upgrade").getBytes(StandardCharsets.US_ASCII));
+      packet.writeBytes(RawSocket.maskedText(new JsonObject().put("id", 1)
+        .put("connect", new JsonObject().put("token", token(5))).encode()));
+      raw.out.write(packet.toByteArray());
+      raw.out.flush();
+      assertThat(raw.readHead()).startsWith("HTTP/1.1 101");
+      JsonObject reply = new JsonObject(raw.readText());
+      assertThat(reply.getInteger("id")).isEqualTo(1);
+      assertThat(reply.getJsonObject("connect").getString("client")).isNotBlank();
+    }
+  }
+
+  @Test
   @DisplayName("one publication reaches JSON and Protobuf subscribers intact, alone or batched with others")
   void sharedFramesAcrossFormats() throws IOException {
     String ch = "feed:" + UUID.randomUUID().toString().substring(0, 8);
@@ -226,7 +243,7 @@ class WebSocketLayerTest {
     final OutputStream out;
     final InputStream in;
 
-    private RawSocket(int port) throws IOException {
+    RawSocket(int port) throws IOException {
       socket = new Socket("127.0.0.1", port);
       socket.setSoTimeout(10_000);
       out = socket.getOutputStream();
@@ -261,7 +278,7 @@ class WebSocketLayerTest {
       return raw;
     }
 
-    private String readHead() throws IOException {
+    String readHead() throws IOException {
       StringBuilder head = new StringBuilder();
       while (!head.toString().endsWith("\r\n\r\n")) {
         int b = in.read();
@@ -271,6 +288,40 @@ class WebSocketLayerTest {
         head.append((char) b);
       }
       return head.toString();
+    }
+
+    /** A client text frame (masked, as RFC 6455 requires of clients). */
+    static byte[] maskedText(String text) {
+      byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      out.write(0x81);
+      if (payload.length < 126) {
+        out.write(0x80 | payload.length);
+      } else {
+        out.write(0x80 | 126);
+        out.write(payload.length >> 8);
+        out.write(payload.length & 0xFF);
+      }
+      byte[] mask = {0x37, (byte) 0xFA, 0x21, 0x3D};
+      out.writeBytes(mask);
+      for (int i = 0; i < payload.length; i++) {
+        out.write(payload[i] ^ mask[i % 4]);
+      }
+      return out.toByteArray();
+    }
+
+    /** Reads server frames until a text frame; returns its payload. */
+    String readText() throws IOException {
+      DataInputStream data = new DataInputStream(in);
+      while (true) {
+        int opcode = data.readUnsignedByte() & 0x0F;
+        int len = data.readUnsignedByte() & 0x7F;
+        long length = len == 126 ? data.readUnsignedShort() : len == 127 ? data.readLong() : len;
+        byte[] payload = data.readNBytes((int) length);
+        if (opcode == 0x1) {
+          return new String(payload, StandardCharsets.UTF_8);
+        }
+      }
     }
 
     /** Reads server frames until a close frame; returns its status code. */
