@@ -11,7 +11,6 @@ import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
-import io.vertx.redis.client.impl.types.ErrorType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Publications go through ONE dedicated, pipelined connection (not the pool): Redis then runs
  * them in the order this node sent them, so one publisher's publications arrive in order everywhere.
+ * {@link OrderedPipeline} coalesces the writes of one event-loop turn.
  */
 public final class RedisBroker implements Broker {
   private static final Logger LOG = LoggerFactory.getLogger(RedisBroker.class);
@@ -45,6 +45,7 @@ public final class RedisBroker implements Broker {
   private volatile BrokerListener listener;
   private volatile RedisConnection pubsub;
   private Future<RedisConnection> publisher;
+  private final OrderedPipeline ordered;
   private volatile boolean closed;
   private int failures;
 
@@ -52,6 +53,7 @@ public final class RedisBroker implements Broker {
     this.vertx = vertx;
     this.commands = commands;
     this.pubsubOptions = new RedisOptions(options).setMaxPoolSize(1);
+    this.ordered = new OrderedPipeline(vertx, this::publisher, this::resetPublisher);
   }
 
   /**
@@ -82,13 +84,7 @@ public final class RedisBroker implements Broker {
   }
 
   private Future<Response> sendOrdered(Request request) {
-    Future<RedisConnection> current = publisher();
-    return current.compose(conn -> conn.send(request)).onFailure(e -> {
-      if (!(e instanceof ErrorType)) {
-        // A transport failure (not a Redis error reply): the next publication opens a new connection.
-        resetPublisher(current);
-      }
-    });
+    return ordered.send(request);
   }
 
   @Override
