@@ -312,28 +312,25 @@ class WebSocketLayerTest {
 
     /** Reads server frames until a text frame; returns its payload. */
     String readText() throws IOException {
-      DataInputStream data = new DataInputStream(in);
-      while (true) {
-        int opcode = data.readUnsignedByte() & 0x0F;
-        int len = data.readUnsignedByte() & 0x7F;
-        long length = len == 126 ? data.readUnsignedShort() : len == 127 ? data.readLong() : len;
-        byte[] payload = data.readNBytes((int) length);
-        if (opcode == 0x1) {
-          return new String(payload, StandardCharsets.UTF_8);
-        }
-      }
+      return new String(readUntil(0x1), StandardCharsets.UTF_8);
     }
 
     /** Reads server frames until a close frame; returns its status code. */
     int readCloseCode() throws IOException {
+      byte[] payload = readUntil(0x8);
+      return ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
+    }
+
+    /** Skips server frames until one with this opcode (unmasked, as servers send); returns its payload. */
+    private byte[] readUntil(int wanted) throws IOException {
       DataInputStream data = new DataInputStream(in);
       while (true) {
         int opcode = data.readUnsignedByte() & 0x0F;
         int len = data.readUnsignedByte() & 0x7F;
         long length = len == 126 ? data.readUnsignedShort() : len == 127 ? data.readLong() : len;
         byte[] payload = data.readNBytes((int) length);
-        if (opcode == 0x8) {
-          return ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
+        if (opcode == wanted) {
+          return payload;
         }
       }
     }
