@@ -10,13 +10,13 @@ import io.github.centrifugal.centrifuge.Options;
 import io.github.centrifugal.centrifuge.PresenceStatsResult;
 import io.github.centrifugal.centrifuge.PublicationEvent;
 import io.github.centrifugal.centrifuge.RPCResult;
-import io.github.centrifugal.centrifuge.ResultCallback;
 import io.github.centrifugal.centrifuge.SubscribedEvent;
 import io.github.centrifugal.centrifuge.Subscription;
 import io.github.centrifugal.centrifuge.SubscriptionEventListener;
 import io.liveroom.Node;
 import io.liveroom.account.Role;
 import io.liveroom.support.TestInfra;
+import io.liveroom.support.SdkCalls;
 import io.liveroom.support.TestNodes;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -87,8 +87,8 @@ class CentrifugeSdkTest {
     a.subscribed.poll(10, TimeUnit.SECONDS);
     b.subscribed.poll(10, TimeUnit.SECONDS);
 
-    this.<io.github.centrifugal.centrifuge.PublishResult>await(cb -> a.sub.publish(json("text", "from alice"), cb));
-    this.<io.github.centrifugal.centrifuge.PublishResult>await(cb -> b.sub.publish(json("text", "from bob"), cb));
+    SdkCalls.<io.github.centrifugal.centrifuge.PublishResult>await(cb -> a.sub.publish(json("text", "from alice"), cb));
+    SdkCalls.<io.github.centrifugal.centrifuge.PublishResult>await(cb -> b.sub.publish(json("text", "from bob"), cb));
 
     for (SubRecorder r : List.of(a, b)) {
       PublicationEvent first = r.publications.poll(10, TimeUnit.SECONDS);
@@ -111,17 +111,17 @@ class CentrifugeSdkTest {
     assertThat(c.subscribed.poll(10, TimeUnit.SECONDS)).isNotNull();
     for (int i = 0; i < 3; i++) {
       int n = i;
-      this.<io.github.centrifugal.centrifuge.PublishResult>await(cb -> c.sub.publish(json("n", n), cb));
+      SdkCalls.<io.github.centrifugal.centrifuge.PublishResult>await(cb -> c.sub.publish(json("n", n), cb));
     }
-    HistoryResult history = this.<HistoryResult>await(cb -> c.sub.history(new HistoryOptions.Builder().withLimit(10).build(), cb));
+    HistoryResult history = SdkCalls.<HistoryResult>await(cb -> c.sub.history(new HistoryOptions.Builder().withLimit(10).build(), cb));
     assertThat(history.getPublications()).hasSize(3);
     assertThat(history.getOffset()).isEqualTo(3L);
 
-    PresenceStatsResult stats = this.<PresenceStatsResult>await(cb -> c.sub.presenceStats(cb));
+    PresenceStatsResult stats = SdkCalls.<PresenceStatsResult>await(cb -> c.sub.presenceStats(cb));
     assertThat(stats.getNumClients()).isEqualTo(1);
     assertThat(stats.getNumUsers()).isEqualTo(1);
 
-    RPCResult rpc = this.<RPCResult>await(cb -> carol.client.rpc("test.echo", json("q", "hello"), cb));
+    RPCResult rpc = SdkCalls.<RPCResult>await(cb -> carol.client.rpc("test.echo", json("q", "hello"), cb));
     assertThat(new JsonObject(text(rpc.getData()))).isEqualTo(new JsonObject().put("q", "hello").put("user", 103));
   }
 
@@ -158,18 +158,6 @@ class CentrifugeSdkTest {
 
   private static String text(byte[] data) {
     return new String(data, StandardCharsets.UTF_8);
-  }
-
-  private <T> T await(java.util.function.Consumer<ResultCallback<T>> call) throws Exception {
-    CompletableFuture<T> f = new CompletableFuture<>();
-    call.accept((e, r) -> {
-      if (e != null) {
-        f.completeExceptionally(e);
-      } else {
-        f.complete(r);
-      }
-    });
-    return f.get(10, TimeUnit.SECONDS);
   }
 
   private static final class Sdk extends EventListener {

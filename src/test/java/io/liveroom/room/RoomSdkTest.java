@@ -34,8 +34,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
+import static io.liveroom.support.SdkCalls.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The official centrifuge-java SDK (Protobuf, as Android apps use it) in a live room. */
@@ -137,18 +137,6 @@ class RoomSdkTest {
 
   private static JsonObject json(byte[] data) {
     return new JsonObject(new String(data, StandardCharsets.UTF_8));
-  }
-
-  private static <T> T await(Consumer<ResultCallback<T>> call) throws Exception {
-    CompletableFuture<T> f = new CompletableFuture<>();
-    call.accept((e, r) -> {
-      if (e != null) {
-        f.completeExceptionally(e);
-      } else {
-        f.complete(r);
-      }
-    });
-    return f.get(10, TimeUnit.SECONDS);
   }
 
   private static final class RoomSub extends SubscriptionEventListener {
