@@ -29,6 +29,12 @@ final class Outbox {
   private ArrayDeque<byte[]> queue;
   private int queuedBytes;
   private boolean dirty;
+  /**
+   * This tick's only publication so far, as its hub's shared frame (one reference held): sent
+   * straight to the socket at the flush. A second publication in the same tick moves it into the
+   * pipeline, so that both leave in one gathering write.
+   */
+  private ByteBuf shared;
   /** Publications were written to the channel this tick without a flush. */
   private boolean unflushed;
   private boolean closed;
@@ -44,8 +50,14 @@ final class Outbox {
   /** Sends a publication; {@code framed} (may be null) is its hub's shared frame. */
   void publication(EncodedReply push, FramedPush framed) {
     if (framed != null && !closed && hub.flushesEveryTick() && (queue == null || queue.isEmpty()) && ws.writable()) {
-      ws.writeWithoutFlush(framed.frame(codec).retainedDuplicate());
-      unflushed = true;
+      ByteBuf frame = framed.frame(codec);
+      if (shared == null && !unflushed) {
+        shared = frame.retain();
+      } else {
+        moveSharedToPipeline();
+        ws.writeWithoutFlush(frame.retainedDuplicate());
+        unflushed = true;
+      }
       markDirty();
       return;
     }
@@ -81,7 +93,15 @@ final class Outbox {
   void flush() {
     dirty = false;
     if (closed || ws.isClosed()) {
+      releaseShared();
       return;
+    }
+    if (shared != null) {
+      if ((queue == null || queue.isEmpty()) && ws.sendNow(shared)) {
+        releaseShared();
+      } else {
+        moveSharedToPipeline();
+      }
     }
     if (queue != null && !queue.isEmpty() && ws.writable()) {
       ByteBuf frame = WsFrames.frame(ws.alloc(), codec.text(), queue, codec.separator());
@@ -95,8 +115,25 @@ final class Outbox {
     // When the channel's buffer is full, the queue waits for the socket's onWritable.
   }
 
+  /** The held shared frame goes into the pipeline (as a duplicate: its indexes are everyone's). */
+  private void moveSharedToPipeline() {
+    if (shared != null) {
+      ws.writeWithoutFlush(shared.duplicate()); // passes on our reference
+      shared = null;
+      unflushed = true;
+    }
+  }
+
+  private void releaseShared() {
+    if (shared != null) {
+      shared.release();
+      shared = null;
+    }
+  }
+
   /** Nothing more is sent; what is queued is dropped. */
   void close() {
+    releaseShared();
     closed = true;
     queue = null;
     queuedBytes = 0;

@@ -66,9 +66,10 @@ class WebSocketLayerTest {
       String cmd = new JsonObject().put("id", id).put("ping", new JsonObject()).encode();
       ws.sendFragmented(cmd.substring(0, 3), cmd.substring(3, 9), cmd.substring(9));
       assertThat(ws.awaitReply(id).containsKey("ping")).isTrue();
-      // Every frame is under the limit, the message is not.
-      String part = "x".repeat(MAX_FRAME / 2);
-      ws.sendFragmented("{\"id\":99,\"ping\":{},\"pad\":\"" + part, part, part + "\"}");
+      // Every frame is under the limit, the message is not, and only its last fragment passes it
+      // (the server closes at once, and the client could not send a fragment after that).
+      String part = "x".repeat(MAX_FRAME / 2 - 100);
+      ws.sendFragmented("{\"id\":99,\"ping\":{},\"pad\":\"" + part, part, "x".repeat(300) + "\"}");
       assertThat(ws.awaitClose()).isEqualTo(1009);
     }
   }
