@@ -1,18 +1,26 @@
 package io.liveroom.ai;
 
 import io.liveroom.config.AiConfig;
+import io.netty.channel.EventLoop;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code simulated} provider: no model runs. It streams a deterministic reply (the same input
  * gives the same words) at the configured tokens per second, for local runs and load tests. Its
  * only model is {@code simulated}, so every response says what it is.
+ *
+ * <p>Tokens come in decoding steps, as from a batching inference server (vLLM, TGI, llama.cpp
+ * with parallel slots): every step gives each active stream its next token, and the steps keep a
+ * fixed timeline, so the rate is the configured one even when a step runs a little late.
  */
 public final class SimulatedProvider implements LlmProvider {
   public static final String NAME = "simulated";
@@ -22,6 +30,8 @@ public final class SimulatedProvider implements LlmProvider {
 
   private final Vertx vertx;
   private final AiConfig.Simulated config;
+  /** One step clock per event loop; streams step on the loop that opened them. */
+  private final Map<EventLoop, DecodeSteps> stepsByLoop = new ConcurrentHashMap<>();
 
   public SimulatedProvider(Vertx vertx, AiConfig.Simulated config) {
     this.vertx = vertx;
@@ -44,9 +54,11 @@ public final class SimulatedProvider implements LlmProvider {
   public LlmStream open(LlmRequest request) {
     int limit = request.maxTokens() == null ? config.replyTokens() : Math.min(request.maxTokens(), config.replyTokens());
     List<String> tokens = reply(lastUserText(request), limit);
-    long interval = Math.max(1, 1000L / config.tokensPerSecond());
-    SimulatedStream stream = new SimulatedStream(vertx, tokens, interval, TokenEstimator.estimate(request.messages()));
-    stream.start();
+    ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
+    DecodeSteps steps = stepsByLoop.computeIfAbsent(context.nettyEventLoop(),
+      loop -> new DecodeSteps(context, 1_000_000_000L / config.tokensPerSecond()));
+    SimulatedStream stream = new SimulatedStream(context, tokens, TokenEstimator.estimate(request.messages()));
+    steps.add(stream);
     return stream;
   }
 
@@ -70,62 +82,49 @@ public final class SimulatedProvider implements LlmProvider {
     return out.subList(0, Math.min(count, out.size()));
   }
 
-  /** Emits one token per timer tick; a paused stream holds its next tick until resumed. */
-  private static final class SimulatedStream extends BaseLlmStream {
-    private final Vertx vertx;
+  /** Emits one token per decoding step; a paused stream skips steps until resumed. */
+  private static final class SimulatedStream extends BaseLlmStream implements DecodeSteps.Member {
     private final List<String> tokens;
-    private final long intervalMs;
     private final int promptTokens;
     private int next;
-    private long timer = -1;
 
-    SimulatedStream(Vertx vertx, List<String> tokens, long intervalMs, int promptTokens) {
-      super(vertx.getOrCreateContext());
-      this.vertx = vertx;
+    SimulatedStream(ContextInternal context, List<String> tokens, int promptTokens) {
+      super(context);
       this.tokens = tokens;
-      this.intervalMs = intervalMs;
       this.promptTokens = promptTokens;
     }
 
-    void start() {
-      schedule();
-    }
-
-    private void schedule() {
-      timer = vertx.setTimer(intervalMs, id -> onContext(this::tick));
-    }
-
-    private void tick() {
-      timer = -1;
-      if (done() || paused()) {
-        return;
+    @Override
+    public boolean step() {
+      if (done()) {
+        return false;
+      }
+      if (paused()) {
+        return true;
       }
       emit(tokens.get(next++));
       if (next >= tokens.size()) {
         finish(new LlmResult("stop", new Usage(promptTokens, tokens.size(), true)));
-      } else if (!paused() && !done()) {
-        schedule();
       }
+      return !done();
+    }
+
+    @Override
+    public ContextInternal context() {
+      return (ContextInternal) context;
     }
 
     @Override
     protected void release(boolean abort) {
-      if (timer >= 0) {
-        vertx.cancelTimer(timer);
-        timer = -1;
-      }
+      // Nothing to stop: the next step drops a finished stream.
     }
 
     @Override
     protected void onPause() {
-      release(false);
     }
 
     @Override
     protected void onResume() {
-      if (timer < 0) {
-        schedule();
-      }
     }
   }
 }

@@ -73,6 +73,56 @@ class SimulatedProviderTest {
   }
 
   @Test
+  @DisplayName("Streams opened on one event loop take their tokens in shared decoding steps")
+  void sharedSteps() throws Exception {
+    // 100 tokens/s: a step every 10 ms. The second stream opens half an interval after the first;
+    // it still gets each token in the same step as the first one, not on a timeline of its own.
+    SimulatedProvider provider = new SimulatedProvider(vertx, new AiConfig.Simulated(100, 10));
+    List<Long> aTimes = new CopyOnWriteArrayList<>();
+    List<Long> bTimes = new CopyOnWriteArrayList<>();
+    CompletableFuture<Void> both = new CompletableFuture<>();
+    vertx.getOrCreateContext().runOnContext(v -> {
+      LlmStream a = provider.open(new LlmRequest("simulated", List.of(new ChatMessage("user", "a")), null, null));
+      a.handler(d -> aTimes.add(System.nanoTime()));
+      vertx.setTimer(5, id -> {
+        LlmStream b = provider.open(new LlmRequest("simulated", List.of(new ChatMessage("user", "b")), null, null));
+        b.handler(d -> bTimes.add(System.nanoTime()));
+        a.end().compose(x -> b.end()).onComplete(x -> both.complete(null));
+      });
+    });
+    both.get(5, TimeUnit.SECONDS);
+    assertThat(aTimes).hasSize(10);
+    assertThat(bTimes).hasSize(10);
+    for (long b : bTimes) {
+      long nearest = aTimes.stream().mapToLong(a -> Math.abs(a - b)).min().orElseThrow();
+      assertThat(nearest).as("distance from the nearest token of the first stream, ns").isLessThan(1_000_000);
+    }
+  }
+
+  @Test
+  @DisplayName("Steps keep a fixed timeline: a slow consumer of each token does not stretch the interval")
+  void fixedTimeline() throws Exception {
+    // 50 tokens/s is one step every 20 ms. Each delta blocks the loop for 12 ms: timers re-armed
+    // after every token would space the tokens ~32 ms apart (about 640 ms for 20 tokens); steps on
+    // a fixed timeline keep 20 ms (about 400 ms). The bound sits between the two with room for a
+    // loaded machine.
+    SimulatedProvider provider = new SimulatedProvider(vertx, new AiConfig.Simulated(50, 20));
+    CompletableFuture<Long> took = new CompletableFuture<>();
+    vertx.getOrCreateContext().runOnContext(v -> {
+      long start = System.nanoTime();
+      LlmStream s = provider.open(new LlmRequest("simulated", List.of(new ChatMessage("user", "x")), null, null));
+      s.handler(d -> {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(12);
+        while (System.nanoTime() < until) {
+          Thread.onSpinWait();
+        }
+      });
+      s.end().onComplete(x -> took.complete(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
+    });
+    assertThat(took.get(5, TimeUnit.SECONDS)).isBetween(380L, 560L);
+  }
+
+  @Test
   @DisplayName("The bundled default is simulated; choosing openai without upstreams fails the boot naming the key")
   void config() {
     assertThat(AppConfig.from(TestNodes.baseConfig()).ai().provider()).isEqualTo("simulated");
