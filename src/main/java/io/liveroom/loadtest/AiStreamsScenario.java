@@ -61,12 +61,35 @@ final class AiStreamsScenario implements Scenario {
       .compose(v -> rounds(run, c, conversation, stream, left - 1, interToken, failures, completed));
   }
 
-  /** One generation: send, then wait for its {@code done} or {@code error} (bounded by the run's duration). */
+  /** One generation: TTFT from the request into the run's latency, gaps between deltas into {@code interToken}. */
   private static Future<Void> one(Run run, RtClient c, long conversation, String requestId, Histogram interToken,
                                   AtomicLong failures, AtomicLong completed) {
-    Promise<Void> finished = Promise.promise();
     long start = System.nanoTime();
     long[] last = {0};
+    return generation(run, c, conversation, requestId, failures, completed, (data, now) -> {
+      if (last[0] == 0) {
+        run.stats.latency(start, now);
+      } else {
+        synchronized (interToken) {
+          interToken.recordValue(Math.min(60_000_000L, (now - last[0]) / 1000));
+        }
+      }
+      last[0] = now;
+    });
+  }
+
+  /** What a scenario does with each {@code delta} publication of a generation, and when it arrived. */
+  interface DeltaSink {
+    void delta(JsonObject data, long receivedNanos);
+  }
+
+  /**
+   * Runs one {@code ai.chat} generation on the socket and waits for its {@code done} or
+   * {@code error} (bounded by the run's duration), counting it as completed or failed.
+   */
+  static Future<Void> generation(Run run, RtClient c, long conversation, String requestId, AtomicLong failures,
+                                 AtomicLong completed, DeltaSink sink) {
+    Promise<Void> finished = Promise.promise();
     String[] generation = {null};
     c.listen((ch, data, now) -> {
       String type = data.getString("type");
@@ -74,14 +97,7 @@ final class AiStreamsScenario implements Scenario {
         generation[0] = data.getString("generationId");
       } else if (generation[0] != null && generation[0].equals(data.getString("generationId"))) {
         if ("delta".equals(type)) {
-          if (last[0] == 0) {
-            run.stats.latency(start, now);
-          } else {
-            synchronized (interToken) {
-              interToken.recordValue(Math.min(60_000_000L, (now - last[0]) / 1000));
-            }
-          }
-          last[0] = now;
+          sink.delta(data, now);
           run.stats.received.increment();
         } else if ("done".equals(type) || "error".equals(type)) {
           (("done".equals(type)) ? completed : failures).incrementAndGet();

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LoadTest {
   static final List<Scenario> SCENARIOS = List.of(new ConnectionsScenario(), new FanoutScenario(false),
-    new ChatMixScenario(), new GiftsScenario(), new AiStreamsScenario(), new FanoutScenario(true));
+    new ChatMixScenario(), new GiftsScenario(), new AiStreamsScenario(), new AiRelayScenario(), new FanoutScenario(true));
 
   private LoadTest() {
   }
@@ -110,14 +110,15 @@ public final class LoadTest {
   static String usage() {
     return """
       Usage: java -jar liveroom.jar loadtest <scenario> [--key value ...]   (loopback targets only)
-        scenarios: connections, fanout, chat-mix, gifts, ai-streams, two-node
+        scenarios: connections, fanout, chat-mix, gifts, ai-streams, ai-relay, two-node
         common:    --host 127.0.0.1 --port 8080 --format json|protobuf --duration 10s --sources 1
                    --users api|minted --config FILE --drain 5s --out target/loadtest --quiet false
         connections: --connections 1000 --rate 500 --channel room|bench --hold 5s --server-pid PID
         fanout:      --viewers 100 --publishers 1 --rate 100 --size 100 --channel room|bench
         two-node:    as fanout, viewers on --port-b
         chat-mix:    --rooms 5 --viewers 100 --chatters 10 --chat-rate 0.3 --like-rate 0.2 --churn 0.02
-        ai-streams:  --streams 10
+        ai-streams:  --streams 10 --rounds 1
+        ai-relay:    --streams 10 --tokens 60 --tokens-per-second 30 --ramp 0s --upstream-port 18099 --direct false
         gifts:       --senders 20 --hosts 1 --rate 50 --admin-token T --gift-id 1""";
   }
 }

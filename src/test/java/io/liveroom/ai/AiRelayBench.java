@@ -10,7 +10,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerRequest;
+import io.liveroom.loadtest.StampedUpstream;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
@@ -64,8 +64,7 @@ public final class AiRelayBench {
 
   private void relayLatency(int streams, int tps, int tokens) throws Exception {
     Vertx upstreamVertx = Vertx.vertx();
-    HttpServer upstream = upstreamVertx.createHttpServer().requestHandler(req -> timestamped(upstreamVertx, req, tps, tokens))
-      .listen(0).await(10, TimeUnit.SECONDS);
+    HttpServer upstream = new StampedUpstream(upstreamVertx, tps, tokens).listen(0).await(10, TimeUnit.SECONDS);
     String base = "http://127.0.0.1:" + upstream.actualPort() + "/v1";
     run(Math.min(streams, 100), upstream.actualPort(), "/v1/chat/completions", "none", "up", true);  // warm-up
     Result direct = run(streams, upstream.actualPort(), "/v1/chat/completions", "none", "up", true);
@@ -93,27 +92,6 @@ public final class AiRelayBench {
       .put("requestsPerMinute", 1_000_000).put("tokensPerDay", 1_000_000_000L);
     json.getJsonObject("pg").put("poolSize", 16);
     json.getJsonObject("http").put("instances", 2);
-  }
-
-  /** An upstream whose every delta is the nanoTime at which it was written. */
-  private static void timestamped(Vertx vertx, HttpServerRequest req, int tps, int tokens) {
-    req.body().onSuccess(b -> {
-      var resp = req.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
-      AtomicInteger sent = new AtomicInteger();
-      vertx.setPeriodic(1000 / tps, id -> {
-        if (resp.closed()) {
-          vertx.cancelTimer(id);
-          return;
-        }
-        if (sent.getAndIncrement() < tokens) {
-          resp.write("data: " + FakeUpstream.chunk(new JsonObject().put("content", Long.toString(System.nanoTime())), null)
-            .encode() + "\n\n");
-        } else {
-          vertx.cancelTimer(id);
-          resp.end("data: [DONE]\n\n");
-        }
-      });
-    });
   }
 
   private Result run(int streams, int port, String path, String token, String model, boolean timestamps) throws Exception {
@@ -151,7 +129,7 @@ public final class AiRelayBench {
         }
         long now = System.nanoTime();
         if (timestamps) {
-          result.add((now - Long.parseLong(content)) / 1e6);
+          StampedUpstream.stamps(content).forEach(stamp -> result.add((now - stamp) / 1e6));
         } else if (last[0] != 0) {
           result.add((now - last[0]) / 1e6);
         }

@@ -48,7 +48,11 @@ class LoadTestSmokeTest {
   }
 
   private static JsonObject run(String... args) {
-    String[] common = {"--port", Integer.toString(a.httpPort()), "--out", "target/loadtest-smoke", "--quiet", "true"};
+    return runOn(a.httpPort(), args);
+  }
+
+  private static JsonObject runOn(int port, String... args) {
+    String[] common = {"--port", Integer.toString(port), "--out", "target/loadtest-smoke", "--quiet", "true"};
     String[] all = new String[args.length + common.length];
     System.arraycopy(args, 0, all, 0, args.length);
     System.arraycopy(common, 0, all, args.length, common.length);
@@ -127,6 +131,36 @@ class LoadTestSmokeTest {
     assertThat(res.getLong("failures")).isZero();
     assertThat(r.getJsonObject("latency").getLong("count")).isEqualTo(6);
     assertThat(res.getJsonObject("interTokenMs").getLong("count")).isPositive();
+  }
+
+  @Test
+  @DisplayName("ai-relay: every stamped token is timed, read straight from the upstream and through a node's openai relay")
+  void aiRelay() throws Exception {
+    int upstreamPort;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      upstreamPort = free.getLocalPort();
+    }
+    Node relay = TestNodes.start(json -> {
+      loadConfig(json);
+      JsonObject ai = json.getJsonObject("ai").put("provider", "openai");
+      ai.getJsonObject("openai").put("baseUrls", new io.vertx.core.json.JsonArray().add("http://127.0.0.1:" + upstreamPort + "/v1"))
+        .put("models", new io.vertx.core.json.JsonArray().add("assistant=stamped"));
+    });
+    try {
+      String[] args = {"ai-relay", "--streams", "3", "--tokens", "5", "--tokens-per-second", "100", "--ramp", "30ms",
+        "--upstream-port", Integer.toString(upstreamPort), "--direct"};
+      for (String direct : new String[] {"true", "false"}) {
+        String[] withMode = java.util.Arrays.copyOf(args, args.length + 1);
+        withMode[args.length] = direct;
+        JsonObject r = runOn(relay.httpPort(), withMode);
+        assertThat(r.getJsonObject("result").getLong("streamsCompleted")).as("direct=%s", direct).isEqualTo(3);
+        assertThat(r.getJsonObject("result").getLong("failures")).isZero();
+        // Every token's stamp is found and timed, also when the relay joined deltas.
+        assertThat(r.getJsonObject("latency").getLong("count")).as("direct=%s", direct).isEqualTo(15);
+      }
+    } finally {
+      TestNodes.stop(relay);
+    }
   }
 
   @Test
