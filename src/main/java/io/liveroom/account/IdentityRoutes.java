@@ -28,7 +28,7 @@ public final class IdentityRoutes implements HttpModule {
 
   @Override
   public void mount(Router router) {
-    router.post("/api/v1/me/identity").handler(auth).handler(this::verify);
+    router.post("/api/v1/me/identity").handler(auth).handler(BearerAuth.sensitive()).handler(this::verify);
   }
 
   private void verify(RoutingContext ctx) {

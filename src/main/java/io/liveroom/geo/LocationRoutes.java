@@ -20,10 +20,10 @@ public final class LocationRoutes implements HttpModule {
 
   @Override
   public void mount(Router router) {
-    router.put("/api/v1/me/location").handler(auth).handler(this::update);
+    router.put("/api/v1/me/location").handler(auth).handler(BearerAuth.sensitive()).handler(this::update);
     router.delete("/api/v1/me/location").handler(auth).handler(this::clear);
     router.get("/api/v1/me/nearby-visibility").handler(auth).handler(this::visibility);
-    router.put("/api/v1/me/nearby-visibility").handler(auth).handler(this::setVisibility);
+    router.put("/api/v1/me/nearby-visibility").handler(auth).handler(BearerAuth.sensitive()).handler(this::setVisibility);
   }
 
   private void update(RoutingContext ctx) {

@@ -31,7 +31,7 @@ public final class NearbyRoutes implements HttpModule {
     router.get("/api/v1/nearby/users").handler(auth).handler(this::users);
     router.get("/api/v1/nearby/rooms").handler(auth).handler(this::rooms);
     router.get("/api/v1/me/region").handler(auth).handler(this::myRegion);
-    router.put("/api/v1/me/live-room/region").handler(auth).handler(this::tagLiveRoom);
+    router.put("/api/v1/me/live-room/region").handler(auth).handler(BearerAuth.sensitive()).handler(this::tagLiveRoom);
     // "mine" cannot be a region code (geohashes have no 'i'), so the two routes never overlap.
     router.get("/api/v1/regions/mine/hot").handler(auth).handler(this::hotInMyRegion);
     router.get("/api/v1/regions/:region/hot").handler(auth).handler(this::hotInRegion);

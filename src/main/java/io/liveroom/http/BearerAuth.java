@@ -15,6 +15,7 @@ import io.vertx.ext.web.RoutingContext;
  */
 public final class BearerAuth implements Handler<RoutingContext> {
   private static final String KEY = "principal";
+  private static final String SENSITIVE_REFUSAL = "sensitiveRefusal";
 
   private final AccessTokens tokens;
   private final SessionGate gate;
@@ -60,6 +61,37 @@ public final class BearerAuth implements Handler<RoutingContext> {
         ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
         ctx.fail(e);
       });
+  }
+
+  /**
+   * Records, from a {@link Decorator}, why this caller may not start sensitive operations now
+   * (privacy: a policy version not yet accepted). Other routes still run, with the decorator's
+   * headers.
+   */
+  public static void refuseSensitive(RoutingContext ctx, AppException why) {
+    ctx.put(SENSITIVE_REFUSAL, why);
+  }
+
+  /** Whether {@link #refuseSensitive} was called for this request. */
+  public static boolean sensitiveRefused(RoutingContext ctx) {
+    return ctx.get(SENSITIVE_REFUSAL) != null;
+  }
+
+  /**
+   * Mounted after this handler on routes that start new processing of personal data (location,
+   * identity, consent grants, withdrawals): fails the request with what {@link #refuseSensitive}
+   * recorded, if anything. Rights (export, deletion, withdrawal of consent, cancellation) are never
+   * behind it.
+   */
+  public static Handler<RoutingContext> sensitive() {
+    return ctx -> {
+      AppException refusal = ctx.get(SENSITIVE_REFUSAL);
+      if (refusal != null) {
+        ctx.fail(refusal);
+      } else {
+        ctx.next();
+      }
+    };
   }
 
   /** The authenticated caller; only valid on routes behind this handler. */

@@ -25,7 +25,7 @@ import static io.liveroom.privacy.ExportRepository.utc;
 /**
  * Privacy-policy versions. The current version is {@code accounts.policyVersion}; a user whose
  * accepted version differs gets {@code X-Policy-Update-Required: <current>} on every authenticated
- * response, and {@link #requireCurrent} (mounted on sensitive routes) refuses with
+ * response, and the routes behind {@link BearerAuth#sensitive} refuse with
  * {@code policy_acceptance_required} until they accept. Accepted versions are cached per node for
  * {@link #CACHE_MILLIS}; accepting clears the entry on the accepting node (another node may show
  * the flag for up to that long).
@@ -59,7 +59,9 @@ public final class PolicyService implements BearerAuth.Decorator {
     return accepted(p.userId()).map(version -> {
       if (!current.equals(version)) {
         ctx.response().putHeader(HEADER, current);
-        ctx.put(HEADER, true);
+        BearerAuth.refuseSensitive(ctx, AppException.of(ErrorCode.POLICY_ACCEPTANCE_REQUIRED,
+            "Accept the current privacy policy first.")
+          .with(Map.of("policyVersion", current, "accept", "POST /api/v1/me/policy-acceptance")));
       }
       return (Void) null;
     }).recover(e -> {
@@ -67,18 +69,6 @@ public final class PolicyService implements BearerAuth.Decorator {
       LOG.warn("Policy version of user {} unknown: {}", p.userId(), e.toString());
       return Future.succeededFuture();
     });
-  }
-
-  /** For sensitive routes, after BearerAuth: refuses until the current policy is accepted. */
-  public Handler<RoutingContext> requireCurrent() {
-    return ctx -> {
-      if (Boolean.TRUE.equals(ctx.get(HEADER))) {
-        ctx.fail(AppException.of(ErrorCode.POLICY_ACCEPTANCE_REQUIRED, "Accept the current privacy policy first.")
-          .with(Map.of("policyVersion", current, "accept", "POST /api/v1/me/policy-acceptance")));
-        return;
-      }
-      ctx.next();
-    };
   }
 
   String current() {

@@ -26,7 +26,7 @@ final class WalletRoutes implements HttpModule {
       wallets.wallet(BearerAuth.principal(ctx))));
     router.get("/api/v1/me/wallet/transactions").handler(auth).handler(ctx -> RouteSupport.respond(ctx, 200, () ->
       wallets.transactions(BearerAuth.principal(ctx), ctx.request().getParam("before"), ctx.request().getParam("limit"))));
-    router.post("/api/v1/me/withdrawals").handler(auth).handler(ctx -> RouteSupport.respond(ctx, 201, () ->
+    router.post("/api/v1/me/withdrawals").handler(auth).handler(BearerAuth.sensitive()).handler(ctx -> RouteSupport.respond(ctx, 201, () ->
       withdrawals.request(BearerAuth.principal(ctx), Bodies.json(ctx))));
     router.get("/api/v1/me/withdrawals").handler(auth).handler(ctx -> RouteSupport.respond(ctx, 200, () ->
       withdrawals.mine(BearerAuth.principal(ctx))));

@@ -4,6 +4,7 @@ import io.liveroom.Node;
 import io.liveroom.account.Role;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestInfra;
+import io.liveroom.support.TestUsers;
 import io.liveroom.support.TestNodes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -45,7 +46,8 @@ class ConsentHttpTest {
   @BeforeEach
   void user() throws SQLException {
     try (Connection c = TestInfra.get().jdbc(); Statement st = c.createStatement();
-         ResultSet rs = st.executeQuery("INSERT INTO users (nickname) VALUES ('consenter') RETURNING id")) {
+         ResultSet rs = st.executeQuery("INSERT INTO users (nickname, policy_version) VALUES ('consenter', '"
+           + TestUsers.policyVersion() + "') RETURNING id")) {
       rs.next();
       userId = rs.getLong(1);
     }

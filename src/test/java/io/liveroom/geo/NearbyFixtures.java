@@ -29,12 +29,14 @@ final class NearbyFixtures {
     this.http = http;
   }
 
-  /** A user row as the accounts capability would create it; a null birth date is an unknown age. */
+  /** A user row as the accounts capability would create it (current policy accepted); a null birth date is an unknown age. */
   static long createUser(String nickname, LocalDate birthDate) {
     try (Connection c = TestInfra.get().jdbc();
-         PreparedStatement st = c.prepareStatement("INSERT INTO users (nickname, birth_date) VALUES (?, ?) RETURNING id")) {
+         PreparedStatement st = c.prepareStatement(
+           "INSERT INTO users (nickname, birth_date, policy_version) VALUES (?, ?, ?) RETURNING id")) {
       st.setString(1, nickname);
       st.setObject(2, birthDate);
+      st.setString(3, io.liveroom.support.TestUsers.policyVersion());
       try (ResultSet rs = st.executeQuery()) {
         rs.next();
         return rs.getLong(1);

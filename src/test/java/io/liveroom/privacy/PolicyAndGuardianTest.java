@@ -52,29 +52,34 @@ class PolicyAndGuardianTest {
   }
 
   @Test
-  @DisplayName("A sensitive route behind requireCurrent answers policy_acceptance_required until the user accepts")
-  void sensitiveRouteGate() throws Exception {
-    io.vertx.ext.web.Router router = io.vertx.ext.web.Router.router(node.vertx());
-    router.route().failureHandler(ctx -> ctx.response().setStatusCode(
-      ctx.failure() instanceof io.liveroom.error.AppException a ? a.code().httpStatus() : 500)
-      .end(ctx.failure() instanceof io.liveroom.error.AppException a ? a.code().code() : "error"));
-    router.post("/sensitive").handler(node.bearerAuth()).handler(node.privacy().policy().requireCurrent())
-      .handler(ctx -> ctx.response().end("done"));
-    io.vertx.core.http.HttpServer server = PrivacyFixtures.await(node.vertx().createHttpServer()
-      .requestHandler(router).listen(0));
-    try {
-      TestHttp sensitive = new TestHttp(server.actualPort());
-      long id = update("INSERT INTO users (nickname, policy_version) VALUES ('old2', '2020-01') RETURNING id");
-      String token = node.accessTokens().issue(id, Role.USER, "s-" + id);
-      TestHttp.Response refused = sensitive.post("/sensitive", new JsonObject(), token);
-      assertThat(refused.status()).isEqualTo(403);
-      assertThat(refused.body()).isEqualTo("policy_acceptance_required");
-      assertThat(http.post("/api/v1/me/policy-acceptance", new JsonObject().put("policyVersion", TestUsers.policyVersion()),
-        token).status()).isEqualTo(200);
-      assertThat(sensitive.post("/sensitive", new JsonObject(), token).body()).isEqualTo("done");
-    } finally {
-      PrivacyFixtures.await(server.close());
+  @DisplayName("Until the current policy is accepted, sensitive routes answer policy_acceptance_required; rights never do")
+  void sensitiveRoutesGate() {
+    long id = update("INSERT INTO users (nickname, policy_version) VALUES ('old2', '2020-01') RETURNING id");
+    String token = node.accessTokens().issue(id, Role.USER, "s-" + id);
+    String current = TestUsers.policyVersion();
+    JsonObject grant = new JsonObject().put("granted", true).put("policyVersion", current);
+    JsonObject withdraw = new JsonObject().put("granted", false).put("policyVersion", current);
+
+    for (TestHttp.Response refused : java.util.List.of(
+      http.put("/api/v1/me/location", new JsonObject().put("lat", 31.2).put("lng", 121.5), token),
+      http.put("/api/v1/me/nearby-visibility", new JsonObject().put("visible", true), token),
+      http.post("/api/v1/me/identity", new JsonObject().put("realName", "Li Lei").put("idNumber", "11010519491231002X"), token),
+      http.post("/api/v1/me/withdrawals", new JsonObject().put("coins", 100).put("requestId", "w-1"), token),
+      http.put("/api/v1/me/consents/location", grant, token))) {
+      assertThat(refused.status()).as("refused: %s", refused).isEqualTo(403);
+      assertThat(refused.json().getString("code")).isEqualTo("policy_acceptance_required");
+      assertThat(refused.header("X-Policy-Update-Required")).isEqualTo(current);
     }
+    // Withdrawing a consent and asking for an export are rights: they work on any policy version.
+    assertThat(http.put("/api/v1/me/consents/location", withdraw, token).status()).isEqualTo(200);
+    assertThat(http.post("/api/v1/me/exports", new JsonObject(), token).status()).isEqualTo(202);
+    assertThat(count("SELECT count(*) FROM consent_records WHERE user_id = ? AND granted", id)).isZero();
+
+    assertThat(http.post("/api/v1/me/policy-acceptance", new JsonObject().put("policyVersion", current), token).status())
+      .isEqualTo(200);
+    TestHttp.Response granted = http.put("/api/v1/me/consents/location", grant, token);
+    assertThat(granted.status()).as("grant after accepting: %s", granted).isEqualTo(200);
+    assertThat(granted.header("X-Policy-Update-Required")).isNull();
   }
 
   @Test

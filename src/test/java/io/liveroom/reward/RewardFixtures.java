@@ -36,15 +36,17 @@ public final class RewardFixtures {
     }
   }
 
-  /** A user row: verified adult unless told otherwise. */
+  /** A user row on the current policy: verified adult unless told otherwise. */
   public static long user(String nickname, boolean verified, LocalDate birthDate, Role role) {
     try (Connection c = TestInfra.get().jdbc(); PreparedStatement st = c.prepareStatement(
-      "INSERT INTO users (nickname, avatar_url, role, identity_verified, birth_date) VALUES (?, ?, ?, ?, ?) RETURNING id")) {
+      "INSERT INTO users (nickname, avatar_url, role, identity_verified, birth_date, policy_version)"
+        + " VALUES (?, ?, ?, ?, ?, ?) RETURNING id")) {
       st.setString(1, nickname);
       st.setString(2, "https://cdn.example/avatars/" + nickname + ".png");
       st.setString(3, role.wire());
       st.setBoolean(4, verified);
       st.setObject(5, birthDate);
+      st.setString(6, io.liveroom.support.TestUsers.policyVersion());
       try (ResultSet rs = st.executeQuery()) {
         rs.next();
         return rs.getLong(1);

@@ -40,6 +40,10 @@ public final class TestHttp {
     return send("POST", path, body == null ? null : body.encode(), auth(bearer));
   }
 
+  public Response put(String path, JsonObject body, String bearer) {
+    return send("PUT", path, body == null ? null : body.encode(), auth(bearer));
+  }
+
   public Response send(String method, String path, String body, Map<String, String> headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
     headers.forEach(b::header);
