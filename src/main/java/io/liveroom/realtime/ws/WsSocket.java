@@ -126,11 +126,11 @@ public final class WsSocket extends ChannelInboundHandlerAdapter {
    * many sockets. This skips the pipeline's per-write bookkeeping (a buffer duplicate and an
    * outbound-buffer entry per subscriber), which is most of our own CPU in a room fan-out.
    *
-   * @return false when the frame must go through {@link #write} instead (not epoll, TLS, or
-   *     earlier writes still pending, which must stay in front of it)
+   * @return false when the frame must go through {@link #write} instead (not epoll, TLS, not on
+   *     the channel's event loop, or earlier writes still pending, which must stay in front of it)
    */
   public boolean sendNow(ByteBuf frame) {
-    if (direct == null || closed || closeSent || !frame.hasMemoryAddress()) {
+    if (direct == null || closed || closeSent || !frame.hasMemoryAddress() || !ctx.executor().inEventLoop()) {
       return false;
     }
     ChannelOutboundBuffer pending = ctx.channel().unsafe().outboundBuffer();
