@@ -106,6 +106,37 @@ class WebSocketLayerTest {
   }
 
   @Test
+  @DisplayName("a client that stops reading under the queue bound gets every publication intact and in order once it reads")
+  void backlogDrainsInOrder() {
+    // 8 MB backs up past the kernel's socket buffers: sends go partly straight to the socket,
+    // then through Netty's buffer, then the connection's queue, and must come out as one ordered
+    // stream of whole frames.
+    Node roomy = TestNodes.start(json -> json.getJsonObject("realtime").put("maxQueueBytes", 32 * 1024 * 1024));
+    TestChannels.register(roomy);
+    String ch = "feed:" + UUID.randomUUID().toString().substring(0, 8);
+    String payload = "y".repeat(8000);
+    int count = 1000;
+    try (TestSocket ws = TestSocket.open(roomy.httpPort())) {
+      ws.connect(roomy.accessTokens().issue(12, Role.USER, "s-12"));
+      ws.request("subscribe", new JsonObject().put("channel", ch));
+      ws.stopReading();
+      for (int i = 0; i < count; i++) {
+        roomy.realtime().publish(ch, new JsonObject().put("n", i).put("p", payload))
+          .toCompletionStage().toCompletableFuture().join();
+      }
+      assertThat(roomy.realtimeServer().connectionCount()).as("still connected while backed up").isEqualTo(1);
+      ws.resumeReading();
+      for (int i = 0; i < count; i++) {
+        JsonObject data = ws.awaitPush(p -> p.containsKey("pub")).getJsonObject("pub").getJsonObject("data");
+        assertThat(data.getInteger("n")).isEqualTo(i);
+        assertThat(data.getString("p")).isEqualTo(payload);
+      }
+    } finally {
+      TestNodes.stop(roomy);
+    }
+  }
+
+  @Test
   @DisplayName("an Origin on the allow-list upgrades; a lookalike gets 403 origin_not_allowed before any upgrade")
   void allowedOrigin() throws IOException {
     try (TestSocket ws = TestSocket.open(node.httpPort(), java.util.Map.of("Origin", ALLOWED_ORIGIN))) {

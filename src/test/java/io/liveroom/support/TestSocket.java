@@ -222,6 +222,12 @@ public final class TestSocket implements AutoCloseable {
     reading = false;
   }
 
+  /** Reads again after {@link #stopReading}. */
+  public void resumeReading() {
+    reading = true;
+    ws.request(1);
+  }
+
   @Override
   public void close() {
     if (!closed.isDone()) {
