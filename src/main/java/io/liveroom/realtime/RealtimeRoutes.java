@@ -45,6 +45,10 @@ public final class RealtimeRoutes implements HttpModule {
     // multi-producer outbound queue per connection. It matters here because the HTTP connection
     // object stays behind every upgraded WebSocket for the socket's lifetime.
     options.setStrictThreadMode(true);
+    // Compression stays off, and the handshake must say so: with these on, Vert.x's extension
+    // handler answers a client's permessage-deflate offer (every browser and Node's ws make one)
+    // in our 101, the client then compresses its frames, and our decoder refuses them (3501).
+    options.setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false);
   }
 
   @Override

@@ -169,6 +169,25 @@ class WebSocketLayerTest {
   }
 
   @Test
+  @DisplayName("a permessage-deflate offer (browsers and Node's ws make one) is declined in the 101, and the socket works")
+  void compressionOfferDeclined() throws IOException {
+    try (RawSocket raw = new RawSocket(node.httpPort())) {
+      raw.out.write(RawSocket.upgradeRequest("13",
+          "Connection: Upgrade\r\nSec-WebSocket-Extensions: permessage-deflate; client_max_window_bits")
+        .getBytes(StandardCharsets.US_ASCII));
+      raw.out.flush();
+      String head = raw.readHead();
+      assertThat(head).startsWith("HTTP/1.1 101");
+      // Accepting it would make the client compress its frames, which the endpoint refuses.
+      assertThat(head.toLowerCase(java.util.Locale.ROOT)).doesNotContain("sec-websocket-extensions");
+      raw.out.write(RawSocket.maskedText(new JsonObject().put("id", 1)
+        .put("connect", new JsonObject().put("token", token(6))).encode()));
+      raw.out.flush();
+      assertThat(new JsonObject(raw.readText()).getJsonObject("connect").getString("client")).isNotBlank();
+    }
+  }
+
+  @Test
   @DisplayName("a command sent in the same packet as the upgrade request (before the 101) is not lost")
   void frameBeforeHandshakeResponse() throws IOException {
     try (RawSocket raw = new RawSocket(node.httpPort())) {
