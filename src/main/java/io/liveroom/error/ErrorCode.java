@@ -21,7 +21,8 @@ public enum ErrorCode {
   ALREADY_SUBSCRIBED("already_subscribed", 409, 105, false),
   LIMIT_EXCEEDED("limit_exceeded", 429, 106, false),
   BAD_REQUEST("bad_request", 400, 107, false),
-  NOT_AVAILABLE("not_available", 503, 108, true),
+  /** The feature is off where asked (a channel without history or presence): not temporary, as in the reference. */
+  NOT_AVAILABLE("not_available", 503, 108, false),
   TOKEN_EXPIRED("token_expired", 401, 109, false),
   EXPIRED("expired", 410, 110, false),
   RATE_LIMITED("rate_limited", 429, 111, true),

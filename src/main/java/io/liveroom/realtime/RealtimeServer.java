@@ -166,7 +166,8 @@ public final class RealtimeServer implements Realtime {
     return broker.publish(channel, p, spec).recover(e -> {
       if (spec.enabled()) {
         LOG.warn("Publication to {} refused: its history could not be written ({})", channel, e.getMessage());
-        return Future.failedFuture(io.liveroom.error.AppException.of(io.liveroom.error.ErrorCode.NOT_AVAILABLE,
+        // 100 (temporary), as the reference answers a broker failure: the client may retry.
+        return Future.failedFuture(io.liveroom.error.AppException.of(io.liveroom.error.ErrorCode.INTERNAL,
           "The channel's history is unavailable; retry."));
       }
       LOG.warn("Broker unavailable; publication to {} delivered on this node only: {}", channel, e.getMessage());

@@ -163,7 +163,10 @@ class JsonProtocolTest {
         .isEqualTo(103);
       assertThat(errorOf(ws.request("publish", new JsonObject().put("channel", ch).put("data", "not an object"))))
         .isEqualTo(107);
-      assertThat(errorOf(ws.request("history", new JsonObject().put("channel", "feed:1")))).isEqualTo(108);
+      JsonObject noHistory = ws.request("history", new JsonObject().put("channel", "feed:1"));
+      assertThat(errorOf(noHistory)).isEqualTo(108);
+      // As in the reference: retrying cannot help, so SDKs must not be told it is temporary.
+      assertThat(noHistory.getJsonObject("error").getBoolean("temporary", false)).isFalse();
       assertThat(errorOf(ws.request("presence", new JsonObject().put("channel", "feed:1")))).isEqualTo(108);
       // send is accepted without a reply; the connection is still fine afterwards.
       ws.send("send", new JsonObject().put("data", new JsonObject()));
