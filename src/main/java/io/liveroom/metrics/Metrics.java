@@ -18,6 +18,7 @@ import io.vertx.micrometer.VertxPrometheusOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -59,10 +60,14 @@ public final class Metrics {
       .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
   }
 
-  /** Samples RSS on a worker every 5 s: reading /proc is file I/O, so never on an event loop. */
+  /**
+   * Samples RSS on a worker every 5 s (reading /proc is file I/O, so never on an event loop), and
+   * starts the event-loop delay probes.
+   */
   public void startSampling(Vertx vertx) {
     sampleRss(vertx);
     vertx.setPeriodic(5_000, id -> sampleRss(vertx));
+    EventLoopDelay.start(vertx, registry, Duration.ofMillis(100));
   }
 
   private void sampleRss(Vertx vertx) {

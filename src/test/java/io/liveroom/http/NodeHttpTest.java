@@ -62,6 +62,35 @@ class NodeHttpTest {
   }
 
   @Test
+  @DisplayName("A blocked event loop shows in event_loop_delay_seconds")
+  void eventLoopDelay() throws Exception {
+    // Busy every event loop for 300 ms at once (a context per loop), as blocking code would.
+    int loops = 0;
+    for (io.netty.util.concurrent.EventExecutor e : ((io.vertx.core.internal.VertxInternal) node.vertx()).nettyEventLoopGroup()) {
+      loops++;
+    }
+    java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(loops);
+    for (int i = 0; i < loops; i++) {
+      ((io.vertx.core.internal.VertxInternal) node.vertx()).createEventLoopContext().runOnContext(v -> {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(300);
+        while (System.nanoTime() < until) {
+          Thread.onSpinWait();
+        }
+        done.countDown();
+      });
+    }
+    assertThat(done.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    Thread.sleep(300); // the delayed probes run, record, and a fresh probe is due
+    java.util.regex.Matcher max = java.util.regex.Pattern.compile("event_loop_delay_seconds_max\\{[^}]*} ([0-9.eE+-]+)")
+      .matcher(http.get("/metrics").body());
+    double worst = 0;
+    while (max.find()) {
+      worst = Math.max(worst, Double.parseDouble(max.group(1)));
+    }
+    assertThat(worst).as("worst probe delay, s").isGreaterThan(0.15);
+  }
+
+  @Test
   @DisplayName("An unknown path is a 404 problem+json with a stable code and the request id")
   void unknownPathIsProblem() {
     TestHttp.Response r = http.send("GET", "/api/v1/nope", null, Map.of("X-Request-Id", "trace-123"));
