@@ -81,7 +81,9 @@ final class SubscribeHandler {
     boolean recovering = req.getRecover();
     HistoryQuery q = new HistoryQuery(req.getOffset(), recovering ? -1 : 0, false, spec);
     return server.broker().history(sub.channel, q).map(page -> {
-      SubscribeResult.Builder r = SubscribeResult.newBuilder().setRecoverable(true)
+      // Positioned as well: every publication's offset is checked, and a gap makes the client
+      // resubscribe and recover (Subscription.deliver), as the reference does with recovery on.
+      SubscribeResult.Builder r = SubscribeResult.newBuilder().setRecoverable(true).setPositioned(true)
         .setEpoch(page.top().epoch()).setOffset(page.top().offset());
       if (recovering) {
         boolean recovered = recovered(req, page);

@@ -64,6 +64,8 @@ class JsonProtocolTest {
       b.connect(token(3));
       JsonObject sub = a.request("subscribe", new JsonObject().put("channel", ch)).getJsonObject("subscribe");
       assertThat(sub.getBoolean("recoverable")).isTrue();
+      // The server checks every offset and makes the client recover on a gap: positioned too.
+      assertThat(sub.getBoolean("positioned")).isTrue();
       assertThat(sub.getString("epoch")).isNotBlank();
       b.request("subscribe", new JsonObject().put("channel", ch));
 
