@@ -1,5 +1,6 @@
 // Hand check of centrifuge-js 5.8.0 in a live room (room:{id}, a history channel): recovery of the
-// chat missed while disconnected, history and presence stats, over JSON with Node's ws.
+// chat missed while disconnected, history and presence stats, then an AI answer streamed on the
+// personal channel (server-side subscription), over JSON with Node's ws.
 //   npm install centrifuge@5.8.0 ws@8 && LIVEROOM_URL=http://127.0.0.1:8080 POLICY=2026-01 \
 //     node centrifuge-js-room-check.mjs
 // Needs a node with the dev-outbox SMS sender and the local identity provider (the embedded
@@ -54,7 +55,7 @@ const subB = b.newSubscription(channel);
 subA.subscribe(); subB.subscribe();
 a.connect(); b.connect();
 await subA.ready(5000); await subB.ready(5000);
-check(subscribed[0].recoverable, 'room channel is recoverable');
+check(subscribed[0].recoverable && subscribed[0].positioned, 'room channel is recoverable and positioned');
 await subB.publish({ text: 'one' });
 for (let i = 0; i < 50 && got.length < 1; i++) await sleep(20);
 check(got.length === 1 && got[0] === 'one', 'live chat arrives');
@@ -70,5 +71,20 @@ const hist = await subA.history({ limit: 10 });
 check(hist.publications.filter(p => p.data.type === 'chat').length === 4, 'history has the 4 chat messages');
 const stats = await subA.presenceStats();
 check(stats.numClients >= 2, 'presence stats count the audience: ' + JSON.stringify(stats));
+
+// AI dialogue over the same SDK: ai.chat answers on the personal channel, a server-side
+// subscription the SDK reports as client-level publications.
+const conversation = await api('POST', '/api/v1/ai/conversations', tokA, { title: 'js check' }, 201);
+const answer = [];
+const ended = new Promise(resolve => a.on('publication', ctx => {
+  if (!ctx.channel.startsWith('user:')) return;
+  answer.push(ctx.data.type);
+  if (ctx.data.type === 'done' || ctx.data.type === 'error') resolve(ctx.data);
+}));
+const rpc = await a.rpc('ai.chat', { conversationId: conversation.id, text: 'Hello from centrifuge-js', requestId: 'js-' + Date.now() });
+check(typeof rpc.data.generationId === 'string', 'ai.chat RPC returns a generation id');
+const end = await ended;
+check(end.type === 'done' && answer[0] === 'start' && answer.filter(t => t === 'delta').length > 0,
+  `the answer streams on the personal channel: start, ${answer.filter(t => t === 'delta').length} deltas, ${end.type}`);
 a.disconnect(); b.disconnect();
 process.exit(0);
