@@ -1,5 +1,6 @@
 package io.liveroom.realtime.protocol;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
@@ -166,7 +167,8 @@ public final class JsonCodec implements Codec {
       if (i > 0) {
         sb.append(',');
       }
-      sb.append(Json.encode(String.valueOf(entry.getField(f.getMessageType().findFieldByNumber(1))))).append(':');
+      quote(String.valueOf(entry.getField(f.getMessageType().findFieldByNumber(1))), sb);
+      sb.append(':');
       writeValue(val, entry.getField(val), sb);
     }
     sb.append('}');
@@ -179,12 +181,22 @@ public final class JsonCodec implements Codec {
         ByteString bytes = (ByteString) v;
         sb.append(bytes.isEmpty() ? "null" : bytes.toStringUtf8());
       }
-      case STRING -> sb.append(Json.encode(v));
+      case STRING -> quote((String) v, sb);
       case LONG -> sb.append(f.getType() == FieldDescriptor.Type.UINT64 ? Long.toUnsignedString((Long) v) : v);
       case INT -> sb.append(f.getType() == FieldDescriptor.Type.UINT32 ? Integer.toUnsignedString((Integer) v) : v);
       case ENUM -> sb.append(((com.google.protobuf.Descriptors.EnumValueDescriptor) v).getNumber());
       default -> sb.append(v);
     }
+  }
+
+  /**
+   * A JSON string literal. Jackson's low-level escaper, not {@code Json.encode}: that one runs the
+   * whole databind serializer per string, and every reply and push has several (channel, client id).
+   */
+  private static void quote(String s, StringBuilder sb) {
+    sb.append('"');
+    JsonStringEncoder.getInstance().quoteAsString(s, sb);
+    sb.append('"');
   }
 
   @Override
