@@ -68,10 +68,9 @@ public final class ConsentRoutes implements HttpModule {
       errors.add("source", "invalid", "source must be one of app, web, api.");
     }
     errors.throwIfAny();
-    if (body.getBoolean("granted") && BearerAuth.sensitiveRefused(ctx)) {
+    if (body.getBoolean("granted") && BearerAuth.sensitiveRefusal(ctx) != null) {
       // A grant starts new processing; a withdrawal is a right and always goes through.
-      BearerAuth.sensitive().handle(ctx);
-      return;
+      throw BearerAuth.sensitiveRefusal(ctx);
     }
     consents.decide(BearerAuth.principal(ctx).userId(), purpose, body.getBoolean("granted"),
         body.getString("policyVersion"), source, ClientIp.of(ctx))

@@ -72,9 +72,9 @@ public final class BearerAuth implements Handler<RoutingContext> {
     ctx.put(SENSITIVE_REFUSAL, why);
   }
 
-  /** Whether {@link #refuseSensitive} was called for this request. */
-  public static boolean sensitiveRefused(RoutingContext ctx) {
-    return ctx.get(SENSITIVE_REFUSAL) != null;
+  /** Why sensitive operations are refused for this request, or null ({@link #refuseSensitive}). */
+  public static AppException sensitiveRefusal(RoutingContext ctx) {
+    return ctx.get(SENSITIVE_REFUSAL);
   }
 
   /**
@@ -85,7 +85,7 @@ public final class BearerAuth implements Handler<RoutingContext> {
    */
   public static Handler<RoutingContext> sensitive() {
     return ctx -> {
-      AppException refusal = ctx.get(SENSITIVE_REFUSAL);
+      AppException refusal = sensitiveRefusal(ctx);
       if (refusal != null) {
         ctx.fail(refusal);
       } else {

@@ -1,6 +1,7 @@
 package io.liveroom.loadtest;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
@@ -10,8 +11,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.parsetools.RecordParser;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * {@code ai-relay}: the latency the node's AI relay adds per token. The load generator hosts a
@@ -101,20 +104,20 @@ final class AiRelayScenario implements Scenario {
    * are spread as real users' are, and the node's per-generation work (rows written at the start
    * and the end) does not land on every stream in the same instant.
    */
-  private static Future<Void> staggered(Run run, int i, int n, java.util.function.Supplier<Future<Void>> stream) {
-    long rampMillis = run.options.duration("ramp", java.time.Duration.ZERO).toMillis();
+  private static Future<Void> staggered(Run run, int i, int n, Supplier<Future<Void>> stream) {
+    long rampMillis = run.options.duration("ramp", Duration.ZERO).toMillis();
     long delay = rampMillis * i / Math.max(1, n);
     if (delay == 0) {
       return stream.get();
     }
-    io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+    Promise<Void> done = Promise.promise();
     run.vertx.setTimer(delay, id -> stream.get().onComplete(done));
     return done.future();
   }
 
   /** Tokens written in the first {@code --warmup} of the streams (JIT warm-up) are not counted. */
   private static Run startMeasuring(Run run) {
-    run.stats.warmup(run.options.duration("warmup", java.time.Duration.ZERO).toNanos());
+    run.stats.warmup(run.options.duration("warmup", Duration.ZERO).toNanos());
     return run;
   }
 

@@ -11,8 +11,9 @@ import java.util.ArrayDeque;
  * The outbound side of one connection, on its hub's event loop. Replies and pushes are queued as
  * already-encoded byte arrays and flushed by the hub once per tick as one frame. A publication to
  * a connection with nothing queued skips the queue: the frame its hub built once for every
- * subscriber ({@link FramedPush}) is written as is, without a flush, and goes out with the tick's
- * flush. The queue is bounded: past {@code realtime.maxQueueBytes} the connection is reported as
+ * subscriber ({@link FramedPush}) is held until the tick's flush and sent to the socket as is
+ * ({@link WsSocket#sendNow}); several in one tick go through the pipeline as one gathering write.
+ * The queue is bounded: past {@code realtime.maxQueueBytes} the connection is reported as
  * not reading (the session disconnects it as "slow") instead of holding memory or slowing anyone.
  */
 final class Outbox {
