@@ -18,26 +18,32 @@ import java.util.concurrent.ConcurrentHashMap;
  * gives the same words) at the configured tokens per second, for local runs and load tests. Its
  * only model is {@code simulated}, so every response says what it is.
  *
- * <p>Tokens come in decoding steps, as from a batching inference server (vLLM, TGI, llama.cpp
- * with parallel slots): every step gives each active stream its next token, and the steps keep a
- * fixed timeline, so the rate is the configured one even when a step runs a little late.
+ * <p>Each stream keeps its own fixed timeline at the configured rate, paced by one {@link TokenClock}
+ * per event loop, so the rate is the configured one even when a token is handled a little late.
+ *
+ * <p>With {@code stampTokens} (a benchmark setting, off by default) every token ends with
+ * {@code " t<nanoTime>"}, the {@link System#nanoTime()} at which it was emitted, in the format of
+ * the load generator's stamped upstream: a reader on the same machine (Linux's monotonic clock is
+ * shared by all processes) gets each token's latency through the node's relay.
  */
 public final class SimulatedProvider implements LlmProvider {
   public static final String NAME = "simulated";
+  /** Starts the emit time appended to each token when {@code stampTokens} is on. */
+  public static final String STAMP_PREFIX = " t";
   private static final Logger LOG = LoggerFactory.getLogger(SimulatedProvider.class);
   private static final String[] WORDS = {"the", "stream", "answer", "arrives", "token", "by", "word", "and",
     "nothing", "here", "is", "generated", "by", "a", "model", "this", "text", "only", "tests", "relay", "timing"};
 
   private final Vertx vertx;
   private final AiConfig.Simulated config;
-  /** One step clock per event loop; streams step on the loop that opened them. */
-  private final Map<EventLoop, DecodeSteps> stepsByLoop = new ConcurrentHashMap<>();
+  /** One clock per event loop; streams are paced on the loop that opened them. */
+  private final Map<EventLoop, TokenClock> clocks = new ConcurrentHashMap<>();
 
   public SimulatedProvider(Vertx vertx, AiConfig.Simulated config) {
     this.vertx = vertx;
     this.config = config;
-    LOG.info("AI provider is 'simulated': replies are generated locally at {} tokens/s, no model runs",
-      config.tokensPerSecond());
+    LOG.info("AI provider is 'simulated': replies are generated locally at {} tokens/s, no model runs{}",
+      config.tokensPerSecond(), config.stampTokens() ? "; every token carries its emit time (stampTokens, a benchmark setting)" : "");
   }
 
   @Override
@@ -55,10 +61,11 @@ public final class SimulatedProvider implements LlmProvider {
     int limit = request.maxTokens() == null ? config.replyTokens() : Math.min(request.maxTokens(), config.replyTokens());
     List<String> tokens = reply(lastUserText(request), limit);
     ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
-    DecodeSteps steps = stepsByLoop.computeIfAbsent(context.nettyEventLoop(),
-      loop -> new DecodeSteps(context, 1_000_000_000L / config.tokensPerSecond()));
-    SimulatedStream stream = new SimulatedStream(context, tokens, TokenEstimator.estimate(request.messages()));
-    steps.add(stream);
+    TokenClock clock = clocks.computeIfAbsent(context.nettyEventLoop(),
+      loop -> new TokenClock(context, 1_000_000_000L / config.tokensPerSecond()));
+    SimulatedStream stream = new SimulatedStream(context, tokens, TokenEstimator.estimate(request.messages()),
+      config.stampTokens());
+    clock.add(stream);
     return stream;
   }
 
@@ -82,16 +89,18 @@ public final class SimulatedProvider implements LlmProvider {
     return out.subList(0, Math.min(count, out.size()));
   }
 
-  /** Emits one token per decoding step; a paused stream skips steps until resumed. */
-  private static final class SimulatedStream extends BaseLlmStream implements DecodeSteps.Member {
+  /** Emits one token per step of its timeline; a paused stream lets steps pass until resumed. */
+  private static final class SimulatedStream extends BaseLlmStream implements TokenClock.Member {
     private final List<String> tokens;
     private final int promptTokens;
+    private final boolean stamp;
     private int next;
 
-    SimulatedStream(ContextInternal context, List<String> tokens, int promptTokens) {
+    SimulatedStream(ContextInternal context, List<String> tokens, int promptTokens, boolean stamp) {
       super(context);
       this.tokens = tokens;
       this.promptTokens = promptTokens;
+      this.stamp = stamp;
     }
 
     @Override
@@ -102,7 +111,8 @@ public final class SimulatedProvider implements LlmProvider {
       if (paused()) {
         return true;
       }
-      emit(tokens.get(next++));
+      String token = tokens.get(next++);
+      emit(stamp ? token + STAMP_PREFIX + System.nanoTime() : token);
       if (next >= tokens.size()) {
         finish(new LlmResult("stop", new Usage(promptTokens, tokens.size(), true)));
       }
@@ -116,7 +126,7 @@ public final class SimulatedProvider implements LlmProvider {
 
     @Override
     protected void release(boolean abort) {
-      // Nothing to stop: the next step drops a finished stream.
+      // Nothing to stop: the clock drops a finished stream at its next step.
     }
 
     @Override

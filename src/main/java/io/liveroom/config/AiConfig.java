@@ -15,8 +15,14 @@ import java.util.Set;
 public record AiConfig(String provider, Simulated simulated, OpenAi openai, int contextTokenBudget,
                        int maxInputChars, Quota quota, List<String> blockedWords) {
 
-  /** The {@code simulated} provider: a fixed-length deterministic reply at a fixed rate. */
-  public record Simulated(int tokensPerSecond, int replyTokens) {
+  /**
+   * The {@code simulated} provider: a fixed-length deterministic reply at a fixed rate.
+   * {@code stampTokens} (benchmarks only) appends each token's emit time to it.
+   */
+  public record Simulated(int tokensPerSecond, int replyTokens, boolean stampTokens) {
+    public Simulated(int tokensPerSecond, int replyTokens) {
+      this(tokensPerSecond, replyTokens, false);
+    }
   }
 
   /**
@@ -38,7 +44,7 @@ public record AiConfig(String provider, Simulated simulated, OpenAi openai, int 
   static AiConfig from(ConfigReader r) {
     String provider = r.oneOf("ai.provider", Set.of("simulated", "openai"));
     Simulated simulated = new Simulated(r.intIn("ai.simulated.tokensPerSecond", 1, 10_000),
-      r.intIn("ai.simulated.replyTokens", 1, 100_000));
+      r.intIn("ai.simulated.replyTokens", 1, 100_000), r.bool("ai.simulated.stampTokens"));
     OpenAi openai = openai(r, provider.equals("openai"));
     Quota quota = new Quota(r.intIn("ai.quota.requestsPerMinute", 1, 1_000_000),
       r.longIn("ai.quota.tokensPerDay", 1, Long.MAX_VALUE / 2), r.intIn("ai.quota.concurrentGenerations", 1, 10_000));

@@ -15,6 +15,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * quota) on the server's {@code simulated} provider, over the socket ({@code ai.chat} RPC, answer
  * on the personal channel). Reports time to first token (from the intended start of each request),
  * inter-token latency between deltas, and failures (refused RPCs and {@code error} endings).
+ *
+ * <p>When the node runs with {@code ai.simulated.stampTokens}, every token carries its emit time,
+ * and {@code tokenLatencyMs} is each token's emit-to-receive time: what the node's relay (publish,
+ * broker, fan-out, socket) and this reader add. Tokens emitted in the first {@code --warmup} are not
+ * counted there.
  */
 final class AiStreamsScenario implements Scenario {
   @Override
@@ -32,13 +37,15 @@ final class AiStreamsScenario implements Scenario {
     int streams = run.options.integer("streams", 10);
     int rounds = run.options.integer("rounds", 1);
     Histogram interToken = new Histogram(60_000_000L, 3);
+    Histogram tokenLatency = new Histogram(60_000_000L, 3);
+    long measureFrom = System.nanoTime() + run.options.duration("warmup", Duration.ZERO).toNanos();
     AtomicLong failures = new AtomicLong();
     AtomicLong completed = new AtomicLong();
     run.result.put("streams", streams).put("roundsPerStream", rounds);
     return new Users(run).viewers(streams).compose(us -> run.inParallel(streams, 4, i -> run.api.conversation(us.get(i)))
       .compose(convs -> Connect.subscribed(run, us, null, run.options.port(), (i, c) -> { })
-        .compose(cs -> run.inParallel(streams, streams, i -> rounds(run, cs.get(i), convs.get(i), i, rounds, interToken,
-            failures, completed))
+        .compose(cs -> run.inParallel(streams, streams, i -> rounds(run, cs.get(i), convs.get(i), i, rounds,
+            new Timing(interToken, tokenLatency, measureFrom), failures, completed))
           .eventually(() -> Connect.closeAll(cs)))))
       .map(v -> {
         synchronized (interToken) {
@@ -48,21 +55,50 @@ final class AiStreamsScenario implements Scenario {
               .put("p99", Stats.ms(interToken.getValueAtPercentile(99))).put("max", Stats.ms(interToken.getMaxValue())))
             .put("ttft", "the latency histogram of this run is time to first token");
         }
+        synchronized (tokenLatency) {
+          if (tokenLatency.getTotalCount() > 0) {
+            run.result.put("tokenLatencyMs", new JsonObject().put("count", tokenLatency.getTotalCount())
+              .put("p50", Stats.ms(tokenLatency.getValueAtPercentile(50)))
+              .put("p99", Stats.ms(tokenLatency.getValueAtPercentile(99)))
+              .put("p999", Stats.ms(tokenLatency.getValueAtPercentile(99.9)))
+              .put("max", Stats.ms(tokenLatency.getMaxValue())))
+              .put("tokenLatency", "per stamped token: receive time minus the node's emit time");
+          }
+        }
         return null;
       });
   }
 
-  private static Future<Void> rounds(Run run, RtClient c, long conversation, int stream, int left, Histogram interToken,
+  /** Where the per-token times go: gaps between deltas, and stamped tokens' latency after the warm-up. */
+  private record Timing(Histogram interToken, Histogram tokenLatency, long measureFrom) {
+    void gap(long micros) {
+      synchronized (interToken) {
+        interToken.recordValue(Math.min(60_000_000L, micros));
+      }
+    }
+
+    void stamped(String text, long receivedNanos) {
+      for (long stamp : StampedUpstream.stamps(text)) {
+        if (stamp >= measureFrom) {
+          synchronized (tokenLatency) {
+            tokenLatency.recordValue(Math.min(60_000_000L, Math.max(0, (receivedNanos - stamp) / 1000)));
+          }
+        }
+      }
+    }
+  }
+
+  private static Future<Void> rounds(Run run, RtClient c, long conversation, int stream, int left, Timing timing,
                                      AtomicLong failures, AtomicLong completed) {
     if (left == 0) {
       return Future.succeededFuture();
     }
-    return one(run, c, conversation, "lt-" + stream + "-" + left + "-" + System.nanoTime(), interToken, failures, completed)
-      .compose(v -> rounds(run, c, conversation, stream, left - 1, interToken, failures, completed));
+    return one(run, c, conversation, "lt-" + stream + "-" + left + "-" + System.nanoTime(), timing, failures, completed)
+      .compose(v -> rounds(run, c, conversation, stream, left - 1, timing, failures, completed));
   }
 
-  /** One generation: TTFT from the request into the run's latency, gaps between deltas into {@code interToken}. */
-  private static Future<Void> one(Run run, RtClient c, long conversation, String requestId, Histogram interToken,
+  /** One generation: TTFT from the request into the run's latency, the rest into {@code timing}. */
+  private static Future<Void> one(Run run, RtClient c, long conversation, String requestId, Timing timing,
                                   AtomicLong failures, AtomicLong completed) {
     long start = System.nanoTime();
     long[] last = {0};
@@ -70,11 +106,10 @@ final class AiStreamsScenario implements Scenario {
       if (last[0] == 0) {
         run.stats.latency(start, now);
       } else {
-        synchronized (interToken) {
-          interToken.recordValue(Math.min(60_000_000L, (now - last[0]) / 1000));
-        }
+        timing.gap((now - last[0]) / 1000);
       }
       last[0] = now;
+      timing.stamped(data.getString("text", ""), now);
     });
   }
 

@@ -1,5 +1,6 @@
 package io.liveroom.loadtest;
 
+import io.liveroom.ai.SimulatedProvider;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -21,7 +22,8 @@ import java.util.List;
  * several deltas into one: {@link #stamps} finds every stamp in a text.
  */
 public final class StampedUpstream {
-  private static final String PREFIX = " t";
+  /** The same format as the simulated provider's stamped tokens, so one parser reads both. */
+  private static final String PREFIX = SimulatedProvider.STAMP_PREFIX;
 
   private final Vertx vertx;
   private final int tokensPerSecond;

@@ -73,18 +73,19 @@ class SimulatedProviderTest {
   }
 
   @Test
-  @DisplayName("Streams opened on one event loop take their tokens in shared decoding steps")
-  void sharedSteps() throws Exception {
-    // 100 tokens/s: a step every 10 ms. The second stream opens half an interval after the first;
-    // it still gets each token in the same step as the first one, not on a timeline of its own.
-    SimulatedProvider provider = new SimulatedProvider(vertx, new AiConfig.Simulated(100, 10));
+  @DisplayName("Streams on one event loop keep their own timelines, so their tokens do not come in one burst")
+  void ownTimelines() throws Exception {
+    // 50 tokens/s: a token every 20 ms. The second stream opens 10 ms after the first, so its
+    // tokens fall between the first stream's, about 10 ms from the nearest, never with them (a
+    // shared step would put them within a millisecond).
+    SimulatedProvider provider = new SimulatedProvider(vertx, new AiConfig.Simulated(50, 10));
     List<Long> aTimes = new CopyOnWriteArrayList<>();
     List<Long> bTimes = new CopyOnWriteArrayList<>();
     CompletableFuture<Void> both = new CompletableFuture<>();
     vertx.getOrCreateContext().runOnContext(v -> {
       LlmStream a = provider.open(new LlmRequest("simulated", List.of(new ChatMessage("user", "a")), null, null));
       a.handler(d -> aTimes.add(System.nanoTime()));
-      vertx.setTimer(5, id -> {
+      vertx.setTimer(10, id -> {
         LlmStream b = provider.open(new LlmRequest("simulated", List.of(new ChatMessage("user", "b")), null, null));
         b.handler(d -> bTimes.add(System.nanoTime()));
         a.end().compose(x -> b.end()).onComplete(x -> both.complete(null));
@@ -93,18 +94,48 @@ class SimulatedProviderTest {
     both.get(5, TimeUnit.SECONDS);
     assertThat(aTimes).hasSize(10);
     assertThat(bTimes).hasSize(10);
+    long apart = 0;
     for (long b : bTimes) {
-      long nearest = aTimes.stream().mapToLong(a -> Math.abs(a - b)).min().orElseThrow();
-      assertThat(nearest).as("distance from the nearest token of the first stream, ns").isLessThan(1_000_000);
+      apart += aTimes.stream().mapToLong(a -> Math.abs(a - b)).min().orElseThrow();
+    }
+    assertThat(apart / bTimes.size()).as("mean distance from the first stream's nearest token, ns")
+      .isBetween(4_000_000L, 16_000_000L);
+  }
+
+  @Test
+  @DisplayName("With stampTokens each token carries its emit time, and the words stay the reply's")
+  void stamps() throws Exception {
+    SimulatedProvider provider = new SimulatedProvider(vertx, new AiConfig.Simulated(1000, 5, true));
+    List<String> deltas = new CopyOnWriteArrayList<>();
+    List<Long> received = new CopyOnWriteArrayList<>();
+    CompletableFuture<LlmResult> end = new CompletableFuture<>();
+    long before = System.nanoTime();
+    vertx.getOrCreateContext().runOnContext(v -> {
+      LlmStream s = provider.open(new LlmRequest("simulated", List.of(new ChatMessage("user", "x")), null, null));
+      s.handler(d -> {
+        deltas.add(d);
+        received.add(System.nanoTime());
+      });
+      s.end().onSuccess(end::complete);
+    });
+    assertThat(end.get(5, TimeUnit.SECONDS).usage().completionTokens()).isEqualTo(5);
+    List<String> words = SimulatedProvider.reply("x", 5);
+    assertThat(deltas).hasSize(5);
+    for (int i = 0; i < 5; i++) {
+      String d = deltas.get(i);
+      int at = d.lastIndexOf(SimulatedProvider.STAMP_PREFIX);
+      assertThat(d.substring(0, at)).isEqualTo(words.get(i));
+      long stamp = Long.parseLong(d.substring(at + SimulatedProvider.STAMP_PREFIX.length()));
+      assertThat(stamp).isBetween(before, received.get(i));
     }
   }
 
   @Test
-  @DisplayName("Steps keep a fixed timeline: a slow consumer of each token does not stretch the interval")
+  @DisplayName("A stream keeps a fixed timeline: a slow consumer of each token does not stretch the interval")
   void fixedTimeline() throws Exception {
-    // 50 tokens/s is one step every 20 ms. Each delta blocks the loop for 12 ms: timers re-armed
-    // after every token would space the tokens ~32 ms apart (about 640 ms for 20 tokens); steps on
-    // a fixed timeline keep 20 ms (about 400 ms). The bound sits between the two with room for a
+    // 50 tokens/s is a token every 20 ms. Each delta blocks the loop for 12 ms: timers re-armed
+    // after every token would space the tokens ~32 ms apart (about 640 ms for 20 tokens); a fixed
+    // timeline keeps 20 ms (about 400 ms). The bound sits between the two with room for a
     // loaded machine.
     SimulatedProvider provider = new SimulatedProvider(vertx, new AiConfig.Simulated(50, 20));
     CompletableFuture<Long> took = new CompletableFuture<>();

@@ -34,11 +34,12 @@ class LoadTestSmokeTest {
     b = TestNodes.start(LoadTestSmokeTest::loadConfig);
   }
 
-  /** What docs/PERFORMANCE.md asks of a node under load: bench namespace, chat limits lifted, fast simulated AI. */
+  /** What conf/loadtest.json sets for a node under load: bench namespace, chat limits lifted, stamped simulated AI (faster here). */
   static void loadConfig(JsonObject json) {
     json.getJsonObject("realtime").put("benchmarkNamespace", true);
     json.getJsonObject("rooms").getJsonObject("chat").getJsonObject("rateLimit").put("messages", 1000).put("windowSeconds", 1);
-    json.getJsonObject("ai").getJsonObject("simulated").put("tokensPerSecond", 200).put("replyTokens", 8);
+    json.getJsonObject("ai").getJsonObject("simulated").put("tokensPerSecond", 200).put("replyTokens", 8)
+      .put("stampTokens", true);
   }
 
   @AfterAll
@@ -123,7 +124,7 @@ class LoadTestSmokeTest {
   }
 
   @Test
-  @DisplayName("ai-streams: concurrent simulated generations all finish, with first-token and inter-token latency")
+  @DisplayName("ai-streams: concurrent simulated generations all finish, with first-token, inter-token and per-token latency")
   void aiStreams() {
     JsonObject r = run("ai-streams", "--streams", "3", "--rounds", "2", "--duration", "5s");
     JsonObject res = r.getJsonObject("result");
@@ -131,6 +132,8 @@ class LoadTestSmokeTest {
     assertThat(res.getLong("failures")).isZero();
     assertThat(r.getJsonObject("latency").getLong("count")).isEqualTo(6);
     assertThat(res.getJsonObject("interTokenMs").getLong("count")).isPositive();
+    // The node stamps its tokens: every one of the 6 x 8 is found and timed, also when deltas were joined.
+    assertThat(res.getJsonObject("tokenLatencyMs").getLong("count")).isEqualTo(48);
   }
 
   @Test
