@@ -65,7 +65,7 @@ final class AiRelayScenario implements Scenario {
   private static Future<Void> relayed(Run run, int streams, AtomicLong failures, AtomicLong completed) {
     return new Users(run).viewers(streams).compose(us -> run.inParallel(streams, 4, i -> run.api.conversation(us.get(i)))
       .compose(convs -> Connect.subscribed(run, us, null, run.options.port(), (i, c) -> { })
-        .compose(cs -> startMeasuring(run).inParallel(streams, streams, i -> staggered(run, i, streams,
+        .compose(cs -> run.startMeasuring().inParallel(streams, streams, i -> staggered(run, i, streams,
             () -> AiStreamsScenario.generation(run, cs.get(i), convs.get(i), "relay-" + i + "-" + System.nanoTime(),
               failures, completed, (data, now) -> record(run, data.getString("text", ""), now))))
           .eventually(() -> Connect.closeAll(cs))))).mapEmpty();
@@ -77,7 +77,7 @@ final class AiRelayScenario implements Scenario {
       .put("messages", new JsonArray().add(new JsonObject().put("role", "user").put("content", "benchmark"))).encode();
     RequestOptions o = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
       .setURI("/v1/chat/completions").putHeader("Content-Type", "application/json");
-    return startMeasuring(run).inParallel(streams, streams, i -> staggered(run, i, streams, () -> {
+    return run.startMeasuring().inParallel(streams, streams, i -> staggered(run, i, streams, () -> {
       run.stats.sent.increment();
       return client.request(o).compose(req -> req.send(body)).compose(resp -> {
         RecordParser.newDelimited("\n", resp).handler(line -> {
@@ -113,12 +113,6 @@ final class AiRelayScenario implements Scenario {
     Promise<Void> done = Promise.promise();
     run.vertx.setTimer(delay, id -> stream.get().onComplete(done));
     return done.future();
-  }
-
-  /** Tokens written in the first {@code --warmup} of the streams (JIT warm-up) are not counted. */
-  private static Run startMeasuring(Run run) {
-    run.stats.warmup(run.options.duration("warmup", Duration.ZERO).toNanos());
-    return run;
   }
 
   private static void record(Run run, String text, long receivedNanos) {

@@ -13,13 +13,14 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * {@code ai-streams}: N users each run generations back to back (one at a time, under the per-user
  * quota) on the server's {@code simulated} provider, over the socket ({@code ai.chat} RPC, answer
- * on the personal channel). Reports time to first token (from the intended start of each request),
- * inter-token latency between deltas, and failures (refused RPCs and {@code error} endings).
+ * on the personal channel). Reports time to first token ({@code ttftMs}, from the start of each
+ * request), the gaps between deltas ({@code interTokenMs}), and failures (refused RPCs and
+ * {@code error} endings).
  *
  * <p>When the node runs with {@code ai.simulated.stampTokens}, every token carries its emit time,
- * and {@code tokenLatencyMs} is each token's emit-to-receive time: what the node's relay (publish,
- * broker, fan-out, socket) and this reader add. Tokens emitted in the first {@code --warmup} are not
- * counted there.
+ * and the run's latency histogram (with its per-second timeline) is each token's emit-to-receive
+ * time: what the node's relay (publish, broker, fan-out, socket) and this reader add. Tokens
+ * emitted in the first {@code --warmup} are not counted.
  */
 final class AiStreamsScenario implements Scenario {
   @Override
@@ -37,40 +38,40 @@ final class AiStreamsScenario implements Scenario {
     int streams = run.options.integer("streams", 10);
     int rounds = run.options.integer("rounds", 1);
     Histogram interToken = new Histogram(60_000_000L, 3);
-    Histogram tokenLatency = new Histogram(60_000_000L, 3);
-    long measureFrom = System.nanoTime() + run.options.duration("warmup", Duration.ZERO).toNanos();
+    Histogram ttft = new Histogram(600_000_000L, 3);
     AtomicLong failures = new AtomicLong();
     AtomicLong completed = new AtomicLong();
     run.result.put("streams", streams).put("roundsPerStream", rounds);
     return new Users(run).viewers(streams).compose(us -> run.inParallel(streams, 4, i -> run.api.conversation(us.get(i)))
       .compose(convs -> Connect.subscribed(run, us, null, run.options.port(), (i, c) -> { })
-        .compose(cs -> run.inParallel(streams, streams, i -> rounds(run, cs.get(i), convs.get(i), i, rounds,
-            new Timing(interToken, tokenLatency, measureFrom), failures, completed))
+        .compose(cs -> run.startMeasuring().inParallel(streams, streams, i -> rounds(run, cs.get(i), convs.get(i), i, rounds,
+            new Timing(run, interToken, ttft), failures, completed))
           .eventually(() -> Connect.closeAll(cs)))))
       .map(v -> {
         synchronized (interToken) {
           run.result.put("generationsCompleted", completed.get()).put("failures", failures.get())
             .put("interTokenMs", new JsonObject().put("count", interToken.getTotalCount())
               .put("p50", Stats.ms(interToken.getValueAtPercentile(50)))
-              .put("p99", Stats.ms(interToken.getValueAtPercentile(99))).put("max", Stats.ms(interToken.getMaxValue())))
-            .put("ttft", "the latency histogram of this run is time to first token");
+              .put("p99", Stats.ms(interToken.getValueAtPercentile(99))).put("max", Stats.ms(interToken.getMaxValue())));
         }
-        synchronized (tokenLatency) {
-          if (tokenLatency.getTotalCount() > 0) {
-            run.result.put("tokenLatencyMs", new JsonObject().put("count", tokenLatency.getTotalCount())
-              .put("p50", Stats.ms(tokenLatency.getValueAtPercentile(50)))
-              .put("p99", Stats.ms(tokenLatency.getValueAtPercentile(99)))
-              .put("p999", Stats.ms(tokenLatency.getValueAtPercentile(99.9)))
-              .put("max", Stats.ms(tokenLatency.getMaxValue())))
-              .put("tokenLatency", "per stamped token: receive time minus the node's emit time");
-          }
+        synchronized (ttft) {
+          run.result.put("ttftMs", new JsonObject().put("count", ttft.getTotalCount())
+            .put("p50", Stats.ms(ttft.getValueAtPercentile(50))).put("p99", Stats.ms(ttft.getValueAtPercentile(99)))
+            .put("max", Stats.ms(ttft.getMaxValue())));
         }
+        run.result.put("latency", "per token: receive time minus the node's emit time (needs ai.simulated.stampTokens)");
         return null;
       });
   }
 
-  /** Where the per-token times go: gaps between deltas, and stamped tokens' latency after the warm-up. */
-  private record Timing(Histogram interToken, Histogram tokenLatency, long measureFrom) {
+  /** Where the times go: first tokens, gaps between deltas, and stamped tokens' latency into the run's. */
+  private record Timing(Run run, Histogram interToken, Histogram ttft) {
+    void first(long micros) {
+      synchronized (ttft) {
+        ttft.recordValue(Math.min(600_000_000L, micros));
+      }
+    }
+
     void gap(long micros) {
       synchronized (interToken) {
         interToken.recordValue(Math.min(60_000_000L, micros));
@@ -79,11 +80,7 @@ final class AiStreamsScenario implements Scenario {
 
     void stamped(String text, long receivedNanos) {
       for (long stamp : StampedUpstream.stamps(text)) {
-        if (stamp >= measureFrom) {
-          synchronized (tokenLatency) {
-            tokenLatency.recordValue(Math.min(60_000_000L, Math.max(0, (receivedNanos - stamp) / 1000)));
-          }
-        }
+        run.stats.latency(stamp, receivedNanos);
       }
     }
   }
@@ -97,14 +94,14 @@ final class AiStreamsScenario implements Scenario {
       .compose(v -> rounds(run, c, conversation, stream, left - 1, timing, failures, completed));
   }
 
-  /** One generation: TTFT from the request into the run's latency, the rest into {@code timing}. */
+  /** One generation, timed into {@code timing}. */
   private static Future<Void> one(Run run, RtClient c, long conversation, String requestId, Timing timing,
                                   AtomicLong failures, AtomicLong completed) {
     long start = System.nanoTime();
     long[] last = {0};
     return generation(run, c, conversation, requestId, failures, completed, (data, now) -> {
       if (last[0] == 0) {
-        run.stats.latency(start, now);
+        timing.first((now - start) / 1000);
       } else {
         timing.gap((now - last[0]) / 1000);
       }

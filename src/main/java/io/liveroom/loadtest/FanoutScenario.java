@@ -82,7 +82,7 @@ final class FanoutScenario implements Scenario {
     java.util.concurrent.atomic.AtomicLong outstanding = new java.util.concurrent.atomic.AtomicLong();
     io.vertx.core.Promise<Void> scheduled = io.vertx.core.Promise.promise();
     long[] k = {0};
-    run.stats.warmup(run.options.duration("warmup", Duration.ZERO).toNanos());
+    run.startMeasuring();
     Schedule.start(run.vertx, rate, run.duration, intended -> {
       int p = (int) (k[0]++ % pubs.size());
       long seq = seqs[p]++;

@@ -30,6 +30,12 @@ public final class Run {
     this.duration = options.duration("duration", Duration.ofSeconds(10));
   }
 
+  /** Starts the run's latency recording {@code --warmup} from now (JIT warm-up is not measured); returns this run. */
+  public Run startMeasuring() {
+    stats.warmup(options.duration("warmup", Duration.ZERO).toNanos());
+    return this;
+  }
+
   /**
    * CPU time (user + system, ns) the server process has used so far, from /proc/PID/stat when
    * {@code --server-pid} is given (a local process); -1 otherwise. Read on a worker (file I/O).
