@@ -151,9 +151,10 @@ public final class RealtimeServer implements Realtime {
   }
 
   /**
-   * Publishes into a channel. Without history, a broker failure still delivers on this node (the
-   * broker is at-most-once across nodes anyway). With history nothing is delivered unless the
-   * append succeeded, so recovery never misses a publication a client saw.
+   * Publishes into a channel. Without history the broker has delivered on this node before it
+   * sends to the others, so a broker failure costs only the other nodes (at most once across
+   * nodes anyway). With history nothing is delivered unless the append succeeded, so recovery never
+   * misses a publication a client saw.
    */
   Future<StreamPosition> publishAs(String channel, JsonObject data, ClientInfo info) {
     ChannelNamespace ns = namespaces.resolve(channel);
@@ -171,7 +172,6 @@ public final class RealtimeServer implements Realtime {
           "The channel's history is unavailable; retry."));
       }
       LOG.warn("Broker unavailable; publication to {} delivered on this node only: {}", channel, e.getMessage());
-      fanout.onPublication(channel, p, "");
       return Future.succeededFuture(StreamPosition.NONE);
     });
   }

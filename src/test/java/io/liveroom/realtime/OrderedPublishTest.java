@@ -41,7 +41,7 @@ class OrderedPublishTest {
   }
 
   @Test
-  @DisplayName("300 publications issued in one turn, mixing a history channel and a plain one, all succeed and arrive in order")
+  @DisplayName("300 publications issued in one turn, mixing a history channel and a plain one, all succeed and arrive in each channel's order")
   void oneTurnInOrder() throws Exception {
     String plain = "feed:" + UUID.randomUUID().toString().substring(0, 8);
     String kept = "chat:" + UUID.randomUUID().toString().substring(0, 8);
@@ -63,15 +63,21 @@ class OrderedPublishTest {
       assertThat(all).allMatch(Future::succeeded);
       // History appends got their offsets back (1..30 on the kept channel).
       assertThat(all.get(299).result().offset()).isEqualTo(30);
-      // The socket sees every publication, in issue order (awaitPush returns the earliest arrival).
-      List<Integer> order = new ArrayList<>();
+      // The socket sees every publication, each channel's in issue order (awaitPush returns the
+      // earliest arrival). Across the two channels there is no order: the plain channel's are
+      // delivered on this node at once, the history channel's once Redis has appended them.
+      List<Integer> plainOrder = new ArrayList<>();
+      List<Integer> keptOrder = new ArrayList<>();
       for (int n = 0; n < 300; n++) {
         JsonObject pub = ws.awaitPush(p -> p.containsKey("pub"));
         int got = pub.getJsonObject("pub").getJsonObject("data").getInteger("n");
         assertThat(pub.getString("channel")).isEqualTo(got % 10 == 9 ? kept : plain);
-        order.add(got);
+        (got % 10 == 9 ? keptOrder : plainOrder).add(got);
       }
-      assertThat(order).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 300).boxed().toList());
+      assertThat(plainOrder).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 300).filter(n -> n % 10 != 9)
+        .boxed().toList());
+      assertThat(keptOrder).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 300).filter(n -> n % 10 == 9)
+        .boxed().toList());
     }
   }
 }

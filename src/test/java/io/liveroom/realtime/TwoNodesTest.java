@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,6 +67,61 @@ class TwoNodesTest {
       assertThat(second.getJsonObject("pub").getJsonObject("data").getString("from")).isEqualTo("B");
       assertThat(second.getJsonObject("pub").getLong("offset")).isEqualTo(2L);
     }
+  }
+
+  @Test
+  @DisplayName("without history, a node delivers its own publications once and skips Redis while no other node "
+    + "receives the channel; a node that subscribes is told at once")
+  void noHistoryChannelSkipsRedisWhileAlone() throws Exception {
+    String ch = channel("feed");
+    try (TestSocket onA = client(a, 207); TestSocket onB = client(b, 208)) {
+      onA.request("subscribe", new JsonObject().put("channel", ch));
+      publish(a, ch, "first");
+      assertThat(data(onA.awaitPush(p -> p.containsKey("pub")))).isEqualTo("first");
+
+      // Only node A receives the channel: its publications stop going through Redis.
+      long before = publishCalls();
+      for (int i = 0; i < 50; i++) {
+        publish(a, ch, "alone-" + i);
+      }
+      assertThat(publishCalls() - before).as("PUBLISH calls for 50 publications").isLessThan(10);
+      for (int i = 0; i < 50; i++) {
+        assertThat(data(onA.awaitPush(p -> p.containsKey("pub")))).isEqualTo("alone-" + i);
+      }
+
+      // Node B subscribes; its announcement ends A's solo delivery well before the 1 s recheck.
+      publish(a, ch, "just-before");
+      assertThat(data(onA.awaitPush(p -> p.containsKey("pub")))).isEqualTo("just-before");
+      onB.request("subscribe", new JsonObject().put("channel", ch));
+      Thread.sleep(100);
+      long sent = System.nanoTime();
+      publish(a, ch, "both");
+      assertThat(data(onB.awaitPush(p -> p.containsKey("pub")))).isEqualTo("both");
+      assertThat(System.nanoTime() - sent).as("ns until node B had it").isLessThan(500_000_000L);
+
+      // A's own subscriber still gets each publication once: Redis's echo of it is dropped.
+      publish(a, ch, "last");
+      assertThat(data(onA.awaitPush(p -> p.containsKey("pub")))).isEqualTo("both");
+      assertThat(data(onA.awaitPush(p -> p.containsKey("pub")))).isEqualTo("last");
+      publish(b, ch, "from-b");
+      assertThat(data(onA.awaitPush(p -> p.containsKey("pub")))).isEqualTo("from-b");
+      assertThat(data(onB.awaitPush(p -> p.containsKey("pub")))).isEqualTo("last");
+      assertThat(data(onB.awaitPush(p -> p.containsKey("pub")))).isEqualTo("from-b");
+    }
+  }
+
+  private static void publish(Node node, String channel, String text) {
+    node.realtime().publish(channel, new JsonObject().put("t", text)).toCompletionStage().toCompletableFuture().join();
+  }
+
+  private static String data(JsonObject push) {
+    return push.getJsonObject("pub").getJsonObject("data").getString("t");
+  }
+
+  private static long publishCalls() {
+    String stats = RedisProbe.command(TestInfra.get().redisUrl(), "INFO", "commandstats");
+    Matcher m = Pattern.compile("cmdstat_publish:calls=(\\d+)").matcher(stats);
+    return m.find() ? Long.parseLong(m.group(1)) : 0;
   }
 
   @Test

@@ -16,7 +16,10 @@ import io.vertx.core.Future;
  *   in one atomic step: every publication a subscriber sees has an offset, and every offset in
  *   the stream was published. Offsets grow by one within an epoch; a new epoch means the history
  *   was lost (for example Redis restarted without persistence).</li>
- *   <li>Publications of one channel reach each node in publish order.</li>
+ *   <li>Publications of one channel from one node reach each node in publish order. With
+ *   history, every node sees the same order (the offsets'). Without history the publishing node
+ *   delivers to its own subscribers first, so concurrent publications from different nodes may
+ *   interleave differently on different nodes; there are no offsets to order them by.</li>
  * </ul>
  */
 public interface Broker {

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,10 +31,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Publications go through ONE dedicated, pipelined connection (not the pool): Redis then runs
  * them in the order this node sent them, so one publisher's publications arrive in order everywhere.
  * {@link OrderedPipeline} coalesces the writes of one event-loop turn.
+ *
+ * <p>Publications without history are delivered on this node first, then sent through Redis
+ * tagged with this node's origin (its own echo is dropped), and not sent at all while no other node
+ * receives the channel ({@link SoloChannels}). A node that subscribes announces it on the channel,
+ * so a node delivering alone starts sending again. Personal channels and the AI relay's token
+ * stream are the common case: their one subscriber is usually on the publishing node.
  */
 public final class RedisBroker implements Broker {
   private static final Logger LOG = LoggerFactory.getLogger(RedisBroker.class);
   private static final int SUBSCRIBE_BATCH = 512;
+  /** Marks a message sent with its origin node: {@code o<node>:<message>}. */
+  private static final byte ORIGIN = 'o';
+  /** An origin-tagged announcement that the node has subscribed to the channel. */
+  private static final byte ANNOUNCE = 'i';
 
   private final Vertx vertx;
   private final Redis commands;
@@ -46,6 +57,9 @@ public final class RedisBroker implements Broker {
   private volatile RedisConnection pubsub;
   private Future<RedisConnection> publisher;
   private final OrderedPipeline ordered;
+  private final byte[] originTag = ((char) ORIGIN + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + ":")
+    .getBytes(StandardCharsets.US_ASCII);
+  private final SoloChannels solo = new SoloChannels();
   private volatile boolean closed;
   private int failures;
 
@@ -111,6 +125,7 @@ public final class RedisBroker implements Broker {
       return; // already handled (the client may report one loss twice)
     }
     pubsub = null;
+    solo.connectionLost();
     if (!closed) {
       LOG.warn("Redis PUB/SUB connection lost; cross-node delivery paused until it is back");
       scheduleReconnect();
@@ -140,11 +155,28 @@ public final class RedisBroker implements Broker {
     List<String> all = new ArrayList<>(channels.keySet());
     Future<Void> chain = Future.succeededFuture();
     for (int i = 0; i < all.size(); i += SUBSCRIBE_BATCH) {
+      List<String> batch = all.subList(i, Math.min(all.size(), i + SUBSCRIBE_BATCH));
       Request r = Request.cmd(Command.SUBSCRIBE);
-      all.subList(i, Math.min(all.size(), i + SUBSCRIBE_BATCH)).forEach(c -> r.arg(RedisKeys.pubsub(c)));
-      chain = chain.compose(v -> conn.send(r).mapEmpty());
+      batch.forEach(c -> r.arg(RedisKeys.pubsub(c)));
+      chain = chain.compose(v -> conn.send(r)).compose(v -> {
+        // Other nodes may have gone solo on these channels while this node was away.
+        batch.forEach(c -> {
+          solo.subscribed(c);
+          announce(c);
+        });
+        return Future.succeededFuture();
+      });
     }
     return chain;
+  }
+
+  /** Tells the other nodes receiving the channel that this node receives it too (best effort). */
+  private Future<Void> announce(String channel) {
+    byte[] msg = new byte[originTag.length + 1];
+    System.arraycopy(originTag, 0, msg, 0, originTag.length);
+    msg[originTag.length] = ANNOUNCE;
+    return sendOrdered(Request.cmd(Command.PUBLISH).arg(RedisKeys.pubsub(channel)).arg(Buffer.buffer(msg)))
+      .<Void>mapEmpty().onFailure(e -> LOG.debug("Announcing {} failed: {}", channel, e.getMessage()));
   }
 
   private void onPush(Response r) {
@@ -158,28 +190,38 @@ public final class RedisBroker implements Broker {
     }
     byte[] payload = r.get(2).toBytes();
     try {
-      dispatch(l, channel, payload);
+      int from = 0;
+      if (payload.length > 0 && payload[0] == ORIGIN) {
+        from = indexOf(payload, 1) + 1;
+        if (Arrays.equals(payload, 0, from, originTag, 0, originTag.length)) {
+          return; // this node's own message, delivered here before it was sent
+        }
+        if (from < payload.length && payload[from] == ANNOUNCE) {
+          solo.otherNodeSubscribed(channel);
+          return;
+        }
+      }
+      dispatch(l, channel, payload, from);
     } catch (InvalidProtocolBufferException | RuntimeException e) {
       LOG.warn("Dropped an unreadable broker message on channel {}: {}", channel, e.getMessage());
     }
   }
 
-  private static void dispatch(BrokerListener l, String channel, byte[] payload) throws InvalidProtocolBufferException {
-    if (payload.length == 0) {
+  private static void dispatch(BrokerListener l, String channel, byte[] payload, int from)
+    throws InvalidProtocolBufferException {
+    if (payload.length <= from) {
       return;
     }
-    if (payload[0] != 'p') {
-      BrokerEvent.Type type = BrokerEvent.Type.of(payload[0]);
+    if (payload[from] != 'p') {
+      BrokerEvent.Type type = BrokerEvent.Type.of(payload[from]);
       if (type != null) {
-        byte[] rest = new byte[payload.length - 1];
-        System.arraycopy(payload, 1, rest, 0, rest.length);
-        l.onEvent(channel, new BrokerEvent(type, rest));
+        l.onEvent(channel, new BrokerEvent(type, Arrays.copyOfRange(payload, from + 1, payload.length)));
       }
       return;
     }
-    int c1 = indexOf(payload, 1);
+    int c1 = indexOf(payload, from + 1);
     int c2 = indexOf(payload, c1 + 1);
-    long offset = Long.parseLong(new String(payload, 1, c1 - 1, StandardCharsets.US_ASCII));
+    long offset = Long.parseLong(new String(payload, from + 1, c1 - from - 1, StandardCharsets.US_ASCII));
     String epoch = new String(payload, c1 + 1, c2 - c1 - 1, StandardCharsets.US_ASCII);
     Publication pub = Publication.parseFrom(java.nio.ByteBuffer.wrap(payload, c2 + 1, payload.length - c2 - 1));
     l.onPublication(channel, offset == 0 ? pub : pub.toBuilder().setOffset(offset).build(), epoch);
@@ -200,7 +242,10 @@ public final class RedisBroker implements Broker {
       RedisConnection conn = pubsub;
       // Without a connection the channel is subscribed on reconnect (and the node told to recover).
       Future<Void> f = conn == null ? Future.succeededFuture()
-        : conn.send(Request.cmd(Command.SUBSCRIBE).arg(RedisKeys.pubsub(c))).mapEmpty();
+        : conn.send(Request.cmd(Command.SUBSCRIBE).arg(RedisKeys.pubsub(c))).compose(r -> {
+          solo.subscribed(c);
+          return announce(c).otherwiseEmpty();
+        });
       return f.onFailure(e -> vertx.runOnContext(x -> channels.remove(c)));
     });
   }
@@ -210,28 +255,54 @@ public final class RedisBroker implements Broker {
     if (channels.remove(channel) == null) {
       return Future.succeededFuture();
     }
+    solo.unsubscribed(channel);
     RedisConnection conn = pubsub;
     return conn == null ? Future.succeededFuture()
       : conn.send(Request.cmd(Command.UNSUBSCRIBE).arg(RedisKeys.pubsub(channel))).mapEmpty();
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Without history: delivered on this node at once, then sent to the other nodes unless none
+   * receives the channel. A Redis failure then only costs the other nodes the publication.
+   */
   @Override
   public Future<StreamPosition> publish(String channel, Publication publication, HistorySpec history) {
-    byte[] encoded = publication.toByteArray();
     if (!history.enabled()) {
-      byte[] payload = new byte[encoded.length + 4];
-      payload[0] = 'p';
-      payload[1] = '0';
-      payload[2] = ':';
-      payload[3] = ':';
-      System.arraycopy(encoded, 0, payload, 4, encoded.length);
-      return sendOrdered(Request.cmd(Command.PUBLISH).arg(RedisKeys.pubsub(channel)).arg(Buffer.buffer(payload)))
-        .map(StreamPosition.NONE);
+      return publishWithoutHistory(channel, publication);
     }
+    byte[] encoded = publication.toByteArray();
     String[] keys = {RedisKeys.stream(channel), RedisKeys.streamMeta(channel)};
     return append.run(this::sendOrdered, keys, encoded, history.size(), history.ttlSeconds(), RedisKeys.pubsub(channel),
         history.metaTtlSeconds(), newEpoch())
       .map(r -> new StreamPosition(r.get(0).toLong(), r.get(1).toString()));
+  }
+
+  private Future<StreamPosition> publishWithoutHistory(String channel, Publication publication) {
+    BrokerListener l = listener;
+    if (l != null) {
+      l.onPublication(channel, publication, "");
+    }
+    long now = System.nanoTime();
+    if (solo.solo(channel, now)) {
+      return Future.succeededFuture(StreamPosition.NONE);
+    }
+    byte[] encoded = publication.toByteArray();
+    byte[] payload = new byte[originTag.length + 4 + encoded.length];
+    System.arraycopy(originTag, 0, payload, 0, originTag.length);
+    int at = originTag.length;
+    payload[at] = 'p';
+    payload[at + 1] = '0';
+    payload[at + 2] = ':';
+    payload[at + 3] = ':';
+    System.arraycopy(encoded, 0, payload, at + 4, encoded.length);
+    long mark = solo.mark();
+    return sendOrdered(Request.cmd(Command.PUBLISH).arg(RedisKeys.pubsub(channel)).arg(Buffer.buffer(payload)))
+      .map(receivers -> {
+        solo.published(channel, receivers.toLong(), now, mark);
+        return StreamPosition.NONE;
+      });
   }
 
   @Override
