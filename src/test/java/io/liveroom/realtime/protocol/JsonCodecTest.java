@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@DisplayName("The JSON codec writes valid JSON strings whatever they hold")
+@DisplayName("The JSON codec writes valid JSON strings whatever they hold, and exactly the fields that are set")
 class JsonCodecTest {
   private static final String AWKWARD = "quote \" backslash \\ newline \n tab \t nul \u0000 bell \u0007 "
     + "slash / 中文 emoji \uD83D\uDE00 line separator \u2028";
@@ -35,5 +35,46 @@ class JsonCodecTest {
     assertThat(p.getJsonObject("pub").getJsonObject("data").getString("text")).isEqualTo("hi");
     assertThat(p.getJsonObject("pub").getJsonObject("info").getString("client")).isEqualTo(AWKWARD);
     assertThat(p.getJsonObject("pub").getLong("offset")).isEqualTo(3L);
+  }
+
+  @Test
+  @DisplayName("Set fields only, in field-number order, at every depth: maps, repeated, oneof, proto3 defaults left out")
+  void fieldsAsGetAllFieldsListsThem() throws Exception {
+    Publication pub = Publication.newBuilder().setData(ByteString.copyFromUtf8("{\"n\":1}")).setOffset(9)
+      .putTags("k", "v").setInfo(ClientInfo.newBuilder().setUser("7").setClient("c")).build();
+    Reply connect = Reply.newBuilder().setId(3).setConnect(ClientProtocol.ConnectResult.newBuilder().setClient("c1")
+      .setVersion("1").setPing(25).setPong(true)
+      .putSubs("user:7", ClientProtocol.SubscribeResult.newBuilder().setRecoverable(true).setEpoch("e").setOffset(0)
+        .addPublications(pub).addPublications(Publication.newBuilder().setData(ByteString.copyFromUtf8("[]")))
+        .setPositioned(true).build()))
+      .build();
+    Reply push = Reply.newBuilder().setPush(Push.newBuilder().setChannel("room:1").setPub(pub)).build();
+    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (Reply r : new Reply[] {connect, push}) {
+      com.fasterxml.jackson.databind.JsonNode json = mapper.readTree(JsonCodec.INSTANCE.encode(r));
+      assertSameFields(r, json);
+    }
+  }
+
+  /** The JSON object has the message's set fields (getAllFields), in that order, recursively. */
+  private static void assertSameFields(com.google.protobuf.Message m, com.fasterxml.jackson.databind.JsonNode json) {
+    java.util.List<String> expected = m.getAllFields().keySet().stream()
+      .map(com.google.protobuf.Descriptors.FieldDescriptor::getName).toList();
+    java.util.List<String> actual = new java.util.ArrayList<>();
+    json.fieldNames().forEachRemaining(actual::add);
+    assertThat(actual).as("fields of %s", m.getDescriptorForType().getName()).containsExactlyElementsOf(expected);
+    m.getAllFields().forEach((f, v) -> {
+      if (f.getJavaType() != com.google.protobuf.Descriptors.FieldDescriptor.JavaType.MESSAGE || f.isMapField()) {
+        return;
+      }
+      if (f.isRepeated()) {
+        java.util.List<?> items = (java.util.List<?>) v;
+        for (int i = 0; i < items.size(); i++) {
+          assertSameFields((com.google.protobuf.Message) items.get(i), json.get(f.getName()).get(i));
+        }
+      } else {
+        assertSameFields((com.google.protobuf.Message) v, json.get(f.getName()));
+      }
+    });
   }
 }
