@@ -5,7 +5,10 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
+import io.liveroom.realtime.protocol.ClientProtocol.ClientInfo;
 import io.liveroom.realtime.protocol.ClientProtocol.Command;
+import io.liveroom.realtime.protocol.ClientProtocol.Publication;
+import io.liveroom.realtime.protocol.ClientProtocol.Push;
 import io.liveroom.realtime.protocol.ClientProtocol.Reply;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -130,8 +133,99 @@ public final class JsonCodec implements Codec {
   @Override
   public byte[] encode(Reply reply) {
     StringBuilder sb = new StringBuilder(256);
-    write(reply, sb);
+    if (isPublicationPush(reply)) {
+      writePublicationPush(reply.getPush(), sb);
+    } else {
+      write(reply, sb);
+    }
     return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A reply that is only a push of a publication: the one written per delivery on a channel with one subscriber. */
+  private static boolean isPublicationPush(Reply r) {
+    if (!r.hasPush() || r.getId() != 0 || r.hasError() || r.hasConnect() || r.hasSubscribe() || r.hasUnsubscribe()
+      || r.hasPublish() || r.hasPresence() || r.hasPresenceStats() || r.hasHistory() || r.hasPing() || r.hasRpc()
+      || r.hasRefresh() || r.hasSubRefresh()) {
+      return false;
+    }
+    Push p = r.getPush();
+    return p.hasPub() && p.getId() == 0 && !p.hasJoin() && !p.hasLeave() && !p.hasUnsubscribe() && !p.hasMessage()
+      && !p.hasSubscribe() && !p.hasConnect() && !p.hasDisconnect() && !p.hasRefresh();
+  }
+
+  /**
+   * What {@link #write} gives for a publication push (the same fields, in field-number order),
+   * through the generated getters instead of reflection: it is the hot path of AI tokens and
+   * personal pushes, and {@code JsonCodecTest} holds the two writers to the same output.
+   */
+  private static void writePublicationPush(Push push, StringBuilder sb) {
+    sb.append("{\"push\":{");
+    if (!push.getChannel().isEmpty()) {
+      sb.append("\"channel\":");
+      quote(push.getChannel(), sb);
+      sb.append(',');
+    }
+    sb.append("\"pub\":{");
+    Publication pub = push.getPub();
+    int mark = sb.length();
+    rawField(sb, mark, "data", pub.getData());
+    if (pub.hasInfo()) {
+      name(sb, mark, "info");
+      writeInfo(pub.getInfo(), sb);
+    }
+    if (pub.getOffset() != 0) {
+      name(sb, mark, "offset").append(Long.toUnsignedString(pub.getOffset()));
+    }
+    if (pub.getTagsCount() > 0) {
+      name(sb, mark, "tags").append('{');
+      boolean first = true;
+      for (Map.Entry<String, String> t : pub.getTagsMap().entrySet()) {
+        if (!first) {
+          sb.append(',');
+        }
+        first = false;
+        quote(t.getKey(), sb);
+        sb.append(':');
+        quote(t.getValue(), sb);
+      }
+      sb.append('}');
+    }
+    if (pub.getTime() != 0) {
+      name(sb, mark, "time").append(pub.getTime());
+    }
+    if (!pub.getChannel().isEmpty()) {
+      quote(pub.getChannel(), name(sb, mark, "channel"));
+    }
+    sb.append("}}}");
+  }
+
+  private static void writeInfo(ClientInfo info, StringBuilder sb) {
+    sb.append('{');
+    int mark = sb.length();
+    if (!info.getUser().isEmpty()) {
+      quote(info.getUser(), name(sb, mark, "user"));
+    }
+    if (!info.getClient().isEmpty()) {
+      quote(info.getClient(), name(sb, mark, "client"));
+    }
+    rawField(sb, mark, "conn_info", info.getConnInfo());
+    rawField(sb, mark, "chan_info", info.getChanInfo());
+    sb.append('}');
+  }
+
+  /** Appends {@code "name":}, after a comma unless it is the first field since {@code mark}. */
+  private static StringBuilder name(StringBuilder sb, int mark, String name) {
+    if (sb.length() > mark) {
+      sb.append(',');
+    }
+    return sb.append('"').append(name).append("\":");
+  }
+
+  /** A {@code bytes} field as embedded raw JSON, left out when empty (as proto3 leaves it unset). */
+  private static void rawField(StringBuilder sb, int mark, String name, ByteString bytes) {
+    if (!bytes.isEmpty()) {
+      name(sb, mark, name).append(bytes.toStringUtf8());
+    }
   }
 
   /**
@@ -144,7 +238,8 @@ public final class JsonCodec implements Codec {
       .sorted(Comparator.comparingInt(FieldDescriptor::getNumber)).toArray(FieldDescriptor[]::new));
   }
 
-  private static void write(Message m, StringBuilder sb) {
+  /** Any message, by reflection over its descriptor. */
+  static void write(Message m, StringBuilder sb) {
     sb.append('{');
     boolean first = true;
     for (FieldDescriptor f : fields(m.getDescriptorForType())) {
