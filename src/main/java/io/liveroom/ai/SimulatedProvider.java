@@ -59,7 +59,7 @@ public final class SimulatedProvider implements LlmProvider {
   @Override
   public LlmStream open(LlmRequest request) {
     int limit = request.maxTokens() == null ? config.replyTokens() : Math.min(request.maxTokens(), config.replyTokens());
-    List<String> tokens = reply(lastUserText(request), limit);
+    Reply tokens = new Reply(lastUserText(request), limit);
     ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
     TokenClock clock = clocks.computeIfAbsent(context.nettyEventLoop(),
       loop -> new TokenClock(context, 1_000_000_000L / config.tokensPerSecond()));
@@ -81,22 +81,48 @@ public final class SimulatedProvider implements LlmProvider {
   /** The reply for a prompt, one token per list element (a word with its leading space). */
   static List<String> reply(String prompt, int count) {
     List<String> out = new ArrayList<>(count);
-    out.add("[simulated]");
-    Random random = new Random(prompt.hashCode());
-    while (out.size() < count) {
-      out.add(" " + WORDS[random.nextInt(WORDS.length)]);
+    Reply r = new Reply(prompt, count);
+    while (r.hasNext()) {
+      out.add(r.next());
     }
-    return out.subList(0, Math.min(count, out.size()));
+    return out;
+  }
+
+  /**
+   * A reply's tokens, made one at a time as the stream needs them: a stream holds its position,
+   * not its whole future answer (900 tokens held by each of 2,000 streams were tens of megabytes
+   * the GC kept copying).
+   */
+  private static final class Reply {
+    private final Random random;
+    private final int count;
+    private int made;
+
+    Reply(String prompt, int count) {
+      this.random = new Random(prompt.hashCode());
+      this.count = count;
+    }
+
+    boolean hasNext() {
+      return made < count;
+    }
+
+    String next() {
+      return made++ == 0 ? "[simulated]" : " " + WORDS[random.nextInt(WORDS.length)];
+    }
+
+    int count() {
+      return count;
+    }
   }
 
   /** Emits one token per step of its timeline; a paused stream lets steps pass until resumed. */
   private static final class SimulatedStream extends BaseLlmStream implements TokenClock.Member {
-    private final List<String> tokens;
+    private final Reply tokens;
     private final int promptTokens;
     private final boolean stamp;
-    private int next;
 
-    SimulatedStream(ContextInternal context, List<String> tokens, int promptTokens, boolean stamp) {
+    SimulatedStream(ContextInternal context, Reply tokens, int promptTokens, boolean stamp) {
       super(context);
       this.tokens = tokens;
       this.promptTokens = promptTokens;
@@ -111,10 +137,10 @@ public final class SimulatedProvider implements LlmProvider {
       if (paused()) {
         return true;
       }
-      String token = tokens.get(next++);
+      String token = tokens.next();
       emit(stamp ? token + STAMP_PREFIX + System.nanoTime() : token);
-      if (next >= tokens.size()) {
-        finish(new LlmResult("stop", new Usage(promptTokens, tokens.size(), true)));
+      if (!tokens.hasNext()) {
+        finish(new LlmResult("stop", new Usage(promptTokens, tokens.count(), true)));
       }
       return !done();
     }
