@@ -1,9 +1,7 @@
 package io.liveroom.realtime;
 
-import io.liveroom.account.Principal;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
-import io.vertx.core.Future;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -14,22 +12,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 @DisplayName("Channel names: namespace:id with the documented characters and lengths, else 107; unknown namespace 102")
 class NamespacesTest {
-  private static final ChannelNamespace FEED = new ChannelNamespace() {
-    @Override
-    public String name() {
-      return "feed_1-a";
-    }
-
-    @Override
-    public NamespaceOptions options() {
-      return new NamespaceOptions(0, Duration.ZERO, false, false, false);
-    }
-
-    @Override
-    public Future<Void> authorizeSubscribe(Principal principal, String channel) {
-      return Future.succeededFuture();
-    }
-  };
+  private static final ChannelNamespace FEED =
+    TestChannels.ns("feed_1-a", new NamespaceOptions(0, Duration.ZERO, false, false, false), true);
 
   private static ErrorCode refusal(Namespaces ns, String channel) {
     AppException e = catchThrowableOfType(() -> ns.resolve(channel), AppException.class);

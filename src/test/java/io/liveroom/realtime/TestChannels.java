@@ -42,7 +42,7 @@ final class TestChannels {
     });
   }
 
-  private static ChannelNamespace ns(String name, NamespaceOptions options, boolean open) {
+  static ChannelNamespace ns(String name, NamespaceOptions options, boolean open) {
     return new ChannelNamespace() {
       @Override
       public String name() {
