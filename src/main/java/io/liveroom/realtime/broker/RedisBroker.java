@@ -3,6 +3,7 @@ package io.liveroom.realtime.broker;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.liveroom.realtime.protocol.ClientProtocol.Publication;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.redis.client.Command;
@@ -160,7 +161,7 @@ public final class RedisBroker implements Broker {
       batch.forEach(c -> r.arg(RedisKeys.pubsub(c)));
       chain = chain.compose(v -> conn.send(r)).compose(v -> {
         // Other nodes may have gone solo on these channels while this node was away.
-        batch.forEach(c -> {
+        batch.stream().filter(channels::containsKey).forEach(c -> {
           solo.subscribed(c);
           announce(c);
         });
@@ -238,16 +239,31 @@ public final class RedisBroker implements Broker {
 
   @Override
   public Future<Void> subscribe(String channel) {
-    return channels.computeIfAbsent(channel, c -> {
-      RedisConnection conn = pubsub;
-      // Without a connection the channel is subscribed on reconnect (and the node told to recover).
-      Future<Void> f = conn == null ? Future.succeededFuture()
-        : conn.send(Request.cmd(Command.SUBSCRIBE).arg(RedisKeys.pubsub(c))).compose(r -> {
-          solo.subscribed(c);
-          return announce(c).otherwiseEmpty();
-        });
-      return f.onFailure(e -> vertx.runOnContext(x -> channels.remove(c)));
+    Future<Void> known = channels.get(channel);
+    if (known != null) {
+      return known;
+    }
+    RedisConnection conn = pubsub;
+    // Without a connection the channel is subscribed on reconnect (and the node told to recover).
+    Promise<Void> subscribed = Promise.promise();
+    Future<Void> mine = conn == null ? Future.succeededFuture() : subscribed.future();
+    Future<Void> raced = channels.putIfAbsent(channel, mine);
+    if (raced != null || conn == null) {
+      return raced != null ? raced : mine;
+    }
+    // In the map before the SUBSCRIBE goes out, so its acknowledgement can tell whether it still counts.
+    conn.send(Request.cmd(Command.SUBSCRIBE).arg(RedisKeys.pubsub(channel))).onComplete(r -> {
+      if (r.failed()) {
+        channels.remove(channel, mine);
+        subscribed.fail(r.cause());
+      } else if (channels.get(channel) != mine) {
+        subscribed.complete(); // unsubscribed meanwhile: this acknowledgement says nothing now
+      } else {
+        solo.subscribed(channel);
+        announce(channel).onComplete(a -> subscribed.complete());
+      }
     });
+    return mine;
   }
 
   @Override
