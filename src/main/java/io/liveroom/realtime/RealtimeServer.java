@@ -1,6 +1,5 @@
 package io.liveroom.realtime;
 
-import com.google.protobuf.ByteString;
 import io.liveroom.account.AccessTokens;
 import io.liveroom.account.SessionGate;
 import io.liveroom.config.RealtimeConfig;
@@ -158,7 +157,7 @@ public final class RealtimeServer implements Realtime {
    */
   Future<StreamPosition> publishAs(String channel, JsonObject data, ClientInfo info) {
     ChannelNamespace ns = namespaces.resolve(channel);
-    Publication.Builder pub = Publication.newBuilder().setData(ByteString.copyFrom(data.toBuffer().getBytes()));
+    Publication.Builder pub = Publication.newBuilder().setData(JsonBytes.of(data));
     if (info != null) {
       pub.setInfo(info);
     }

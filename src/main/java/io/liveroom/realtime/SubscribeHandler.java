@@ -1,6 +1,5 @@
 package io.liveroom.realtime;
 
-import com.google.protobuf.ByteString;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.liveroom.realtime.broker.HistoryPage;
@@ -140,7 +139,7 @@ final class SubscribeHandler {
   private Future<List<Publication>> fallback(ChannelNamespace ns, HistoryRequest req, int limit) {
     return server.onLoop(session, ns.historyFallback(req.getChannel(), limit)).map(list -> {
       List<Publication> pubs = new ArrayList<>(list.size());
-      list.forEach(d -> pubs.add(Publication.newBuilder().setData(ByteString.copyFrom(d.toBuffer().getBytes())).build()));
+      list.forEach(d -> pubs.add(Publication.newBuilder().setData(JsonBytes.of(d)).build()));
       if (req.getReverse()) {
         Collections.reverse(pubs);
       }
