@@ -59,7 +59,7 @@ public final class SimulatedProvider implements LlmProvider {
   @Override
   public LlmStream open(LlmRequest request) {
     int limit = request.maxTokens() == null ? config.replyTokens() : Math.min(request.maxTokens(), config.replyTokens());
-    Reply tokens = new Reply(lastUserText(request), limit);
+    ReplyTokens tokens = new ReplyTokens(lastUserText(request), limit);
     ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
     TokenClock clock = clocks.computeIfAbsent(context.nettyEventLoop(),
       loop -> new TokenClock(context, 1_000_000_000L / config.tokensPerSecond()));
@@ -78,10 +78,13 @@ public final class SimulatedProvider implements LlmProvider {
     return "";
   }
 
-  /** The reply for a prompt, one token per list element (a word with its leading space). */
+  /**
+   * The reply for a prompt, one token per list element (a word with its leading space): exactly
+   * what a stream for that prompt emits, so tests can compare against it.
+   */
   static List<String> reply(String prompt, int count) {
     List<String> out = new ArrayList<>(count);
-    Reply r = new Reply(prompt, count);
+    ReplyTokens r = new ReplyTokens(prompt, count);
     while (r.hasNext()) {
       out.add(r.next());
     }
@@ -93,12 +96,12 @@ public final class SimulatedProvider implements LlmProvider {
    * not its whole future answer (900 tokens held by each of 2,000 streams were tens of megabytes
    * the GC kept copying).
    */
-  private static final class Reply {
+  private static final class ReplyTokens {
     private final Random random;
     private final int count;
     private int made;
 
-    Reply(String prompt, int count) {
+    ReplyTokens(String prompt, int count) {
       this.random = new Random(prompt.hashCode());
       this.count = count;
     }
@@ -118,11 +121,11 @@ public final class SimulatedProvider implements LlmProvider {
 
   /** Emits one token per step of its timeline; a paused stream lets steps pass until resumed. */
   private static final class SimulatedStream extends BaseLlmStream implements TokenClock.Member {
-    private final Reply tokens;
+    private final ReplyTokens tokens;
     private final int promptTokens;
     private final boolean stamp;
 
-    SimulatedStream(ContextInternal context, Reply tokens, int promptTokens, boolean stamp) {
+    SimulatedStream(ContextInternal context, ReplyTokens tokens, int promptTokens, boolean stamp) {
       super(context);
       this.tokens = tokens;
       this.promptTokens = promptTokens;

@@ -24,7 +24,7 @@ final class JsonBytes {
     Buffer encoded;
     try {
       encoded = STREAMING.toBuffer(json, false);
-    } catch (EncodeException | IllegalStateException e) {
+    } catch (EncodeException e) {
       encoded = json.toBuffer();
     }
     return UnsafeByteOperations.unsafeWrap(encoded.getBytes());
