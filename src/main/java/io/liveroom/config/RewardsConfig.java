@@ -4,14 +4,14 @@ package io.liveroom.config;
  * Rewards: the host's share of each gift, the spending caps (coins per transaction, per UTC day
  * and per UTC month), the combo window, the withdrawal minimum, the payment webhook's HMAC secret
  * (empty = webhook refused with 503) and timestamp tolerance, how often and how much the balance
- * folder folds, how often a serialization failure or deadlock is retried, and how many gifts one
+ * folder folds (and how far apart its folds drift while they find nothing), how often a serialization failure or deadlock is retried, and how many gifts one
  * node runs at once (more wait in order), and how gift statements are micro-batched (gifts per
  * statement, statements in flight).
  */
 public record RewardsConfig(int hostSharePercent, long capPerTransactionCoins, long capPerDayCoins,
                             long capPerMonthCoins, int comboWindowSeconds, long withdrawalMinBeans,
                             String webhookSecret, int webhookToleranceSeconds, int foldIntervalMs,
-                            int foldBatchSize, int retryAttempts, int maxConcurrentGifts, int giftBatchSize,
+                            int foldIdleIntervalMs, int foldBatchSize, int retryAttempts, int maxConcurrentGifts, int giftBatchSize,
                             int giftBatchesInFlight) {
   static RewardsConfig from(ConfigReader r) {
     String secret = r.string("rewards.webhook.secret");
@@ -24,6 +24,7 @@ public record RewardsConfig(int hostSharePercent, long capPerTransactionCoins, l
     return new RewardsConfig(r.intIn("rewards.hostSharePercent", 0, 100), perTx, perDay, perMonth,
       r.intIn("rewards.comboWindowSeconds", 1, 3_600), r.longIn("rewards.withdrawal.minBeans", 1, Long.MAX_VALUE / 4),
       secret, r.intIn("rewards.webhook.toleranceSeconds", 10, 86_400), r.intIn("rewards.fold.intervalMs", 5, 60_000),
+      r.intIn("rewards.fold.idleIntervalMs", 5, 600_000),
       r.intIn("rewards.fold.batchSize", 1, 1_000_000), r.intIn("rewards.retryAttempts", 1, 20),
       r.intIn("rewards.maxConcurrentGifts", 1, 10_000), r.intIn("rewards.batch.maxGifts", 1, 1_000),
       r.intIn("rewards.batch.inFlight", 1, 256));
@@ -37,7 +38,7 @@ public record RewardsConfig(int hostSharePercent, long capPerTransactionCoins, l
 
   public RewardsConfig withWebhookSecret(String secret) {
     return new RewardsConfig(hostSharePercent, capPerTransactionCoins, capPerDayCoins, capPerMonthCoins,
-      comboWindowSeconds, withdrawalMinBeans, secret, webhookToleranceSeconds, foldIntervalMs, foldBatchSize,
+      comboWindowSeconds, withdrawalMinBeans, secret, webhookToleranceSeconds, foldIntervalMs, foldIdleIntervalMs, foldBatchSize,
       retryAttempts, maxConcurrentGifts, giftBatchSize, giftBatchesInFlight);
   }
 }

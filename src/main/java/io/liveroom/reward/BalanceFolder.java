@@ -1,11 +1,14 @@
 package io.liveroom.reward;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Folds the entries of deferred accounts (host earnings, platform revenue, issuers) into their
@@ -43,6 +46,12 @@ public final class BalanceFolder {
   private final Pool pool;
   private final int batchSize;
   private final int retryAttempts;
+  private final AtomicBoolean woken = new AtomicBoolean();
+  private Context context;
+  private int intervalMs;
+  private int idleIntervalMs;
+  /** The wait before the next fold: the interval while there is work, doubling up to the idle interval. */
+  private volatile int delayMs;
   private long timerId = -1;
   private boolean running;
   private volatile boolean stopped;
@@ -54,28 +63,69 @@ public final class BalanceFolder {
     this.retryAttempts = retryAttempts;
   }
 
-  /** Folds every {@code intervalMs} on this node; skipped while the previous run is still going. */
-  public void start(int intervalMs) {
-    timerId = vertx.setPeriodic(intervalMs, id -> {
-      if (running) {
-        return;
-      }
-      running = true;
-      foldOnce(false)
-        .onFailure(e -> {
-          if (!stopped) {
-            LOG.warn("Balance folding failed; the markers stay and are folded next time: {}", e.toString());
-          }
-        })
-        .onComplete(done -> running = false);
-    });
+  /**
+   * Folds every {@code intervalMs} while folds find work. Each empty fold doubles the wait, up to
+   * {@code idleIntervalMs}, so an idle node does not run a transaction 20 times a second; a gift
+   * committed on this node ({@link #wake}) brings the next fold back within {@code intervalMs}.
+   * Gifts committed on other nodes wake those nodes, and any node's fold folds everyone's markers.
+   */
+  public void start(int intervalMs, int idleIntervalMs) {
+    this.context = vertx.getOrCreateContext();
+    this.intervalMs = intervalMs;
+    this.idleIntervalMs = Math.max(intervalMs, idleIntervalMs);
+    context.runOnContext(v -> schedule(intervalMs));
+  }
+
+  /** There is (probably) something to fold: the next fold is at most one interval away. Any thread. */
+  public void wake() {
+    if (context != null && !stopped && woken.compareAndSet(false, true)) {
+      context.runOnContext(v -> {
+        woken.set(false);
+        if (!running && delayMs > intervalMs) {
+          vertx.cancelTimer(timerId);
+          schedule(intervalMs);
+        }
+      });
+    }
   }
 
   public void stop() {
     stopped = true;
-    if (timerId >= 0) {
-      vertx.cancelTimer(timerId);
+    if (context != null) {
+      context.runOnContext(v -> vertx.cancelTimer(timerId));
     }
+  }
+
+  private void schedule(int delay) {
+    if (stopped) {
+      return;
+    }
+    delayMs = delay;
+    timerId = vertx.setTimer(delay, id -> foldScheduled());
+  }
+
+  private void foldScheduled() {
+    running = true;
+    foldOnce(false)
+      .onFailure(e -> {
+        if (!stopped) {
+          LOG.warn("Balance folding failed; the markers stay and are folded next time: {}", e.toString());
+        }
+      })
+      .onComplete(done -> {
+        running = false;
+        schedule(nextDelay(done.succeeded() && done.result() > 0, delayMs, intervalMs, idleIntervalMs));
+      });
+  }
+
+  /** The wait after a fold: the interval if it folded something, else twice the last wait, capped. */
+  static int nextDelay(boolean foundWork, int lastDelay, int interval, int idleInterval) {
+    return foundWork ? interval : (int) Math.min(Math.max(lastDelay, interval) * 2L, idleInterval);
+  }
+
+  /** The wait before the next fold as last scheduled (for tests and diagnostics). */
+  int nextDelayMillis() {
+    return delayMs;
   }
 
   /**

@@ -41,6 +41,7 @@ public final class RewardsModule {
     this.folder = new BalanceFolder(vertx, pool, config.foldBatchSize(), config.retryAttempts());
     this.catalog = new GiftCatalog(pool);
     listeners.add((receipt, hostId, sessionId) -> meters.counter("liveroom.gifts.committed").increment());
+    listeners.add((receipt, hostId, sessionId) -> folder.wake()); // its host's beans wait for a fold
     GiftEffects effects = new GiftEffects(redis, realtime, config.comboWindowSeconds(), listeners);
     UserDirectory senders = new RecentUsers(users, 2_000, 200_000);
     this.gifts = new GiftService(new GiftRepository(pool), ledger, catalog, rooms, senders, effects, config, clock,
@@ -68,7 +69,7 @@ public final class RewardsModule {
   }
 
   public void start() {
-    folder.start(config.foldIntervalMs());
+    folder.start(config.foldIntervalMs(), config.foldIdleIntervalMs());
   }
 
   public void stop() {
