@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.internal.ContextInternal;
 import org.slf4j.Logger;
@@ -80,6 +81,14 @@ public final class WsSocket extends ChannelInboundHandlerAdapter {
    * write goes through the pipeline.
    */
   private Socket direct;
+  /**
+   * The channel's outbound buffer and event loop, kept here because a room's delivery pass asks
+   * every subscriber's socket about them: reaching them through the handler context, channel and
+   * unsafe costs three more cache misses per delivery. Netty drops the buffer from the channel when
+   * it closes; {@link #sendNow} therefore also checks that the descriptor is still open.
+   */
+  private ChannelOutboundBuffer pending;
+  private EventExecutor loop;
 
   WsSocket(ContextInternal context, int maxMessageBytes, long closingTimeoutMillis) {
     this.context = context;
@@ -130,11 +139,8 @@ public final class WsSocket extends ChannelInboundHandlerAdapter {
    *     the channel's event loop, or earlier writes still pending, which must stay in front of it)
    */
   public boolean sendNow(ByteBuf frame) {
-    if (direct == null || closed || closeSent || !frame.hasMemoryAddress() || !ctx.executor().inEventLoop()) {
-      return false;
-    }
-    ChannelOutboundBuffer pending = ctx.channel().unsafe().outboundBuffer();
-    if (pending == null || !pending.isEmpty()) {
+    if (direct == null || closed || closeSent || !frame.hasMemoryAddress() || !loop.inEventLoop()
+      || !pending.isEmpty() || !direct.isOpen()) {
       return false;
     }
     int start = frame.readerIndex();
@@ -155,7 +161,7 @@ public final class WsSocket extends ChannelInboundHandlerAdapter {
 
   /** Whether the channel's outbound buffer is under its high-water mark. */
   public boolean writable() {
-    return !closed && ctx.channel().isWritable();
+    return !closed && pending.isWritable();
   }
 
   public ByteBufAllocator alloc() {
@@ -212,6 +218,8 @@ public final class WsSocket extends ChannelInboundHandlerAdapter {
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
+    this.pending = ctx.channel().unsafe().outboundBuffer();
+    this.loop = ctx.executor();
     if (ctx.channel() instanceof EpollSocketChannel epoll && epoll.fd() instanceof Socket socket
       && ctx.pipeline().get(SslHandler.class) == null) {
       direct = socket;
