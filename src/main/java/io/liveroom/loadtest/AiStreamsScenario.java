@@ -21,6 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * and the run's latency histogram (with its per-second timeline) is each token's emit-to-receive
  * time: what the node's relay (publish, broker, fan-out, socket) and this reader add. Tokens
  * emitted in the first {@code --warmup} are not counted.
+ *
+ * <p>{@code --ramp} spreads the streams' first requests evenly over that time (default 0: all at
+ * once, a thundering herd). Real users do not start in the same millisecond, and with a ramp the
+ * later rounds stay spread too, so the steady state is not interrupted by herds of starts.
  */
 final class AiStreamsScenario implements Scenario {
   @Override
@@ -30,22 +34,23 @@ final class AiStreamsScenario implements Scenario {
 
   @Override
   public Set<String> keys() {
-    return Set.of("streams", "rounds");
+    return Set.of("streams", "rounds", "ramp");
   }
 
   @Override
   public Future<Void> run(Run run) {
     int streams = run.options.integer("streams", 10);
     int rounds = run.options.integer("rounds", 1);
+    long rampMillis = run.options.duration("ramp", Duration.ZERO).toMillis();
     Histogram interToken = new Histogram(60_000_000L, 3);
     Histogram ttft = new Histogram(600_000_000L, 3);
     AtomicLong failures = new AtomicLong();
     AtomicLong completed = new AtomicLong();
-    run.result.put("streams", streams).put("roundsPerStream", rounds);
+    run.result.put("streams", streams).put("roundsPerStream", rounds).put("rampMs", rampMillis);
     return new Users(run).viewers(streams).compose(us -> run.inParallel(streams, 4, i -> run.api.conversation(us.get(i)))
       .compose(convs -> Connect.subscribed(run, us, null, run.options.port(), (i, c) -> { })
-        .compose(cs -> run.startMeasuring().inParallel(streams, streams, i -> rounds(run, cs.get(i), convs.get(i), i, rounds,
-            new Timing(run, interToken, ttft), failures, completed))
+        .compose(cs -> run.startMeasuring().inParallel(streams, streams, i -> run.sleep(Duration.ofMillis(rampMillis * i / streams))
+            .compose(v -> rounds(run, cs.get(i), convs.get(i), i, rounds, new Timing(run, interToken, ttft), failures, completed)))
           .eventually(() -> Connect.closeAll(cs)))))
       .map(v -> {
         synchronized (interToken) {
