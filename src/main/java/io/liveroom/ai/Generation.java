@@ -43,8 +43,10 @@ public final class Generation {
   }
 
   private void onDelta(String delta) {
-    int from = Math.max(0, text.length() - moderator.lookBehind());
-    if (moderator.findBlocked(text.substring(from) + delta) != null) {
+    int behind = moderator.lookBehind();
+    // A word may straddle deltas: the check covers the tail of the text before this one.
+    String checked = behind == 0 ? delta : text.substring(Math.max(0, text.length() - behind)) + delta;
+    if (moderator.findBlocked(checked) != null) {
       blocked = true;
       stream.cancel();
       return;

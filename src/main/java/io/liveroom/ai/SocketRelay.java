@@ -29,7 +29,7 @@ final class SocketRelay {
   private final long conversationId;
   private final OffsetDateTime startedAt = OffsetDateTime.now();
   private final Promise<Void> finished = Promise.promise();
-  private StringBuilder pending = new StringBuilder();
+  private final StringBuilder pending = new StringBuilder();
   private boolean inFlight;
   private boolean paused;
   private int seq;
@@ -77,7 +77,7 @@ final class SocketRelay {
     }
     if (pending.length() > 0) {
       String text = pending.toString();
-      pending = new StringBuilder();
+      pending.setLength(0); // kept: at most HIGH_WATER and a delta, for this generation's life
       send(new JsonObject().put("type", "delta").put("generationId", generation.id()).put("seq", seq++)
         .put("text", text));
     } else if (last != null) {

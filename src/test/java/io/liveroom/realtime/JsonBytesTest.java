@@ -26,6 +26,13 @@ class JsonBytesTest {
       .put("bytes", new byte[] {1, 2, 3}).put("o", new JsonObject().put("a", new JsonArray().add(1).add("x")));
     assertThat(JsonBytes.of(json).toByteArray()).isEqualTo(json.toBuffer().getBytes());
 
+    // The buffer is the thread's and reused: what was handed out before stays as it was.
+    byte[] first = JsonBytes.of(new JsonObject().put("first", 1)).toByteArray();
+    JsonObject big = new JsonObject().put("big", "x".repeat(100_000));
+    assertThat(JsonBytes.of(big).toByteArray()).isEqualTo(big.toBuffer().getBytes());
+    assertThat(JsonBytes.of(new JsonObject().put("second", 2)).toStringUtf8()).isEqualTo("{\"second\":2}");
+    assertThat(new String(first, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{\"first\":1}");
+
     JsonObject withBean = new JsonObject().put("bean", new Bean());
     assertThat(JsonBytes.of(withBean).toStringUtf8()).isEqualTo("{\"bean\":{\"name\":\"bean\"}}");
   }

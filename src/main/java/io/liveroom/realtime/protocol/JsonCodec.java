@@ -34,6 +34,7 @@ public final class JsonCodec implements Codec {
   private static final byte[] PING = "{}".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] NEWLINE = {'\n'};
   private static final Map<Descriptor, FieldDescriptor[]> FIELDS = new ConcurrentHashMap<>();
+  private static final ThreadLocal<ByteSink> PUSH_SINK = new ThreadLocal<>();
 
   private JsonCodec() {
   }
@@ -132,12 +133,13 @@ public final class JsonCodec implements Codec {
 
   @Override
   public byte[] encode(Reply reply) {
-    StringBuilder sb = new StringBuilder(256);
     if (isPublicationPush(reply)) {
-      writePublicationPush(reply.getPush(), sb);
-    } else {
-      write(reply, sb);
+      ByteSink sink = ByteSink.local(PUSH_SINK);
+      writePublicationPush(reply.getPush(), sink);
+      return sink.toByteArray();
     }
+    StringBuilder sb = new StringBuilder(256);
+    write(reply, sb);
     return sb.toString().getBytes(StandardCharsets.UTF_8);
   }
 
@@ -155,76 +157,78 @@ public final class JsonCodec implements Codec {
 
   /**
    * What {@link #write} gives for a publication push (the same fields, in field-number order),
-   * through the generated getters instead of reflection: it is the hot path of AI tokens and
-   * personal pushes, and {@code JsonCodecTest} holds the two writers to the same output.
+   * through the generated getters instead of reflection, straight into UTF-8 bytes with the raw
+   * {@code data} copied as is: it is the hot path of AI tokens and personal pushes, and
+   * {@code JsonCodecTest} holds the two writers to the same output.
    */
-  private static void writePublicationPush(Push push, StringBuilder sb) {
-    sb.append("{\"push\":{");
+  private static void writePublicationPush(Push push, ByteSink out) {
+    out.ascii("{\"push\":{");
     if (!push.getChannel().isEmpty()) {
-      sb.append("\"channel\":");
-      quote(push.getChannel(), sb);
-      sb.append(',');
+      out.ascii("\"channel\":").quoted(push.getChannel()).put(',');
     }
-    sb.append("\"pub\":{");
+    out.ascii("\"pub\":{");
     Publication pub = push.getPub();
-    int mark = sb.length();
-    rawField(sb, mark, "data", pub.getData());
+    int mark = out.size();
+    rawField(out, mark, "data", pub.getData());
     if (pub.hasInfo()) {
-      name(sb, mark, "info");
-      writeInfo(pub.getInfo(), sb);
+      name(out, mark, "info");
+      writeInfo(pub.getInfo(), out);
     }
     if (pub.getOffset() != 0) {
-      name(sb, mark, "offset").append(Long.toUnsignedString(pub.getOffset()));
+      name(out, mark, "offset");
+      if (pub.getOffset() > 0) {
+        out.number(pub.getOffset());
+      } else {
+        out.ascii(Long.toUnsignedString(pub.getOffset()));
+      }
     }
     if (pub.getTagsCount() > 0) {
-      name(sb, mark, "tags").append('{');
+      name(out, mark, "tags").put('{');
       boolean first = true;
       for (Map.Entry<String, String> t : pub.getTagsMap().entrySet()) {
         if (!first) {
-          sb.append(',');
+          out.put(',');
         }
         first = false;
-        quote(t.getKey(), sb);
-        sb.append(':');
-        quote(t.getValue(), sb);
+        out.quoted(t.getKey()).put(':').quoted(t.getValue());
       }
-      sb.append('}');
+      out.put('}');
     }
     if (pub.getTime() != 0) {
-      name(sb, mark, "time").append(pub.getTime());
+      name(out, mark, "time").number(pub.getTime());
     }
     if (!pub.getChannel().isEmpty()) {
-      quote(pub.getChannel(), name(sb, mark, "channel"));
+      name(out, mark, "channel").quoted(pub.getChannel());
     }
-    sb.append("}}}");
+    out.ascii("}}}");
   }
 
-  private static void writeInfo(ClientInfo info, StringBuilder sb) {
-    sb.append('{');
-    int mark = sb.length();
+  private static void writeInfo(ClientInfo info, ByteSink out) {
+    out.put('{');
+    int mark = out.size();
     if (!info.getUser().isEmpty()) {
-      quote(info.getUser(), name(sb, mark, "user"));
+      name(out, mark, "user").quoted(info.getUser());
     }
     if (!info.getClient().isEmpty()) {
-      quote(info.getClient(), name(sb, mark, "client"));
+      name(out, mark, "client").quoted(info.getClient());
     }
-    rawField(sb, mark, "conn_info", info.getConnInfo());
-    rawField(sb, mark, "chan_info", info.getChanInfo());
-    sb.append('}');
+    rawField(out, mark, "conn_info", info.getConnInfo());
+    rawField(out, mark, "chan_info", info.getChanInfo());
+    out.put('}');
   }
 
-  /** Appends {@code "name":}, after a comma unless it is the first field since {@code mark}. */
-  private static StringBuilder name(StringBuilder sb, int mark, String name) {
-    if (sb.length() > mark) {
-      sb.append(',');
+  /** Writes {@code "name":}, after a comma unless it is the first field since {@code mark}. */
+  private static ByteSink name(ByteSink out, int mark, String name) {
+    if (out.size() > mark) {
+      out.put(',');
     }
-    return sb.append('"').append(name).append("\":");
+    return out.put('"').ascii(name).ascii("\":");
   }
 
   /** A {@code bytes} field as embedded raw JSON, left out when empty (as proto3 leaves it unset). */
-  private static void rawField(StringBuilder sb, int mark, String name, ByteString bytes) {
+  private static void rawField(ByteSink out, int mark, String name, ByteString bytes) {
     if (!bytes.isEmpty()) {
-      name(sb, mark, name).append(bytes.toStringUtf8());
+      name(out, mark, name).put(bytes);
     }
   }
 

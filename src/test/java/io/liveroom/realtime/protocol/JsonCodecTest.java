@@ -89,6 +89,8 @@ class JsonCodecTest {
       Publication.newBuilder().setData(ByteString.copyFromUtf8("1")).setInfo(info).setOffset(-1L).putTags("a", "b")
         .putTags("c\"", AWKWARD).setTime(-5).setChannel("room:9").build(),
       Publication.newBuilder().setInfo(ClientInfo.newBuilder().setClient("only")).setOffset(42).build(),
+      Publication.newBuilder().setData(ByteString.copyFromUtf8("{\"text\":\"中文 \\\" 😀\"}")).setOffset(Long.MAX_VALUE)
+        .setTime(Long.MIN_VALUE).setChannel(AWKWARD).build(),
     };
     for (Publication pub : pubs) {
       for (String channel : new String[] {"user:1", ""}) {
