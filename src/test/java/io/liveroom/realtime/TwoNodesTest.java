@@ -2,6 +2,8 @@ package io.liveroom.realtime;
 
 import io.liveroom.Node;
 import io.liveroom.account.Role;
+import io.liveroom.realtime.broker.RedisBroker;
+import io.liveroom.realtime.broker.RedisKeys;
 import io.liveroom.support.RedisProbe;
 import io.liveroom.support.TestInfra;
 import io.liveroom.support.TestNodes;
@@ -109,6 +111,38 @@ class TwoNodesTest {
       assertThat(data(onA.awaitPush(p -> p.containsKey("pub")))).isEqualTo("from-b");
       assertThat(data(onB.awaitPush(p -> p.containsKey("pub")))).isEqualTo("from-b");
     }
+  }
+
+  @Test
+  @DisplayName("When only node B's PUB/SUB connection drops, B resubscribes and announces its channels again")
+  void announcesAfterOwnReconnect() throws Exception {
+    String ch = channel("feed");
+    String url = TestInfra.get().redisUrl();
+    RedisBroker brokerB = (RedisBroker) ((RealtimeServer) b.realtime()).broker();
+    try (RedisProbe.Subscriber watch = RedisProbe.subscribe(url, RedisKeys.pubsub(ch)); TestSocket onB = client(b, 211)) {
+      onB.request("subscribe", new JsonObject().put("channel", ch));
+      assertThat(watch.next(5_000)).as("announcement on subscribe").isEqualTo(brokerB.announcement());
+
+      // A node that went solo on the channel while B was away learns from this that B is back.
+      String killed = pubsubClientId(brokerB.pubsubClientName());
+      RedisProbe.command(url, "CLIENT", "KILL", "ID", killed);
+      assertThat(watch.next(5_000)).as("announcement after B's reconnect").isEqualTo(brokerB.announcement());
+      assertThat(pubsubClientId(brokerB.pubsubClientName())).isNotEqualTo(killed);
+
+      publish(a, ch, "after");
+      assertThat(data(onB.awaitPush(p -> p.containsKey("pub")))).isEqualTo("after");
+    }
+  }
+
+  /** The id of the Redis client with this name (CLIENT LIST), or null. */
+  private static String pubsubClientId(String name) {
+    for (String line : RedisProbe.command(TestInfra.get().redisUrl(), "CLIENT", "LIST").split("\n")) {
+      if (line.contains(" name=" + name + " ")) {
+        Matcher m = Pattern.compile("(?:^|\\s)id=(\\d+)").matcher(line);
+        return m.find() ? m.group(1) : null;
+      }
+    }
+    return null;
   }
 
   private static void publish(Node node, String channel, String text) {

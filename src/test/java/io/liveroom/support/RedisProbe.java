@@ -44,6 +44,54 @@ public final class RedisProbe {
     }
   }
 
+  /**
+   * A raw subscriber to one Redis channel, to watch what the nodes publish there. The subscription
+   * is confirmed before this returns.
+   */
+  public static Subscriber subscribe(String url, String channel) {
+    URI uri = URI.create(url);
+    try {
+      Socket s = new Socket(uri.getHost(), uri.getPort());
+      s.getOutputStream().write(("*2\r\n$9\r\nSUBSCRIBE\r\n$" + channel.getBytes(StandardCharsets.UTF_8).length + "\r\n"
+        + channel + "\r\n").getBytes(StandardCharsets.UTF_8));
+      s.setSoTimeout(5_000);
+      BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+      read(in); // the confirmation
+      return new Subscriber(s, in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** See {@link #subscribe}. */
+  public static final class Subscriber implements AutoCloseable {
+    private final Socket socket;
+    private final BufferedReader in;
+
+    private Subscriber(Socket socket, BufferedReader in) {
+      this.socket = socket;
+      this.in = in;
+    }
+
+    /** The payload of the next message, or null if none comes within {@code timeoutMillis}. */
+    public String next(int timeoutMillis) {
+      try {
+        socket.setSoTimeout(timeoutMillis);
+        String[] parts = read(in).split("\n", 3);
+        return parts.length == 3 && parts[0].equals("message") ? parts[2] : null;
+      } catch (java.net.SocketTimeoutException e) {
+        return null;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+    }
+  }
+
   private static String read(BufferedReader in) throws IOException {
     String line = in.readLine();
     char type = line.charAt(0);

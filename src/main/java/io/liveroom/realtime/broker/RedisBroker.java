@@ -58,8 +58,9 @@ public final class RedisBroker implements Broker {
   private volatile RedisConnection pubsub;
   private Future<RedisConnection> publisher;
   private final OrderedPipeline ordered;
-  private final byte[] originTag = ((char) ORIGIN + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + ":")
-    .getBytes(StandardCharsets.US_ASCII);
+  /** This node's id in its messages' origin tags and its PUB/SUB connection's name. */
+  private final String nodeId = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  private final byte[] originTag = ((char) ORIGIN + nodeId + ":").getBytes(StandardCharsets.US_ASCII);
   private final SoloChannels solo = new SoloChannels();
   private volatile boolean closed;
   private int failures;
@@ -117,7 +118,10 @@ public final class RedisBroker implements Broker {
       });
       conn.endHandler(v -> onConnectionLost(conn));
       pubsub = conn;
-      return resubscribeAll(conn).map(conn);
+      // Named, so that operators (CLIENT LIST) can tell which node a PUB/SUB connection is.
+      return conn.send(Request.cmd(Command.CLIENT).arg("SETNAME").arg(pubsubClientName()))
+        .<Void>mapEmpty().recover(e -> Future.succeededFuture())
+        .compose(v -> resubscribeAll(conn)).map(conn);
     });
   }
 
@@ -150,6 +154,16 @@ public final class RedisBroker implements Broker {
           scheduleReconnect();
         }
       }));
+  }
+
+  /** The name of this node's PUB/SUB connection in Redis's {@code CLIENT LIST}. */
+  public String pubsubClientName() {
+    return "liveroom-pubsub-" + nodeId;
+  }
+
+  /** The message a node publishes on a channel's Redis channel when it starts receiving it. */
+  public String announcement() {
+    return (char) ORIGIN + nodeId + ":" + (char) ANNOUNCE;
   }
 
   private Future<Void> resubscribeAll(RedisConnection conn) {
