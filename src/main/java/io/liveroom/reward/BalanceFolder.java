@@ -54,6 +54,8 @@ public final class BalanceFolder {
   private volatile int delayMs;
   private long timerId = -1;
   private boolean running;
+  /** Woken while a fold ran: that fold may have missed the new marker, so the next is not delayed. */
+  private boolean wokenWhileRunning;
   private volatile boolean stopped;
 
   public BalanceFolder(Vertx vertx, Pool pool, int batchSize, int retryAttempts) {
@@ -81,7 +83,9 @@ public final class BalanceFolder {
     if (context != null && !stopped && woken.compareAndSet(false, true)) {
       context.runOnContext(v -> {
         woken.set(false);
-        if (!running && delayMs > intervalMs) {
+        if (running) {
+          wokenWhileRunning = true;
+        } else if (delayMs > intervalMs) {
           vertx.cancelTimer(timerId);
           schedule(intervalMs);
         }
@@ -114,7 +118,9 @@ public final class BalanceFolder {
       })
       .onComplete(done -> {
         running = false;
-        schedule(nextDelay(done.succeeded() && done.result() > 0, delayMs, intervalMs, idleIntervalMs));
+        boolean more = done.succeeded() && done.result() > 0 || wokenWhileRunning;
+        wokenWhileRunning = false;
+        schedule(nextDelay(more, delayMs, intervalMs, idleIntervalMs));
       });
   }
 
