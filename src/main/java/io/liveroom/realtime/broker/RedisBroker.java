@@ -61,6 +61,7 @@ public final class RedisBroker implements Broker {
   /** This node's id in its messages' origin tags and its PUB/SUB connection's name. */
   private final String nodeId = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   private final byte[] originTag = ((char) ORIGIN + nodeId + ":").getBytes(StandardCharsets.US_ASCII);
+  private final String announcement = (char) ORIGIN + nodeId + ":" + (char) ANNOUNCE;
   private final SoloChannels solo = new SoloChannels();
   private volatile boolean closed;
   private int failures;
@@ -163,7 +164,7 @@ public final class RedisBroker implements Broker {
 
   /** The message a node publishes on a channel's Redis channel when it starts receiving it. */
   public String announcement() {
-    return (char) ORIGIN + nodeId + ":" + (char) ANNOUNCE;
+    return announcement;
   }
 
   private Future<Void> resubscribeAll(RedisConnection conn) {
@@ -187,10 +188,7 @@ public final class RedisBroker implements Broker {
 
   /** Tells the other nodes receiving the channel that this node receives it too (best effort). */
   private Future<Void> announce(String channel) {
-    byte[] msg = new byte[originTag.length + 1];
-    System.arraycopy(originTag, 0, msg, 0, originTag.length);
-    msg[originTag.length] = ANNOUNCE;
-    return sendOrdered(Request.cmd(Command.PUBLISH).arg(RedisKeys.pubsub(channel)).arg(Buffer.buffer(msg)))
+    return sendOrdered(Request.cmd(Command.PUBLISH).arg(RedisKeys.pubsub(channel)).arg(announcement))
       .<Void>mapEmpty().onFailure(e -> LOG.debug("Announcing {} failed: {}", channel, e.getMessage()));
   }
 

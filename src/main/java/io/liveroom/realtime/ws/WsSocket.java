@@ -85,7 +85,8 @@ public final class WsSocket extends ChannelInboundHandlerAdapter {
    * The channel's outbound buffer and event loop, kept here because a room's delivery pass asks
    * every subscriber's socket about them: reaching them through the handler context, channel and
    * unsafe costs three more cache misses per delivery. Netty drops the buffer from the channel when
-   * it closes; {@link #sendNow} therefore also checks that the descriptor is still open.
+   * it closes; {@link #sendNow} therefore also checks that the descriptor is still open. Null when
+   * the channel was already closed as this handler was added.
    */
   private ChannelOutboundBuffer pending;
   private EventExecutor loop;
@@ -139,8 +140,8 @@ public final class WsSocket extends ChannelInboundHandlerAdapter {
    *     the channel's event loop, or earlier writes still pending, which must stay in front of it)
    */
   public boolean sendNow(ByteBuf frame) {
-    if (direct == null || closed || closeSent || !frame.hasMemoryAddress() || !loop.inEventLoop()
-      || !pending.isEmpty() || !direct.isOpen()) {
+    if (direct == null || closed || closeSent || pending == null || !frame.hasMemoryAddress()
+      || !loop.inEventLoop() || !pending.isEmpty() || !direct.isOpen()) {
       return false;
     }
     int start = frame.readerIndex();
@@ -161,7 +162,7 @@ public final class WsSocket extends ChannelInboundHandlerAdapter {
 
   /** Whether the channel's outbound buffer is under its high-water mark. */
   public boolean writable() {
-    return !closed && pending.isWritable();
+    return !closed && pending != null && pending.isWritable();
   }
 
   public ByteBufAllocator alloc() {
