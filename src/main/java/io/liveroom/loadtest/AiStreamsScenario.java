@@ -8,6 +8,7 @@ import org.HdrHistogram.Histogram;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -20,7 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>When the node runs with {@code ai.simulated.stampTokens}, every token carries its emit time,
  * and the run's latency histogram (with its per-second timeline) is each token's emit-to-receive
  * time: what the node's relay (publish, broker, fan-out, socket) and this reader add. Tokens
- * emitted in the first {@code --warmup} are not counted.
+ * emitted in the first {@code --warmup} are not counted. The same latency is also reported for the
+ * tokens received while every stream was streaming ({@code latencyAllStreaming}): after the last
+ * stream of a round had its first token and before the first one ended. That is the relay at N
+ * concurrent streams, without the herds of starts and ends around it (see docs/PERFORMANCE.md).
  *
  * <p>{@code --ramp} spreads the streams' first requests evenly over that time (default 0: all at
  * once, a thundering herd). Real users do not start in the same millisecond, and with a ramp the
@@ -44,13 +48,15 @@ final class AiStreamsScenario implements Scenario {
     long rampMillis = run.options.duration("ramp", Duration.ZERO).toMillis();
     Histogram interToken = new Histogram(60_000_000L, 3);
     Histogram ttft = new Histogram(600_000_000L, 3);
+    Histogram allStreaming = new Histogram(300_000_000L, 3);
+    Timing timing = new Timing(run, streams, new AtomicInteger(), interToken, ttft, allStreaming);
     AtomicLong failures = new AtomicLong();
     AtomicLong completed = new AtomicLong();
     run.result.put("streams", streams).put("roundsPerStream", rounds).put("rampMs", rampMillis);
     return new Users(run).viewers(streams).compose(us -> run.inParallel(streams, 4, i -> run.api.conversation(us.get(i)))
       .compose(convs -> Connect.subscribed(run, us, null, run.options.port(), (i, c) -> { })
         .compose(cs -> run.startMeasuring().inParallel(streams, streams, i -> run.sleep(Duration.ofMillis(rampMillis * i / streams))
-            .compose(v -> rounds(run, cs.get(i), convs.get(i), i, rounds, new Timing(run, interToken, ttft), failures, completed)))
+            .compose(v -> rounds(run, cs.get(i), convs.get(i), i, rounds, timing, failures, completed)))
           .eventually(() -> Connect.closeAll(cs)))))
       .map(v -> {
         synchronized (interToken) {
@@ -64,13 +70,21 @@ final class AiStreamsScenario implements Scenario {
             .put("p50", Stats.ms(ttft.getValueAtPercentile(50))).put("p99", Stats.ms(ttft.getValueAtPercentile(99)))
             .put("max", Stats.ms(ttft.getMaxValue())));
         }
+        synchronized (allStreaming) {
+          run.result.put("latencyAllStreaming", Stats.summary(allStreaming));
+        }
         run.result.put("latency", "per token: receive time minus the node's emit time (needs ai.simulated.stampTokens)");
         return null;
       });
   }
 
-  /** Where the times go: first tokens, gaps between deltas, and stamped tokens' latency into the run's. */
-  private record Timing(Run run, Histogram interToken, Histogram ttft) {
+  /**
+   * Where the times go: first tokens, gaps between deltas, and stamped tokens' latency into the
+   * run's, and also into {@code allStreaming} while all {@code streams} are between their first
+   * token and their end ({@code streaming} counts them).
+   */
+  private record Timing(Run run, int streams, AtomicInteger streaming, Histogram interToken, Histogram ttft,
+                        Histogram allStreaming) {
     void first(long micros) {
       synchronized (ttft) {
         ttft.recordValue(Math.min(600_000_000L, micros));
@@ -84,8 +98,14 @@ final class AiStreamsScenario implements Scenario {
     }
 
     void stamped(String text, long receivedNanos) {
+      boolean all = streaming.get() == streams;
       for (long stamp : StampedUpstream.stamps(text)) {
         run.stats.latency(stamp, receivedNanos);
+        if (all && run.stats.measured(stamp)) {
+          synchronized (allStreaming) {
+            allStreaming.recordValue(Math.min(300_000_000L, Math.max(0, (receivedNanos - stamp) / 1000)));
+          }
+        }
       }
     }
   }
@@ -107,11 +127,16 @@ final class AiStreamsScenario implements Scenario {
     return generation(run, c, conversation, requestId, failures, completed, (data, now) -> {
       if (last[0] == 0) {
         timing.first((now - start) / 1000);
+        timing.streaming().incrementAndGet();
       } else {
         timing.gap((now - last[0]) / 1000);
       }
       last[0] = now;
       timing.stamped(data.getString("text", ""), now);
+    }).onComplete(ended -> {
+      if (last[0] != 0) {
+        timing.streaming().decrementAndGet();
+      }
     });
   }
 

@@ -37,9 +37,14 @@ public final class Stats {
     measureFromNanos = System.nanoTime() + warmupNanos;
   }
 
+  /** Whether a message intended at this time counts (it is past the warm-up). */
+  public boolean measured(long intendedNanos) {
+    return intendedNanos >= measureFromNanos;
+  }
+
   /** Records one latency, from the intended send time to the receive time, both {@link System#nanoTime()}. */
   public void latency(long intendedNanos, long receivedNanos) {
-    if (intendedNanos < measureFromNanos) {
+    if (!measured(intendedNanos)) {
       return;
     }
     long micros = Math.max(0, (receivedNanos - intendedNanos) / 1000);
@@ -77,13 +82,18 @@ public final class Stats {
 
   /** Percentiles of the whole run in milliseconds. */
   synchronized JsonObject latencySummary() {
-    JsonObject o = new JsonObject().put("count", total.getTotalCount());
-    if (total.getTotalCount() == 0) {
+    return summary(total);
+  }
+
+  /** Count and percentiles in milliseconds of a histogram of microseconds. */
+  static JsonObject summary(Histogram h) {
+    JsonObject o = new JsonObject().put("count", h.getTotalCount());
+    if (h.getTotalCount() == 0) {
       return o;
     }
-    return o.put("p50Ms", ms(total.getValueAtPercentile(50))).put("p90Ms", ms(total.getValueAtPercentile(90)))
-      .put("p99Ms", ms(total.getValueAtPercentile(99))).put("p999Ms", ms(total.getValueAtPercentile(99.9)))
-      .put("maxMs", ms(total.getMaxValue())).put("meanMs", Math.round(total.getMean()) / 1000.0);
+    return o.put("p50Ms", ms(h.getValueAtPercentile(50))).put("p90Ms", ms(h.getValueAtPercentile(90)))
+      .put("p99Ms", ms(h.getValueAtPercentile(99))).put("p999Ms", ms(h.getValueAtPercentile(99.9)))
+      .put("maxMs", ms(h.getMaxValue())).put("meanMs", Math.round(h.getMean()) / 1000.0);
   }
 
   synchronized JsonArray timelineJson() {
