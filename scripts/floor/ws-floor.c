@@ -130,7 +130,8 @@ static void on_text(int fd, const char *msg, size_t n) {
     const char *rest = (const char *) memmem(msg, n, "\"t\":\"pub\"", 9) + 9;
     int len = snprintf(body, sizeof body, "{\"t\":\"m\"%.*s", (int) (n - (size_t) (rest - msg)), rest);
     size_t fl = frame(out, body, (size_t) len);
-    for (int i = 0; i < member_count; i++) send_bytes(members[i], out, fl);
+    /* Backwards: a member closed by a failed send is replaced by the last one, already served. */
+    for (int i = member_count - 1; i >= 0; i--) send_bytes(members[i], out, fl);
   }
 }
 

@@ -48,7 +48,7 @@ final class AiStreamsScenario implements Scenario {
     long rampMillis = run.options.duration("ramp", Duration.ZERO).toMillis();
     Histogram interToken = new Histogram(60_000_000L, 3);
     Histogram ttft = new Histogram(600_000_000L, 3);
-    Histogram allStreaming = new Histogram(300_000_000L, 3);
+    Histogram allStreaming = new Histogram(Stats.MAX_MICROS, 3);
     Timing timing = new Timing(run, streams, new AtomicInteger(), interToken, ttft, allStreaming);
     AtomicLong failures = new AtomicLong();
     AtomicLong completed = new AtomicLong();
@@ -103,7 +103,7 @@ final class AiStreamsScenario implements Scenario {
         run.stats.latency(stamp, receivedNanos);
         if (all && run.stats.measured(stamp)) {
           synchronized (allStreaming) {
-            allStreaming.recordValue(Math.min(300_000_000L, Math.max(0, (receivedNanos - stamp) / 1000)));
+            allStreaming.recordValue(Stats.micros(stamp, receivedNanos));
           }
         }
       }

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.LongAdder;
  * stall (coordinated omission): the messages it should have sent meanwhile carry the delay.
  */
 public final class Stats {
-  private static final long MAX_MICROS = TimeUnit.MINUTES.toMicros(5);
+  static final long MAX_MICROS = TimeUnit.MINUTES.toMicros(5);
 
   public final LongAdder sent = new LongAdder();
   public final LongAdder received = new LongAdder();
@@ -47,8 +47,12 @@ public final class Stats {
     if (!measured(intendedNanos)) {
       return;
     }
-    long micros = Math.max(0, (receivedNanos - intendedNanos) / 1000);
-    recorder.recordValue(Math.min(micros, MAX_MICROS));
+    recorder.recordValue(micros(intendedNanos, receivedNanos));
+  }
+
+  /** A latency in microseconds, within the histograms' range. */
+  static long micros(long intendedNanos, long receivedNanos) {
+    return Math.min(MAX_MICROS, Math.max(0, (receivedNanos - intendedNanos) / 1000));
   }
 
   /** Closes one second: folds its histogram into the total and returns its timeline row. */
