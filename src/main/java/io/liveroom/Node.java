@@ -5,12 +5,14 @@ import io.liveroom.account.AccountsModule;
 import io.liveroom.account.JwtSecrets;
 import io.liveroom.ai.AiModule;
 import io.liveroom.config.AppConfig;
+import io.liveroom.config.ProductionRules;
 import io.liveroom.consent.ConsentService;
 import io.liveroom.geo.NearbyCapability;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.HealthRoutes;
 import io.liveroom.http.HttpModule;
 import io.liveroom.http.HttpVerticle;
+import io.liveroom.http.MetricsRoutes;
 import io.liveroom.http.OpsRoutes;
 import io.liveroom.infra.Database;
 import io.liveroom.infra.Migrations;
@@ -57,6 +59,7 @@ public final class Node {
   private final NodeSeams seams;
   private final AtomicBoolean draining = new AtomicBoolean();
   private final List<HttpVerticle> listeners = new CopyOnWriteArrayList<>();
+  private final List<HttpVerticle> managementListener = new CopyOnWriteArrayList<>();
   private Pool pool;
   private RedisAPI redis;
   private AccessTokens accessTokens;
@@ -109,6 +112,7 @@ public final class Node {
   }
 
   private Future<Node> boot() {
+    ProductionRules.allowedStandInWarnings(config).forEach(LOG::warn);
     metrics.startSampling(vertx);
     return JwtSecrets.resolve(vertx, config.auth(), config.dataDir())
       .compose(auth -> {
@@ -124,21 +128,43 @@ public final class Node {
         return capabilities.wire();
       })
       .compose(wired -> deployListeners(modules()))
+      .compose(done -> deployManagement())
       .map(done -> {
-        LOG.info("Node {} listening on {}:{} with {} event loops ({} transport)", config.nodeId(),
-          config.http().host(), httpPort(), config.http().effectiveInstances(),
-          vertx.isNativeTransportEnabled() ? "native" : "NIO");
+        LOG.info("Node {} ({} mode) listening on {}:{} with {} event loops ({} transport); /metrics on {}",
+          config.nodeId(), config.mode(), config.http().host(), httpPort(), config.http().effectiveInstances(),
+          vertx.isNativeTransportEnabled() ? "native" : "NIO", config.management().enabled()
+            ? "the management listener " + config.management().host() + ":" + managementPort() : "the public port");
         return this;
       });
   }
 
-  /** The HTTP surface: health and operations first, then every capability. */
+  /**
+   * The public HTTP surface: health and operations first, then every capability. /metrics is here
+   * only without a management listener (dev mode; production refuses that).
+   */
   private List<HttpModule> modules() {
     List<HttpModule> modules = new ArrayList<>();
     modules.add(new HealthRoutes(pool, redis, draining::get));
-    modules.add(new OpsRoutes(metrics.registry()));
+    modules.add(new OpsRoutes());
+    if (!config.management().enabled()) {
+      modules.add(new MetricsRoutes(metrics.registry()));
+    }
     modules.addAll(capabilities.httpModules());
     return modules;
+  }
+
+  /** The management listener: /metrics and the health checks, on one event loop, not behind the balancer. */
+  private Future<?> deployManagement() {
+    if (!config.management().enabled()) {
+      return Future.succeededFuture();
+    }
+    List<HttpModule> modules = List.of(new HealthRoutes(pool, redis, draining::get),
+      new MetricsRoutes(metrics.registry()));
+    return vertx.deployVerticle(() -> {
+      HttpVerticle v = new HttpVerticle(config.management().listener(), modules, config.shutdownTimeoutSeconds());
+      managementListener.add(v);
+      return v;
+    }, new DeploymentOptions().setInstances(1));
   }
 
   private Future<?> deployListeners(List<HttpModule> modules) {
@@ -152,6 +178,11 @@ public final class Node {
 
   public int httpPort() {
     return listeners.isEmpty() ? -1 : listeners.get(0).actualPort();
+  }
+
+  /** The management listener's port, or -1 when /metrics is on the public port. */
+  public int managementPort() {
+    return managementListener.isEmpty() ? -1 : managementListener.get(0).actualPort();
   }
 
   public AppConfig config() {

@@ -7,18 +7,17 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 
 /**
  * Resolves the field-encryption and blind-index keys: the configured ones, or for a single embedded
- * node a pair generated on first start and kept in {@code <data.dir>/account-keys.json}
- * (owner-only). Losing that file makes every stored phone and identity unreadable, so operators of
- * anything but a local run must configure {@code accounts.crypto.*}. File I/O runs on a worker.
+ * node a pair generated on first start and kept in {@code <data.dir>/account-keys.json} (created
+ * owner-only, see {@link KeyFiles}). Losing that file makes every stored phone and identity
+ * unreadable, and a second node would generate keys of its own, so production mode refuses to
+ * start without {@code accounts.crypto.*}. File I/O runs on a worker.
  */
 public final class AccountKeys {
   private static final Logger LOG = LoggerFactory.getLogger(AccountKeys.class);
@@ -35,21 +34,13 @@ public final class AccountKeys {
   }
 
   private static AccountsConfig.Crypto loadOrCreate(Path file) throws Exception {
-    JsonObject json;
-    if (Files.isRegularFile(file)) {
-      json = new JsonObject(Files.readString(file));
-    } else {
-      Files.createDirectories(file.getParent());
-      json = new JsonObject().put("activeKeyId", "k1").put("key", random()).put("indexKey", random());
-      Files.writeString(file, json.encodePrettily());
-      try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException e) {
-        LOG.warn("Cannot restrict permissions of {} on this file system", file);
-      }
+    KeyFiles.Loaded loaded = KeyFiles.readOrCreate(file, () -> new JsonObject().put("activeKeyId", "k1")
+      .put("key", random()).put("indexKey", random()).encodePrettily());
+    if (loaded.created()) {
       LOG.info("Generated new personal-data encryption keys in {} (configure accounts.crypto.* when running "
         + "several nodes, and back the keys up)", file.toAbsolutePath());
     }
+    JsonObject json = new JsonObject(loaded.content());
     Base64.Decoder b64 = Base64.getDecoder();
     String id = json.getString("activeKeyId");
     return new AccountsConfig.Crypto(Map.of(id, b64.decode(json.getString("key"))), id,

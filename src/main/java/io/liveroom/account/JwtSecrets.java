@@ -6,16 +6,15 @@ import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
  * Resolves the JWT secret: the configured one, or for a single embedded node one generated on
- * first start and kept in {@code <data.dir>/jwt-secret} (owner-only permissions), so tokens
- * survive restarts. File I/O, so it runs on a worker.
+ * first start and kept in {@code <data.dir>/jwt-secret} (created owner-only, see {@link KeyFiles}),
+ * so tokens survive restarts. Production mode never gets here: it requires a configured secret.
+ * File I/O, so it runs on a worker.
  */
 public final class JwtSecrets {
   private static final Logger LOG = LoggerFactory.getLogger(JwtSecrets.class);
@@ -32,20 +31,17 @@ public final class JwtSecrets {
   }
 
   private static String loadOrCreate(Path file) throws Exception {
-    if (Files.isRegularFile(file)) {
-      return Files.readString(file).trim();
+    KeyFiles.Loaded loaded = KeyFiles.readOrCreate(file, JwtSecrets::generate);
+    if (loaded.created()) {
+      LOG.info("Generated a new JWT secret in {} (set auth.jwtSecret when running several nodes)",
+        file.toAbsolutePath());
     }
-    Files.createDirectories(file.getParent());
+    return loaded.content().trim();
+  }
+
+  private static String generate() {
     byte[] key = new byte[48];
     new SecureRandom().nextBytes(key);
-    String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(key);
-    Files.writeString(file, secret);
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      LOG.warn("Cannot restrict permissions of {} on this file system", file);
-    }
-    LOG.info("Generated a new JWT secret in {} (set auth.jwtSecret when running several nodes)", file.toAbsolutePath());
-    return secret;
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
   }
 }

@@ -2,16 +2,21 @@ package io.liveroom.config;
 
 import io.vertx.core.json.JsonObject;
 
+import java.util.List;
 import java.util.Set;
 
 /**
  * The typed configuration tree, built and validated once at boot. Each capability reads its own
  * section through its record's {@code from(ConfigReader)}; the key names are the ones in
- * {@code conf/application.json}.
+ * {@code conf/application.json}. {@code mode} is {@code dev} or {@code production}; a production
+ * config is checked by {@link ProductionRules} before anything starts.
  */
 public record AppConfig(
   String nodeId,
+  String mode,
+  List<String> allowStandIns,
   HttpConfig http,
+  ManagementConfig management,
   String transport,
   PgConfig pg,
   RedisConfig redis,
@@ -28,9 +33,12 @@ public record AppConfig(
 ) {
   public static AppConfig from(JsonObject json) {
     ConfigReader r = new ConfigReader(json);
-    return new AppConfig(
+    AppConfig config = new AppConfig(
       r.string("node.id"),
+      r.oneOf("mode", Set.of("dev", "production")),
+      ProductionRules.parseAllowed(r),
       HttpConfig.from(r),
+      ManagementConfig.from(r),
       r.oneOf("transport", Set.of("auto", "nio", "epoll", "io_uring")),
       PgConfig.from(r),
       RedisConfig.from(r),
@@ -45,6 +53,16 @@ public record AppConfig(
       PrivacyConfig.from(r),
       RewardsConfig.from(r)
     );
+    if (config.management().enabled() && config.management().port() != 0
+      && config.management().port() == config.http().port()) {
+      throw r.fail("management.port", "must differ from http.port");
+    }
+    ProductionRules.check(config);
+    return config;
+  }
+
+  public boolean production() {
+    return "production".equals(mode);
   }
 
   /** The same config with other settings, for tests and for the embedded default's resolved URLs. */
@@ -75,7 +93,7 @@ public record AppConfig(
   /** The one place that lists every section, so a new capability's section is added here once. */
   private AppConfig copy(PgConfig pg, RedisConfig redis, HttpConfig http, AuthConfig auth, String nodeId,
                          AccountsConfig accounts) {
-    return new AppConfig(nodeId, http, transport, pg, redis, dataDir, shutdownTimeoutSeconds, auth,
-      accounts, nearby, rooms, ai, realtime, privacy, rewards);
+    return new AppConfig(nodeId, mode, allowStandIns, http, management, transport, pg, redis, dataDir,
+      shutdownTimeoutSeconds, auth, accounts, nearby, rooms, ai, realtime, privacy, rewards);
   }
 }

@@ -1,29 +1,21 @@
 package io.liveroom.http;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.micrometer.PrometheusScrapingHandler;
 
 /**
- * Operational endpoints: Prometheus metrics and the OpenAPI description. The OpenAPI file is read
- * once, asynchronously, and then served from memory.
+ * The OpenAPI description, read once, asynchronously, and then served from memory. Metrics are
+ * {@link MetricsRoutes}, on the management listener in production.
  */
 public final class OpsRoutes implements HttpModule {
   public static final String OPENAPI_RESOURCE = "openapi/openapi.yaml";
   public static final String OPENAPI_PATH = "/api/v1/openapi.yaml";
 
-  private final PrometheusMeterRegistry registry;
   private volatile Buffer openApi;
-
-  public OpsRoutes(PrometheusMeterRegistry registry) {
-    this.registry = registry;
-  }
 
   @Override
   public void mount(Router router) {
-    router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
     router.get(OPENAPI_PATH).handler(this::openApi);
   }
 

@@ -1,6 +1,9 @@
 package io.liveroom.ops;
 
+import io.liveroom.config.AppConfig;
 import io.liveroom.config.ConfigLoader;
+import io.liveroom.config.EnvNames;
+import io.liveroom.config.ProductionRules;
 import io.liveroom.http.OpsRoutes;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
@@ -9,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -82,6 +87,87 @@ class DeploymentFilesTest {
       assertThat(Path.of(copied)).exists();
     }
     assertThat(OpsRoutes.OPENAPI_PATH).startsWith("/api/v1/");
+  }
+
+  /**
+   * A value for every variable compose reads from the operator's environment, so the test can
+   * build the environment a node really gets. A new {@code ${VAR:?}} in compose needs one here.
+   */
+  private static final Map<String, String> OPERATOR_ENV = Map.ofEntries(
+    Map.entry("POSTGRES_PASSWORD", "pg-password"),
+    Map.entry("LIVEROOM_AUTH_JWT_SECRET", "a-shared-secret-of-at-least-32-bytes-long-0123"),
+    Map.entry("LIVEROOM_ACCOUNTS_CRYPTO_KEYS", "k1:" + Base64.getEncoder().encodeToString(new byte[32])),
+    Map.entry("LIVEROOM_ACCOUNTS_CRYPTO_ACTIVE_KEY_ID", "k1"),
+    Map.entry("LIVEROOM_ACCOUNTS_CRYPTO_INDEX_KEY", Base64.getEncoder().encodeToString(new byte[32])),
+    Map.entry("LIVEROOM_ACCOUNTS_SMS_HTTP_URL", "https://sms.example.com/send"),
+    Map.entry("LIVEROOM_ACCOUNTS_SMS_HTTP_SECRET", "sms-gateway-secret-0123"),
+    Map.entry("LIVEROOM_ACCOUNTS_IDENTITY_HTTP_URL", "https://ekyc.example.com/verify"),
+    Map.entry("LIVEROOM_ACCOUNTS_IDENTITY_HTTP_SECRET", "ekyc-provider-secret-0123"),
+    Map.entry("LIVEROOM_AI_OPENAI_BASE_URLS", "https://api.example.com/v1"),
+    Map.entry("LIVEROOM_AI_OPENAI_MODELS", "assistant=gpt-4o-mini"),
+    Map.entry("LIVEROOM_AI_OPENAI_API_KEY", "sk-test"),
+    Map.entry("LIVEROOM_ROOMS_MEDIA_WEBHOOK_TOKEN", "media-webhook-token-0123"));
+  private static final Pattern COMPOSE_ENV = Pattern.compile("(?m)^\\s+(LIVEROOM_[A-Z0-9_]+):\\s*(.*?)\\s*$");
+  private static final Pattern DOCKERFILE_ENV = Pattern.compile("(LIVEROOM_[A-Z0-9_]+)=(\\S+)");
+  private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{([A-Z0-9_]+)(?::([?-])([^}]*))?}");
+
+  /** The environment a compose node runs with: the image's ENV, then compose's, operator values substituted. */
+  private static Map<String, String> nodeEnvironment() throws IOException {
+    Map<String, String> env = new HashMap<>();
+    Matcher image = DOCKERFILE_ENV.matcher(read("Dockerfile"));
+    while (image.find()) {
+      env.put(image.group(1), image.group(2));
+    }
+    Matcher compose = COMPOSE_ENV.matcher(read("docker-compose.yml"));
+    while (compose.find()) {
+      env.put(compose.group(1), substitute(compose.group(2).replaceAll("^\"|\"$", "")));
+    }
+    return env;
+  }
+
+  private static String substitute(String value) {
+    Matcher m = SUBSTITUTION.matcher(value);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String operator = OPERATOR_ENV.get(m.group(1));
+      if (operator == null && !"-".equals(m.group(2))) {
+        throw new AssertionError("docker-compose.yml reads " + m.group(1) + ": give it a value in OPERATOR_ENV");
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(operator != null ? operator : m.group(3)));
+    }
+    return m.appendTail(out).toString();
+  }
+
+  @Test
+  @DisplayName("Compose runs production mode and takes every production secret from the environment, failing fast (:?)")
+  void composePassesEverySecret() throws IOException {
+    String compose = read("docker-compose.yml");
+    assertThat(compose).contains("LIVEROOM_MODE: production");
+    for (String key : ProductionRules.REQUIRED_SECRETS) {
+      String var = EnvNames.of(key);
+      assertThat(compose).as("compose must pass %s (%s) from the environment with :?", key, var)
+        .contains(var + ": ${" + var + ":?");
+    }
+  }
+
+  @Test
+  @DisplayName("A compose node's environment, with the operator's secrets filled in, passes production mode's checks")
+  void composeEnvironmentBootsInProduction() throws IOException {
+    Map<String, String> env = nodeEnvironment();
+    assertThat(env).containsEntry("LIVEROOM_MODE", "production");
+    AppConfig config = AppConfig.from(ConfigLoader.load(null, env));
+    assertThat(config.production()).isTrue();
+    assertThat(config.allowStandIns()).isEmpty();
+    assertThat(config.management().enabled()).isTrue();
+  }
+
+  @Test
+  @DisplayName("nginx answers /metrics itself with 404 and never proxies the management port")
+  void nginxBlocksMetrics() throws IOException {
+    String nginx = read("conf/nginx.conf");
+    assertThat(nginx).containsPattern("location \\^~ /metrics \\{\\s*return 404;\\s*}");
+    int managementPort = ConfigLoader.readDefaults().getJsonObject("management").getInteger("port");
+    assertThat(nginx).doesNotContain(":" + managementPort);
   }
 
   @Test
