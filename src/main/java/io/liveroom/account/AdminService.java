@@ -41,7 +41,7 @@ public final class AdminService {
   }
 
   public Future<Void> requireAdmin(long userId) {
-    return directory.find(userId).compose(u -> u.role() == Role.ADMIN && u.active() ? Future.succeededFuture()
+    return directory.currentRole(userId).compose(role -> role == Role.ADMIN ? Future.succeededFuture()
       : Future.failedFuture(AppException.of(ErrorCode.PERMISSION_DENIED, "Administrators only.")));
   }
 
