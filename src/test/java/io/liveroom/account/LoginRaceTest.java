@@ -109,7 +109,7 @@ class LoginRaceTest {
     boot(json -> json.getJsonObject("accounts").put("passwordWorkers", 1).put("passwordQueueMax", 2));
     List<String> phones = new ArrayList<>();
     List<Callable<TestHttp.Response>> calls = new ArrayList<>();
-    for (int i = 0; i < 20; i++) {
+    for (int i = 0; i < 40; i++) {
       phones.add(TestUsers.newPhone());
       calls.add(login(phones.get(i), "some password"));
     }
