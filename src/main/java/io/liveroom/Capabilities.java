@@ -89,7 +89,7 @@ final class Capabilities {
   }
 
   Future<Capabilities> wire() {
-    return AccountsModule.create(vertx, pool, redis, config, accessTokens, clock)
+    return AccountsModule.create(vertx, pool, redis, config, accessTokens, metrics.registry(), clock)
       .compose(acc -> {
         accounts = acc;
         return wireRealtime();

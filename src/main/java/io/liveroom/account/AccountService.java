@@ -76,26 +76,28 @@ public final class AccountService {
         }));
   }
 
+  /**
+   * The attempt is reserved in the throttle before the password is checked, so parallel guesses
+   * cannot outrun the count; a proven password releases it whatever the account's status.
+   */
   public Future<AuthResult> loginWithPassword(String phone, String password, DeviceInfo device) {
     String phoneKey = crypto.indexKeyPart("phone", phone);
-    return throttle.check(phoneKey, device.ip())
-      .compose(v -> users.credentialsByPhone(crypto.index("phone", phone)))
-      .compose(found -> hasher.verify(password, found.map(UserRepository.Credentials::passwordHash).orElse(null))
-        .compose(ok -> ok ? admit(found.get(), phoneKey, "password", device)
-          : failed(found.map(UserRepository.Credentials::id).orElse(null), phoneKey, device)));
+    return throttle.guard(phoneKey, device.ip(), () -> users.credentialsByPhone(crypto.index("phone", phone))
+        .compose(found -> hasher.verify(password, found.map(UserRepository.Credentials::passwordHash).orElse(null))
+          .compose(ok -> ok ? Future.succeededFuture(found.get())
+            : failed(found.map(UserRepository.Credentials::id).orElse(null), phoneKey, device))))
+      .compose(c -> admit(c, "password", device));
   }
 
   public Future<AuthResult> loginWithCode(String phone, String code, DeviceInfo device) {
     String phoneKey = crypto.indexKeyPart("phone", phone);
-    return throttle.check(phoneKey, device.ip())
-      .compose(v -> codes.verify(phone, SmsPurpose.LOGIN, code)
-        .recover(e -> throttle.recordFailure(phoneKey, device.ip()).compose(x -> Future.failedFuture(e))))
-      .compose(v -> users.credentialsByPhone(crypto.index("phone", phone)))
-      .compose(found -> found.isPresent() ? admit(found.get(), phoneKey, "sms_code", device)
-        : failed(null, phoneKey, device));
+    return throttle.guard(phoneKey, device.ip(), () -> codes.verify(phone, SmsPurpose.LOGIN, code)
+        .compose(v -> users.credentialsByPhone(crypto.index("phone", phone)))
+        .compose(found -> found.isPresent() ? Future.succeededFuture(found.get()) : failed(null, phoneKey, device)))
+      .compose(c -> admit(c, "sms_code", device));
   }
 
-  private Future<AuthResult> admit(UserRepository.Credentials c, String phoneKey, String method, DeviceInfo device) {
+  private Future<AuthResult> admit(UserRepository.Credentials c, String method, DeviceInfo device) {
     if ("pending_guardian".equals(c.status())) {
       return Future.failedFuture(AppException.of(ErrorCode.GUARDIAN_CONSENT_REQUIRED,
         "A guardian's consent must be recorded before this account can be used."));
@@ -107,8 +109,7 @@ public final class AccountService {
     if (!"active".equals(c.status())) {
       return refused(c, device, Future.succeededFuture());
     }
-    return throttle.clear(phoneKey)
-      .compose(v -> sessions.open(c.id(), c.role(), device))
+    return sessions.open(c.id(), c.role(), device)
       .compose(t -> audit.security(c.id(), "login", device.ip(), new JsonObject().put("method", method)
         .put("sessionId", t.sessionId())).map(new AuthResult(t, c.id(), c.status())));
   }
@@ -125,11 +126,10 @@ public final class AccountService {
       .compose(v -> Future.failedFuture(AppException.of(ErrorCode.ACCOUNT_DISABLED, "This account cannot be used.")));
   }
 
-  private Future<AuthResult> failed(Long userId, String phoneKey, DeviceInfo device) {
+  /** The attempt's reservation in the throttle is kept: it counts as a failure. */
+  private <T> Future<T> failed(Long userId, String phoneKey, DeviceInfo device) {
     LOG.info("Login failed for {} from {}", userId == null ? "phone#" + phoneKey : "user " + userId, device.ip());
-    return throttle.recordFailure(phoneKey, device.ip())
-      .compose(v -> audit.write(null, userId, "login_failed", null, null, device.ip(),
-        new JsonObject().put("phoneRef", phoneKey)))
+    return audit.write(null, userId, "login_failed", null, null, device.ip(), new JsonObject().put("phoneRef", phoneKey))
       .compose(v -> Future.failedFuture(AppException.of(ErrorCode.INVALID_CREDENTIALS,
         "The phone number or the password is wrong.")));
   }

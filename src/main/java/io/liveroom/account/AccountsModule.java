@@ -4,6 +4,7 @@ import io.liveroom.config.AccountsConfig;
 import io.liveroom.config.AppConfig;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.HttpModule;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.RedisAPI;
@@ -54,7 +55,7 @@ public final class AccountsModule {
   }
 
   public static Future<AccountsModule> create(Vertx vertx, Pool pool, RedisAPI redis, AppConfig config,
-                                              AccessTokens tokens, Clock clock) {
+                                              AccessTokens tokens, MeterRegistry meters, Clock clock) {
     AccountsConfig cfg = config.accounts();
     return AccountKeys.resolve(vertx, cfg.crypto(), config.dataDir())
       .compose(keys -> vertx.executeBlocking(() -> {
@@ -63,13 +64,14 @@ public final class AccountsModule {
       }, false))
       .compose(keys -> AccountResources.load(vertx).compose(res -> {
         AccountsModule m = wire(vertx, pool, redis, cfg.withCrypto(keys), config.auth().accessTtlSeconds(),
-          config.auth().refreshTtlDays(), tokens, res, clock);
+          config.auth().refreshTtlDays(), tokens, res, meters, clock);
         return m.admin.bootstrapAdmins(m.adminPhones).map(m);
       }));
   }
 
   private static AccountsModule wire(Vertx vertx, Pool pool, RedisAPI redis, AccountsConfig cfg, int accessTtl,
-                                     int refreshDays, AccessTokens tokens, AccountResources res, Clock clock) {
+                                     int refreshDays, AccessTokens tokens, AccountResources res, MeterRegistry meters,
+                                     Clock clock) {
     FieldCrypto crypto = new FieldCrypto(cfg.crypto());
     PhoneNumbers phones = new PhoneNumbers(cfg.defaultRegion());
     Set<String> adminPhones = adminPhones(cfg, phones);
@@ -84,18 +86,22 @@ public final class AccountsModule {
     SmsCodeService codes = new SmsCodeService(redis, sender, crypto, cfg.sms(), res, clock);
     SessionService sessions = new SessionService(new SessionRepository(pool), tokens, gate, events, audit, refreshDays);
     AccountStatus status = new AccountStatus(pool, sessions, gate, events);
-    PasswordHasher hasher = new PasswordHasher(vertx, cfg.passwordWorkers());
-    AccountService accounts = new AccountService(users, codes, hasher,
-      sessions, new LoginThrottle(redis, cfg.login()), crypto, audit, adminPhones, clock);
+    PasswordHasher hasher = new PasswordHasher(vertx, cfg.passwordWorkers(), cfg.passwordQueueMax(), meters);
+    LoginThrottle throttle = new LoginThrottle(redis, cfg.login(), res);
+    AccountService accounts = new AccountService(users, codes, hasher, sessions, throttle, crypto, audit, adminPhones,
+      clock);
+    Reauthentication reauth = new Reauthentication(pool, hasher, codes, crypto, throttle, audit);
     IdentityVerifier verifier = "http".equals(cfg.identity().provider())
       ? new HttpIdentityVerifier(vertx, cfg.identity()) : new LocalIdentityVerifier();
-    AdminService admin = new AdminService(users, identityRepo, directory, status, crypto, audit);
+    AdminService admin = new AdminService(users, identityRepo, directory, status, crypto, audit, sessions);
     List<HttpModule> routes = new ArrayList<>(List.of(
       new AuthRoutes(accounts, codes, sessions, directory, phones, new PasswordPolicy(res.commonPasswords()), auth,
         cfg.policyVersion(), clock),
       new SessionRoutes(sessions, auth),
-      new ProfileRoutes(new ProfileService(users, identityRepo, directory, codes, crypto, audit, clock), phones, auth),
-      new IdentityRoutes(new IdentityService(identityRepo, verifier, status, crypto, audit, clock), auth, clock),
+      new ProfileRoutes(new ProfileService(users, identityRepo, directory, codes, crypto, audit, clock,
+        new ProfileService.PhoneChange(reauth, sessions, sender)), phones, auth),
+      new IdentityRoutes(new IdentityService(identityRepo, verifier,
+        new IdentityAttempts(pool, cfg.identity().maxAttemptsPerDay()), status, crypto, audit, clock), auth, clock),
       new AdminRoutes(admin, auth)));
     if (sender instanceof DevOutboxSmsSender outbox) {
       LOG.warn("SMS sender is the dev-outbox stand-in: codes are NOT texted, they are readable at "
@@ -105,7 +111,7 @@ public final class AccountsModule {
     if (verifier instanceof LocalIdentityVerifier) {
       LOG.warn("Identity provider is the local stand-in: ID numbers are checked for format and checksum only.");
     }
-    Privacy privacy = new Privacy(accounts, new Reauthentication(pool, hasher, codes, crypto),
+    Privacy privacy = new Privacy(accounts, reauth,
       new AccountPersonalData(pool, redis, crypto, gate));
     return new AccountsModule(gate, auth, directory, events, List.copyOf(routes), admin, adminPhones, status, privacy);
   }
@@ -150,7 +156,7 @@ public final class AccountsModule {
     return privacy.data();
   }
 
-  /** Privacy: password or SMS-code proof before an irreversible request. */
+  /** Privacy: password or SMS-code proof before an irreversible request (throttled and audited). */
   public Reauthentication reauthentication() {
     return privacy.reauth();
   }

@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * Administrative actions on accounts: roles, status (ban, freeze, reactivate) and guardian
  * consents. Each one checks the caller's current role in the database (a demoted admin's token
- * stops working for these at once) and is written to the audit log.
+ * stops working for these at once) and is written to the audit log. A role change also ends every
+ * session of the user, so no token carrying the old role outlives it.
  */
 public final class AdminService {
   private static final Logger LOG = LoggerFactory.getLogger(AdminService.class);
@@ -26,9 +27,11 @@ public final class AdminService {
   private final AccountStatus status;
   private final FieldCrypto crypto;
   private final AuditLog audit;
+  private final SessionService sessions;
 
   public AdminService(UserRepository users, IdentityRepository identities, UserDirectory directory,
-                      AccountStatus status, FieldCrypto crypto, AuditLog audit) {
+                      AccountStatus status, FieldCrypto crypto, AuditLog audit, SessionService sessions) {
+    this.sessions = sessions;
     this.users = users;
     this.identities = identities;
     this.directory = directory;
@@ -38,15 +41,25 @@ public final class AdminService {
   }
 
   public Future<Void> requireAdmin(long userId) {
-    return directory.find(userId).compose(u -> u.role() == Role.ADMIN && u.active() ? Future.succeededFuture()
+    return directory.currentRole(userId).compose(role -> role == Role.ADMIN ? Future.succeededFuture()
       : Future.failedFuture(AppException.of(ErrorCode.PERMISSION_DENIED, "Administrators only.")));
   }
 
   public Future<Void> setRole(long adminId, long userId, Role role, String ip) {
     return requireAdmin(adminId)
-      .compose(v -> users.setRole(userId, role))
-      .compose(found -> found ? audit.admin(adminId, userId, "admin.set_role", ip, new JsonObject().put("role", role.wire()))
-        : Future.failedFuture(AppException.of(ErrorCode.NOT_FOUND, "No such user.")));
+      .compose(v -> directory.find(userId))
+      .compose(before -> users.setRole(userId, role)
+        .compose(found -> found ? audit.admin(adminId, userId, "admin.set_role", ip, new JsonObject()
+            .put("role", role.wire()).put("previousRole", before.role().wire()))
+          : Future.failedFuture(AppException.of(ErrorCode.NOT_FOUND, "No such user.")))
+        .compose(v -> before.role() == role ? Future.succeededFuture() : endSessions(userId)));
+  }
+
+  /** The user logs in again and gets tokens with the new role; live tokens are refused by the gate. */
+  private Future<Void> endSessions(long userId) {
+    return users.pool().withTransaction(tx -> sessions.revokeAll(tx, userId, "role_changed"))
+      .compose(ids -> sessions.afterRevokeAll(userId, ids))
+      .onSuccess(v -> LOG.info("User {}'s role changed: sessions revoked", userId));
   }
 
   public Future<Void> setStatus(long adminId, long userId, String newStatus, String reason, String ip) {

@@ -56,7 +56,7 @@ public final class AuthRoutes implements HttpModule {
     String phone = f.phone("phone", phones);
     String purposeRaw = f.string("purpose", true, 32);
     SmsPurpose purpose = purposeRaw == null ? null : SmsPurpose.fromWire(purposeRaw).orElseGet(() -> {
-      f.errors().add("purpose", "invalid", "One of register, login, reset_password, change_phone, cancel_account.");
+      f.errors().add("purpose", "invalid", "One of register, login, reset_password, change_phone, cancel_account, confirm_phone_change.");
       return null;
     });
     f.errors().throwIfAny();

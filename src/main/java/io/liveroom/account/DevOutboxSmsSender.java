@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * The {@code dev-outbox} stand-in for an SMS gateway: it sends nothing and keeps the last few codes
- * per number in this node's memory, readable at {@code GET /api/v1/dev/sms-outbox} (mounted only
+ * and notices per number in this node's memory, readable at {@code GET /api/v1/dev/sms-outbox} (mounted only
  * while this sender is configured). For local runs, tests and load scripts; never for production.
  * Bounded: the oldest numbers are forgotten first.
  */
@@ -34,10 +34,21 @@ public final class DevOutboxSmsSender implements SmsSender {
   }
 
   @Override
-  public synchronized Future<Void> send(String e164, SmsPurpose purpose, String code, int ttlSeconds) {
-    Deque<JsonObject> q = outbox.computeIfAbsent(e164, k -> new ArrayDeque<>());
-    q.addFirst(new JsonObject().put("purpose", purpose.wire()).put("code", code)
+  public Future<Void> send(String e164, SmsPurpose purpose, String code, int ttlSeconds) {
+    return record(e164, new JsonObject().put("purpose", purpose.wire()).put("code", code)
       .put("sentAt", clock.instant().toString()).put("ttlSeconds", ttlSeconds));
+  }
+
+  /** Kept beside the codes as {@code {notice, text, sentAt}}. */
+  @Override
+  public Future<Void> notify(String e164, SmsNotice notice) {
+    return record(e164, new JsonObject().put("notice", notice.wire()).put("text", notice.text())
+      .put("sentAt", clock.instant().toString()));
+  }
+
+  private synchronized Future<Void> record(String e164, JsonObject message) {
+    Deque<JsonObject> q = outbox.computeIfAbsent(e164, k -> new ArrayDeque<>());
+    q.addFirst(message);
     while (q.size() > PER_NUMBER) {
       q.removeLast();
     }

@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code http} SMS sender: POSTs {@code {phone, purpose, code, ttlSeconds}} as JSON to the
- * configured gateway URL, signed with {@link WebhookSignature} in
+ * The {@code http} SMS sender: POSTs {@code {phone, purpose, code, ttlSeconds}} (a code) or
+ * {@code {phone, notice, text}} (a security notice) as JSON to the configured gateway URL, signed with {@link WebhookSignature} in
  * {@code X-Liveroom-Timestamp} / {@code X-Liveroom-Signature}. Any 2xx is "accepted".
  */
 public final class HttpSmsSender implements SmsSender {
@@ -30,8 +30,17 @@ public final class HttpSmsSender implements SmsSender {
 
   @Override
   public Future<Void> send(String e164, SmsPurpose purpose, String code, int ttlSeconds) {
-    Buffer body = new JsonObject().put("phone", e164).put("purpose", purpose.wire()).put("code", code)
-      .put("ttlSeconds", ttlSeconds).toBuffer();
+    return post(new JsonObject().put("phone", e164).put("purpose", purpose.wire()).put("code", code)
+      .put("ttlSeconds", ttlSeconds).toBuffer(), purpose.wire() + " code");
+  }
+
+  @Override
+  public Future<Void> notify(String e164, SmsNotice notice) {
+    return post(new JsonObject().put("phone", e164).put("notice", notice.wire()).put("text", notice.text()).toBuffer(),
+      notice.wire() + " notice");
+  }
+
+  private Future<Void> post(Buffer body, String what) {
     long ts = System.currentTimeMillis() / 1000;
     return client.postAbs(config.httpUrl())
       .timeout(config.httpTimeoutMs())
@@ -43,10 +52,10 @@ public final class HttpSmsSender implements SmsSender {
         if (ar.succeeded() && ar.result().statusCode() / 100 == 2) {
           return Future.succeededFuture();
         }
-        LOG.warn("SMS gateway refused a {} code: {}", purpose.wire(),
+        LOG.warn("SMS gateway refused a {}: {}", what,
           ar.succeeded() ? "HTTP " + ar.result().statusCode() : ar.cause().getClass().getSimpleName());
         return Future.failedFuture(AppException.of(ErrorCode.SMS_UNAVAILABLE,
-          "The code could not be sent right now; try again shortly."));
+          "The message could not be sent right now; try again shortly."));
       });
   }
 }

@@ -17,19 +17,25 @@ import java.time.Period;
  * encrypted with a blind index on the number (one number verifies one account), the birth date
  * derived from the number replaces any self-declared one, and an under-14 user without a recorded
  * guardian consent is set to {@code pending_guardian} (their sessions end). Only masked values leave.
+ *
+ * <p>Each attempt that reaches the provider is a paid call, so attempts are limited per user per
+ * day ({@link IdentityAttempts}), and every attempt is audited: {@code identity_verified} when it
+ * succeeds, {@code identity_failed} with the error code otherwise (the limit's refusal included).
  */
 public final class IdentityService {
   private static final Logger LOG = LoggerFactory.getLogger(IdentityService.class);
 
   private final IdentityRepository identities;
   private final IdentityVerifier verifier;
+  private final IdentityAttempts attempts;
   private final AccountStatus status;
   private final FieldCrypto crypto;
   private final AuditLog audit;
   private final Clock clock;
 
-  public IdentityService(IdentityRepository identities, IdentityVerifier verifier,
-                         AccountStatus status, FieldCrypto crypto, AuditLog audit, Clock clock) {
+  IdentityService(IdentityRepository identities, IdentityVerifier verifier, IdentityAttempts attempts,
+                  AccountStatus status, FieldCrypto crypto, AuditLog audit, Clock clock) {
+    this.attempts = attempts;
     this.identities = identities;
     this.verifier = verifier;
     this.status = status;
@@ -42,11 +48,14 @@ public final class IdentityService {
     int age = Period.between(id.birthDate(), LocalDate.now(clock)).getYears();
     return identities.isVerified(userId)
       .compose(verified -> verified ? Future.failedFuture(AppException.of(ErrorCode.IDENTITY_ALREADY_VERIFIED,
-        "This account is already verified.")) : verifier.verify(realName, id))
+        "This account is already verified.")) : attempts.reserve(userId))
+      .compose(v -> verifier.verify(realName, id))
       .compose(v -> age < AccountService.GUARDIAN_AGE ? identities.hasGuardianConsent(userId) : Future.succeededFuture(true))
       .compose(consented -> identities.pool().withTransaction(tx -> identities.store(tx, seal(userId, realName, id),
         id.birthDate(), !consented)))
       .recover(IdentityService::numberUsed)
+      .recover(e -> audit.security(userId, "identity_failed", ip, new JsonObject().put("provider", verifier.name())
+        .put("reason", e instanceof AppException a ? a.code().code() : "internal")).compose(v -> Future.failedFuture(e)))
       .compose(newStatus -> audit.security(userId, "identity_verified", ip, new JsonObject()
           .put("provider", verifier.name()).put("adult", age >= 18).put("status", newStatus))
         .compose(v -> "pending_guardian".equals(newStatus) ? status.disabled(userId, newStatus, "guardian_consent_required")

@@ -7,60 +7,72 @@ import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * Failed-login throttling. Failures are counted per phone (its blind-index hash, so an unknown
- * phone is throttled exactly like a registered one and the lock reveals nothing) and per client IP,
- * in a fixed window that starts at the first failure. Once a count reaches its cap
- * ({@code maxFailuresPerAccount}, default 5; {@code maxFailuresPerIp}, default 50; window 900 s),
- * logins for that phone or from that IP are refused with 429 {@code login_throttled} and
- * Retry-After until the window ends, even with the right password. A successful login clears the
- * phone's count.
+ * Throttling of password and code guesses, for login and for every re-authentication. Attempts are
+ * counted per account (the phone's blind-index hash, so an unknown phone is throttled exactly like
+ * a registered one and the lock reveals nothing) and per client IP, in a fixed window that starts
+ * at the first attempt.
+ *
+ * <p>Contract: {@link #reserve} counts the attempt in both counters in one Redis script step
+ * <em>before</em> anything is verified, and refuses (429 {@code login_throttled} with Retry-After
+ * until the window ends) when either is already at its cap ({@code maxFailuresPerAccount}, default
+ * 5; {@code maxFailuresPerIp}, default 50; window 900 s). So however many attempts run in parallel,
+ * at most the cap of them reach the verifier per window, and a throttled attempt is refused even
+ * with the right password. A wrong guess keeps its reservation; {@link #succeeded} clears the
+ * account's count (failures are forgiven once the owner proves the secret) and returns the IP's
+ * reservation; {@link #unused} returns both when nothing was verified (the hashing queue was full).
  */
 public final class LoginThrottle {
   private final RedisAPI redis;
   private final AccountsConfig.Login config;
+  private final AccountResources scripts;
 
-  public LoginThrottle(RedisAPI redis, AccountsConfig.Login config) {
+  public LoginThrottle(RedisAPI redis, AccountsConfig.Login config, AccountResources scripts) {
     this.redis = redis;
     this.config = config;
+    this.scripts = scripts;
   }
 
-  public Future<Void> check(String phoneKey, String ip) {
-    String account = accountKey(phoneKey);
-    String addr = ipKey(ip);
-    return redis.mget(List.of(account, addr)).compose(r -> {
-      if (count(r.get(0)) >= config.maxFailuresPerAccount()) {
-        return refuse(account);
+  public Future<Void> reserve(String phoneKey, String ip) {
+    return redis.eval(List.of(scripts.loginReserveScript(), "2", accountKey(phoneKey), ipKey(ip),
+        Integer.toString(config.maxFailuresPerAccount()), Integer.toString(config.maxFailuresPerIp()),
+        Integer.toString(config.windowSeconds())))
+      .compose(reply -> reply.get(0).toInteger() == 0 ? Future.succeededFuture()
+        : Future.failedFuture(AppException.retryAfter(ErrorCode.LOGIN_THROTTLED,
+          "Too many failed attempts; try again later.", reply.get(1).toLong())));
+  }
+
+  /** The secret was proven: the account's failures are forgiven and the IP's reservation returned. */
+  public Future<Void> succeeded(String phoneKey, String ip) {
+    return release(phoneKey, ip, "success");
+  }
+
+  /** Nothing was verified (e.g. {@code busy}): both reservations are returned. */
+  public Future<Void> unused(String phoneKey, String ip) {
+    return release(phoneKey, ip, "unused");
+  }
+
+  private Future<Void> release(String phoneKey, String ip, String outcome) {
+    return redis.eval(List.of(scripts.loginReleaseScript(), "2", accountKey(phoneKey), ipKey(ip), outcome))
+      .mapEmpty();
+  }
+
+  /**
+   * Runs {@code attempt} under a reservation: a success releases it as {@link #succeeded}, a
+   * {@code busy} refusal (nothing verified) as {@link #unused}, and any other failure keeps it.
+   */
+  public <T> Future<T> guard(String phoneKey, String ip, Supplier<Future<T>> attempt) {
+    return reserve(phoneKey, ip).compose(v -> attempt.get().transform(ar -> {
+      if (ar.succeeded()) {
+        return succeeded(phoneKey, ip).map(ar.result());
       }
-      if (count(r.get(1)) >= config.maxFailuresPerIp()) {
-        return refuse(addr);
+      if (ar.cause() instanceof AppException a && a.code() == ErrorCode.BUSY) {
+        return unused(phoneKey, ip).compose(x -> Future.<T>failedFuture(ar.cause()));
       }
-      return Future.succeededFuture();
-    });
-  }
-
-  public Future<Void> recordFailure(String phoneKey, String ip) {
-    return Future.all(increment(accountKey(phoneKey)), increment(ipKey(ip))).mapEmpty();
-  }
-
-  public Future<Void> clear(String phoneKey) {
-    return redis.del(List.of(accountKey(phoneKey))).mapEmpty();
-  }
-
-  private Future<Void> increment(String key) {
-    return redis.incr(key).compose(n -> n.toLong() == 1
-      ? redis.expire(List.of(key, Integer.toString(config.windowSeconds()))).mapEmpty()
-      : Future.succeededFuture());
-  }
-
-  private Future<Void> refuse(String key) {
-    return redis.ttl(key).compose(ttl -> Future.failedFuture(AppException.retryAfter(ErrorCode.LOGIN_THROTTLED,
-      "Too many failed logins; try again later.", Math.max(1, ttl.toLong()))));
-  }
-
-  private static long count(io.vertx.redis.client.Response r) {
-    return r == null ? 0 : r.toLong();
+      return Future.failedFuture(ar.cause());
+    }));
   }
 
   private static String accountKey(String phoneKey) {

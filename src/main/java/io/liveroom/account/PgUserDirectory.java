@@ -39,6 +39,11 @@ public final class PgUserDirectory implements UserDirectory {
     });
   }
 
+  @Override
+  public Future<Role> currentRole(long userId) {
+    return find(userId).map(u -> u.active() ? u.role() : Role.USER);
+  }
+
   static UserSummary toSummary(Row r) {
     return new UserSummary(r.getLong("id"), r.getString("nickname"), r.getString("avatar_url"),
       Role.fromWire(r.getString("role")), r.getString("status"), r.getBoolean("identity_verified"),

@@ -71,8 +71,14 @@ public final class ProfileRoutes implements HttpModule {
     Fields f = new Fields(Bodies.json(ctx));
     String phone = f.phone("phone", phones);
     String code = f.code("code", true);
+    String currentPassword = f.string("currentPassword", false, 256);
+    String currentPhoneCode = f.code("currentPhoneCode", false);
+    if ((currentPassword == null) == (currentPhoneCode == null)) {
+      f.errors().add("currentPassword", "required", "Give either currentPassword or currentPhoneCode "
+        + "(an SMS code for purpose confirm_phone_change sent to the current number).");
+    }
     f.errors().throwIfAny();
-    profiles.changePhone(BearerAuth.principal(ctx).userId(), phone, code, ClientIp.of(ctx))
+    profiles.changePhone(BearerAuth.principal(ctx), phone, code, currentPassword, currentPhoneCode, ClientIp.of(ctx))
       .onSuccess(v -> ctx.response().setStatusCode(204).end())
       .onFailure(ctx::fail);
   }

@@ -5,16 +5,27 @@ import io.liveroom.error.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * The user's own profile (everything, phone masked), the public view others see (nickname, avatar,
- * verified; never phone, email or birth date), and phone changes proven by a code sent to the new
- * number.
+ * verified; never phone, email or birth date), and phone changes.
+ *
+ * <p>A phone change is an account-takeover path (whoever holds the phone can reset the password),
+ * so a valid access token is not enough: the caller re-authenticates first ({@link Reauthentication}:
+ * the password, or a code sent to the current number), then proves the new number with its code.
+ * Afterwards every other session ends, the old number is told by SMS, and the change is audited.
  */
 public final class ProfileService {
+  private static final Logger LOG = LoggerFactory.getLogger(ProfileService.class);
+
   private final UserRepository users;
   private final IdentityRepository identities;
   private final UserDirectory directory;
@@ -22,9 +33,15 @@ public final class ProfileService {
   private final FieldCrypto crypto;
   private final AuditLog audit;
   private final Clock clock;
+  private final PhoneChange phoneChange;
+
+  /** What a phone change needs besides the profile's own collaborators. */
+  public record PhoneChange(Reauthentication reauth, SessionService sessions, SmsSender sender) {
+  }
 
   public ProfileService(UserRepository users, IdentityRepository identities, UserDirectory directory,
-                        SmsCodeService codes, FieldCrypto crypto, AuditLog audit, Clock clock) {
+                        SmsCodeService codes, FieldCrypto crypto, AuditLog audit, Clock clock, PhoneChange phoneChange) {
+    this.phoneChange = phoneChange;
     this.users = users;
     this.identities = identities;
     this.directory = directory;
@@ -54,19 +71,62 @@ public final class ProfileService {
     });
   }
 
-  /** Moves the account to a new number once the code sent to that number is proven. */
-  public Future<Void> changePhone(long userId, String phone, String code, String ip) {
-    return codes.verify(phone, SmsPurpose.CHANGE_PHONE, code)
-      .compose(v -> users.setPhone(userId, crypto.encrypt(phone, userId), crypto.index("phone", phone)))
-      .recover(AccountService::phoneTaken)
-      .compose(v -> audit.security(userId, "phone_changed", ip, new JsonObject()));
+  /**
+   * Moves the caller's account to {@code phone}: re-authentication with {@code currentPassword} or
+   * {@code currentPhoneCode} (exactly one; purpose {@code confirm_phone_change}), then the new
+   * number's {@code code} (purpose {@code change_phone}). The caller's session survives.
+   */
+  public Future<Void> changePhone(Principal caller, String phone, String code, String currentPassword,
+                                  String currentPhoneCode, String ip) {
+    long userId = caller.userId();
+    return phoneChange.reauth().verify(userId, currentPassword, currentPhoneCode, SmsPurpose.CONFIRM_PHONE_CHANGE, ip)
+      .compose(v -> users.account(userId))
+      .compose(row -> codes.verify(phone, SmsPurpose.CHANGE_PHONE, code)
+        .compose(v -> users.setPhone(userId, crypto.encrypt(phone, userId), crypto.index("phone", phone)))
+        .recover(AccountService::phoneTaken)
+        .map(v -> row.map(r -> currentPhone(r, userId)).orElse(null)))
+      .compose(oldPhone -> endOtherSessions(caller, ip).compose(ended -> tellOldNumber(userId, oldPhone)
+        .compose(told -> audit.security(userId, "phone_changed", ip, new JsonObject()
+          .put("method", currentPassword != null ? "password" : "sms_code").put("otherSessionsEnded", ended)
+          .put("oldNumberTold", told)))));
+  }
+
+  /** Whoever else held a session (the thief of a token, say) is signed out; the caller is not. */
+  private Future<Integer> endOtherSessions(Principal caller, String ip) {
+    return phoneChange.sessions().list(caller.userId(), caller.sessionId()).compose(active -> {
+      List<Future<Boolean>> revoked = new ArrayList<>();
+      for (int i = 0; i < active.size(); i++) {
+        JsonObject s = active.getJsonObject(i);
+        if (!s.getBoolean("current")) {
+          revoked.add(phoneChange.sessions().revoke(caller.userId(), UUID.fromString(s.getString("id")),
+            "phone_changed", ip));
+        }
+      }
+      return Future.all(revoked).map(all -> (int) revoked.stream().filter(f -> f.result()).count());
+    });
+  }
+
+  /** The change is done; a notice the gateway refuses is logged and recorded as not sent. */
+  private Future<Boolean> tellOldNumber(long userId, String oldPhone) {
+    if (oldPhone == null) {
+      return Future.succeededFuture(false);
+    }
+    return phoneChange.sender().notify(oldPhone, SmsNotice.PHONE_CHANGED).map(true).recover(e -> {
+      LOG.warn("User {} changed phone but the old number was not told: {}", userId, e.getMessage());
+      return Future.succeededFuture(false);
+    });
+  }
+
+  private String currentPhone(Row r, long userId) {
+    return r.getBuffer("phone_enc") == null ? null
+      : crypto.decrypt(r.getString("phone_key_id"), r.getBuffer("phone_enc").getBytes(), userId);
   }
 
   private JsonObject meJson(Row r, JsonObject identity) {
     long id = r.getLong("id");
     LocalDate birth = r.getLocalDate("birth_date");
-    String phone = r.getBuffer("phone_enc") == null ? null
-      : PhoneNumbers.mask(crypto.decrypt(r.getString("phone_key_id"), r.getBuffer("phone_enc").getBytes(), id));
+    String current = currentPhone(r, id);
+    String phone = current == null ? null : PhoneNumbers.mask(current);
     UserSummary summary = PgUserDirectory.toSummary(r);
     return summaryJson(summary, LocalDate.now(clock))
       .put("phone", phone).put("gender", r.getString("gender")).put("bio", r.getString("bio"))

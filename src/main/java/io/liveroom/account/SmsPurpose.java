@@ -6,7 +6,9 @@ import java.util.Optional;
 public enum SmsPurpose {
   REGISTER("register"), LOGIN("login"), RESET_PASSWORD("reset_password"), CHANGE_PHONE("change_phone"),
   /** Re-authentication before cancelling the account (privacy). */
-  CANCEL_ACCOUNT("cancel_account");
+  CANCEL_ACCOUNT("cancel_account"),
+  /** Re-authentication before a phone change, sent to the account's current number. */
+  CONFIRM_PHONE_CHANGE("confirm_phone_change");
 
   private final String wire;
 

@@ -3,7 +3,7 @@ package io.liveroom.account;
 import io.vertx.core.Future;
 
 /**
- * Delivers a verification code to a phone. Implementations: {@code dev-outbox} (a local stand-in
+ * Delivers a verification code, or a security notice, to a phone. Implementations: {@code dev-outbox} (a local stand-in
  * that keeps codes in memory for developers and load scripts; it texts nobody) and {@code http}
  * (a signed POST to an SMS gateway).
  *
@@ -13,4 +13,10 @@ import io.vertx.core.Future;
  */
 public interface SmsSender {
   Future<Void> send(String e164, SmsPurpose purpose, String code, int ttlSeconds);
+
+  /**
+   * Tells the owner of {@code e164} that something happened to their account (no code, no link:
+   * the text is fixed per notice). Same contract as {@link #send}.
+   */
+  Future<Void> notify(String e164, SmsNotice notice);
 }

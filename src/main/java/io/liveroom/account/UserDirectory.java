@@ -13,4 +13,11 @@ public interface UserDirectory {
 
   /** Fails with {@code permission_denied} unless the user has a verified identity. */
   Future<UserSummary> requireVerified(long userId);
+
+  /**
+   * The user's platform role as stored now, for privileged actions: never the role claimed in an
+   * access token (up to its lifetime old) and never cached, so a demotion counts at once.
+   * {@link Role#USER} for an account that is not active; {@code not_found} for an unknown id.
+   */
+  Future<Role> currentRole(long userId);
 }

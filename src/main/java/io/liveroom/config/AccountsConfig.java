@@ -13,7 +13,7 @@ import java.util.Set;
  * instead of texting them, the second checks ID format and checksum only.
  */
 public record AccountsConfig(String policyVersion, String defaultRegion, List<String> adminPhones,
-                             int passwordWorkers, Sms sms, Login login, Identity identity, Crypto crypto) {
+                             int passwordWorkers, int passwordQueueMax, Sms sms, Login login, Identity identity, Crypto crypto) {
 
   /** SMS codes. {@code resendSeconds = 0} disables the per-number cooldown (tests only). */
   public record Sms(String sender, int codeTtlSeconds, int maxAttempts, int resendSeconds, int perNumberPerDay,
@@ -27,7 +27,8 @@ public record AccountsConfig(String policyVersion, String defaultRegion, List<St
   public record Login(int maxFailuresPerAccount, int maxFailuresPerIp, int windowSeconds) {
   }
 
-  public record Identity(String provider, String httpUrl, String httpSecret, int httpTimeoutMs) {
+  /** {@code maxAttemptsPerDay}: verification attempts (each a paid eKYC call) per user per 24 hours. */
+  public record Identity(String provider, String httpUrl, String httpSecret, int httpTimeoutMs, int maxAttemptsPerDay) {
   }
 
   /**
@@ -45,7 +46,7 @@ public record AccountsConfig(String policyVersion, String defaultRegion, List<St
   static AccountsConfig from(ConfigReader r) {
     return new AccountsConfig(r.requiredString("accounts.policyVersion"),
       r.requiredString("accounts.defaultRegion").toUpperCase(), r.strings("accounts.adminPhones"),
-      r.intIn("accounts.passwordWorkers", 1, 64), sms(r), login(r), identity(r), crypto(r));
+      r.intIn("accounts.passwordWorkers", 1, 64), r.intIn("accounts.passwordQueueMax", 1, 100_000), sms(r), login(r), identity(r), crypto(r));
   }
 
   private static Sms sms(ConfigReader r) {
@@ -73,7 +74,8 @@ public record AccountsConfig(String policyVersion, String defaultRegion, List<St
     if ("http".equals(provider) && (url.isEmpty() || secret.length() < 16)) {
       throw r.fail("accounts.identity.httpUrl", "the http provider needs httpUrl and an httpSecret of 16+ characters");
     }
-    return new Identity(provider, url, secret, r.intIn("accounts.identity.httpTimeoutMs", 100, 60_000));
+    return new Identity(provider, url, secret, r.intIn("accounts.identity.httpTimeoutMs", 100, 60_000),
+      r.intIn("accounts.identity.maxAttemptsPerDay", 1, 1000));
   }
 
   private static Crypto crypto(ConfigReader r) {
@@ -112,6 +114,7 @@ public record AccountsConfig(String policyVersion, String defaultRegion, List<St
   }
 
   public AccountsConfig withCrypto(Crypto crypto) {
-    return new AccountsConfig(policyVersion, defaultRegion, adminPhones, passwordWorkers, sms, login, identity, crypto);
+    return new AccountsConfig(policyVersion, defaultRegion, adminPhones, passwordWorkers, passwordQueueMax, sms, login,
+      identity, crypto);
   }
 }

@@ -39,6 +39,8 @@ public enum ErrorCode {
   ORIGIN_NOT_ALLOWED("origin_not_allowed", 403, 1007, false),
   FORBIDDEN("forbidden", 403, 1008, false),
   SERVICE_UNAVAILABLE("service_unavailable", 503, 1009, true),
+  /** A bounded queue (e.g. password hashing) is full; retry after the Retry-After seconds. */
+  BUSY("busy", 503, 1010, true),
 
   // --- Accounts (1100-1199) ---
   INVALID_CREDENTIALS("invalid_credentials", 401, 1100, false),
@@ -57,6 +59,8 @@ public enum ErrorCode {
   IDENTITY_REJECTED("identity_rejected", 422, 1113, false),
   SMS_UNAVAILABLE("sms_unavailable", 503, 1114, true),
   IDENTITY_UNAVAILABLE("identity_unavailable", 503, 1115, true),
+  /** The daily number of real-name verification attempts is used up; Retry-After says when one frees. */
+  IDENTITY_RATE_LIMITED("identity_rate_limited", 429, 1116, false),
 
   // --- Live rooms (1200-1299) ---
   ROOM_NOT_FOUND("room_not_found", 404, 1200, false),

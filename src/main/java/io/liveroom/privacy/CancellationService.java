@@ -3,6 +3,7 @@ package io.liveroom.privacy;
 import io.liveroom.account.AccountStatus;
 import io.liveroom.account.RedisSessionGate;
 import io.liveroom.account.Reauthentication;
+import io.liveroom.account.SmsPurpose;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.vertx.core.Future;
@@ -47,9 +48,9 @@ final class CancellationService {
     this.clock = clock;
   }
 
-  /** The owner asks, proving it with a password or an SMS code. */
-  Future<JsonObject> request(long userId, String password, String code) {
-    return reauth.verify(userId, password, code).compose(v -> freeze(userId, userId, null));
+  /** The owner asks, proving it with a password or an SMS code (throttled like login, failures audited). */
+  Future<JsonObject> request(long userId, String password, String code, String ip) {
+    return reauth.verify(userId, password, code, SmsPurpose.CANCEL_ACCOUNT, ip).compose(v -> freeze(userId, userId, null));
   }
 
   /** An administrator asks on a guardian's behalf (checked out of band; the evidence is audit-logged). */

@@ -80,7 +80,7 @@ final class PrivacyRoutes implements HttpModule {
       f.add("password", "required", "Give either your password or an SMS code for purpose cancel_account.");
     }
     f.throwIfAny();
-    cancellations.request(BearerAuth.principal(ctx).userId(), password, code)
+    cancellations.request(BearerAuth.principal(ctx).userId(), password, code, ClientIp.of(ctx))
       .onSuccess(r -> Bodies.reply(ctx, 202, r)).onFailure(ctx::fail);
   }
 

@@ -1,5 +1,6 @@
 package io.liveroom.reward;
 
+import io.liveroom.account.Role;
 import io.liveroom.account.UserDirectory;
 import io.liveroom.account.UserSummary;
 import io.vertx.core.Future;
@@ -46,5 +47,11 @@ final class RecentUsers implements UserDirectory {
   @Override
   public Future<UserSummary> requireVerified(long userId) {
     return delegate.requireVerified(userId);
+  }
+
+  /** Never from this cache: roles guard privileged actions. */
+  @Override
+  public Future<Role> currentRole(long userId) {
+    return delegate.currentRole(userId);
   }
 }

@@ -1,5 +1,6 @@
 package io.liveroom.reward;
 
+import io.liveroom.account.UserDirectory;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
 import io.liveroom.http.HttpModule;
@@ -7,7 +8,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 
-/** Admin HTTP for rewards (role admin): catalog, credits, withdrawal decisions, ledger check, rebuild. */
+/**
+ * Admin HTTP for rewards (role admin, as stored now): catalog, credits, withdrawal decisions, ledger
+ * check, rebuild.
+ */
 final class RewardAdminRoutes implements HttpModule {
   private final GiftCatalog catalog;
   private final PaymentService payments;
@@ -15,9 +19,11 @@ final class RewardAdminRoutes implements HttpModule {
   private final Reconciliation reconciliation;
   private final Leaderboards boards;
   private final BearerAuth auth;
+  private final UserDirectory users;
 
   RewardAdminRoutes(GiftCatalog catalog, PaymentService payments, WithdrawalService withdrawals,
-                    Reconciliation reconciliation, Leaderboards boards, BearerAuth auth) {
+                    Reconciliation reconciliation, Leaderboards boards, BearerAuth auth, UserDirectory users) {
+    this.users = users;
     this.catalog = catalog;
     this.payments = payments;
     this.withdrawals = withdrawals;
@@ -31,7 +37,7 @@ final class RewardAdminRoutes implements HttpModule {
     String base = "/api/v1/admin";
     for (String prefix : new String[] {"/gifts", "/gifts/*", "/wallets/*", "/withdrawals", "/withdrawals/*",
       "/ledger/*", "/leaderboards/*"}) {
-      router.route(base + prefix).handler(auth).handler(RouteSupport::requireAdmin);
+      router.route(base + prefix).handler(auth).handler(RouteSupport.requireAdmin(users));
     }
     router.get(base + "/gifts").handler(ctx -> RouteSupport.respond(ctx, 200, () -> catalog.snapshot().map(s -> {
       JsonArray items = new JsonArray();

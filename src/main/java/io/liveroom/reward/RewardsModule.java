@@ -32,11 +32,13 @@ public final class RewardsModule {
   private final WalletService wallets;
   private final List<GiftListener> listeners = new CopyOnWriteArrayList<>();
   private final RewardsConfig config;
+  private final UserDirectory users;
 
   public RewardsModule(Vertx vertx, Pool pool, RedisAPI redis, UserDirectory users, RoomLookup rooms,
                        Realtime realtime, RewardsConfig config, MeterRegistry meters) {
     Clock clock = Clock.systemUTC();
     this.config = config;
+    this.users = users;
     this.ledger = new LedgerRepository(pool);
     this.folder = new BalanceFolder(vertx, pool, config.foldBatchSize(), config.retryAttempts());
     this.catalog = new GiftCatalog(pool);
@@ -56,7 +58,7 @@ public final class RewardsModule {
   public List<HttpModule> httpModules(BearerAuth auth) {
     return List.of(new GiftRoutes(catalog, gifts, leaderboards, auth),
       new WalletRoutes(wallets, withdrawals, payments, auth),
-      new RewardAdminRoutes(catalog, payments, withdrawals, reconciliation, leaderboards, auth));
+      new RewardAdminRoutes(catalog, payments, withdrawals, reconciliation, leaderboards, auth, users));
   }
 
   public List<RpcMethod> rpcMethods() {

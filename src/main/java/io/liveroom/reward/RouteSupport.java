@@ -1,12 +1,15 @@
 package io.liveroom.reward;
 
 import io.liveroom.account.Principal;
+import io.liveroom.account.Role;
+import io.liveroom.account.UserDirectory;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.liveroom.error.FieldError;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
@@ -41,13 +44,22 @@ final class RouteSupport {
     throw AppException.validation(List.of(new FieldError(name, "invalid", name + " must be a positive whole number.")));
   }
 
-  /** Admin-only routes: put after BearerAuth. */
-  static void requireAdmin(RoutingContext ctx) {
-    Principal p = BearerAuth.principal(ctx);
-    if (!p.isAdmin()) {
-      ctx.fail(AppException.of(ErrorCode.FORBIDDEN, "This needs the admin role."));
-      return;
-    }
-    ctx.next();
+  /**
+   * Admin-only routes: put after BearerAuth. The role is the caller's current one in accounts, not
+   * the token's claim, so a demoted admin is refused on the next request.
+   */
+  static Handler<RoutingContext> requireAdmin(UserDirectory users) {
+    return ctx -> {
+      Principal p = BearerAuth.principal(ctx);
+      users.currentRole(p.userId()).onComplete(ar -> {
+        if (ar.succeeded() && ar.result() == Role.ADMIN) {
+          ctx.next();
+        } else if (ar.succeeded() || ar.cause() instanceof AppException a && a.code() == ErrorCode.NOT_FOUND) {
+          ctx.fail(AppException.of(ErrorCode.FORBIDDEN, "This needs the admin role."));
+        } else {
+          ctx.fail(ar.cause());
+        }
+      });
+    };
   }
 }

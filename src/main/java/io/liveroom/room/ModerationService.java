@@ -28,9 +28,12 @@ final class ModerationService {
   private final Realtime realtime;
   private final Duration defaultKickBan;
   private final Duration maxMute;
+  private final PlatformRoles roles;
 
   ModerationService(RoomRepository rooms, ModerationRepository repository, ChatRepository chat, RoomState state,
-                    RoomPublisher publisher, Realtime realtime, Duration defaultKickBan, Duration maxMute) {
+                    RoomPublisher publisher, Realtime realtime, PlatformRoles roles, Duration defaultKickBan,
+                    Duration maxMute) {
+    this.roles = roles;
     this.rooms = rooms;
     this.repository = repository;
     this.chat = chat;
@@ -128,26 +131,30 @@ final class ModerationService {
       .compose(x -> notice(roomId, new JsonObject().put("action", "slow_mode").put("seconds", seconds)));
   }
 
+  /** Platform roles are read from accounts now, not from the caller's token. */
   private Future<Room> hostOnly(Principal caller, long roomId) {
-    return rooms.find(roomId).map(room -> {
-      if (room.hostId() != caller.userId() && !caller.isAdmin()) {
-        throw AppException.of(ErrorCode.NOT_ROOM_STAFF, "Only the room's host can appoint moderators.");
-      }
-      return room;
-    });
+    return rooms.find(roomId).compose(room -> room.hostId() == caller.userId() ? Future.succeededFuture(room)
+      : roles.isAdmin(caller.userId()).map(isAdmin -> {
+        if (!isAdmin) {
+          throw AppException.of(ErrorCode.NOT_ROOM_STAFF, "Only the room's host can appoint moderators.");
+        }
+        return room;
+      }));
   }
 
   private Future<Standing> staff(Principal caller, long roomId) {
     return rooms.find(roomId).compose(room -> {
-      if (room.hostId() == caller.userId() || caller.isModeratorOrAdmin()) {
-        return Future.succeededFuture(new Standing(room, room.hostId() == caller.userId(), false));
+      if (room.hostId() == caller.userId()) {
+        return Future.succeededFuture(new Standing(room, true, false));
       }
-      return repository.isModerator(roomId, caller.userId()).map(mod -> {
-        if (!mod) {
-          throw AppException.of(ErrorCode.NOT_ROOM_STAFF, "Only the host and the room's moderators can do this.");
-        }
-        return new Standing(room, false, true);
-      });
+      return roles.isStaff(caller.userId()).compose(platformStaff -> platformStaff
+        ? Future.succeededFuture(new Standing(room, false, false))
+        : repository.isModerator(roomId, caller.userId()).map(mod -> {
+          if (!mod) {
+            throw AppException.of(ErrorCode.NOT_ROOM_STAFF, "Only the host and the room's moderators can do this.");
+          }
+          return new Standing(room, false, true);
+        }));
     });
   }
 

@@ -24,9 +24,11 @@ final class RoomService {
   private final UserDirectory users;
   private final RoomPublisher publisher;
   private final PublishBudget budget;
+  private final PlatformRoles roles;
 
   RoomService(RoomRepository rooms, ModerationRepository moderation, RoomState state, UserDirectory users,
               RoomPublisher publisher, PublishBudget budget) {
+    this.roles = new PlatformRoles(users);
     this.rooms = rooms;
     this.moderation = moderation;
     this.state = state;
@@ -75,12 +77,11 @@ final class RoomService {
     return ownRoom(caller, roomId).compose(room -> endSession(room, Room.IDLE, "host"));
   }
 
-  /** Admins close any room: the session ends and the room can never go live again. */
+  /** Admins (by their current role) close any room: the session ends and the room can never go live again. */
   Future<Room> close(Principal admin, long roomId, String reason) {
-    if (!admin.isAdmin()) {
-      return Future.failedFuture(AppException.of(ErrorCode.FORBIDDEN, "Only administrators can close a room."));
-    }
-    return rooms.find(roomId)
+    return roles.isAdmin(admin.userId())
+      .compose(isAdmin -> isAdmin ? rooms.find(roomId)
+        : Future.failedFuture(AppException.of(ErrorCode.FORBIDDEN, "Only administrators can close a room.")))
       .compose(room -> endSession(room, Room.CLOSED, "closed_by_admin"))
       .compose(room -> moderation.audit(admin.userId(), room.hostId(), "room.close", roomId,
         new JsonObject().put("reason", reason)).map(room));
@@ -168,12 +169,13 @@ final class RoomService {
   }
 
   private Future<Room> ownRoom(Principal caller, long roomId) {
-    return rooms.find(roomId).map(room -> {
-      if (room.hostId() != caller.userId() && !caller.isAdmin()) {
-        throw AppException.of(ErrorCode.NOT_ROOM_STAFF, "Only the room's host can do this.");
-      }
-      return room;
-    });
+    return rooms.find(roomId).compose(room -> room.hostId() == caller.userId() ? Future.succeededFuture(room)
+      : roles.isAdmin(caller.userId()).map(isAdmin -> {
+        if (!isAdmin) {
+          throw AppException.of(ErrorCode.NOT_ROOM_STAFF, "Only the room's host can do this.");
+        }
+        return room;
+      }));
   }
 
   private Future<Void> requireVerifiedHost(long userId) {

@@ -67,7 +67,7 @@ public final class Rooms {
     this.roomService = new RoomService(rooms, moderation, state, users, publisher, budget);
     this.statsService = new RoomStatsService(rooms, state, viewers, hot);
     this.moderationService = new ModerationService(rooms, moderation, chat, state, publisher, realtime,
-      config.kickBan(), config.maxMute());
+      new PlatformRoles(users), config.kickBan(), config.maxMute());
     this.personalData = new RoomPersonalData(pool, roomService, state);
     this.httpModules = List.of(
       new RoomRoutes(auth, roomService, statsService, state, new ModerationRoutes(moderationService)),

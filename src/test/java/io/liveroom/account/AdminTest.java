@@ -43,10 +43,13 @@ class AdminTest {
       assertThat(http.post("/api/v1/admin/users/" + member.id() + "/role", new JsonObject().put("role", "moderator"),
         admin).status()).isEqualTo(204);
       assertThat(AuditRows.count("admin.set_role", member.id())).isEqualTo(1);
-      JsonObject refreshed = http.post("/api/v1/auth/refresh", new JsonObject().put("refreshToken",
-        member.refreshToken())).json();
-      assertThat(refreshed.getJsonObject("user").getString("role")).isEqualTo("moderator");
-      assertThat(node.accessTokens().verify(refreshed.getString("accessToken")).toCompletionStage()
+      // A role change ends the user's sessions: the next login carries the new role.
+      assertThat(http.post("/api/v1/auth/refresh", new JsonObject().put("refreshToken", member.refreshToken()))
+        .json().getString("code")).isEqualTo("refresh_token_invalid");
+      JsonObject relogin = http.post("/api/v1/auth/login", new JsonObject().put("phone", member.phone())
+        .put("password", member.password())).json();
+      assertThat(relogin.getJsonObject("user").getString("role")).isEqualTo("moderator");
+      assertThat(node.accessTokens().verify(relogin.getString("accessToken")).toCompletionStage()
         .toCompletableFuture().join().role()).isEqualTo(Role.MODERATOR);
 
       TestHttp.Response bad = http.post("/api/v1/admin/users/" + member.id() + "/role",

@@ -55,7 +55,7 @@ class FieldCryptoTest {
   void argon2() throws Exception {
     Vertx vertx = Vertx.vertx();
     try {
-      PasswordHasher h = new PasswordHasher(vertx, 1);
+      PasswordHasher h = new PasswordHasher(vertx, 1, 16, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
       String phc = h.hash("a fine password").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       assertThat(phc).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
       assertThat(h.verify("a fine password", phc).toCompletionStage().toCompletableFuture().get()).isTrue();

@@ -101,6 +101,32 @@ class HttpProvidersTest {
   }
 
   @Test
+  @DisplayName("After a phone change the old number gets a signed phone_changed notice, without any code")
+  void phoneChangedNotice() throws Exception {
+    String phone = TestUsers.newPhone();
+    TestHttp.Response reg = http.post("/api/v1/auth/register", new JsonObject().put("phone", phone)
+      .put("code", sendCode(phone).getJsonObject("body").getString("code")).put("password", TestUsers.PASSWORD)
+      .put("nickname", "mover").put("policyVersion", TestUsers.policyVersion()));
+    assertThat(reg.status()).isEqualTo(201);
+    String newPhone = TestUsers.newPhone();
+    received.clear();
+    assertThat(http.post("/api/v1/auth/sms-codes", new JsonObject().put("phone", newPhone).put("purpose", "change_phone"))
+      .status()).isEqualTo(202);
+    String code = received.poll(5, TimeUnit.SECONDS).getJsonObject("body").getString("code");
+
+    TestHttp.Response moved = http.post("/api/v1/me/phone", new JsonObject().put("phone", newPhone).put("code", code)
+      .put("currentPassword", TestUsers.PASSWORD), reg.json().getString("accessToken"));
+    assertThat(moved.status()).as(moved.toString()).isEqualTo(204);
+    JsonObject call = received.poll(5, TimeUnit.SECONDS);
+    assertThat(call).isNotNull();
+    assertThat(call.getBoolean("signed")).isTrue();
+    JsonObject body = call.getJsonObject("body");
+    assertThat(body.getString("phone")).isEqualTo(phone);
+    assertThat(body.getString("notice")).isEqualTo("phone_changed");
+    assertThat(body.fieldNames()).containsExactlyInAnyOrder("phone", "notice", "text");
+  }
+
+  @Test
   @DisplayName("A gateway failure is a temporary 503 sms_unavailable")
   void gatewayDown() throws Exception {
     smsStatus.set(500);

@@ -87,8 +87,10 @@ class PersonalDataAtRestTest {
     String newPhone = TestUsers.newPhone();
     String changeCode = TestUsers.requestCode(http, newPhone, "change_phone");
     secrets.add(changeCode);
-    assertThat(http.post("/api/v1/me/phone", new JsonObject().put("phone", newPhone).put("code", changeCode), access)
-      .status()).isEqualTo(204);
+    String confirmCode = TestUsers.requestCode(http, phone, "confirm_phone_change");
+    secrets.add(confirmCode);
+    assertThat(http.post("/api/v1/me/phone", new JsonObject().put("phone", newPhone).put("code", changeCode)
+      .put("currentPhoneCode", confirmCode), access).status()).isEqualTo(204);
     assertThat(http.get("/api/v1/me", access).json().getString("phone")).endsWith(newPhone.substring(newPhone.length() - 4))
       .contains("*");
 
@@ -98,7 +100,7 @@ class PersonalDataAtRestTest {
     for (String s : plain) {
       assertThat(db).doesNotContain(s).doesNotContain(hex(s));
     }
-    for (String c : List.of(code, loginCode, changeCode)) {
+    for (String c : List.of(code, loginCode, changeCode, confirmCode)) {
       assertThat(db).doesNotContain("\"" + c + "\"").doesNotContain(":" + c + ",").doesNotContain(":" + c + "}");
     }
     String redis = RedisProbe.command(TestInfra.get().redisUrl(), "EVAL", """
@@ -114,7 +116,7 @@ class PersonalDataAtRestTest {
     for (String s : plain) {
       assertThat(redis).doesNotContain(s);
     }
-    for (String c : List.of(code, loginCode, changeCode)) {
+    for (String c : List.of(code, loginCode, changeCode, confirmCode)) {
       assertThat(redis).doesNotContain(" " + c + " ");
     }
 

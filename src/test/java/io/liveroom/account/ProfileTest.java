@@ -65,18 +65,19 @@ class ProfileTest {
   }
 
   @Test
-  @DisplayName("The phone changes only with a code sent to the new number, and never to a number in use")
+  @DisplayName("The phone changes only with a code sent to the new number (after the password), never to a number in use")
   void changePhone() {
     TestUsers.TestUser u = TestUsers.register(http);
     String newPhone = TestUsers.newPhone();
     String oldNumberCode = TestUsers.requestCode(http, u.phone(), "change_phone");
     TestHttp.Response wrongNumber = http.post("/api/v1/me/phone",
-      new JsonObject().put("phone", newPhone).put("code", oldNumberCode), u.accessToken());
+      new JsonObject().put("phone", newPhone).put("code", oldNumberCode).put("currentPassword", u.password()),
+      u.accessToken());
     assertThat(wrongNumber.json().getString("code")).isEqualTo("code_invalid");
 
     String code = TestUsers.requestCode(http, newPhone, "change_phone");
-    assertThat(http.post("/api/v1/me/phone", new JsonObject().put("phone", newPhone).put("code", code),
-      u.accessToken()).status()).isEqualTo(204);
+    assertThat(http.post("/api/v1/me/phone", new JsonObject().put("phone", newPhone).put("code", code)
+      .put("currentPassword", u.password()), u.accessToken()).status()).isEqualTo(204);
     assertThat(http.post("/api/v1/auth/login", new JsonObject().put("phone", newPhone).put("password", u.password()))
       .status()).isEqualTo(200);
     assertThat(http.post("/api/v1/auth/login", new JsonObject().put("phone", u.phone()).put("password", u.password()))
@@ -85,8 +86,8 @@ class ProfileTest {
 
     TestUsers.TestUser other = TestUsers.register(http);
     String taken = TestUsers.requestCode(http, newPhone, "change_phone");
-    TestHttp.Response conflict = http.post("/api/v1/me/phone", new JsonObject().put("phone", newPhone).put("code", taken),
-      other.accessToken());
+    TestHttp.Response conflict = http.post("/api/v1/me/phone", new JsonObject().put("phone", newPhone).put("code", taken)
+      .put("currentPassword", other.password()), other.accessToken());
     assertThat(conflict.status()).isEqualTo(409);
     assertThat(conflict.json().getString("code")).isEqualTo("phone_taken");
   }

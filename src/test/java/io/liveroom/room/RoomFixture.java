@@ -95,8 +95,21 @@ final class RoomFixture implements AutoCloseable {
     return new Principal(userId, Role.USER, "s-" + userId);
   }
 
+  /** A platform admin: the role stored in accounts (what privileged actions read) and a token saying so. */
   static Principal admin(long userId) {
+    setRole(userId, Role.ADMIN);
     return new Principal(userId, Role.ADMIN, "s-" + userId);
+  }
+
+  static void setRole(long userId, Role role) {
+    try (Connection c = TestInfra.get().jdbc();
+         PreparedStatement st = c.prepareStatement("UPDATE users SET role = ? WHERE id = ?")) {
+      st.setString(1, role.wire());
+      st.setLong(2, userId);
+      st.executeUpdate();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A verified host's new room, live. */
