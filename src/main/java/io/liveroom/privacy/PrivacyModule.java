@@ -54,6 +54,7 @@ public final class PrivacyModule {
     this.cancellations = new CancellationService(cancelRepo, sources, accounts.reauthentication(),
       accounts.accountStatus(), new WithdrawalTokens(redis, config.withdrawalTokenTtl()), config.coolingOff(), clock);
     this.policy = new PolicyService(pool, app.accounts().policyVersion(), audit, clock);
+    PolicyCatalog published = PolicyCatalog.load(config.policyFile(), app.accounts().policyVersion());
     this.reports = new ReportService(new ReportRepository(pool), accounts.directory(), rooms, accounts.admin(), audit, clock);
     ErasureJob erasure = new ErasureJob(cancelRepo, sources, ErasureMode.fromWire(config.chatOnErasure()), app.nodeId(), clock);
     this.scheduler = new PrivacyScheduler(vertx, erasure, retention, exportRepo, config.schedulerBatch(), clock);
@@ -62,6 +63,7 @@ public final class PrivacyModule {
     this.routes = List.of(
       new PrivacyRoutes(accounts.bearerAuth(), exports, cancellations, policy, rooms),
       new ReportRoutes(accounts.bearerAuth(), reports),
+      new PolicyRoutes(published),
       new GuardianRoutes(accounts.bearerAuth(), accounts.admin(), pool, exports, cancellations));
   }
 
