@@ -23,7 +23,6 @@ final class ExportDocuments {
   static final String APPEND = "INSERT INTO data_export_chunks (export_id, seq, data) VALUES ($1, $2, $3)";
   static final String CHUNK = "SELECT data FROM data_export_chunks WHERE export_id = $1 AND seq = $2";
   static final String DELETE = "DELETE FROM data_export_chunks WHERE export_id = ANY($1)";
-  static final String COUNT = "SELECT count(*) AS n FROM data_export_chunks WHERE export_id = $1";
 
   private final Pool pool;
 
@@ -43,10 +42,6 @@ final class ExportDocuments {
   Future<Optional<Buffer>> chunk(UUID exportId, int seq) {
     return pool.preparedQuery(CHUNK).execute(Tuple.of(exportId, seq))
       .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getBuffer("data")));
-  }
-
-  Future<Long> chunkCount(UUID exportId) {
-    return pool.preparedQuery(COUNT).execute(Tuple.of(exportId)).map(rows -> rows.iterator().next().getLong("n"));
   }
 
   Future<Void> delete(List<UUID> exportIds) {
