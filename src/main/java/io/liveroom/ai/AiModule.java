@@ -29,7 +29,7 @@ public final class AiModule {
     this.config = config;
     this.generations = generations;
     this.conversationRepo = repo;
-    this.conversations = new ConversationService(repo, config.contextTokenBudget());
+    this.conversations = new ConversationService(repo, config.contextTokenBudget(), generations);
   }
 
   public static Future<AiModule> create(Vertx vertx, AiConfig config, Pool pool, RedisAPI redis,

@@ -62,8 +62,10 @@ public final class ChatService {
       return Future.failedFuture(e);
     }
     long userId = ctx.principal().userId();
+    // The stored system prompt goes upstream too; it is checked again in case it predates a listed word.
     return generations.checkInput(p.text())
       .compose(v -> conversations.get(userId, p.conversationId()))
+      .compose(c -> conversations.checkInput(null, c.systemPrompt()).map(c))
       .compose(c -> repo.generationForRequest(c.id(), p.requestId())
         .compose(existing -> existing.isPresent() ? Future.succeededFuture(existing.get()) : start(ctx, c, p)))
       .map(id -> new JsonObject().put("generationId", id).put("conversationId", p.conversationId())

@@ -103,10 +103,14 @@ record CompletionRequest(String model, List<ChatMessage> messages, boolean strea
     return null;
   }
 
-  /** The text moderated before anything goes upstream: what the user wrote. */
-  String userText() {
+  /**
+   * The text moderated before anything goes upstream: every message, whatever its role. The client
+   * writes all of them, {@code assistant} and {@code system} turns included, so any of them can
+   * carry what the user may not send.
+   */
+  String moderatedText() {
     StringBuilder b = new StringBuilder();
-    messages.stream().filter(m -> !m.role().equals(ChatMessage.ASSISTANT)).forEach(m -> b.append(m.content()).append('\n'));
+    messages.forEach(m -> b.append(m.content()).append('\n'));
     return b.toString();
   }
 }

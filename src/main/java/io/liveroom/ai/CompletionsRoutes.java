@@ -42,7 +42,7 @@ public final class CompletionsRoutes implements HttpModule {
       ctx.fail(OpenAiFormat.withOpenAiError(e));
       return;
     }
-    generations.checkInput(req.userText())
+    generations.checkInput(req.moderatedText())
       .compose(v -> generations.admit(userId))
       .onSuccess(id -> {
         if (ctx.response().closed()) {

@@ -13,6 +13,8 @@ import java.util.List;
 /**
  * Conversations: create, list, rename (and change the system prompt), delete, read messages, and
  * build the context window sent upstream. Another user's conversation is reported as not found.
+ * Titles and system prompts are written by the client, and a system prompt goes upstream with
+ * every turn, so both pass input moderation when they are set.
  */
 public final class ConversationService {
   static final int MAX_TITLE = 200;
@@ -21,10 +23,12 @@ public final class ConversationService {
 
   private final ConversationRepository repo;
   private final int contextTokenBudget;
+  private final Generations generations;
 
-  public ConversationService(ConversationRepository repo, int contextTokenBudget) {
+  public ConversationService(ConversationRepository repo, int contextTokenBudget, Generations generations) {
     this.repo = repo;
     this.contextTokenBudget = contextTokenBudget;
+    this.generations = generations;
   }
 
   public Future<Conversation> create(long userId, JsonObject body) {
@@ -32,7 +36,8 @@ public final class ConversationService {
     String title = optionalText(body, "title", MAX_TITLE, errors);
     String prompt = optionalText(body, "systemPrompt", MAX_SYSTEM_PROMPT, errors);
     errors.throwIfAny();
-    return repo.insert(userId, title == null || title.isBlank() ? "New conversation" : title.strip(), prompt);
+    return checkInput(title, prompt)
+      .compose(v -> repo.insert(userId, title == null || title.isBlank() ? "New conversation" : title.strip(), prompt));
   }
 
   public Future<List<Conversation>> list(long userId, int limit) {
@@ -51,7 +56,8 @@ public final class ConversationService {
     }
     String prompt = optionalText(body, "systemPrompt", MAX_SYSTEM_PROMPT, errors);
     errors.throwIfAny();
-    return repo.update(userId, id, title == null ? null : title.strip(), body.containsKey("systemPrompt"), prompt)
+    return checkInput(title, prompt)
+      .compose(v -> repo.update(userId, id, title == null ? null : title.strip(), body.containsKey("systemPrompt"), prompt))
       .map(found -> found.orElseThrow(ConversationService::notFound));
   }
 
@@ -96,6 +102,12 @@ public final class ConversationService {
     }
     Collections.reverse(picked);
     return picked;
+  }
+
+  /** Fails with {@code ai_content_blocked} when the title or the system prompt holds a blocked term. */
+  Future<Void> checkInput(String title, String systemPrompt) {
+    return generations.checkInput(title == null ? "" : title)
+      .compose(v -> generations.checkInput(systemPrompt == null ? "" : systemPrompt));
   }
 
   static AppException notFound() {

@@ -1,11 +1,14 @@
 package io.liveroom.ai;
 
+import io.liveroom.text.MatchForm;
+
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Blocks text containing any configured word ({@code ai.moderation.blockedWords}), matched
- * case-insensitively as a substring so that CJK terms (no spaces) match too. An empty list allows
+ * Blocks text containing any configured word ({@code ai.moderation.blockedWords}), matched as a
+ * substring so that CJK terms (no spaces) match too. Words and text are compared in
+ * {@link MatchForm} (case-folded, NFKC, invisible characters removed), as the chat keyword filter
+ * does, so {@code b\u200Dad} or full-width {@code ＢＡＤ} is {@code bad}. An empty list allows
  * everything.
  */
 public final class WordListModerator implements ContentModerator {
@@ -13,7 +16,7 @@ public final class WordListModerator implements ContentModerator {
   private final int longest;
 
   public WordListModerator(List<String> words) {
-    this.words = words.stream().filter(w -> !w.isBlank()).map(w -> w.toLowerCase(Locale.ROOT)).toList();
+    this.words = words.stream().map(w -> MatchForm.normalize(w.strip())).filter(w -> !w.isEmpty()).toList();
     this.longest = this.words.stream().mapToInt(String::length).max().orElse(0);
   }
 
@@ -22,9 +25,9 @@ public final class WordListModerator implements ContentModerator {
     if (words.isEmpty() || text == null || text.isEmpty()) {
       return null;
     }
-    String lower = text.toLowerCase(Locale.ROOT);
+    String normalized = MatchForm.normalize(text);
     for (String w : words) {
-      if (lower.contains(w)) {
+      if (normalized.contains(w)) {
         return w;
       }
     }

@@ -17,10 +17,11 @@ import java.util.Set;
  * @param chatRetentionDays   chat messages older than this are deleted (0 = keep)
  * @param auditRetentionDays  audit entries older than this are deleted (0 = keep)
  * @param aiRetentionDays     AI conversations older than this are deleted through the AI seam (0 = keep)
+ * @param policyFile          published privacy-policy versions (JSON); empty = the bundled example
  */
 public record PrivacyConfig(int exportsPerDay, Duration exportLinkTtl, Duration coolingOff, String chatOnErasure,
                             Duration withdrawalTokenTtl, Duration schedulerInterval, int schedulerBatch,
-                            int chatRetentionDays, int auditRetentionDays, int aiRetentionDays) {
+                            int chatRetentionDays, int auditRetentionDays, int aiRetentionDays, String policyFile) {
   static PrivacyConfig from(ConfigReader r) {
     return new PrivacyConfig(
       r.intIn("privacy.exports.maxPerDay", 1, 100),
@@ -32,6 +33,7 @@ public record PrivacyConfig(int exportsPerDay, Duration exportLinkTtl, Duration 
       r.intIn("privacy.scheduler.batchSize", 1, 10_000),
       r.intIn("privacy.retention.chatDays", 0, 36_500),
       r.intIn("privacy.retention.auditDays", 0, 36_500),
-      r.intIn("privacy.retention.aiConversationDays", 0, 36_500));
+      r.intIn("privacy.retention.aiConversationDays", 0, 36_500),
+      r.string("privacy.policy.file"));
   }
 }

@@ -3,14 +3,11 @@ package io.liveroom.privacy;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.file.AsyncFile;
-import io.vertx.core.file.OpenOptions;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,29 +19,30 @@ import java.util.UUID;
 /**
  * Data exports (the right of access and copy). A request is recorded at once and generated in the
  * background on the requesting node: every registered {@link PersonalDataSource} streams its
- * categories into one JSON file under {@code <data.dir>/exports}; nothing is held in memory beyond
- * one cursor fetch. A document missing a category a source declared is a failed export, never a
- * silently partial one. At most {@code maxPerDay} exports per user in any 24 hours.
+ * categories into one JSON document stored in PostgreSQL in chunks ({@link ExportDocuments}), so
+ * any node serves the download and any node's expiry job deletes it; nothing is held in memory
+ * beyond one chunk and one cursor fetch, and nothing touches the local disk. A document missing a
+ * category a source declared is a failed export, never a silently partial one. At most
+ * {@code maxPerDay} exports per user in any 24 hours, enforced atomically by
+ * {@link ExportRepository#insertUnderCap}.
  */
 final class ExportService {
   private static final Logger LOG = LoggerFactory.getLogger(ExportService.class);
 
-  private final Vertx vertx;
   private final ExportRepository repository;
+  private final ExportDocuments documents;
   private final List<PersonalDataSource> sources;
   private final DownloadLinks links;
-  private final Path dir;
   private final int maxPerDay;
   private final Duration linkTtl;
   private final Clock clock;
 
-  ExportService(Vertx vertx, ExportRepository repository, List<PersonalDataSource> sources, DownloadLinks links,
-                Path dir, int maxPerDay, Duration linkTtl, Clock clock) {
-    this.vertx = vertx;
+  ExportService(ExportRepository repository, ExportDocuments documents, List<PersonalDataSource> sources,
+                DownloadLinks links, int maxPerDay, Duration linkTtl, Clock clock) {
     this.repository = repository;
+    this.documents = documents;
     this.sources = sources;
     this.links = links;
-    this.dir = dir;
     this.maxPerDay = maxPerDay;
     this.linkTtl = linkTtl;
     this.clock = clock;
@@ -53,19 +51,18 @@ final class ExportService {
   /** Records the request (or refuses it over the daily limit) and starts generating. */
   Future<JsonObject> request(long userId, long requestedBy) {
     Instant now = clock.instant();
-    return repository.since(userId, now.minus(Duration.ofDays(1))).compose(recent -> {
-      if (recent.count() >= maxPerDay) {
-        long retry = Math.max(1, Duration.between(now, recent.oldest().toInstant().plus(Duration.ofDays(1))).toSeconds());
-        return Future.failedFuture(AppException.retryAfter(ErrorCode.EXPORT_LIMIT_REACHED,
-          "At most " + maxPerDay + " exports per day.", retry));
-      }
-      UUID id = UUID.randomUUID();
-      return repository.insert(id, userId, requestedBy, now).map(v -> {
+    UUID id = UUID.randomUUID();
+    return repository.insertUnderCap(id, userId, requestedBy, now, now.minus(Duration.ofDays(1)), maxPerDay)
+      .compose(refusedUntil -> {
+        if (refusedUntil.isPresent()) {
+          long retry = Math.max(1, Duration.between(now, refusedUntil.get()).toSeconds());
+          return Future.failedFuture(AppException.retryAfter(ErrorCode.EXPORT_LIMIT_REACHED,
+            "At most " + maxPerDay + " exports per day.", retry));
+        }
         generate(id, userId);
-        return new JsonObject().put("id", id.toString()).put("status", "pending")
-          .put("requestedAt", now.toString());
+        return Future.succeededFuture(new JsonObject().put("id", id.toString()).put("status", "pending")
+          .put("requestedAt", now.toString()));
       });
-    });
   }
 
   /** The status, and while it is ready and unexpired, the signed download link. */
@@ -80,8 +77,11 @@ final class ExportService {
     });
   }
 
-  /** The file of a ready export, for a valid, unexpired link. */
-  Future<Path> download(UUID id, long expires, String sig) {
+  /**
+   * A ready export, for a valid, unexpired link. The link is the only way to a document: whoever
+   * holds it (the owner it was handed to) reads it, on whichever node, and nobody else.
+   */
+  Future<ExportRepository.Export> download(UUID id, long expires, String sig) {
     if (!links.valid(id, expires, sig)) {
       return Future.failedFuture(AppException.of(ErrorCode.EXPORT_NOT_FOUND, "No such export."));
     }
@@ -92,34 +92,36 @@ final class ExportService {
       if (expired) {
         throw AppException.of(ErrorCode.EXPORT_LINK_EXPIRED, "This download link has expired; request a new export.");
       }
-      return file(id);
+      return e;
     });
   }
 
-  Path file(UUID id) {
-    return dir.resolve(id + ".json");
+  /** Sends the document of an export {@link #download} returned, then ends the response. */
+  Future<Void> send(ExportRepository.Export export, HttpServerResponse response) {
+    return documents.send(export.id(), export.sizeBytes(), response);
   }
 
   private void generate(UUID id, long userId) {
-    String path = file(id).toString();
-    vertx.fileSystem().mkdirs(dir.toString())
-      .compose(v -> vertx.fileSystem().open(path, new OpenOptions().setWrite(true).setCreate(true).setTruncateExisting(true)))
-      .compose(file -> write(file, userId).eventually(file::close))
-      .compose(v -> vertx.fileSystem().props(path))
-      .compose(props -> {
+    ExportWriter out = new ExportWriter(documents, id);
+    write(out, userId)
+      .compose(size -> {
         Instant now = clock.instant();
-        return repository.markReady(id, now, now.plus(linkTtl), props.size())
-          .onSuccess(x -> LOG.info("Export {} of user {} ready ({} bytes)", id, userId, props.size()));
+        return repository.markReady(id, now, now.plus(linkTtl), size).compose(ready -> {
+          if (ready) {
+            LOG.info("Export {} of user {} ready ({} bytes)", id, userId, size);
+            return Future.succeededFuture();
+          }
+          LOG.warn("Export {} of user {} finished after it was abandoned; its document is deleted", id, userId);
+          return documents.delete(List.of(id));
+        });
       })
       .recover(e -> {
         LOG.error("Export {} of user {} failed: {}", id, userId, e.toString());
-        return repository.markFailed(id, e.getClass().getSimpleName())
-          .eventually(() -> vertx.fileSystem().delete(path).otherwiseEmpty());
+        return repository.markFailed(id, e.getClass().getSimpleName());
       });
   }
 
-  private Future<Void> write(AsyncFile file, long userId) {
-    ExportWriter out = new ExportWriter(file);
+  private Future<Long> write(ExportWriter out, long userId) {
     Future<Void> chain = out.begin(userId, clock.instant().toString());
     for (PersonalDataSource source : sources) {
       chain = chain.compose(v -> source.export(userId, out));

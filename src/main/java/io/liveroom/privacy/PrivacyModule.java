@@ -14,7 +14,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,20 +48,22 @@ public final class PrivacyModule {
     retain(SqlRetention.chat(pool), config.chatRetentionDays());
     retain(SqlRetention.audit(pool), config.auditRetentionDays());
     ExportRepository exportRepo = new ExportRepository(pool);
-    this.exports = new ExportService(vertx, exportRepo, sources, new DownloadLinks(app.auth().jwtSecret()),
-      Path.of(app.dataDir(), "exports"), config.exportsPerDay(), config.exportLinkTtl(), clock);
+    this.exports = new ExportService(exportRepo, new ExportDocuments(pool), sources,
+      new DownloadLinks(app.auth().jwtSecret()), config.exportsPerDay(), config.exportLinkTtl(), clock);
     CancellationRepository cancelRepo = new CancellationRepository(pool);
     this.cancellations = new CancellationService(cancelRepo, sources, accounts.reauthentication(),
       accounts.accountStatus(), new WithdrawalTokens(redis, config.withdrawalTokenTtl()), config.coolingOff(), clock);
     this.policy = new PolicyService(pool, app.accounts().policyVersion(), audit, clock);
+    PolicyCatalog published = PolicyCatalog.load(config.policyFile(), app.accounts().policyVersion());
     this.reports = new ReportService(new ReportRepository(pool), accounts.directory(), rooms, accounts.admin(), audit, clock);
     ErasureJob erasure = new ErasureJob(cancelRepo, sources, ErasureMode.fromWire(config.chatOnErasure()), app.nodeId(), clock);
-    this.scheduler = new PrivacyScheduler(vertx, erasure, retention, exportRepo, exports, config.schedulerBatch(), clock);
+    this.scheduler = new PrivacyScheduler(vertx, erasure, retention, exportRepo, config.schedulerBatch(), clock);
     accounts.onFrozenLogin(cancellations::refuseLogin);
     accounts.bearerAuth().decorateWith(policy);
     this.routes = List.of(
       new PrivacyRoutes(accounts.bearerAuth(), exports, cancellations, policy, rooms),
       new ReportRoutes(accounts.bearerAuth(), reports),
+      new PolicyRoutes(published),
       new GuardianRoutes(accounts.bearerAuth(), accounts.admin(), pool, exports, cancellations));
   }
 

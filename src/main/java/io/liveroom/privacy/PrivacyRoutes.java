@@ -17,6 +17,7 @@ import io.vertx.ext.web.RoutingContext;
  * their own chat messages, and accepting the current privacy policy.
  */
 final class PrivacyRoutes implements HttpModule {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PrivacyRoutes.class);
   private final BearerAuth auth;
   private final ExportService exports;
   private final CancellationService cancellations;
@@ -63,12 +64,13 @@ final class PrivacyRoutes implements HttpModule {
       return;
     }
     java.util.UUID id = Params.exportId(ctx, "id");
-    exports.download(id, expires, ctx.queryParams().get("sig")).onSuccess(path -> ctx.response()
-        .putHeader("Content-Type", "application/json")
+    exports.download(id, expires, ctx.queryParams().get("sig")).onSuccess(export -> {
+      ctx.response().putHeader("Content-Type", "application/json")
         .putHeader("Content-Disposition", "attachment; filename=\"liveroom-export-" + id + ".json\"")
-        .putHeader("Cache-Control", "no-store")
-        .sendFile(path.toString()).onFailure(ctx::fail))
-      .onFailure(ctx::fail);
+        .putHeader("Cache-Control", "no-store");
+      // Once the head is out, a failure can only cut the response (ExportDocuments resets it).
+      exports.send(export, ctx.response()).onFailure(e -> LOG.warn("Download of export {} failed: {}", id, e.toString()));
+    }).onFailure(ctx::fail);
   }
 
   private void cancel(RoutingContext ctx) {

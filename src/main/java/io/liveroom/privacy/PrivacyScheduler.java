@@ -10,12 +10,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The privacy housekeeping every node runs periodically: erase accounts past their cooling-off
- * period, enforce retention, and delete expired export files. Every step is safe to run on all
+ * period, enforce retention, and delete expired export documents (from PostgreSQL, so whichever node
+ * runs it deletes them). Every step is safe to run on all
  * nodes at once (row locks with SKIP LOCKED, or plain range deletes). A run never overlaps the
  * previous one on the same node.
  */
@@ -30,7 +30,6 @@ final class PrivacyScheduler {
   private final ErasureJob erasure;
   private final List<Retention> retention;
   private final ExportRepository exports;
-  private final ExportService exportService;
   private final int batch;
   private final Clock clock;
   private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
@@ -38,12 +37,11 @@ final class PrivacyScheduler {
   private long timerId = -1;
 
   PrivacyScheduler(Vertx vertx, ErasureJob erasure, List<Retention> retention, ExportRepository exports,
-                   ExportService exportService, int batch, Clock clock) {
+                   int batch, Clock clock) {
     this.vertx = vertx;
     this.erasure = erasure;
     this.retention = retention;
     this.exports = exports;
-    this.exportService = exportService;
     this.batch = batch;
     this.clock = clock;
   }
@@ -96,21 +94,10 @@ final class PrivacyScheduler {
     return chain;
   }
 
-  /** Expired exports, and exports whose generating node died (pending for over an hour): files deleted. */
+  /** Expired exports, and exports whose generating node died (pending for over an hour): documents deleted. */
   private Future<Integer> expireExports() {
     Instant now = clock.instant();
     return exports.abandon(now.minus(ABANDONED_AFTER))
-      .compose(abandoned -> exports.expireDue(now, batch).map(expired -> {
-        List<UUID> all = new java.util.ArrayList<>(abandoned);
-        all.addAll(expired);
-        return all;
-      }))
-      .compose(ids -> {
-        Future<Void> chain = Future.succeededFuture();
-        for (UUID id : ids) {
-          chain = chain.compose(v -> vertx.fileSystem().delete(exportService.file(id).toString()).otherwiseEmpty());
-        }
-        return chain.map(ids.size());
-      });
+      .compose(abandoned -> exports.expireDue(now, batch).map(expired -> abandoned.size() + expired.size()));
   }
 }

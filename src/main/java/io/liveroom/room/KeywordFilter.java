@@ -1,15 +1,19 @@
 package io.liveroom.room;
 
+import io.liveroom.text.MatchForm;
+
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * An immutable keyword matcher. Words match case-insensitively anywhere in the text (substring
- * match: there are no word boundaries in Chinese or Japanese). A {@code reject} word refuses the
- * whole message; a {@code mask} word is replaced by one {@code *} per character. Scanning is a trie
- * walk from each position, O(text length × longest word), independent of the list size.
+ * An immutable keyword matcher. Words match anywhere in the text (substring match: there are no
+ * word boundaries in Chinese or Japanese), compared in {@link MatchForm}: case-folded, NFKC, with
+ * invisible characters removed, so {@code b\u200Dad}, {@code ＢＡＤ} or {@code b\u00ADad} still
+ * match {@code bad}. A {@code reject} word refuses the whole message; a {@code mask} word is replaced
+ * in the original text by one {@code *} per visible character of the span it came from (invisible
+ * characters inside that span are dropped). Scanning is a trie walk from each position of the
+ * normalized text, O(text length × longest word), independent of the list size.
  */
 final class KeywordFilter {
   static final KeywordFilter EMPTY = new KeywordFilter(List.of(), List.of());
@@ -32,17 +36,14 @@ final class KeywordFilter {
   }
 
   Result apply(String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    if (lower.length() != text.length()) {
-      // Lower-casing changed the length (rare scripts); match on the original so offsets line up.
-      lower = text;
-    }
-    char[] out = null;
-    for (int i = 0; i < lower.length(); i++) {
+    MatchForm form = MatchForm.of(text);
+    String norm = form.text();
+    boolean[] masked = null;
+    for (int i = 0; i < norm.length(); i++) {
       Node n = root;
       int matchEnd = -1;
-      for (int j = i; j < lower.length(); j++) {
-        n = n.next.get(lower.charAt(j));
+      for (int j = i; j < norm.length(); j++) {
+        n = n.next.get(norm.charAt(j));
         if (n == null) {
           break;
         }
@@ -54,19 +55,32 @@ final class KeywordFilter {
         }
       }
       if (matchEnd >= 0) {
-        if (out == null) {
-          out = text.toCharArray();
+        if (masked == null) {
+          masked = new boolean[text.length()];
         }
-        for (int k = i; k <= matchEnd; k++) {
-          out[k] = '*';
-        }
+        java.util.Arrays.fill(masked, form.originalStart(i), form.originalEnd(matchEnd), true);
       }
     }
-    return out == null ? new Result(false, false, text) : new Result(false, true, new String(out));
+    return masked == null ? new Result(false, false, text) : new Result(false, true, mask(text, masked));
+  }
+
+  /** The text with each visible code point of a masked span as {@code *}, its invisible ones dropped. */
+  private static String mask(String text, boolean[] masked) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      if (!masked[i]) {
+        out.appendCodePoint(cp);
+      } else if (!MatchForm.isInvisible(cp)) {
+        out.append('*');
+      }
+      i += Character.charCount(cp);
+    }
+    return out.toString();
   }
 
   private void add(String word, boolean reject) {
-    String w = word.toLowerCase(Locale.ROOT).trim();
+    String w = MatchForm.normalize(word.strip());
     if (w.isEmpty()) {
       return;
     }

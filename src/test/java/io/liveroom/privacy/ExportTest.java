@@ -22,7 +22,7 @@ import static io.liveroom.privacy.PrivacyFixtures.room;
 import static io.liveroom.privacy.PrivacyFixtures.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@DisplayName("Data export: every category we hold, streamed to a file, behind an expiring signed link")
+@DisplayName("Data export: every category we hold, streamed into PostgreSQL, behind an expiring signed link")
 class ExportTest {
   private static final MutableClock CLOCK = new MutableClock(Instant.now());
   private static Node node;
@@ -149,7 +149,7 @@ class ExportTest {
   }
 
   @Test
-  @DisplayName("A large history streams through the cursor into the file completely, in order")
+  @DisplayName("A large history streams through the cursor into the stored document completely, in order")
   void largeHistory() {
     TestUser dave = TestUsers.register(http);
     long room = room(dave.id(), "busy room");
@@ -166,7 +166,7 @@ class ExportTest {
   }
 
   @Test
-  @DisplayName("Links expire with their export, the file is deleted, and exports are limited per day")
+  @DisplayName("Links expire with their export, the document is deleted, and exports are limited per day")
   void expiryAndLimit() {
     TestUser carol = TestUsers.register(http);
     String first = http.post("/api/v1/me/exports", new JsonObject(), carol.accessToken()).json().getString("id");
@@ -185,7 +185,7 @@ class ExportTest {
     assertThat(http.get(link).status()).isEqualTo(410);
     PrivacyFixtures.await(node.privacy().runHousekeeping());
     assertThat(PrivacyFixtures.value("SELECT status FROM data_exports WHERE id = ?::uuid", first)).isEqualTo("expired");
-    assertThat(java.nio.file.Path.of(node.config().dataDir(), "exports", first + ".json")).doesNotExist();
+    assertThat(PrivacyFixtures.count("SELECT count(*) FROM data_export_chunks WHERE export_id = ?::uuid", first)).isZero();
     assertThat(http.get("/api/v1/me/exports/" + first, carol.accessToken()).json().containsKey("downloadUrl")).isFalse();
     // A day later the limit has rolled over.
     assertThat(http.post("/api/v1/me/exports", new JsonObject(), carol.accessToken()).status()).isEqualTo(202);
