@@ -62,6 +62,7 @@ public final class CacheMarker {
   private final AtomicBoolean stale = new AtomicBoolean();
   private final AtomicBoolean failing = new AtomicBoolean();
   private volatile long timer = -1;
+  private volatile long lastFailure = System.nanoTime() - WATCH_PERIOD.toNanos();
 
   /**
    * @param name the cache's name, in the marker key and the logs
@@ -129,6 +130,11 @@ public final class CacheMarker {
   }
 
   private Future<Void> shared() {
+    // After a failed rebuild (PostgreSQL down, say) readers do not start another one each: at most
+    // one attempt per half WATCH_PERIOD, so an outage costs neither PostgreSQL nor Redis a storm.
+    if (System.nanoTime() - lastFailure < WATCH_PERIOD.toNanos() / 2) {
+      return Future.failedFuture(new IllegalStateException("The " + name + " cache's last rebuild failed just now"));
+    }
     Promise<Void> mine = Promise.promise();
     Future<Void> current = running.compareAndExchange(null, mine.future());
     if (current != null) {
@@ -143,6 +149,10 @@ public final class CacheMarker {
         : Future.failedFuture(new IllegalStateException("Redis was wiped while the " + name + " cache was rebuilt")))
       .onSuccess(x -> LOG.info("Rebuilt the {} cache in Redis from PostgreSQL in {} ms", name,
         (System.nanoTime() - started) / 1_000_000))
+      .onFailure(e -> {
+        lastFailure = System.nanoTime();
+        redis.del(List.of(sentinel));
+      })
       .onComplete(ar -> {
         running.set(null);
         mine.handle(ar);
