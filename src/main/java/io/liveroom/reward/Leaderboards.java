@@ -86,12 +86,15 @@ public final class Leaderboards {
     return read(LeaderboardKeys.hosts(period, LocalDate.now(clock)), limit);
   }
 
-  /** Reads a board; when Redis lost the boards, rebuilds them from the ledger first. */
+  /**
+   * Reads a board; when Redis lost the boards, rebuilds them from the ledger first (if that fails,
+   * e.g. PostgreSQL is down, what Redis has is served).
+   */
   private Future<JsonObject> read(String key, int limit) {
     Future<Boolean> complete = cache.present();
     Future<JsonObject> board = readBoard(key, limit);
     return Future.join(complete, board).transform(ar -> complete.succeeded() && !complete.result()
-      ? cache.ensure().compose(x -> readBoard(key, limit)) : board);
+      ? cache.ensure().transform(x -> readBoard(key, limit)) : board);
   }
 
   private Future<JsonObject> readBoard(String key, int limit) {
