@@ -210,6 +210,12 @@ final class Capabilities {
     if (rewards != null) {
       rewards.stop();
     }
+    if (accounts != null) {
+      accounts.stop();
+    }
+    if (ai != null) {
+      ai.stop();
+    }
     int timeout = config.shutdownTimeoutSeconds();
     Future<Void> sockets = realtime == null ? Future.succeededFuture() : realtime.shutdown().otherwiseEmpty();
     return sockets

@@ -80,11 +80,14 @@ public final class AccountsModule {
     IdentityRepository identityRepo = new IdentityRepository(pool);
     UserDirectory directory = new PgUserDirectory(pool);
     SessionEventListeners events = new SessionEventListeners();
-    RedisSessionGate gate = new RedisSessionGate(redis, accessTtl);
+    SessionRepository sessionRows = new SessionRepository(pool);
+    RedisSessionGate gate = new RedisSessionGate(vertx, redis, sessionRows, accessTtl);
+    // Revocations survive a Redis wipe: the gate refills its cache from PostgreSQL (checked every second).
+    gate.start();
     BearerAuth auth = new BearerAuth(tokens, gate);
     SmsSender sender = cfg.sms().devOutbox() ? new DevOutboxSmsSender(clock) : new HttpSmsSender(vertx, cfg.sms());
     SmsCodeService codes = new SmsCodeService(redis, sender, crypto, cfg.sms(), res, clock);
-    SessionService sessions = new SessionService(new SessionRepository(pool), tokens, gate, events, audit, refreshDays);
+    SessionService sessions = new SessionService(sessionRows, tokens, gate, events, audit, refreshDays);
     AccountStatus status = new AccountStatus(pool, sessions, gate, events);
     PasswordHasher hasher = new PasswordHasher(vertx, cfg.passwordWorkers(), cfg.passwordQueueMax(), meters);
     LoginThrottle throttle = new LoginThrottle(redis, cfg.login(), res);
@@ -123,6 +126,11 @@ public final class AccountsModule {
         "accounts.adminPhones holds an invalid phone number")));
     }
     return Set.copyOf(out);
+  }
+
+  /** Stops background work (the session cache's watch). */
+  public void stop() {
+    gate.stop();
   }
 
   public SessionGate gate() {

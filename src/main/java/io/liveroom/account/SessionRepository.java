@@ -10,7 +10,9 @@ import io.vertx.sqlclient.Tuple;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,6 +40,24 @@ public final class SessionRepository {
     SELECT id, device_name, user_agent, ip, created_at, last_used_at, expires_at
     FROM sessions WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()
     ORDER BY last_used_at DESC""";
+  /**
+   * The session gate's slow path, with the cache's meaning: the account's status (null when no such
+   * user) and whether the session was revoked (a session without a row is not a login session, and
+   * a deleted one belongs to an erased, so cancelled, account).
+   */
+  static final String GATE_STATE = """
+    SELECT (SELECT status FROM users WHERE id = $2) AS status,
+           EXISTS (SELECT 1 FROM sessions WHERE id = $1 AND revoked_at IS NOT NULL) AS revoked""";
+  /** Sessions revoked recently enough that an access token of theirs may still be unexpired. */
+  static final String RECENT_REVOCATIONS = """
+    SELECT id FROM sessions WHERE revoked_at IS NOT NULL AND revoked_at > now() - make_interval(secs => $1::int)""";
+  /** Accounts that left the active status recently enough that an access token may still be unexpired. */
+  static final String RECENTLY_DISABLED = """
+    SELECT id, status FROM users WHERE status <> 'active' AND updated_at > now() - make_interval(secs => $1::int)""";
+
+  /** What the session gate needs to know about one access token's session and account (status null: no user). */
+  public record GateState(String status, boolean revoked) {
+  }
 
   /** A refresh token's state, read before deciding whether to rotate or to treat it as reuse. */
   public record TokenState(UUID sessionId, boolean rotated, long userId, boolean revoked, boolean expired,
@@ -86,6 +106,28 @@ public final class SessionRepository {
 
   public Future<RowSet<Row>> active(long userId) {
     return pool.preparedQuery(ACTIVE).execute(Tuple.of(userId));
+  }
+
+  /** {@code sessionId} null when the token's session id is not a login session's. */
+  public Future<GateState> gateState(UUID sessionId, long userId) {
+    return pool.preparedQuery(GATE_STATE).execute(Tuple.of(sessionId, userId))
+      .map(rows -> {
+        Row r = rows.iterator().next();
+        return new GateState(r.getString("status"), r.getBoolean("revoked"));
+      });
+  }
+
+  public Future<List<UUID>> recentRevocations(int withinSeconds) {
+    return pool.preparedQuery(RECENT_REVOCATIONS).execute(Tuple.of(withinSeconds)).map(SessionRepository::ids);
+  }
+
+  /** User id to status, for accounts not active and changed within the window. */
+  public Future<Map<Long, String>> recentlyDisabled(int withinSeconds) {
+    return pool.preparedQuery(RECENTLY_DISABLED).execute(Tuple.of(withinSeconds)).map(rows -> {
+      Map<Long, String> out = new HashMap<>();
+      rows.forEach(r -> out.put(r.getLong("id"), r.getString("status")));
+      return out;
+    });
   }
 
   private static List<UUID> ids(RowSet<Row> rows) {

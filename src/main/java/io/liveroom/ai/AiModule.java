@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -24,9 +25,11 @@ public final class AiModule {
   private final Generations generations;
   private final ConversationRepository conversationRepo;
   private final ConversationService conversations;
+  private final TokenBudgets budgets;
 
-  private AiModule(AiConfig config, Generations generations, ConversationRepository repo) {
+  private AiModule(AiConfig config, Generations generations, ConversationRepository repo, TokenBudgets budgets) {
     this.config = config;
+    this.budgets = budgets;
     this.generations = generations;
     this.conversationRepo = repo;
     this.conversations = new ConversationService(repo, config.contextTokenBudget(), generations);
@@ -37,10 +40,23 @@ public final class AiModule {
     LlmProvider provider = config.provider().equals(OpenAiProvider.NAME)
       ? new OpenAiProvider(vertx, config.openai())
       : new SimulatedProvider(vertx, config.simulated());
-    return AiQuotas.load(vertx, redis, config.quota(), leaseMs(config)).map(quotas -> new AiModule(config,
-      new Generations(provider, quotas, new UsageRepository(vertx, pool), new WordListModerator(config.blockedWords()),
-        new AiMetrics(registry, provider.name())),
-      new ConversationRepository(pool)));
+    // Today's token budgets survive a Redis wipe: refilled from ai_usage (checked every second).
+    Future<TokenBudgets> budgets = vertx.executeBlocking(() -> new TokenBudgets(vertx, pool, redis, Clock.systemUTC()),
+      false);
+    return Future.all(AiQuotas.load(vertx, redis, config.quota(), leaseMs(config)), budgets).map(all -> {
+      AiQuotas quotas = all.resultAt(0);
+      AiModule module = new AiModule(config,
+        new Generations(provider, quotas, new UsageRepository(vertx, pool), new WordListModerator(config.blockedWords()),
+          new AiMetrics(registry, provider.name())),
+        new ConversationRepository(pool), all.resultAt(1));
+      module.budgets.start();
+      return module;
+    });
+  }
+
+  /** Stops background work (the token budgets' watch). */
+  public void stop() {
+    budgets.stop();
   }
 
   /** A quota lease outlives the longest possible generation, then frees itself. */

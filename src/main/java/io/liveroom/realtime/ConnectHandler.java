@@ -20,6 +20,7 @@ import java.util.Base64;
  *   <li>expired token: error reply 109 (the SDK fetches a new token and retries);</li>
  *   <li>any other bad token: disconnect 3500 (invalid token, terminal);</li>
  *   <li>session revoked or account refused by the gate: disconnect 4500 / 4501 (terminal);</li>
+ *   <li>the gate cannot tell (Redis and PostgreSQL both unusable): error reply 1009, temporary;</li>
  *   <li>too many connections of this user on this node: disconnect 3504.</li>
  * </ul>
  * On success the server subscribes the connection to the user's personal channel.
@@ -88,6 +89,11 @@ final class ConnectHandler {
       })
       .compose(p -> server.onLoop(session, server.sessionGate().check(p)).map(p)
         .recover(e -> {
+          if (e instanceof AppException app && app.code() == ErrorCode.SERVICE_UNAVAILABLE) {
+            // The gate cannot tell right now (fails closed): a temporary error reply, so the SDK
+            // retries, rather than a terminal disconnect that would end the app's session for good.
+            return Future.failedFuture(e);
+          }
           boolean disabled = e instanceof AppException app && app.code() == ErrorCode.FORBIDDEN;
           LOG.info("User {} refused by the session gate ({}); closing client {}", p.userId(),
             disabled ? "account disabled" : "session revoked", session.clientId);

@@ -25,12 +25,16 @@ final class GiftEffects {
   private final Realtime realtime;
   private final int comboWindowSeconds;
   private final List<GiftListener> listeners;
+  private final Runnable boardsMissed;
 
-  GiftEffects(RedisAPI redis, Realtime realtime, int comboWindowSeconds, List<GiftListener> listeners) {
+  /** @param boardsMissed called when a committed gift's board update failed (the boards get rebuilt) */
+  GiftEffects(RedisAPI redis, Realtime realtime, int comboWindowSeconds, List<GiftListener> listeners,
+              Runnable boardsMissed) {
     this.redis = redis;
     this.realtime = realtime;
     this.comboWindowSeconds = comboWindowSeconds;
     this.listeners = listeners;
+    this.boardsMissed = boardsMissed;
   }
 
   Future<Void> apply(GiftReceipt r, Gift gift, UserSummary sender, long hostId, long liveSessionId) {
@@ -38,6 +42,7 @@ final class GiftEffects {
       .recover(e -> {
         LOG.warn("Gift tx {} committed but its combo/leaderboards were not updated in Redis: {}", r.transactionId(),
           e.toString());
+        boardsMissed.run();
         return Future.succeededFuture(1L);
       })
       .compose(combo -> realtime.publish("room:" + r.roomId(), publication(r, gift, sender, combo))

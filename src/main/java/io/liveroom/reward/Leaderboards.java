@@ -2,7 +2,9 @@ package io.liveroom.reward;
 
 import io.liveroom.account.UserDirectory;
 import io.liveroom.account.UserSummary;
+import io.liveroom.infra.CacheMarker;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
@@ -43,12 +45,29 @@ public final class Leaderboards {
   private final RedisAPI redis;
   private final UserDirectory users;
   private final Clock clock;
+  private final CacheMarker cache;
 
-  Leaderboards(Pool pool, RedisAPI redis, UserDirectory users, Clock clock) {
+  Leaderboards(Vertx vertx, Pool pool, RedisAPI redis, UserDirectory users, Clock clock) {
     this.pool = pool;
     this.redis = redis;
     this.users = users;
     this.clock = clock;
+    // The boards are a cache of the ledger: rebuilt when Redis lost them (checked every second, and
+    // on a read that finds the marker gone), or when a gift's board update was missed.
+    this.cache = new CacheMarker(vertx, redis, "leaderboards", () -> rebuild().mapEmpty());
+  }
+
+  void start() {
+    cache.watch();
+  }
+
+  void stop() {
+    cache.stop();
+  }
+
+  /** A committed gift's board update did not reach Redis: the boards are rebuilt once Redis answers. */
+  void invalidate() {
+    cache.invalidate();
   }
 
   public Future<JsonObject> room(long roomId, int limit) {
@@ -67,7 +86,18 @@ public final class Leaderboards {
     return read(LeaderboardKeys.hosts(period, LocalDate.now(clock)), limit);
   }
 
+  /**
+   * Reads a board; when Redis lost the boards, rebuilds them from the ledger first (if that fails,
+   * e.g. PostgreSQL is down, what Redis has is served).
+   */
   private Future<JsonObject> read(String key, int limit) {
+    Future<Boolean> complete = cache.present();
+    Future<JsonObject> board = readBoard(key, limit);
+    return Future.join(complete, board).transform(ar -> complete.succeeded() && !complete.result()
+      ? cache.ensure().transform(x -> readBoard(key, limit)) : board);
+  }
+
+  private Future<JsonObject> readBoard(String key, int limit) {
     return redis.zrevrange(List.of(key, "0", Integer.toString(limit - 1), "WITHSCORES")).compose(res -> {
       List<Long> ids = new ArrayList<>();
       List<Long> scores = new ArrayList<>();

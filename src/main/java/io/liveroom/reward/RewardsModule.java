@@ -44,11 +44,12 @@ public final class RewardsModule {
     this.catalog = new GiftCatalog(pool);
     listeners.add((receipt, hostId, sessionId) -> meters.counter("liveroom.gifts.committed").increment());
     listeners.add((receipt, hostId, sessionId) -> folder.wake()); // its host's beans wait for a fold
-    GiftEffects effects = new GiftEffects(redis, realtime, config.comboWindowSeconds(), listeners);
+    this.leaderboards = new Leaderboards(vertx, pool, redis, users, clock);
+    GiftEffects effects = new GiftEffects(redis, realtime, config.comboWindowSeconds(), listeners,
+      leaderboards::invalidate);
     UserDirectory senders = new RecentUsers(users, 2_000, 200_000);
     this.gifts = new GiftService(new GiftRepository(pool), ledger, catalog, rooms, senders, effects, config, clock,
       meters);
-    this.leaderboards = new Leaderboards(pool, redis, users, clock);
     this.reconciliation = new Reconciliation(pool);
     this.payments = new PaymentService(pool, ledger, users, config, clock);
     this.withdrawals = new WithdrawalService(pool, ledger, folder, users, config);
@@ -72,10 +73,12 @@ public final class RewardsModule {
 
   public void start() {
     folder.start(config.foldIntervalMs(), config.foldIdleIntervalMs());
+    leaderboards.start();
   }
 
   public void stop() {
     folder.stop();
+    leaderboards.stop();
   }
 
   public GiftCatalog catalog() {

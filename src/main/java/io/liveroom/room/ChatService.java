@@ -36,9 +36,18 @@ final class ChatService {
   private final MessageIds ids = new MessageIds();
   private final MeterRegistry registry;
   private final Counter accepted;
+  private final LiveRecovery recovery;
+
+  /**
+   * Asked when Redis says a room is not live: true when it is live after all and its Redis state
+   * has been rebuilt from PostgreSQL (Redis lost its data), false when "not live" stands.
+   */
+  interface LiveRecovery {
+    Future<Boolean> restore(long roomId);
+  }
 
   ChatService(RoomsConfig config, RedisAPI redis, Profiles profiles, KeywordList keywords, PublishBudget budget,
-              ChatArchive archive, HotRanking hot, MeterRegistry registry) {
+              ChatArchive archive, HotRanking hot, MeterRegistry registry, LiveRecovery recovery) {
     this.config = config;
     this.redis = redis;
     this.profiles = profiles;
@@ -47,6 +56,7 @@ final class ChatService {
     this.archive = archive;
     this.hot = hot;
     this.registry = registry;
+    this.recovery = recovery;
     this.accepted = Counter.builder("liveroom.room.chat.accepted").description("Chat messages accepted into rooms")
       .register(registry);
   }
@@ -106,8 +116,22 @@ final class ChatService {
     }
   }
 
-  /** Runs the admission script; succeeds with the live session id. */
+  /**
+   * Runs the admission script; succeeds with the live session id. A "not live" answer may come from
+   * a Redis that lost its data while the room is live in PostgreSQL: then the room's state is
+   * rebuilt and the message admitted once more.
+   */
   private Future<Long> admit(long userId, long roomId) {
+    return runAdmit(userId, roomId).recover(e -> {
+      if (!(e instanceof AppException a) || a.code() != ErrorCode.ROOM_NOT_LIVE) {
+        return Future.failedFuture(e);
+      }
+      return recovery.restore(roomId).otherwise(false)
+        .compose(live -> live ? runAdmit(userId, roomId) : Future.failedFuture(e));
+    });
+  }
+
+  private Future<Long> runAdmit(long userId, long roomId) {
     List<String> keys = List.of(RoomKeys.live(roomId), RoomKeys.restriction(roomId, Restriction.BAN, userId),
       RoomKeys.restriction(roomId, Restriction.MUTE, userId), RoomKeys.mods(roomId), RoomKeys.host(roomId),
       RoomKeys.rate(roomId, userId), RoomKeys.slow(roomId), RoomKeys.cooldown(roomId, userId),

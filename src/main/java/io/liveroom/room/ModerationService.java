@@ -111,7 +111,7 @@ final class ModerationService {
       JsonObject message = m.copy();
       message.remove("deleted");
       JsonObject pinned = new JsonObject().put("type", "pinned").put("message", message);
-      return state.pin(roomId, message.encode())
+      return rooms.setPinned(roomId, message.encode()).compose(x -> state.pin(roomId, message.encode()))
         .compose(x -> record(caller, roomId, m.getLong("senderId"), "room.message.pin",
           new JsonObject().put("messageId", Long.toString(messageId))))
         .compose(x -> publish(roomId, pinned)).map(message);
@@ -119,14 +119,15 @@ final class ModerationService {
   }
 
   Future<Void> unpin(Principal caller, long roomId) {
-    return staff(caller, roomId).compose(s -> state.pin(roomId, null))
+    return staff(caller, roomId).compose(s -> rooms.setPinned(roomId, null)).compose(x -> state.pin(roomId, null))
       .compose(x -> record(caller, roomId, null, "room.message.unpin", new JsonObject()))
       .compose(x -> publish(roomId, new JsonObject().put("type", "unpinned")));
   }
 
   /** Slow mode: 1-120 s between messages per user (host and moderators exempt); 0 turns it off. */
   Future<Void> slowMode(Principal caller, long roomId, int seconds) {
-    return staff(caller, roomId).compose(s -> state.slowMode(roomId, seconds))
+    return staff(caller, roomId).compose(s -> rooms.setSlowMode(roomId, seconds))
+      .compose(x -> state.slowMode(roomId, seconds))
       .compose(x -> record(caller, roomId, null, "room.slow_mode", new JsonObject().put("seconds", seconds)))
       .compose(x -> notice(roomId, new JsonObject().put("action", "slow_mode").put("seconds", seconds)));
   }

@@ -38,6 +38,17 @@ final class RoomRepository {
     SELECT id, peak_viewers, total_likes, message_count FROM room_sessions
     WHERE room_id = $1 ORDER BY id DESC LIMIT 1""";
 
+  /** Slow mode and pin belong to the live session; an idle room has none to set. */
+  static final String SET_SLOW_MODE = """
+    UPDATE room_sessions SET slow_mode_seconds = $2 WHERE id = (SELECT current_session_id FROM rooms WHERE id = $1)""";
+  static final String SET_PINNED = """
+    UPDATE room_sessions SET pinned = $2 WHERE id = (SELECT current_session_id FROM rooms WHERE id = $1)""";
+  static final String SESSION_SETTINGS = "SELECT slow_mode_seconds, pinned FROM room_sessions WHERE id = $1";
+
+  /** A live session's settings that Redis carries for the chat path. */
+  record SessionSettings(int slowModeSeconds, String pinnedJson) {
+  }
+
   private final Pool pool;
 
   RoomRepository(Pool pool) {
@@ -89,6 +100,25 @@ final class RoomRepository {
   }
 
   /** Opens a session and marks the room live in one transaction; empty when the room was not idle. */
+  Future<Void> setSlowMode(long roomId, int seconds) {
+    return pool.preparedQuery(SET_SLOW_MODE).execute(Tuple.of(roomId, seconds)).mapEmpty();
+  }
+
+  /** {@code pinnedJson} null unpins. */
+  Future<Void> setPinned(long roomId, String pinnedJson) {
+    return pool.preparedQuery(SET_PINNED).execute(Tuple.of(roomId, pinnedJson)).mapEmpty();
+  }
+
+  Future<SessionSettings> sessionSettings(long sessionId) {
+    return pool.preparedQuery(SESSION_SETTINGS).execute(Tuple.of(sessionId)).map(rows -> {
+      if (rows.size() == 0) {
+        return new SessionSettings(0, null);
+      }
+      var r = rows.iterator().next();
+      return new SessionSettings(r.getInteger("slow_mode_seconds"), r.getString("pinned"));
+    });
+  }
+
   Future<Room> startSession(long roomId, String startedBy) {
     return pool.withTransaction(tx -> tx.preparedQuery(INSERT_SESSION).execute(Tuple.of(roomId, startedBy))
       .compose(rows -> markLive(tx, roomId, rows.iterator().next().getLong(0))));

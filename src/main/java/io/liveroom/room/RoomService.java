@@ -18,6 +18,8 @@ import java.util.List;
  * the Redis state and returns the running session), and so is ending an idle room.
  */
 final class RoomService {
+  /** Rooms rebuilt per PostgreSQL query after Redis lost the live state. */
+  private static final int RESTORE_PAGE = 200;
   private final RoomRepository rooms;
   private final ModerationRepository moderation;
   private final RoomState state;
@@ -136,11 +138,60 @@ final class RoomService {
         .map(live));
   }
 
+  /**
+   * Rebuilds the Redis state of every room PostgreSQL says is live (after Redis lost its data):
+   * page by page, newest first. Idempotent, and safe to run on several nodes at once.
+   */
+  Future<Void> restoreLive() {
+    return restoreLive(Long.MAX_VALUE);
+  }
+
+  private Future<Void> restoreLive(long beforeId) {
+    return rooms.listLive(beforeId, RESTORE_PAGE).compose(page -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (Room room : page) {
+        chain = chain.compose(x -> restore(room)).mapEmpty();
+      }
+      return page.size() < RESTORE_PAGE ? chain : chain.compose(x -> restoreLive(page.get(page.size() - 1).id()));
+    });
+  }
+
+  /**
+   * Redis says the room is not live but its cache is not known to be complete: asks PostgreSQL, and
+   * if the room is live there, rebuilds its Redis state. True when the room is live now.
+   */
+  Future<Boolean> restoreIfLive(long roomId) {
+    return rooms.find(roomId).compose(room -> room.live() ? restore(room) : Future.succeededFuture(false));
+  }
+
+  /**
+   * Mirrors a room read as live, then reads it again: if its session ended meanwhile (the end took
+   * it off the air in Redis before this mirror put it back), it goes off the air again. (An end
+   * whose PostgreSQL write lands between the two reads can still be missed; a rebuild only runs
+   * after Redis lost its data, so that window is rare and short.)
+   */
+  private Future<Boolean> restore(Room live) {
+    return mirror(live).compose(x -> rooms.find(live.id())).compose(now -> {
+      if (!now.live()) {
+        return state.goIdle(live.id()).map(false);
+      }
+      // A new session started meanwhile: its state wins over the one just mirrored.
+      return live.currentSessionId().equals(now.currentSessionId()) ? Future.succeededFuture(true) : restore(now);
+    });
+  }
+
   /** Mirrors a live session into Redis: moderators and restrictions from PostgreSQL, chat opens last. */
   private Future<Room> mirror(Room live) {
-    return Future.all(moderation.moderators(live.id()), moderation.activeRestrictions(live.id()))
-      .compose(all -> state.goLive(live.id(), live.currentSessionId(), live.hostId(), all.resultAt(0), all.resultAt(1)))
+    return Future.all(moderation.moderators(live.id()), moderation.activeRestrictions(live.id()),
+        rooms.sessionSettings(live.currentSessionId()))
+      .compose(all -> state.goLive(live.id(), live.currentSessionId(), live.hostId(), all.resultAt(0), all.resultAt(1))
+        .compose(x -> settings(live.id(), all.resultAt(2))))
       .map(live);
+  }
+
+  /** The session's slow mode and pin, back in Redis (after a repeated start, or after Redis lost them). */
+  private Future<Void> settings(long roomId, RoomRepository.SessionSettings s) {
+    return state.slowMode(roomId, s.slowModeSeconds()).compose(x -> state.pin(roomId, s.pinnedJson()));
   }
 
   private Future<Room> endSession(Room room, String newStatus, String reason) {

@@ -7,6 +7,7 @@ import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.HttpModule;
+import io.liveroom.infra.CacheMarker;
 import io.liveroom.realtime.Realtime;
 import io.liveroom.realtime.RpcMethod;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,6 +45,7 @@ public final class Rooms {
   private final ChatRepository chatRepository;
   private final List<HttpModule> httpModules;
   private final RoomPersonalData personalData;
+  private final CacheMarker liveCache;
 
   public Rooms(Vertx vertx, Pool pool, RedisAPI redis, Realtime realtime, ViewerCounter viewers, UserDirectory users,
                BearerAuth auth, RoomsConfig config, MeterRegistry registry) {
@@ -61,10 +63,20 @@ public final class Rooms {
     this.archive = new ChatArchive(vertx, chat, config.archiveBufferSize(), config.archiveBatchSize(),
       config.archiveFlush(), config.archiveMaxRetryDelay(), registry);
     Profiles profiles = new Profiles(users, PROFILE_TTL);
-    ChatService chatService = new ChatService(config, redis, profiles, keywords, budget, archive, hot, registry);
+    this.roomService = new RoomService(rooms, moderation, state, users, publisher, budget);
+    // Live state is a cache of PostgreSQL: rebuilt when Redis lost it (checked every second), and
+    // lazily when chat meets a room that Redis thinks is not live while the cache is incomplete.
+    this.liveCache = new CacheMarker(vertx, redis, "rooms", () -> roomService.restoreLive());
+    ChatService chatService = new ChatService(config, redis, profiles, keywords, budget, archive, hot, registry,
+      roomId -> liveCache.present().compose(complete -> {
+        if (complete) {
+          return Future.succeededFuture(false);
+        }
+        liveCache.ensure();
+        return roomService.restoreIfLive(roomId);
+      }));
     this.likes = new LikeService(redis, config, publisher, hot);
     this.namespace = new RoomNamespace(config, rooms, state, chatService, profiles, chat);
-    this.roomService = new RoomService(rooms, moderation, state, users, publisher, budget);
     this.statsService = new RoomStatsService(rooms, state, viewers, hot);
     this.moderationService = new ModerationService(rooms, moderation, chat, state, publisher, realtime,
       new PlatformRoles(users), config.kickBan(), config.maxMute());
@@ -79,11 +91,13 @@ public final class Rooms {
       archive.start();
       likes.start(vertx);
       hot.start(vertx);
+      liveCache.watch();
     });
   }
 
   /** Writes the queued chat to PostgreSQL and stops the archive loop; call before closing the pools. */
   public Future<Void> stop() {
+    liveCache.stop();
     return archive.stop();
   }
 

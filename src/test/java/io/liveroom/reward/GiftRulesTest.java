@@ -192,7 +192,7 @@ class GiftRulesTest {
   }
 
   @Test
-  @DisplayName("Leaderboards show nickname, avatar and score only, and are rebuilt identically from the ledger")
+  @DisplayName("Leaderboards show nickname, avatar and score only, and come back identically from the ledger after Redis loses them")
   void leaderboards() {
     long host = RewardFixtures.adult("host-lb");
     long big = RewardFixtures.adult("big-lb");
@@ -216,8 +216,13 @@ class GiftRulesTest {
     String giftersWeek = http.get("/api/v1/leaderboards/gifters?period=week").body();
     assertThat(hostsDay).contains("host-lb");
 
+    // Redis loses the boards: the next read rebuilds them from the ledger, no manual step.
     RedisProbe.flushAll(TestInfra.get().redisUrl());
-    assertThat(http.get("/api/v1/rooms/708/leaderboard", viewer).json().getJsonArray("items")).isEmpty();
+    assertThat(http.get("/api/v1/rooms/708/leaderboard", viewer).json().getJsonArray("items")).isEqualTo(room);
+    // And with no read at all, the node notices the wipe and rebuilds them by itself.
+    RedisProbe.flushAll(TestInfra.get().redisUrl());
+    assertThat(RewardFixtures.eventually(() -> "1".equals(RedisProbe.command(TestInfra.get().redisUrl(), "EXISTS",
+      "lb:hosts:all")))).as("boards rebuilt without a read").isTrue();
     assertThat(await(node.rewards().leaderboards().rebuild())).isPositive();
     assertThat(http.get("/api/v1/rooms/708/leaderboard", viewer).json().getJsonArray("items")).isEqualTo(room);
     assertThat(http.get("/api/v1/live-sessions/9208/leaderboard").body()).isEqualTo(session);

@@ -1,0 +1,84 @@
+package io.liveroom.ai;
+
+import io.liveroom.Node;
+import io.liveroom.account.Role;
+import io.liveroom.support.RedisProbe;
+import io.liveroom.support.TestHttp;
+import io.liveroom.support.TestInfra;
+import io.liveroom.support.TestNodes;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("Today's AI token budget survives Redis losing its data: it is refilled from the usage ledger")
+class TokenBudgetAfterWipeTest {
+  private Node node;
+
+  @AfterEach
+  void stop() {
+    TestNodes.stop(node);
+  }
+
+  @Test
+  @DisplayName("After FLUSHALL the user's tokens used today are back in Redis within seconds, as ai_usage records them")
+  void budgetRefilled() {
+    TestInfra.get().reset();
+    node = TestNodes.start(json -> json.getJsonObject("ai").getJsonObject("simulated")
+      .put("tokensPerSecond", 1000).put("replyTokens", 20));
+    TestHttp http = new TestHttp(node.httpPort());
+    long userId = AiTests.newUser();
+    String token = node.accessTokens().issue(userId, Role.USER, "s1");
+    JsonObject body = new JsonObject().put("model", "simulated").put("messages", new JsonArray()
+      .add(new JsonObject().put("role", "user").put("content", "Hello there")));
+    assertThat(http.post("/v1/chat/completions", body, token).status()).isEqualTo(200);
+    assertThat(eventually(() -> usageRows(userId) == 1)).as("usage recorded in PostgreSQL").isTrue();
+    String dayKey = AiQuotas.dayKey(userId, Instant.now());
+    long used = Long.parseLong(RedisProbe.command(TestInfra.get().redisUrl(), "GET", dayKey));
+    assertThat(used).isGreaterThan(20);
+
+    RedisProbe.flushAll(TestInfra.get().redisUrl());
+
+    assertThat(eventually(() -> String.valueOf(used).equals(RedisProbe.command(TestInfra.get().redisUrl(), "GET",
+      dayKey)))).as("tokens used today refilled").isTrue();
+  }
+
+  private static long usageRows(long userId) {
+    try (Connection c = TestInfra.get().jdbc();
+         PreparedStatement st = c.prepareStatement("SELECT count(*) FROM ai_usage WHERE user_id = ?")) {
+      st.setLong(1, userId);
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean eventually(BooleanSupplier condition) {
+    long deadline = System.currentTimeMillis() + 5_000;
+    while (System.currentTimeMillis() < deadline) {
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return condition.getAsBoolean();
+  }
+}
