@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -46,7 +47,7 @@ public final class Rooms {
   private final RoomPersonalData personalData;
 
   public Rooms(Vertx vertx, Pool pool, RedisAPI redis, Realtime realtime, ViewerCounter viewers, UserDirectory users,
-               BearerAuth auth, RoomsConfig config, MeterRegistry registry) {
+               BearerAuth auth, RoomsConfig config, MeterRegistry registry, Clock clock) {
     this.vertx = vertx;
     this.config = config;
     RoomRepository rooms = new RoomRepository(pool);
@@ -60,7 +61,7 @@ public final class Rooms {
     this.keywords = new KeywordList(config.chatFilterFile());
     this.archive = new ChatArchive(vertx, chat, config.archiveBufferSize(), config.archiveBatchSize(),
       config.archiveFlush(), config.archiveMaxRetryDelay(), registry);
-    Profiles profiles = new Profiles(users, PROFILE_TTL);
+    Profiles profiles = new Profiles(users, PROFILE_TTL, clock);
     ChatService chatService = new ChatService(config, redis, profiles, keywords, budget, archive, hot, registry);
     this.likes = new LikeService(redis, config, publisher, hot);
     this.namespace = new RoomNamespace(config, rooms, state, chatService, profiles, chat);
