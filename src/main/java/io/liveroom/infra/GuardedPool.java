@@ -1,5 +1,7 @@
 package io.liveroom.infra;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PrepareOptions;
@@ -35,6 +37,13 @@ public final class GuardedPool implements Pool {
 
   public PgBreaker breaker() {
     return breaker;
+  }
+
+  /** {@code liveroom.pg.breaker.open}: 1 while the breaker refuses calls (PostgreSQL unreachable), else 0. */
+  public GuardedPool withMetrics(MeterRegistry registry) {
+    Gauge.builder("liveroom.pg.breaker.open", breaker, b -> b.isOpen() ? 1 : 0)
+      .description("1 while PostgreSQL is unreachable and calls fail fast with 503").register(registry);
+    return this;
   }
 
   @Override
