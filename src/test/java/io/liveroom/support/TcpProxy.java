@@ -10,6 +10,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A TCP proxy in front of a server, for outage tests: point a node at {@link #port()} and
@@ -94,17 +95,33 @@ public final class TcpProxy implements AutoCloseable {
   private void relay(NetSocket downstream) {
     downstream.pause();
     sockets.add(downstream);
+    AtomicReference<NetSocket> upstream = new AtomicReference<>();
+    downstream.closeHandler(v -> {
+      sockets.remove(downstream);
+      NetSocket up = upstream.get();
+      if (up != null) {
+        up.close();
+      }
+    });
     client.connect(targetPort, targetHost).onComplete(done -> {
       if (done.failed()) {
         downstream.close();
         return;
       }
-      NetSocket upstream = done.result();
-      sockets.add(upstream);
-      downstream.closeHandler(v -> upstream.close());
-      upstream.closeHandler(v -> downstream.close());
-      downstream.pipeTo(upstream);
-      upstream.pipeTo(downstream);
+      NetSocket up = done.result();
+      upstream.set(up);
+      if (!sockets.contains(downstream)) {
+        // Cut (or closed by the client) while connecting.
+        up.close();
+        return;
+      }
+      sockets.add(up);
+      up.closeHandler(v -> {
+        sockets.remove(up);
+        downstream.close();
+      });
+      downstream.pipeTo(up);
+      up.pipeTo(downstream);
     });
   }
 
