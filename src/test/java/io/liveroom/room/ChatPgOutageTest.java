@@ -44,6 +44,8 @@ class ChatPgOutageTest {
     MutableClock clock = MutableClock.now();
     node = TestNodes.start(clock, json -> {
       json.getJsonObject("pg").put("url", postgres.pgUrl());
+      // One client publishes back to back: lift the per-connection command rate.
+      json.getJsonObject("realtime").put("commandsPerSecond", 10_000);
       JsonObject rooms = json.getJsonObject("rooms").put("publishBudgetPerSecond", 100_000);
       rooms.getJsonObject("chat").put("rateLimit", new JsonObject().put("messages", 1_000).put("windowSeconds", 10))
         .put("archive", new JsonObject().put("bufferSize", 10_000).put("batchSize", 100).put("flushMillis", 50)
