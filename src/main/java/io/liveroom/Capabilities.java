@@ -127,7 +127,7 @@ final class Capabilities {
   private Future<?> wireRooms() {
     rooms = new Rooms(vertx, pool, redis, realtime,
       channel -> realtime.presenceStats(channel).map(Realtime.PresenceStats::users), accounts.directory(),
-      accounts.bearerAuth(), config.rooms(), metrics.registry());
+      accounts.bearerAuth(), config.rooms(), metrics.registry(), clock);
     namespaces.register(rooms.namespace());
     rooms.rpcMethods().forEach(rpcMethods::register);
     return rooms.start();

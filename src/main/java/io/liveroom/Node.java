@@ -121,7 +121,7 @@ public final class Node {
         return Migrations.run(vertx, config.pg().url());
       })
       .compose(applied -> {
-        pool = Database.pool(vertx, config.pg().url(), config.pg().poolSize());
+        pool = Database.guardedPool(vertx, config.pg()).withMetrics(metrics.registry());
         Redis redisClient = RedisClients.client(vertx, config.redis().url(), config.redis().poolSize());
         redis = RedisClients.api(redisClient);
         capabilities = new Capabilities(vertx, config, pool, redisClient, redis, accessTokens, metrics, clock, seams);

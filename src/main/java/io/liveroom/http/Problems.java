@@ -2,6 +2,7 @@ package io.liveroom.http;
 
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
+import io.liveroom.error.Failures;
 import io.liveroom.error.FieldError;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
@@ -17,7 +18,8 @@ import java.util.Map;
 /**
  * The one place where failures become HTTP responses: {@code application/problem+json} (RFC 9457)
  * with a stable {@code code} from {@link ErrorCode}, the request id, and field errors for
- * validation failures. Unexpected failures are logged with the request id and answered with a
+ * validation failures. A dependency that cannot be reached (see {@link Failures}) is a 503 with
+ * {@code Retry-After}. Unexpected failures are logged with the request id and answered with a
  * generic 500 that leaks nothing of the cause.
  */
 public final class Problems {
@@ -71,8 +73,9 @@ public final class Problems {
   }
 
   static AppException toProblem(Throwable failure) {
-    if (failure instanceof AppException app) {
-      return app;
+    AppException classified = Failures.classify(failure);
+    if (classified.code() != ErrorCode.INTERNAL || failure instanceof AppException) {
+      return classified;
     }
     if (failure instanceof DecodeException) {
       return AppException.of(ErrorCode.MALFORMED_JSON, "The request body is not valid JSON.");

@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import io.liveroom.account.Principal;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
+import io.liveroom.error.Failures;
 import io.liveroom.realtime.protocol.ClientProtocol.ClientInfo;
 import io.liveroom.realtime.protocol.ClientProtocol.Command;
 import io.liveroom.realtime.protocol.ClientProtocol.ConnectResult;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the commands of one connection and maps every failure to the protocol: an
- * {@link AppException} becomes an error reply with its protocol code; anything else becomes
+ * {@link AppException} becomes an error reply with its protocol code; an unreachable dependency
+ * ({@link Failures}) becomes {@code service_unavailable} (1009, temporary); anything else becomes
  * {@code internal} (100, temporary) and is logged. Connect failures disconnect instead.
  */
 final class CommandHandler {
@@ -162,14 +164,12 @@ final class CommandHandler {
   }
 
   static Reply error(int id, Throwable e) {
-    ErrorCode code;
-    String message;
-    if (e instanceof AppException app) {
-      code = app.code();
-      message = app.getMessage();
-    } else {
+    // The same classification as HTTP: an unreachable database is service_unavailable (temporary).
+    AppException app = Failures.classify(e);
+    ErrorCode code = app.code();
+    String message = app.getMessage();
+    if (code == ErrorCode.INTERNAL && !(e instanceof AppException)) {
       LOG.warn("Command {} failed unexpectedly: {}", id, e.toString());
-      code = ErrorCode.INTERNAL;
       message = "internal server error";
     }
     return Reply.newBuilder().setId(id).setError(Error.newBuilder()

@@ -2,20 +2,32 @@ package io.liveroom.room;
 
 import io.liveroom.account.UserDirectory;
 import io.liveroom.account.UserSummary;
+import io.liveroom.error.AppException;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sender profiles for chat, cached so a chatty room does not cost one database query per message.
- * A fresh entry (younger than {@code ttl}) is used as is: the {@link UserDirectory} contract allows
- * that staleness. When the directory fails (PostgreSQL down), an older entry is used instead, so live
- * chat goes on through a database outage for everyone the node has seen (viewers are looked up when
- * they subscribe). The cache is cleared when it grows past its bound.
+ *
+ * <p>Stale-while-revalidate: a fresh entry (younger than {@code ttl}) is used as is; an older one is
+ * still answered at once while one refresh per user runs in the background, so a chat message never
+ * waits on PostgreSQL for someone the node has seen (viewers are looked up when they subscribe).
+ * During a database outage the entry simply stays stale until a refresh succeeds, and chat goes on
+ * at full speed. The {@link UserDirectory} contract allows this staleness: a change (nickname,
+ * status, verification) is seen from the message after the refresh, so at most one message late.
+ *
+ * <p>Only a user not in the cache waits for the directory; concurrent lookups of the same user share
+ * one query. The cache is shared by every event loop, so a waiter's future is handed back on the
+ * caller's own context. The cache is cleared when it grows past its bound.
  */
 final class Profiles {
   private static final Logger LOG = LoggerFactory.getLogger(Profiles.class);
@@ -23,36 +35,76 @@ final class Profiles {
 
   private final UserDirectory directory;
   private final long ttlMs;
+  private final Clock clock;
   private final Map<Long, Entry> cache = new ConcurrentHashMap<>();
+  /** The one lookup in flight per user (refresh or first load). */
+  private final Map<Long, Future<UserSummary>> loading = new ConcurrentHashMap<>();
 
-  Profiles(UserDirectory directory, Duration ttl) {
+  Profiles(UserDirectory directory, Duration ttl, Clock clock) {
     this.directory = directory;
     this.ttlMs = ttl.toMillis();
+    this.clock = clock;
   }
 
   private record Entry(UserSummary summary, long loadedAt) {
   }
 
   Future<UserSummary> find(long userId) {
-    long now = System.currentTimeMillis();
     Entry e = cache.get(userId);
-    if (e != null && now - e.loadedAt < ttlMs) {
+    if (e != null && clock.millis() - e.loadedAt < ttlMs) {
       return Future.succeededFuture(e.summary);
     }
-    return directory.find(userId)
-      .onSuccess(s -> {
+    Future<UserSummary> load = load(userId);
+    if (e != null) {
+      return Future.succeededFuture(e.summary);
+    }
+    return onCallerContext(load);
+  }
+
+  /** Starts the user's lookup unless one is already running; either way returns the running one. */
+  private Future<UserSummary> load(long userId) {
+    Promise<UserSummary> promise = Promise.promise();
+    Future<UserSummary> running = loading.putIfAbsent(userId, promise.future());
+    if (running != null) {
+      return running;
+    }
+    long startedAt = clock.millis();
+    directory.find(userId).onComplete(done -> {
+      if (done.succeeded()) {
         if (cache.size() >= MAX_ENTRIES) {
           cache.clear();
         }
-        cache.put(userId, new Entry(s, now));
-      })
-      .recover(err -> {
-        if (e == null || err instanceof io.liveroom.error.AppException) {
-          return Future.failedFuture(err);
-        }
-        LOG.warn("User directory unavailable ({}); using user {}'s profile from {} s ago", err.getMessage(), userId,
-          (now - e.loadedAt) / 1000);
-        return Future.succeededFuture(e.summary);
-      });
+        cache.put(userId, new Entry(done.result(), startedAt));
+      } else if (done.cause() instanceof AppException app && !app.code().temporary()) {
+        // A definite answer (the user is gone): stop serving the old profile.
+        cache.remove(userId);
+      } else if (cache.containsKey(userId)) {
+        LOG.debug("Refreshing user {}'s profile failed ({}); the cached one stays in use", userId,
+          done.cause().toString());
+      }
+      loading.remove(userId, promise.future());
+      promise.handle(done);
+    });
+    return promise.future();
+  }
+
+  /**
+   * The lookup may have been started (and so completes) on another event loop: hand its outcome
+   * back on the caller's context, where the caller may write to its socket.
+   */
+  private static <T> Future<T> onCallerContext(Future<T> result) {
+    Context caller = Vertx.currentContext();
+    if (caller == null) {
+      return result;
+    }
+    Promise<T> handedBack = Promise.promise();
+    result.onComplete(done -> {
+      if (Vertx.currentContext() == caller) {
+        handedBack.handle(done);
+      } else {
+        caller.runOnContext(v -> handedBack.handle(done));
+      }
+    });
+    return handedBack.future();
   }
 }

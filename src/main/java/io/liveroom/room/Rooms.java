@@ -17,6 +17,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -48,7 +49,7 @@ public final class Rooms {
   private final CacheMarker liveCache;
 
   public Rooms(Vertx vertx, Pool pool, RedisAPI redis, Realtime realtime, ViewerCounter viewers, UserDirectory users,
-               BearerAuth auth, RoomsConfig config, MeterRegistry registry) {
+               BearerAuth auth, RoomsConfig config, MeterRegistry registry, Clock clock) {
     this.vertx = vertx;
     this.config = config;
     RoomRepository rooms = new RoomRepository(pool);
@@ -62,7 +63,7 @@ public final class Rooms {
     this.keywords = new KeywordList(config.chatFilterFile());
     this.archive = new ChatArchive(vertx, chat, config.archiveBufferSize(), config.archiveBatchSize(),
       config.archiveFlush(), config.archiveMaxRetryDelay(), registry);
-    Profiles profiles = new Profiles(users, PROFILE_TTL);
+    Profiles profiles = new Profiles(users, PROFILE_TTL, clock);
     this.roomService = new RoomService(rooms, moderation, state, users, publisher, budget);
     // Live state is a cache of PostgreSQL: rebuilt when Redis lost it (checked every second), and
     // lazily when chat meets a room that Redis thinks is not live while the cache is incomplete.

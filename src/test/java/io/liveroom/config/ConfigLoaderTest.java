@@ -79,4 +79,14 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> AppConfig.from(ConfigLoader.load(null, Map.of("LIVEROOM_HTTP_CORS_ORIGINS", "*"))))
       .isInstanceOf(ConfigException.class).hasMessageContaining("http.corsOrigins");
   }
+
+  @Test
+  @DisplayName("The PostgreSQL pool must wait longer for a connection than a connect may take")
+  void pgTimeouts() {
+    AppConfig defaults = AppConfig.from(ConfigLoader.load(null, Map.of()));
+    assertThat(defaults.pg().acquireTimeoutMillis()).isGreaterThan(defaults.pg().connectTimeoutMillis());
+    assertThatThrownBy(() -> AppConfig.from(ConfigLoader.load(null, Map.of("LIVEROOM_PG_CONNECT_TIMEOUT_MILLIS", "3000",
+      "LIVEROOM_PG_ACQUIRE_TIMEOUT_MILLIS", "3000"))))
+      .isInstanceOf(ConfigException.class).hasMessageContaining("pg.acquireTimeoutMillis");
+  }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -35,7 +36,7 @@ class OutageTest {
     fx = RoomFixture.start();
     long ann = user("ann", true);
     long bob = user("bob", true);
-    Profiles profiles = new Profiles(new PgUserDirectory(fx.node.pool()), Duration.ZERO);
+    Profiles profiles = new Profiles(new PgUserDirectory(fx.node.pool()), Duration.ZERO, Clock.systemUTC());
     UserSummary seen = await(profiles.find(ann));
 
     sql("ALTER TABLE users RENAME TO users_away");

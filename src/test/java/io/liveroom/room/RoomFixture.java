@@ -39,7 +39,7 @@ final class RoomFixture implements AutoCloseable {
     this.node = node;
     this.rooms = new Rooms(node.vertx(), node.pool(), node.redis(), realtime,
       channel -> Future.succeededFuture(viewers.get()), new PgUserDirectory(node.pool()),
-      new BearerAuth(node.accessTokens(), p -> Future.succeededFuture()), config, registry);
+      new BearerAuth(node.accessTokens(), p -> Future.succeededFuture()), config, registry, node.clock());
     await(rooms.start());
   }
 

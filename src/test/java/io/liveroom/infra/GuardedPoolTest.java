@@ -1,0 +1,78 @@
+package io.liveroom.infra;
+
+import io.liveroom.config.PgConfig;
+import io.liveroom.error.AppException;
+import io.liveroom.error.ErrorCode;
+import io.liveroom.support.TcpProxy;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Tuple;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("The guarded pool fails fast while PostgreSQL is down and closes its breaker when it returns")
+class GuardedPoolTest {
+  private final Vertx vertx = Vertx.vertx();
+  private final TcpProxy postgres = TcpProxy.toTestPostgres();
+  private final GuardedPool pool = Database.guardedPool(vertx,
+    new PgConfig(postgres.pgUrl(), 2, "unused", 0, 2_000, 5_000, 3, 300));
+
+  @AfterEach
+  void close() throws Exception {
+    postgres.close();
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  @DisplayName("Queries, prepared queries, batches, transactions and checkouts are all refused at once while open")
+  void failsFastWhileOpen() throws Exception {
+    assertThat(await(pool.query("SELECT 1").execute()).size()).isEqualTo(1);
+    postgres.cut();
+    for (int i = 0; i < 3 && !pool.breaker().isOpen(); i++) {
+      failure(() -> pool.query("SELECT 1").execute());
+    }
+    assertThat(pool.breaker().isOpen()).isTrue();
+
+    List<Supplier<Future<?>>> calls = List.of(
+      () -> pool.query("SELECT 1").execute(),
+      () -> pool.preparedQuery("SELECT $1::int").execute(Tuple.of(1)),
+      () -> pool.preparedQuery("SELECT $1::int").executeBatch(List.of(Tuple.of(1), Tuple.of(2))),
+      () -> pool.preparedQuery("SELECT $1::int").mapping(r -> r.getInteger(0)).execute(Tuple.of(1)),
+      () -> pool.withTransaction(tx -> tx.query("SELECT 1").execute()),
+      () -> pool.withConnection(c -> c.query("SELECT 1").execute()),
+      pool::getConnection);
+    for (Supplier<Future<?>> call : calls) {
+      long start = System.nanoTime();
+      Throwable e = failure(call);
+      assertThat((System.nanoTime() - start) / 1_000_000).as("refused at once").isLessThan(100);
+      assertThat(e).isInstanceOf(AppException.class);
+      assertThat(((AppException) e).code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+    }
+
+    postgres.restore();
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (pool.breaker().isOpen() && System.currentTimeMillis() < deadline) {
+      pool.query("SELECT 1").execute().otherwiseEmpty().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+      Thread.sleep(50);
+    }
+    assertThat(pool.breaker().isOpen()).as("closed by a probe once PostgreSQL is back").isFalse();
+    assertThat(await(pool.preparedQuery("SELECT $1::int").execute(Tuple.of(7))).iterator().next().getInteger(0))
+      .isEqualTo(7);
+  }
+
+  private static <T> T await(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  private static Throwable failure(Supplier<Future<?>> call) throws Exception {
+    return call.get().map(ok -> (Throwable) null).otherwise(e -> e).toCompletionStage().toCompletableFuture()
+      .get(10, TimeUnit.SECONDS);
+  }
+}
