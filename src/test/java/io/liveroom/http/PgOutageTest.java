@@ -49,6 +49,7 @@ class PgOutageTest {
     TestHttp.Response created = http.post("/api/v1/rooms", room(), host.accessToken());
     assertThat(created.status()).as("create room: %s", created).isEqualTo(201);
     long roomId = created.json().getJsonObject("room").getLong("id");
+    TestUsers.setRole(host.id(), Role.ADMIN);
     String admin = node.accessTokens().issue(host.id(), Role.ADMIN, host.sessionId());
     Map<String, Supplier<TestHttp.Response>> calls = endpoints(host, roomId, admin);
     calls.forEach((name, call) -> assertThat(call.get().status()).as("%s before the outage", name).isLessThan(300));

@@ -35,10 +35,13 @@ class GuardedPoolTest {
   void failsFastWhileOpen() throws Exception {
     assertThat(await(pool.query("SELECT 1").execute()).size()).isEqualTo(1);
     postgres.cut();
-    for (int i = 0; i < 3 && !pool.breaker().isOpen(); i++) {
-      failure(() -> pool.query("SELECT 1").execute());
+    // Three connection failures in a row open it. The pooled connection the proxy dropped may fail
+    // the first query in a way that is not (yet) a refused connect, so allow a few more calls.
+    List<String> seen = new java.util.ArrayList<>();
+    for (int i = 0; i < 8 && !pool.breaker().isOpen(); i++) {
+      seen.add(String.valueOf(failure(() -> pool.query("SELECT 1").execute())));
     }
-    assertThat(pool.breaker().isOpen()).isTrue();
+    assertThat(pool.breaker().isOpen()).as("breaker open after %s", seen).isTrue();
 
     List<Supplier<Future<?>>> calls = List.of(
       () -> pool.query("SELECT 1").execute(),

@@ -86,4 +86,16 @@ public final class TestUsers {
       throw new IllegalStateException(e);
     }
   }
+
+  /** Stores {@code role} for the user: privileged actions read the role from the database, not the token. */
+  public static void setRole(long userId, io.liveroom.account.Role role) {
+    try (Connection c = TestInfra.get().jdbc();
+         PreparedStatement st = c.prepareStatement("UPDATE users SET role = ? WHERE id = ?")) {
+      st.setString(1, role.wire());
+      st.setLong(2, userId);
+      assertThat(st.executeUpdate()).isEqualTo(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }
