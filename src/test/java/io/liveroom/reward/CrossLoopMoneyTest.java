@@ -8,6 +8,7 @@ import io.liveroom.support.RecordingRealtime;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestInfra;
 import io.liveroom.support.TestNodes;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,8 +41,11 @@ class CrossLoopMoneyTest {
   private static String adminToken;
 
   @BeforeAll
-  static void boot() {
+  static void boot() throws Exception {
     TestInfra.get().reset();
+    try (Connection c = TestInfra.get().jdbc(); Statement st = c.createStatement()) {
+      st.execute("INSERT INTO topup_products (id, coins, price_minor, currency) VALUES ('coins_60', 60, 600, 'CNY')");
+    }
     node = TestNodes.start(json -> {
       json.getJsonObject("http").put("instances", 4);
       json.getJsonObject("rewards").getJsonObject("webhook").put("secret", SECRET);
@@ -86,6 +92,60 @@ class CrossLoopMoneyTest {
     assertThat(count(responses, 409, "insufficient_balance")).isEqualTo(190L);
     assertThat(RewardFixtures.coins(viewer)).isZero();
     assertThat(RewardFixtures.beansIncludingPending(host)).isEqualTo(10 * 5L);
+    ledgerCheckPasses();
+  }
+
+  @Test
+  @DisplayName("40 concurrent withdrawals of 5 beans against 50 earned: exactly 10 accepted, no overdraft, 0 beans left")
+  void withdrawals() {
+    long host = RewardFixtures.adult("xl-earner");
+    long viewer = RewardFixtures.adult("xl-patron");
+    rooms.live(702, host, 9702);
+    long giftId = RewardFixtures.gift(node, "Crown-xl", 100);
+    RewardFixtures.credit(node, viewer, 100);
+    TestHttp.Response gift = new TestHttp(node.httpPort()).post("/api/v1/rooms/702/gifts", new JsonObject()
+      .put("giftId", giftId).put("count", 1).put("requestId", "xl-earn"), RewardFixtures.token(node, viewer, Role.USER));
+    assertThat(gift.status()).as(gift.toString()).isEqualTo(200);
+    String token = RewardFixtures.token(node, host, Role.USER);
+
+    List<HttpRequest> requests = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String body = new JsonObject().put("beans", 5).put("requestId", "xl-w-" + i).encode();
+      requests.add(ConcurrentRequests.post(node.httpPort(), "/api/v1/me/withdrawals", body, token, BOUND));
+    }
+    List<HttpResponse<String>> responses = ConcurrentRequests.fire(requests);
+
+    assertThat(ConcurrentRequests.byStatus(responses)).containsOnlyKeys(201, 409);
+    assertThat(count(responses, 201, null)).isEqualTo(10L);
+    assertThat(count(responses, 409, "insufficient_balance")).isEqualTo(30L);
+    assertThat(RewardFixtures.beansIncludingPending(host)).isZero();
+    assertThat(RewardFixtures.longQuery("SELECT COALESCE(sum(beans), 0) FROM withdrawals WHERE host_id = " + host))
+      .isEqualTo(50L);
+    ledgerCheckPasses();
+  }
+
+  @Test
+  @DisplayName("Concurrent webhook deliveries, each event 10 times at once: every event credits exactly once")
+  void webhookDuplicates() {
+    long payer = RewardFixtures.adult("xl-payer");
+    List<HttpRequest> requests = new ArrayList<>();
+    long ts = System.currentTimeMillis() / 1000;
+    for (int event = 0; event < 5; event++) {
+      String body = new JsonObject().put("id", "evt_xl_" + event).put("type", "payment.succeeded")
+        .put("data", new JsonObject().put("userId", payer).put("productId", "coins_60")).encode();
+      Map<String, String> headers = Map.of(WebhookSignature.TIMESTAMP_HEADER, Long.toString(ts),
+        WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(SECRET, Long.toString(ts), Buffer.buffer(body)));
+      for (int copy = 0; copy < 10; copy++) {
+        requests.add(ConcurrentRequests.post(node.httpPort(), "/api/v1/payments/webhook", body, headers, BOUND));
+      }
+    }
+    List<HttpResponse<String>> responses = ConcurrentRequests.fire(requests);
+
+    assertThat(ConcurrentRequests.byStatus(responses)).containsOnlyKeys(200);
+    Map<String, Long> outcomes = new java.util.HashMap<>();
+    responses.forEach(r -> outcomes.merge(new JsonObject(r.body()).getString("status"), 1L, Long::sum));
+    assertThat(outcomes).isEqualTo(Map.of("credited", 5L, "duplicate", 45L));
+    assertThat(RewardFixtures.coins(payer)).isEqualTo(5 * 60L);
     ledgerCheckPasses();
   }
 }
