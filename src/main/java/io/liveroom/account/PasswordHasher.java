@@ -11,7 +11,9 @@ import io.vertx.core.WorkerExecutor;
  * Argon2id with OWASP's parameters (m = 19456 KiB, t = 2, p = 1), stored as the PHC string
  * ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}). Each hash costs ~19 MiB and tens of
  * milliseconds, so it runs on a dedicated, bounded worker pool: never on an event loop, and a burst
- * of logins queues there instead of starving the shared worker pool.
+ * of logins queues there instead of starving the shared worker pool. Shared by every event loop:
+ * {@code executeBlocking} hands its result back on the calling context by itself
+ * ({@code CallerContextTest} checks it), so callers need no {@code CallerContext}.
  */
 public final class PasswordHasher {
   private static final Argon2Function ARGON2 = Argon2Function.getInstance(19456, 2, 1, 32, Argon2.ID, 0x13);

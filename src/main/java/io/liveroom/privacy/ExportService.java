@@ -25,6 +25,10 @@ import java.util.UUID;
  * categories into one JSON file under {@code <data.dir>/exports}; nothing is held in memory beyond
  * one cursor fetch. A document missing a category a source declared is a failed export, never a
  * silently partial one. At most {@code maxPerDay} exports per user in any 24 hours.
+ *
+ * <p>Shared by every event loop, and safe so (see {@code CallerContext}): a request's queries are
+ * its caller's, and the generation runs in the background on the caller's context, where its file
+ * and its cursor live; it completes no one's future.
  */
 final class ExportService {
   private static final Logger LOG = LoggerFactory.getLogger(ExportService.class);

@@ -7,13 +7,18 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.VertxOptions;
+import io.liveroom.support.TestInfra;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.sqlclient.Pool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -105,5 +110,30 @@ class CallerContextTest {
       arrived.complete(new Arrival(Thread.currentThread(), Vertx.currentContext()))));
     Arrival arrival = arrived.get(30, TimeUnit.SECONDS);
     assertThat(arrival.thread()).isEqualTo(threadOf(a));
+  }
+
+  /** Runs {@code call} on {@code context}; tells where its future's callbacks ran. */
+  private static Arrival callOn(Context context, Supplier<Future<?>> call) throws Exception {
+    CompletableFuture<Arrival> arrived = new CompletableFuture<>();
+    context.runOnContext(v -> call.get().onComplete(done -> arrived.complete(done.failed()
+      ? null : new Arrival(Thread.currentThread(), Vertx.currentContext()))));
+    Arrival arrival = arrived.get(30, TimeUnit.SECONDS);
+    assertThat(arrival).as("the call succeeded").isNotNull();
+    return arrival;
+  }
+
+  @Test
+  @DisplayName("PostgreSQL and Redis calls complete on the calling context, whichever loop opened the pooled connection")
+  void clientsComeHome() throws Exception {
+    Pool pool = Database.pool(vertx, TestInfra.get().pgUrl(), 1);
+    RedisAPI redis = RedisClients.api(RedisClients.client(vertx, TestInfra.get().redisUrl(), 1));
+    try {
+      callOn(b, () -> pool.query("SELECT 1").execute());
+      callOn(b, () -> redis.ping(List.of()));
+      assertThat(callOn(a, () -> pool.query("SELECT 1").execute()).thread()).isEqualTo(threadOf(a));
+      assertThat(callOn(a, () -> redis.ping(List.of())).thread()).isEqualTo(threadOf(a));
+    } finally {
+      pool.close();
+    }
   }
 }
