@@ -6,6 +6,7 @@ import io.liveroom.account.JwtSecrets;
 import io.liveroom.ai.AiModule;
 import io.liveroom.config.AppConfig;
 import io.liveroom.config.ProductionRules;
+import io.liveroom.config.HttpConfig;
 import io.liveroom.consent.ConsentService;
 import io.liveroom.geo.NearbyCapability;
 import io.liveroom.http.BearerAuth;
@@ -167,10 +168,16 @@ public final class Node {
     }, new DeploymentOptions().setInstances(1));
   }
 
+  /**
+   * One listener per event loop, all on one port. Port 0 ("any free port", as tests ask) would
+   * give every instance a free port of its own, and all traffic would reach the first instance's
+   * loop only; Vert.x shares one random port among the servers that ask for the same negative port.
+   */
   private Future<?> deployListeners(List<HttpModule> modules) {
     int instances = config.http().effectiveInstances();
+    HttpConfig http = config.http().port() == 0 && instances > 1 ? config.http().withPort(-1) : config.http();
     return vertx.deployVerticle(() -> {
-      HttpVerticle v = new HttpVerticle(config.http(), modules, config.shutdownTimeoutSeconds());
+      HttpVerticle v = new HttpVerticle(http, modules, config.shutdownTimeoutSeconds());
       listeners.add(v);
       return v;
     }, new DeploymentOptions().setInstances(instances));

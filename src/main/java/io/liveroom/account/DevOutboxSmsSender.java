@@ -15,7 +15,8 @@ import java.util.Map;
  * The {@code dev-outbox} stand-in for an SMS gateway: it sends nothing and keeps the last few codes
  * and notices per number in this node's memory, readable at {@code GET /api/v1/dev/sms-outbox} (mounted only
  * while this sender is configured). For local runs, tests and load scripts; never for production.
- * Bounded: the oldest numbers are forgotten first.
+ * Bounded: the oldest numbers are forgotten first. Shared by every event loop: guarded by its
+ * monitor, and it hands back futures already completed, on the caller's thread.
  */
 public final class DevOutboxSmsSender implements SmsSender {
   private static final int MAX_NUMBERS = 10_000;

@@ -24,6 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * more fails at once with 503 {@code busy} and Retry-After, instead of parking requests (and their
  * memory) behind a backlog an attacker can grow at will. Each password verification that actually
  * runs is counted in {@code liveroom.accounts.password.verifications}.
+ *
+ * <p>Shared by every event loop: {@code executeBlocking} hands its result back on the calling
+ * context by itself ({@code CallerContextTest} checks it), so callers need no {@code CallerContext}.
  */
 public final class PasswordHasher {
   private static final Argon2Function ARGON2 = Argon2Function.getInstance(19456, 2, 1, 32, Argon2.ID, 0x13);

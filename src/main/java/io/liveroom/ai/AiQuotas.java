@@ -24,6 +24,9 @@ import java.util.List;
  * concurrent generations. A generation holds a lease in a sorted set until it ends; leases expire
  * on their own (after the longest allowed generation) so a crashed node cannot hold a user's slots
  * forever. Keys carry the user in a hash tag so a cluster keeps one user's keys together.
+ *
+ * <p>Shared by every event loop, and safe so (see {@code CallerContext}): each admission or release
+ * is one Redis call made by its caller, completed on the caller's context; nothing is cached or queued.
  */
 public final class AiQuotas {
   private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;

@@ -34,8 +34,15 @@ public final class ChatService {
   private final ConversationRepository repo;
   private final Generations generations;
   private final int maxInputChars;
+  /**
+   * Generations running on this node, from every event loop. {@code ai.cancel} may arrive on
+   * another loop than the generation's: {@link Generation#cancel} hops to the stream's context.
+   */
   private final Map<String, Active> active = new ConcurrentHashMap<>();
-  /** Each running relay, completing once its answer is saved and its final publication sent. */
+  /**
+   * Each running relay, completing once its answer is saved and its final publication sent; only
+   * {@link #drain} waits on them (a stopping node), never a request handler.
+   */
   private final Map<String, Future<Void>> relays = new ConcurrentHashMap<>();
 
   private record Active(long userId, String clientId, Generation generation) {

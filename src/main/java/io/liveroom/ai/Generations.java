@@ -14,6 +14,10 @@ import java.util.UUID;
  * The governed way into the provider, shared by the socket and the HTTP surface: input moderation,
  * quota admission, then a {@link Generation} whose end is always recorded (usage row, tokens
  * charged, lease freed, metrics), whatever the outcome.
+ *
+ * <p>Shared by every event loop, and safe so (see {@code CallerContext}): a generation's stream is
+ * owned by the context that opened it ({@code BaseLlmStream}), its end and its records complete
+ * there, and quotas are per-call Redis calls.
  */
 public final class Generations {
   private static final Logger LOG = LoggerFactory.getLogger(Generations.class);

@@ -25,6 +25,10 @@ import java.util.UUID;
  * category a source declared is a failed export, never a silently partial one. At most
  * {@code maxPerDay} exports per user in any 24 hours, enforced atomically by
  * {@link ExportRepository#insertUnderCap}.
+ *
+ * <p>Shared by every event loop, and safe so (see {@code CallerContext}): a request's queries are
+ * its caller's, and the generation runs in the background on the caller's context, where its
+ * cursor lives; it completes no one's future.
  */
 final class ExportService {
   private static final Logger LOG = LoggerFactory.getLogger(ExportService.class);

@@ -44,6 +44,7 @@ public final class PolicyService implements BearerAuth.Decorator {
   private final String current;
   private final AuditLog audit;
   private final Clock clock;
+  /** Values, not futures: a miss queries from the caller, so nothing crosses event loops. */
   private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
   PolicyService(Pool pool, String current, AuditLog audit, Clock clock) {

@@ -3,6 +3,7 @@ package io.liveroom.realtime;
 import io.liveroom.account.AccessTokens;
 import io.liveroom.account.SessionGate;
 import io.liveroom.config.RealtimeConfig;
+import io.liveroom.infra.CallerContext;
 import io.liveroom.realtime.broker.Broker;
 import io.liveroom.realtime.broker.BrokerEvent;
 import io.liveroom.realtime.broker.HistorySpec;
@@ -256,17 +257,12 @@ public final class RealtimeServer implements Realtime {
     return ClientInfo.newBuilder().setUser(s.userLabel()).setClient(s.clientId).build();
   }
 
-  /** Brings a future's completion back to the session's event loop. */
+  /**
+   * Brings a future's completion back to the session's event loop: capabilities, the broker and
+   * presence are shared by every loop and may complete anywhere ({@link CallerContext}).
+   */
   <T> Future<T> onLoop(ClientSession s, Future<T> f) {
-    Promise<T> p = ((ContextInternal) s.hub.context).promise();
-    f.onComplete(ar -> {
-      if (ar.succeeded()) {
-        p.complete(ar.result());
-      } else {
-        p.fail(ar.cause());
-      }
-    });
-    return p.future();
+    return CallerContext.on(s.hub.context, f);
   }
 
   /**

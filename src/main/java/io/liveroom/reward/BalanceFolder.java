@@ -21,6 +21,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>One folder at a time cluster-wide (a transaction-scoped advisory lock), so two nodes never
  * update the same balances in different orders. Deferred accounts only receive credits (or are
  * issuers allowed below zero), so folding late never lets a balance dip below zero.
+ *
+ * <p>Shared by every event loop, and safe so (see {@code CallerContext}): {@link #foldOnce} and
+ * {@link #drain} run their own transaction, started by the caller (a withdrawal), so they complete
+ * on the caller's context; the timer chain runs on the folder's own context, and {@link #wake}
+ * (any thread) hops there. Nothing queues behind another caller's fold.
  */
 public final class BalanceFolder {
   private static final Logger LOG = LoggerFactory.getLogger(BalanceFolder.class);

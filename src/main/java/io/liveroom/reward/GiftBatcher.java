@@ -1,5 +1,6 @@
 package io.liveroom.reward;
 
+import io.liveroom.infra.CallerContext;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -25,6 +26,10 @@ import java.util.function.Function;
  * wait on each other's wallets, and one sender's gifts keep their order). Each gift keeps its own
  * outcome: committed, or refused by its own wallet's balance or caps. If a batch fails as a whole
  * (a replayed request id hits the unique key), its gifts are run again one by one.
+ *
+ * <p>One batcher serves every event loop, and a batch completes on whichever loop ran its
+ * statement, which also starts the next batch: so each gift's outcome is handed back through
+ * {@link CallerContext#home}, on the context of the caller that submitted it.
  */
 final class GiftBatcher {
   private final int maxBatch;
@@ -55,14 +60,18 @@ final class GiftBatcher {
     return multiGiftStatements.get();
   }
 
-  /** The committed receipt, or empty when the gift's wallet refused it (balance or caps). */
+  /**
+   * The committed receipt, or empty when the gift's wallet refused it (balance or caps); completes
+   * on the caller's context.
+   */
   Future<Optional<GiftReceipt>> submit(GiftRepository.GiftPlan plan) {
     Promise<Optional<GiftReceipt>> result = Promise.promise();
+    Future<Optional<GiftReceipt>> home = CallerContext.home(result.future());
     synchronized (this) {
       queue.add(new Waiting(plan, result));
     }
     dispatch();
-    return result.future();
+    return home;
   }
 
   private void dispatch() {

@@ -35,6 +35,7 @@ public final class GiftCatalog {
     RETURNING id, name, price_coins, animation_tier, active, sort_order""";
 
   private final Pool pool;
+  /** A value, not a future: a miss queries from the caller, so nothing crosses event loops. */
   private volatile Snapshot snapshot;
 
   public GiftCatalog(Pool pool) {

@@ -29,6 +29,9 @@ import java.util.Map;
  * truth. A rebuild replaces each board atomically (written under a temporary key, then RENAMEd).
  * Gifts committed while a rebuild runs may be counted twice or not at all on the boards being
  * replaced at that moment; run it again when traffic is quiet to be exact.
+ *
+ * <p>Shared by every event loop, and safe so (see {@code CallerContext}): every read is its
+ * caller's own Redis and PostgreSQL calls, completed on the caller's context; nothing is cached.
  */
 public final class Leaderboards {
   static final String BY_ROOM = "SELECT room_id AS board, sender_id AS member, sum(coins) AS score FROM gift_events GROUP BY 1, 2";

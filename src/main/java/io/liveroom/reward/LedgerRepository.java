@@ -2,6 +2,7 @@ package io.liveroom.reward;
 
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
+import io.liveroom.infra.CallerContext;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -45,7 +46,11 @@ public final class LedgerRepository {
     this.pool = pool;
   }
 
-  /** The id of the account of this kind (and owner, for user accounts), created if missing. */
+  /**
+   * The id of the account of this kind (and owner, for user accounts), created if missing. The
+   * cached future is shared by every event loop, and a pending one completes on the loop that
+   * loaded it: each caller gets it back on its own context ({@link CallerContext}).
+   */
   public Future<Long> account(AccountKind kind, Long ownerId) {
     if (kind.owned() != (ownerId != null)) {
       throw new IllegalArgumentException(kind + (kind.owned() ? " needs" : " takes no") + " owner");
@@ -53,7 +58,7 @@ public final class LedgerRepository {
     String key = kind.wire() + ":" + ownerId;
     Future<Long> cached = accountIds.get(key);
     if (cached != null && !cached.failed()) {
-      return cached;
+      return CallerContext.home(cached);
     }
     Future<Long> loaded = ensure(kind, ownerId, 2);
     accountIds.put(key, loaded);

@@ -3,6 +3,7 @@ package io.liveroom.reward;
 import io.liveroom.account.Role;
 import io.liveroom.account.UserDirectory;
 import io.liveroom.account.UserSummary;
+import io.liveroom.infra.CallerContext;
 import io.vertx.core.Future;
 
 import java.util.Map;
@@ -13,6 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * tapping a gift many times a second costs one profile query, not one per tap. As the
  * UserDirectory contract allows, a change of verification or status becomes visible here within
  * that time. Bounded: when full it starts over (a cache, not a store).
+ *
+ * <p>It caches futures, shared by every event loop; a pending one completes on the loop that
+ * started the lookup, so each caller gets it back on its own context ({@link CallerContext}).
  */
 final class RecentUsers implements UserDirectory {
   private final UserDirectory delegate;
@@ -34,7 +38,7 @@ final class RecentUsers implements UserDirectory {
     long now = System.currentTimeMillis();
     Entry e = entries.get(userId);
     if (e != null && now - e.loadedAt() < ttlMillis && !e.summary().failed()) {
-      return e.summary();
+      return CallerContext.home(e.summary());
     }
     if (entries.size() >= maxEntries) {
       entries.clear();

@@ -23,6 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code maxRetryDelay}; chat goes on meanwhile. The queue is bounded: past {@code bufferSize} the
  * oldest queued messages are dropped (and counted), so an outage costs history, never memory or
  * live chat. A retried batch is idempotent (messages have their ids; duplicates are ignored).
+ *
+ * <p>Shared by every event loop, and safe so (see {@code CallerContext}): {@link #add} hands no
+ * future back, and the flush futures serve only the archive's own timer chain and {@link #stop}.
  */
 final class ChatArchive {
   private static final Logger LOG = LoggerFactory.getLogger(ChatArchive.class);

@@ -25,6 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code SET NX} shared by all nodes) and publishes the current total. A node that loses the claim
  * keeps the room dirty and tries next period, so the last taps are always published, and a room
  * gets at most about one {@code likes} publication per period however many nodes take taps.
+ *
+ * <p>Shared by every event loop, and safe so (see {@code CallerContext}): each tap is one Redis
+ * call made by its caller, which Vert.x completes on the caller's context; the dirty set is read by
+ * the flush timer and completes no one's future.
  */
 final class LikeService implements RpcMethod {
   private static final Logger LOG = LoggerFactory.getLogger(LikeService.class);

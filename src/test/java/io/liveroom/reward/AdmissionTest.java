@@ -1,13 +1,19 @@
 package io.liveroom.reward;
 
 import io.liveroom.error.AppException;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,5 +57,52 @@ class AdmissionTest {
     }
     first.complete(1);
     assertThat(rest).allMatch(f -> f.succeeded() && f.result() == 7);
+  }
+
+  /** The context of a new verticle: consecutive deployments go round the event loops. */
+  private static Context deployedContext(Vertx vertx) throws Exception {
+    CompletableFuture<Context> deployed = new CompletableFuture<>();
+    vertx.deployVerticle(new VerticleBase() {
+      @Override
+      public Future<?> start() {
+        deployed.complete(context);
+        return Future.succeededFuture();
+      }
+    }).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    return deployed.get(5, TimeUnit.SECONDS);
+  }
+
+  @Test
+  @DisplayName("A queued call starts and answers on the event loop it came from, whichever loop frees its slot")
+  void queuedCallsStayOnTheirLoop() throws Exception {
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+    try {
+      Context a = deployedContext(vertx);
+      Context b = deployedContext(vertx);
+      Admission admission = new Admission(1, 10);
+      Promise<Integer> gate = Promise.promise();
+      CompletableFuture<Thread> loopA = new CompletableFuture<>();
+      CompletableFuture<Thread> loopB = new CompletableFuture<>();
+      CompletableFuture<Thread> startedOn = new CompletableFuture<>();
+      CompletableFuture<Thread> answeredOn = new CompletableFuture<>();
+      a.runOnContext(v -> {
+        loopA.complete(Thread.currentThread());
+        admission.run(gate::future);
+      });
+      loopA.get(5, TimeUnit.SECONDS);
+      b.runOnContext(v -> {
+        loopB.complete(Thread.currentThread());
+        admission.run(() -> {
+          startedOn.complete(Thread.currentThread());
+          return Future.succeededFuture(2);
+        }).onComplete(done -> answeredOn.complete(Thread.currentThread()));
+      });
+      assertThat(loopB.get(5, TimeUnit.SECONDS)).as("two loops").isNotEqualTo(loopA.get());
+      a.runOnContext(v -> gate.complete(1));
+      assertThat(startedOn.get(5, TimeUnit.SECONDS)).isEqualTo(loopB.get());
+      assertThat(answeredOn.get(5, TimeUnit.SECONDS)).isEqualTo(loopB.get());
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
   }
 }

@@ -1,9 +1,10 @@
 package io.liveroom.realtime.broker;
 
+import io.liveroom.infra.CallerContext;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.ContextInternal;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
@@ -44,10 +45,13 @@ final class OrderedPipeline {
     this.broken = broken;
   }
 
-  /** Queues a command for the end of this turn; the result completes on the caller's context. */
+  /**
+   * Queues a command for the end of this turn; the result completes on the caller's context (the
+   * pipeline is shared by every event loop, and a run's replies arrive on the loop that flushed it).
+   */
   Future<Response> send(Request request) {
-    ContextInternal caller = (ContextInternal) vertx.getOrCreateContext();
-    Promise<Response> promise = caller.promise();
+    Context caller = vertx.getOrCreateContext();
+    Promise<Response> promise = Promise.promise();
     boolean schedule;
     synchronized (this) {
       requests.add(request);
@@ -58,7 +62,7 @@ final class OrderedPipeline {
     if (schedule) {
       caller.runOnContext(v -> flush());
     }
-    return promise.future();
+    return CallerContext.on(caller, promise.future());
   }
 
   private void flush() {
