@@ -1,6 +1,5 @@
 package io.liveroom.infra;
 
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -165,13 +164,7 @@ public final class CacheMarker {
    * context (a handler may only write its response from there).
    */
   private static <T> Future<T> home(Future<T> shared) {
-    Context ctx = Vertx.currentContext();
-    if (ctx == null) {
-      return shared;
-    }
-    Promise<T> p = Promise.promise();
-    shared.onComplete(ar -> ctx.runOnContext(v -> p.handle(ar)));
-    return p.future();
+    return CallerContext.home(shared);
   }
 
   private static String script(String resource) {

@@ -3,10 +3,9 @@ package io.liveroom.room;
 import io.liveroom.account.UserDirectory;
 import io.liveroom.account.UserSummary;
 import io.liveroom.error.AppException;
-import io.vertx.core.Context;
+import io.liveroom.infra.CallerContext;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +57,8 @@ final class Profiles {
     if (e != null) {
       return Future.succeededFuture(e.summary);
     }
-    return onCallerContext(load);
+    // The lookup may have been started (and so completes) on another event loop.
+    return CallerContext.home(load);
   }
 
   /** Starts the user's lookup unless one is already running; either way returns the running one. */
@@ -86,25 +86,5 @@ final class Profiles {
       promise.handle(done);
     });
     return promise.future();
-  }
-
-  /**
-   * The lookup may have been started (and so completes) on another event loop: hand its outcome
-   * back on the caller's context, where the caller may write to its socket.
-   */
-  private static <T> Future<T> onCallerContext(Future<T> result) {
-    Context caller = Vertx.currentContext();
-    if (caller == null) {
-      return result;
-    }
-    Promise<T> handedBack = Promise.promise();
-    result.onComplete(done -> {
-      if (Vertx.currentContext() == caller) {
-        handedBack.handle(done);
-      } else {
-        caller.runOnContext(v -> handedBack.handle(done));
-      }
-    });
-    return handedBack.future();
   }
 }
