@@ -30,17 +30,26 @@ final class ClientRig implements AutoCloseable {
     return c;
   }
 
-  /** Starts {@code count} clients made by {@code factory}, at most {@code inFlight} at a time; fails on the first failure. */
+  /**
+   * Starts {@code count} clients made by {@code factory}, {@code inFlight} at a time (a sliding
+   * window: each finished start begins the next); fails on the first failure.
+   */
   List<RecoveringClient> startAll(int count, int inFlight, IntFunction<RecoveringClient> factory) {
-    List<RecoveringClient> out = new ArrayList<>();
-    for (int from = 0; from < count; from += inFlight) {
-      List<Future<RecoveringClient>> wave = new ArrayList<>();
-      for (int i = from; i < Math.min(count, from + inFlight); i++) {
-        wave.add(factory.apply(i).start());
+    RecoveringClient[] out = new RecoveringClient[count];
+    List<Future<Void>> lanes = new ArrayList<>();
+    for (int lane = 0; lane < Math.min(inFlight, count); lane++) {
+      Future<Void> chain = Future.succeededFuture();
+      for (int i = lane; i < count; i += inFlight) {
+        int index = i;
+        chain = chain.compose(v -> factory.apply(index).start().map(c -> {
+          out[index] = c;
+          return null;
+        }));
       }
-      out.addAll(await(Future.all(wave).map(cf -> cf.<RecoveringClient>list()), 60));
+      lanes.add(chain);
     }
-    return out;
+    await(Future.all(lanes), 60 + count / 10);
+    return List.of(out);
   }
 
   static <T> T await(Future<T> f, int seconds) {

@@ -23,10 +23,10 @@ import java.util.stream.IntStream;
 
 @DisplayName("Money under faults: concurrent gifts while PostgreSQL restarts")
 class MoneyUnderFaultsIT {
-  private static final int CALLS = 300;
-  private static final int IN_FLIGHT = 20;
+  private static final int CALLS = 200;
+  private static final int IN_FLIGHT = 40;
   private static final long BALANCE = 1_000;
-  private static final Duration BOUND = Duration.ofSeconds(20);
+  private static final Duration BOUND = Duration.ofSeconds(10);
 
   @RegisterExtension
   static final FaultSuite suite = new FaultSuite();
@@ -81,7 +81,7 @@ class MoneyUnderFaultsIT {
     JsonObject wallet = api.http.get("/api/v1/me/wallet", viewer.accessToken()).json();
     JsonObject check = api.ledgerCheck();
 
-    Drill.figure("MoneyUnderFaultsIT", "300 gifts, 20 in flight, PostgreSQL stopped (immediate) for 3 s: statuses (-1 = no answer in 20 s)", byStatus);
+    Drill.figure("MoneyUnderFaultsIT", CALLS + " gifts, " + IN_FLIGHT + " in flight, PostgreSQL stopped (immediate) for 3 s: statuses (-1 = no answer in 10 s)", byStatus);
     Drill.figure("MoneyUnderFaultsIT", "charged without an answer / charged but answered an error", chargedUnanswered.size() + " / " + chargedRefused.size());
     Drill.figure("MoneyUnderFaultsIT", "retries with the same requestIds: statuses", retryStatus);
     Drill.figure("MoneyUnderFaultsIT", "ledger check ok", check.getBoolean("ok"));

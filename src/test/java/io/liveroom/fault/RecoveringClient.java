@@ -13,13 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A subscriber to one channel that behaves as the centrifuge SDKs do, over the JSON protocol: it
  * remembers the stream position ({@code epoch}, last {@code offset}), reconnects at once when the
  * connection drops, resubscribes with {@code recover: true} (also on an {@code unsubscribe} 2500
- * push), and answers server pings. It records what a fault drill asks about: every publication
+ * push) with the SDKs' jittered backoff, and answers server pings. It records what a fault drill asks about: every publication
  * with its offset and arrival time, every recovery and whether it was {@code recovered}, every
  * close code, failed attempts, and silent gaps (a live offset that skips ahead without the server
  * having said anything).
@@ -44,6 +45,7 @@ final class RecoveringClient {
   private final List<Recovery> recoveries = new ArrayList<>();
   private final List<Integer> closeCodes = new ArrayList<>();
   private final List<String> errors = new ArrayList<>();
+  private final List<String> retried = new ArrayList<>();
   private WebSocket ws;
   /** The socket of the last attempt that got as far as subscribed; only its loss triggers a reconnect. */
   private WebSocket live;
@@ -63,7 +65,7 @@ final class RecoveringClient {
     this.channel = channel;
   }
 
-  /** Opens, connects and subscribes (recovering if a position is known). */
+  /** Opens, connects and subscribes (recovering if a position is known); fails if any step does. */
   Future<RecoveringClient> start() {
     return WebSocketOpen.open(client, port).compose(socket -> {
       synchronized (this) {
@@ -252,6 +254,14 @@ final class RecoveringClient {
   private void onClose(WebSocket socket) {
     Short code = socket.closeStatusCode();
     synchronized (this) {
+      if (socket != ws) {
+        return; // an earlier attempt's socket
+      }
+    }
+    // Fails the commands of this socket, also of an attempt still connecting (which then retries).
+    pending.values().forEach(p -> p.tryFail("connection closed (" + code + ")"));
+    pending.clear();
+    synchronized (this) {
       if (socket != live) {
         return; // a failed attempt: reconnect() retries it
       }
@@ -259,27 +269,51 @@ final class RecoveringClient {
       subscribed = false;
       closeCodes.add(code == null ? 1006 : (int) code);
     }
-    pending.values().forEach(p -> p.tryFail("connection closed"));
-    pending.clear();
     if (!stopped) {
       if (giveUpAtNanos == 0) {
         reconnectFor(30_000);
       }
-      reconnect();
+      scheduleReconnect(0);
     }
   }
 
-  private void reconnect() {
+  /**
+   * As the SDKs do: the first attempt after a random delay below 500 ms, then full-jitter
+   * exponential backoff up to 5 s, so a crowd dropped at once does not come back in one instant.
+   */
+  private void scheduleReconnect(int failures) {
+    long cap = Math.min(5_000, 500L << Math.min(failures, 4));
+    vertx.setTimer(1 + ThreadLocalRandom.current().nextLong(cap), t -> reconnect(failures));
+  }
+
+  private void reconnect(int failures) {
     start().onFailure(e -> {
-      recordError("reconnect: " + e.getMessage());
-      if (!stopped && System.nanoTime() < giveUpAtNanos) {
-        vertx.setTimer(100, t -> reconnect());
+      String why = String.valueOf(e.getMessage());
+      if (why.startsWith("connect refused") || why.startsWith("subscribe refused")) {
+        recordError(why); // the server said no: an error, not a transient failure
+      } else {
+        synchronized (this) {
+          retried.add(why);
+        }
+      }
+      if (stopped) {
+        return;
+      }
+      if (System.nanoTime() < giveUpAtNanos) {
+        scheduleReconnect(failures + 1);
+      } else {
+        recordError("gave up reconnecting after " + (failures + 1) + " attempts: " + why);
       }
     });
   }
 
   private synchronized void recordError(String error) {
     errors.add(error);
+  }
+
+  /** Attempts that failed on the way (timeouts, the server closing a slow handshake) and were retried. */
+  synchronized List<String> retried() {
+    return List.copyOf(retried);
   }
 
   /** Opening the WebSocket as a mobile SDK does (no Origin header). */
