@@ -21,6 +21,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 @DisplayName("Money under faults: concurrent gifts while PostgreSQL restarts")
 class MoneyUnderFaultsIT {
   private static final int CALLS = 200;
@@ -90,11 +92,11 @@ class MoneyUnderFaultsIT {
     soft.assertThat(byStatus.keySet()).as("statuses during the restart (-1 = no answer within %s)", BOUND).isSubsetOf(200, 503);
     soft.assertThat(chargedUnanswered).as("charged without an answer").isEmpty();
     soft.assertThat(chargedRefused).as("charged although the answer was an error").isEmpty();
-    soft.assertThat(rows.values()).as("rows per requestId during the run").allSatisfy(n -> soft.assertThat(n).isEqualTo(1));
+    soft.assertThat(rows.values()).as("rows per requestId during the run").allSatisfy(n -> assertThat(n).isEqualTo(1));
     soft.assertThat(changedReceipts).as("retries that did not return the original receipt").isEmpty();
     soft.assertThat(retryStatus).as("every retry answered 200 (original receipt or the gift done now)").containsOnlyKeys(200);
     soft.assertThat(rowsAfter).as("each requestId charged exactly once after the retries").hasSize(CALLS)
-      .allSatisfy((id, n) -> soft.assertThat(n).as(id).isEqualTo(1));
+      .allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
     soft.assertThat(wallet.getJsonObject("coins").getLong("balance")).as("coins left").isEqualTo(BALANCE - CALLS);
     soft.assertThat(check.getBoolean("ok")).as("ledger check: %s", check.encode()).isTrue();
     soft.assertAll();
