@@ -56,6 +56,8 @@ class ReconnectStormIT {
       long stormMillis = Drill.millisSince(dropAt, System.nanoTime());
       List<Long> perClient = clients.stream().filter(c -> !c.recoveries().isEmpty())
         .map(c -> Drill.millisSince(dropAt, c.recoveries().get(0).atNanos())).toList();
+      List<Long> fromClose = clients.stream().filter(c -> !c.recoveries().isEmpty() && c.closedAtNanos() > 0)
+        .map(c -> Drill.millisSince(c.closedAtNanos(), c.recoveries().get(0).atNanos())).toList();
       long errors = clients.stream().mapToLong(c -> c.errors().size()).sum();
       long retried = clients.stream().mapToLong(c -> c.retried().size()).sum();
       long notRecovered = clients.stream().filter(c -> c.recoveries().stream().anyMatch(r -> !r.recovered())).count();
@@ -66,6 +68,8 @@ class ReconnectStormIT {
       Drill.figure("ReconnectStormIT", "drop of all to all recovered, ms", allBack ? stormMillis : "not all within 180 s");
       Drill.figure("ReconnectStormIT", "per connection, drop to recovered p50 / p99 / max ms", Drill.percentile(perClient, 50)
         + " / " + Drill.percentile(perClient, 99) + " / " + Drill.percentile(perClient, 100));
+      Drill.figure("ReconnectStormIT", "per connection, socket closed to recovered p50 / p99 / max ms", Drill.percentile(fromClose, 50)
+        + " / " + Drill.percentile(fromClose, 99) + " / " + Drill.percentile(fromClose, 100));
       Drill.figure("ReconnectStormIT", "errors / recovered:false / silent gaps / behind", errors + " / " + notRecovered
         + " / " + gaps + " / " + missing);
       Drill.figure("ReconnectStormIT", "attempts retried after a transient failure (distinct causes)", retried + " "

@@ -52,6 +52,7 @@ final class RecoveringClient {
   private String epoch;
   private long offset;
   private boolean subscribed;
+  private long closedAtNanos;
   private int silentGaps;
   private int duplicates;
   private volatile boolean stopped;
@@ -158,6 +159,11 @@ final class RecoveringClient {
 
   synchronized List<String> errors() {
     return List.copyOf(errors);
+  }
+
+  /** When the last established connection was seen closed ({@link System#nanoTime}), 0 if never. */
+  synchronized long closedAtNanos() {
+    return closedAtNanos;
   }
 
   synchronized int silentGaps() {
@@ -267,6 +273,7 @@ final class RecoveringClient {
       }
       live = null;
       subscribed = false;
+      closedAtNanos = System.nanoTime();
       closeCodes.add(code == null ? 1006 : (int) code);
     }
     if (!stopped) {

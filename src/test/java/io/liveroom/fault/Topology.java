@@ -161,7 +161,9 @@ final class Topology implements ExtensionContext.Store.CloseableResource {
     env.put("LIVEROOM_REALTIME_COMMAND_BURST", "10000");
     env.put("LIVEROOM_REALTIME_MAX_QUEUE_BYTES", "65536");
     env.put("LIVEROOM_ROOMS_PUBLISH_BUDGET_PER_SECOND", "5000");
-    env.put("LIVEROOM_ROOMS_CHANNEL_JOIN_LEAVE_MAX_VIEWERS", "50");
+    // Viewers are counted as distinct users, and the storm's 5,000 connections belong to 10 users:
+    // join/leave pushes would stay on and every join would be pushed to every subscriber.
+    env.put("LIVEROOM_ROOMS_CHANNEL_JOIN_LEAVE_MAX_VIEWERS", "0");
     env.put("LIVEROOM_ROOMS_CHAT_MAX_LENGTH", "2000");
     env.put("LIVEROOM_ROOMS_CHAT_RATE_LIMIT_MESSAGES", "1000");
     env.put("LIVEROOM_ROOMS_CHAT_RATE_LIMIT_WINDOW_SECONDS", "1");
