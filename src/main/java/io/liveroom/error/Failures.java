@@ -1,5 +1,7 @@
 package io.liveroom.error;
 
+import io.netty.channel.unix.Errors;
+
 import io.vertx.core.VertxException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
@@ -99,6 +101,9 @@ public final class Failures {
     // SocketException covers reset and no route to host.
     return t instanceof ConnectException || t instanceof SocketException || t instanceof UnknownHostException
       || t instanceof ClosedChannelException || t instanceof ClosedConnectionException
+      // The native transports (epoll, io_uring) report a reset or broken socket as their own
+      // IOException, not a SocketException: "recvAddress(..) failed: Connection reset by peer".
+      || t instanceof Errors.NativeIoException
       || t instanceof VertxException && CLOSED_MESSAGES.contains(t.getMessage());
   }
 

@@ -3,6 +3,7 @@ package io.liveroom.infra;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.liveroom.error.Failures;
+import io.vertx.sqlclient.DatabaseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,10 +68,13 @@ public final class PgBreaker {
       succeeded();
     } else if (Failures.isConnectionFailure(failure)) {
       failed(failure);
-    } else if (!(failure instanceof AppException app && app.code() == ErrorCode.SERVICE_UNAVAILABLE)) {
+    } else if (failure instanceof DatabaseException
+      || failure instanceof AppException app && app.code() != ErrorCode.SERVICE_UNAVAILABLE) {
       // PostgreSQL answered (an SQL error, a rule refused by the caller): the server is there.
       succeeded();
     }
+    // Anything else (a pool wait that timed out, a failure no one could place) says nothing about
+    // the server: it neither closes the breaker nor counts towards opening it.
   }
 
   public boolean isOpen() {

@@ -51,6 +51,9 @@ class FailuresTest {
   void socketFailures() {
     assertThat(Failures.isConnectionFailure(new ConnectException("Connection refused"))).isTrue();
     assertThat(Failures.isConnectionFailure(new SocketException("Connection reset"))).isTrue();
+    // What the epoll and io_uring transports raise for a reset (seen when PostgreSQL stops immediately).
+    assertThat(Failures.isConnectionFailure(new io.netty.channel.unix.Errors.NativeIoException("recvAddress(..)", -104)))
+      .isTrue();
     assertThat(Failures.isConnectionFailure(ClosedConnectionException.INSTANCE)).isTrue();
     assertThat(Failures.isConnectionFailure(VertxException.noStackTrace("Connection was closed"))).isTrue();
     assertThat(Failures.isConnectionFailure(new IllegalStateException("wrapped", new ConnectException("refused"))))

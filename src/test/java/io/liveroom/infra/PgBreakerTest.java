@@ -48,6 +48,16 @@ class PgBreakerTest {
   }
 
   @Test
+  @DisplayName("A failure no one can place (not an answer, not a lost connection) neither closes nor opens it")
+  void unplacedFailuresChangeNothing() {
+    for (int i = 0; i < 3; i++) {
+      breaker.record(refused);
+    }
+    breaker.record(new IllegalStateException("something else"));
+    assertThat(breaker.isOpen()).as("an unplaced failure is no sign that PostgreSQL answers").isTrue();
+  }
+
+  @Test
   @DisplayName("Once per interval one probe goes through; its failure keeps the breaker open, its success closes it")
   void probes() {
     for (int i = 0; i < 3; i++) {
