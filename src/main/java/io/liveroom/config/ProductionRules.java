@@ -28,7 +28,9 @@ public final class ProductionRules {
       "codes are not texted, and GET /api/v1/dev/sms-outbox hands out any phone's login code"),
     IDENTITY("identity", "accounts.identity.provider", "local",
       "any checksum-valid ID number verifies anyone as its holder"),
-    AI("ai", "ai.provider", "simulated", "AI answers are canned text");
+    AI("ai", "ai.provider", "simulated", "AI answers are canned text"),
+    POLICY("policy", "privacy.policy.file", "bundled example",
+      "GET /api/v1/policy publishes the example privacy policy shipped in the jar, not the operator's own");
 
     public final String id;
     public final String key;
@@ -47,6 +49,7 @@ public final class ProductionRules {
         case SMS -> c.accounts().sms().devOutbox();
         case IDENTITY -> value.equals(c.accounts().identity().provider());
         case AI -> value.equals(c.ai().provider());
+        case POLICY -> c.privacy().policyFile().isEmpty();
       };
     }
 
@@ -62,7 +65,7 @@ public final class ProductionRules {
   public static final List<String> REQUIRED_SECRETS = List.of("auth.jwtSecret", "accounts.crypto.keys",
     "accounts.crypto.activeKeyId", "accounts.crypto.indexKey", "accounts.sms.httpUrl", "accounts.sms.httpSecret",
     "accounts.identity.httpUrl", "accounts.identity.httpSecret", "ai.openai.baseUrls", "ai.openai.models",
-    "rooms.media.webhookToken");
+    "rooms.media.webhookToken", "privacy.policy.file");
 
   private ProductionRules() {
   }

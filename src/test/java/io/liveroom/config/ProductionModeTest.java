@@ -46,6 +46,7 @@ class ProductionModeTest {
     env.put("LIVEROOM_AI_OPENAI_API_KEY", "sk-test");
     env.put("LIVEROOM_ROOMS_MEDIA_WEBHOOK_TOKEN", "media-webhook-token-0123");
     env.put("LIVEROOM_MANAGEMENT_ENABLED", "true");
+    env.put("LIVEROOM_PRIVACY_POLICY_FILE", "/etc/liveroom/policies.json");
     return env;
   }
 
@@ -95,6 +96,7 @@ class ProductionModeTest {
     "LIVEROOM_PG_URL, pg.url",
     "LIVEROOM_REDIS_URL, redis.url",
     "LIVEROOM_ROOMS_MEDIA_WEBHOOK_TOKEN, rooms.media.webhookToken",
+    "LIVEROOM_PRIVACY_POLICY_FILE, privacy.policy.file",
   })
   void missingSecretRefused(String var, String key) {
     assertThatThrownBy(() -> load(without(var))).isInstanceOf(ConfigException.class)

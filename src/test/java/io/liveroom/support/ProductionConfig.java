@@ -26,6 +26,20 @@ public final class ProductionConfig {
       .put("activeKeyId", "k1").put("indexKey", INDEX_KEY);
     json.getJsonObject("management").put("enabled", true).put("host", "127.0.0.1").put("port", 0);
     json.getJsonObject("rooms").getJsonObject("media").put("webhookToken", "media-webhook-token-for-tests");
+    json.getJsonObject("privacy").getJsonObject("policy").put("file", publishedPolicy().toString());
+  }
+
+  /** An operator's own policy file (a copy of the bundled example, which production refuses as such). */
+  public static synchronized java.nio.file.Path publishedPolicy() {
+    try {
+      java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "liveroom-test-policies.json");
+      try (java.io.InputStream in = ProductionConfig.class.getResourceAsStream("/privacy/policies.json")) {
+        java.nio.file.Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      return file;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Real (http) providers pointed at addresses nothing answers: boot never calls them. */
