@@ -10,6 +10,7 @@ import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
@@ -39,9 +40,15 @@ public final class Failures {
     "57P03", // cannot_connect_now (starting up, shutting down, recovery)
     "53300"  // too_many_connections
   );
-  /** Messages of Vert.x's stack-less exceptions for a closed socket (there is no dedicated type). */
-  private static final Set<String> CLOSED_MESSAGES = Set.of("Connection was closed", "Connection is closed",
-    "Connection closed");
+  /**
+   * How Vert.x's stack-less exceptions for a lost connection begin (there is no dedicated type):
+   * a closed socket, a command sent on a connection that just closed ("... current status: CLOSED",
+   * seen when PostgreSQL stops immediately), a handshake cut short, an evicted pooled connection.
+   */
+  private static final List<String> CLOSED_MESSAGES = List.of("Connection was closed", "Connection is closed",
+    "Connection closed", "Connection is not active now", "Connection failure", "Connection evicted");
+  /** A pool whose wait queue is full: temporary for the client, no sign that the server is gone. */
+  private static final String POOL_QUEUE_FULL = "Connection pool reached max wait queue size";
   private static final int MAX_CAUSE_DEPTH = 8;
 
   private Failures() {
@@ -104,7 +111,7 @@ public final class Failures {
       // The native transports (epoll, io_uring) report a reset or broken socket as their own
       // IOException, not a SocketException: "recvAddress(..) failed: Connection reset by peer".
       || t instanceof Errors.NativeIoException
-      || t instanceof VertxException && CLOSED_MESSAGES.contains(t.getMessage());
+      || t instanceof VertxException && startsWithAny(t.getMessage(), CLOSED_MESSAGES);
   }
 
   private static boolean timedOut(Throwable t) {
@@ -114,6 +121,19 @@ public final class Failures {
     // The pool fails a waiter with a stack-less "Timeout" (connection timeout) or "Timeout waiting
     // for connection" (query timeout); both mean no connection came in time.
     String message = t.getMessage();
-    return t instanceof VertxException && message != null && message.startsWith("Timeout");
+    return t instanceof VertxException && message != null
+      && (message.startsWith("Timeout") || message.startsWith(POOL_QUEUE_FULL));
+  }
+
+  private static boolean startsWithAny(String message, List<String> prefixes) {
+    if (message == null) {
+      return false;
+    }
+    for (String prefix : prefixes) {
+      if (message.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

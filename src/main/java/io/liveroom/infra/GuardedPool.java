@@ -1,8 +1,10 @@
 package io.liveroom.infra;
 
+import io.liveroom.error.AppException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.sqlclient.DatabaseException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PrepareOptions;
 import io.vertx.sqlclient.PreparedQuery;
@@ -95,7 +97,18 @@ public final class GuardedPool implements Pool {
     if (!breaker.tryAcquire()) {
       return Future.failedFuture(PgBreaker.rejection());
     }
-    return call.get().andThen(done -> breaker.record(done.cause()));
+    return call.get().andThen(done -> breaker.record(done.cause())).recover(this::whileDown);
+  }
+
+  /**
+   * A call that was in flight when PostgreSQL went away can fail in ways no classifier knows yet
+   * (the client's own messages for a connection closing under it). Once the breaker is open the
+   * database is known to be down, so such a failure is the outage, not a bug: 503, never 500.
+   * An answer from PostgreSQL (an SQL error) or a caller's own refusal stays what it is.
+   */
+  private <T> Future<T> whileDown(Throwable failure) {
+    boolean placed = failure instanceof AppException || failure instanceof DatabaseException;
+    return Future.failedFuture(!placed && breaker.isOpen() ? PgBreaker.rejection() : failure);
   }
 
   /**

@@ -56,6 +56,11 @@ class FailuresTest {
       .isTrue();
     assertThat(Failures.isConnectionFailure(ClosedConnectionException.INSTANCE)).isTrue();
     assertThat(Failures.isConnectionFailure(VertxException.noStackTrace("Connection was closed"))).isTrue();
+    // A command sent on a pooled connection that PostgreSQL's immediate stop had just closed.
+    assertThat(Failures.isConnectionFailure(
+      VertxException.noStackTrace("Connection is not active now, current status: CLOSED"))).isTrue();
+    assertThat(Failures.isConnectionFailure(VertxException.noStackTrace("Connection closed while handshake in process")))
+      .isTrue();
     assertThat(Failures.isConnectionFailure(new IllegalStateException("wrapped", new ConnectException("refused"))))
       .isTrue();
     assertThat(Failures.isOutage(new IllegalStateException("a bug"))).isFalse();
@@ -69,6 +74,9 @@ class FailuresTest {
     assertThat(Failures.isOutage(timeout)).isTrue();
     assertThat(Failures.isConnectionFailure(timeout)).isFalse();
     assertThat(Failures.isOutage(VertxException.noStackTrace("Timeout waiting for connection"))).isTrue();
+    VertxException queueFull = VertxException.noStackTrace("Connection pool reached max wait queue size of 100");
+    assertThat(Failures.isOutage(queueFull)).isTrue();
+    assertThat(Failures.isConnectionFailure(queueFull)).isFalse();
   }
 
   @Test

@@ -1,6 +1,5 @@
 package io.liveroom.fault;
 
-import io.liveroom.support.TestUsers.TestUser;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -8,7 +7,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
-import static io.liveroom.fault.FaultApi.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Node SIGSTOP for 8 s, then SIGCONT: no silent gap")
@@ -23,16 +21,11 @@ class NodeFreezeIT {
   @DisplayName("every subscriber gets every publication in order, or is told (recovered: false, or dropped and recovered)")
   void frozenNodeLeavesNoSilentGap() {
     Topology t = suite.topology();
-    FaultApi api = new FaultApi(t);
-    TestUser host = api.user(true);
-    TestUser viewer = api.user(false);
-    long room = api.liveRoom(host);
     try (ClientRig rig = new ClientRig()) {
-      List<RecoveringClient> viewers = rig.startAll(VIEWERS, VIEWERS,
-        i -> rig.client(t.lbPort(), viewer.accessToken(), channel(room)));
-      RecoveringClient publisher = rig.startAll(1, 1, i -> rig.client(t.node(1).port(), host.accessToken(), channel(room))).get(0);
-      assertThat(Drill.chat(publisher, room, "before the freeze").containsKey("error")).isFalse();
-      Await.until("every viewer has the first message", 10, () -> viewers.stream().allMatch(v -> v.pubs().size() >= 1));
+      Audience audience = Audience.gather(t, rig, VIEWERS, "before the freeze");
+      long room = audience.room();
+      List<RecoveringClient> viewers = audience.viewers();
+      RecoveringClient publisher = audience.publisher();
 
       t.node(0).process().freeze();
       long frozenAt = System.nanoTime();

@@ -1,6 +1,5 @@
 package io.liveroom.fault;
 
-import io.liveroom.support.TestUsers.TestUser;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -9,7 +8,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.liveroom.fault.FaultApi.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Node SIGKILL: its clients reconnect through nginx to the other node and recover")
@@ -24,16 +22,11 @@ class NodeKillIT {
   @DisplayName("every client of the killed node is back on the other node with recovered: true within 3 s, missing nothing")
   void killedNodeClientsRecover() {
     Topology t = suite.topology();
-    FaultApi api = new FaultApi(t);
-    TestUser host = api.user(true);
-    TestUser viewer = api.user(false);
-    long room = api.liveRoom(host);
     try (ClientRig rig = new ClientRig()) {
-      List<RecoveringClient> viewers = rig.startAll(VIEWERS, VIEWERS,
-        i -> rig.client(t.lbPort(), viewer.accessToken(), channel(room)));
-      RecoveringClient publisher = rig.startAll(1, 1, i -> rig.client(t.node(1).port(), host.accessToken(), channel(room))).get(0);
-      assertThat(Drill.chat(publisher, room, "before the kill").containsKey("error")).isFalse();
-      Await.until("every viewer has the first message", 10, () -> viewers.stream().allMatch(v -> v.pubs().size() >= 1));
+      Audience audience = Audience.gather(t, rig, VIEWERS, "before the kill");
+      long room = audience.room();
+      List<RecoveringClient> viewers = audience.viewers();
+      RecoveringClient publisher = audience.publisher();
 
       long killedAt = System.nanoTime();
       t.node(0).process().kill();

@@ -70,6 +70,23 @@ class GuardedPoolTest {
       .isEqualTo(7);
   }
 
+  @Test
+  @DisplayName("While the breaker is open, a call that fails in a way no one can place is the outage (503), not a bug")
+  void unplacedFailuresWhileDownAre503() throws Exception {
+    postgres.cut();
+    for (int i = 0; i < 8 && !pool.breaker().isOpen(); i++) {
+      failure(() -> pool.query("SELECT 1").execute());
+    }
+    assertThat(pool.breaker().isOpen()).isTrue();
+    postgres.restore();
+    Thread.sleep(350); // the next call is the breaker's probe (probeMillis 300)
+    // A call whose connection closes under it fails with the client's own message, such as this one.
+    Throwable e = failure(() -> pool.withConnection(c -> Future.failedFuture(
+      io.vertx.core.VertxException.noStackTrace("Pending requests failed on a closing connection"))));
+    assertThat(e).isInstanceOf(AppException.class);
+    assertThat(((AppException) e).code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+  }
+
   private static <T> T await(Future<T> f) throws Exception {
     return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
