@@ -40,13 +40,15 @@ public final class AiModule {
     LlmProvider provider = config.provider().equals(OpenAiProvider.NAME)
       ? new OpenAiProvider(vertx, config.openai())
       : new SimulatedProvider(vertx, config.simulated());
+    UsageRepository usage = new UsageRepository(vertx, pool);
     // Today's token budgets survive a Redis wipe: refilled from ai_usage (checked every second).
-    Future<TokenBudgets> budgets = vertx.executeBlocking(() -> new TokenBudgets(vertx, pool, redis, Clock.systemUTC()),
+    // Built on a worker: loading the class reads its Lua script from the classpath.
+    Future<TokenBudgets> budgets = vertx.executeBlocking(() -> new TokenBudgets(vertx, usage, redis, Clock.systemUTC()),
       false);
     return Future.all(AiQuotas.load(vertx, redis, config.quota(), leaseMs(config)), budgets).map(all -> {
       AiQuotas quotas = all.resultAt(0);
       AiModule module = new AiModule(config,
-        new Generations(provider, quotas, new UsageRepository(vertx, pool), new WordListModerator(config.blockedWords()),
+        new Generations(provider, quotas, usage, new WordListModerator(config.blockedWords()),
           new AiMetrics(registry, provider.name())),
         new ConversationRepository(pool), all.resultAt(1));
       module.budgets.start();

@@ -25,6 +25,10 @@ public final class UsageRepository {
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
     ON CONFLICT (generation_id) DO NOTHING""";
 
+  static final String USED_SINCE = """
+    SELECT user_id, sum(prompt_tokens + completion_tokens)::bigint AS used FROM ai_usage
+    WHERE created_at >= $1 GROUP BY user_id""";
+
   private final Vertx vertx;
   private final Pool pool;
 
@@ -40,6 +44,15 @@ public final class UsageRepository {
       .addInteger(o.usage().promptTokens()).addInteger(o.usage().completionTokens())
       .addBoolean(o.usage().estimated()).addInteger(firstTokenMs).addInteger(durationMs);
     return write(t);
+  }
+
+  /** Tokens (prompt and completion) each user has used since {@code since}, by user id. */
+  public Future<java.util.Map<Long, Long>> usedSince(java.time.OffsetDateTime since) {
+    return pool.preparedQuery(USED_SINCE).execute(Tuple.of(since)).map(rows -> {
+      java.util.Map<Long, Long> used = new java.util.LinkedHashMap<>();
+      rows.forEach(r -> used.put(r.getLong("user_id"), r.getLong("used")));
+      return used;
+    });
   }
 
   /** Inserts one prepared usage row, retrying as the class comment says. */

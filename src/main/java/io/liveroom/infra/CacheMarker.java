@@ -51,7 +51,7 @@ public final class CacheMarker {
   private static final Logger LOG = LoggerFactory.getLogger(CacheMarker.class);
   /** A rebuild that takes longer than this has its sentinel expire and does not set the marker. */
   private static final long SENTINEL_TTL_MS = 600_000;
-  private static final String COMMIT = script("redis/cache_commit.lua");
+  private static final RedisScript COMMIT = RedisScript.load("redis/cache_commit.lua");
 
   private final Vertx vertx;
   private final RedisAPI redis;
@@ -92,17 +92,17 @@ public final class CacheMarker {
   /** Rebuilds when the marker is absent (or a write was missed); succeeds once the cache is complete. */
   public Future<Void> ensure() {
     if (stale.get()) {
-      return home(redis.del(List.of(key())).compose(r -> {
+      return CallerContext.home(redis.del(List.of(key())).compose(r -> {
         stale.set(false);
         return shared();
       }));
     }
-    return home(present().compose(ok -> ok ? Future.succeededFuture() : shared()));
+    return CallerContext.home(present().compose(ok -> ok ? Future.succeededFuture() : shared()));
   }
 
   /** Rebuilds now (joining a rebuild already running on this node); completes on the caller's context. */
   public Future<Void> rebuild() {
-    return home(shared());
+    return CallerContext.home(shared());
   }
 
   /** Checks the marker now and then every {@link #WATCH_PERIOD}, until {@link #stop}. */
@@ -143,7 +143,7 @@ public final class CacheMarker {
     String sentinel = key() + ":filling:" + UUID.randomUUID();
     redis.set(List.of(sentinel, "1", "PX", Long.toString(SENTINEL_TTL_MS)))
       .compose(x -> fill.get())
-      .compose(x -> redis.eval(List.of(COMMIT, "2", sentinel, key(), Instant.now().toString())))
+      .compose(x -> COMMIT.run(redis, List.of(sentinel, key()), List.of(Instant.now().toString())))
       .<Void>compose(r -> r.toInteger() == 1 ? Future.succeededFuture()
         : Future.failedFuture(new IllegalStateException("Redis was wiped while the " + name + " cache was rebuilt")))
       .onSuccess(x -> LOG.info("Rebuilt the {} cache in Redis from PostgreSQL in {} ms", name,
@@ -157,24 +157,5 @@ public final class CacheMarker {
         mine.handle(ar);
       });
     return mine.future();
-  }
-
-  /**
-   * A rebuild is shared by callers on several event loops; each gets its answer back on its own
-   * context (a handler may only write its response from there).
-   */
-  private static <T> Future<T> home(Future<T> shared) {
-    return CallerContext.home(shared);
-  }
-
-  private static String script(String resource) {
-    try (InputStream in = CacheMarker.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing Redis script " + resource);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,5 +1,7 @@
 package io.liveroom.reward;
 
+import io.liveroom.infra.RedisScript;
+
 import io.liveroom.account.UserSummary;
 import io.liveroom.realtime.Realtime;
 import io.vertx.core.Future;

@@ -1,4 +1,4 @@
-package io.liveroom.reward;
+package io.liveroom.infra;
 
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
@@ -18,7 +18,7 @@ import java.util.List;
  * A Lua script kept as a resource file, run by its SHA-1 ({@code EVALSHA}) and sent in full only
  * when Redis does not know it yet (after a restart or a flush).
  */
-final class RedisScript {
+public final class RedisScript {
   private final String source;
   private final String sha;
 
@@ -27,7 +27,8 @@ final class RedisScript {
     this.sha = sha1(source);
   }
 
-  static RedisScript load(String resource) {
+  /** Reads the script from the classpath (once, at wiring: callers keep the instance). */
+  public static RedisScript load(String resource) {
     try (InputStream in = RedisScript.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("missing Redis script " + resource);
@@ -38,7 +39,7 @@ final class RedisScript {
     }
   }
 
-  Future<Response> run(RedisAPI redis, List<String> keys, List<String> args) {
+  public Future<Response> run(RedisAPI redis, List<String> keys, List<String> args) {
     List<String> tail = new ArrayList<>();
     tail.add(Integer.toString(keys.size()));
     tail.addAll(keys);
