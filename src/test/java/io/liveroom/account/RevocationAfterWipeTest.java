@@ -2,6 +2,7 @@ package io.liveroom.account;
 
 import io.liveroom.Node;
 import io.liveroom.infra.EmbeddedRedisServer;
+import io.liveroom.support.Await;
 import io.liveroom.support.RedisProbe;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestInfra;
@@ -24,7 +25,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,7 +77,7 @@ class RevocationAfterWipeTest {
     }
     assertThat(http.get("/api/v1/me", tablet.getString("accessToken")).status()).isEqualTo(200);
 
-    assertThat(eventually(() -> "1".equals(RedisProbe.command(TestInfra.get().redisUrl(), "EXISTS",
+    assertThat(Await.within(5_000, () -> "1".equals(RedisProbe.command(TestInfra.get().redisUrl(), "EXISTS",
       "acct:revoked:" + u.sessionId())))).as("revocation reloaded into Redis from PostgreSQL").isTrue();
     assertThat(http.get("/api/v1/me", u.accessToken()).status()).isEqualTo(401);
   }
@@ -151,22 +151,6 @@ class RevocationAfterWipeTest {
     TestSocket ws = open();
     ws.send("connect", new JsonObject().put("token", token));
     return ws.awaitClose();
-  }
-
-  private static boolean eventually(BooleanSupplier condition) {
-    long deadline = System.currentTimeMillis() + 5_000;
-    while (System.currentTimeMillis() < deadline) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return condition.getAsBoolean();
   }
 
   private static void sql(String statement) {

@@ -2,6 +2,7 @@ package io.liveroom.ai;
 
 import io.liveroom.Node;
 import io.liveroom.account.Role;
+import io.liveroom.support.Await;
 import io.liveroom.support.RedisProbe;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestInfra;
@@ -17,7 +18,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,14 +42,14 @@ class TokenBudgetAfterWipeTest {
     JsonObject body = new JsonObject().put("model", "simulated").put("messages", new JsonArray()
       .add(new JsonObject().put("role", "user").put("content", "Hello there")));
     assertThat(http.post("/v1/chat/completions", body, token).status()).isEqualTo(200);
-    assertThat(eventually(() -> usageRows(userId) == 1)).as("usage recorded in PostgreSQL").isTrue();
+    assertThat(Await.within(5_000, () -> usageRows(userId) == 1)).as("usage recorded in PostgreSQL").isTrue();
     String dayKey = AiQuotas.dayKey(userId, Instant.now());
     long used = Long.parseLong(RedisProbe.command(TestInfra.get().redisUrl(), "GET", dayKey));
     assertThat(used).isGreaterThan(20);
 
     RedisProbe.flushAll(TestInfra.get().redisUrl());
 
-    assertThat(eventually(() -> String.valueOf(used).equals(RedisProbe.command(TestInfra.get().redisUrl(), "GET",
+    assertThat(Await.within(5_000, () -> String.valueOf(used).equals(RedisProbe.command(TestInfra.get().redisUrl(), "GET",
       dayKey)))).as("tokens used today refilled").isTrue();
   }
 
@@ -64,21 +64,5 @@ class TokenBudgetAfterWipeTest {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static boolean eventually(BooleanSupplier condition) {
-    long deadline = System.currentTimeMillis() + 5_000;
-    while (System.currentTimeMillis() < deadline) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return condition.getAsBoolean();
   }
 }

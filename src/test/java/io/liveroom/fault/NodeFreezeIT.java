@@ -1,5 +1,6 @@
 package io.liveroom.fault;
 
+import io.liveroom.support.Await;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

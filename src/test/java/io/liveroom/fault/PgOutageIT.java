@@ -1,5 +1,6 @@
 package io.liveroom.fault;
 
+import io.liveroom.support.Await;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestUsers;
 import io.liveroom.support.TestUsers.TestUser;

@@ -1,5 +1,7 @@
 package io.liveroom.fault;
 
+import io.liveroom.support.Await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.liveroom.fault;
 
+import io.liveroom.support.Await;
 import io.liveroom.support.TestUsers.TestUser;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.DisplayName;

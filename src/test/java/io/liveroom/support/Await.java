@@ -1,20 +1,20 @@
-package io.liveroom.fault;
+package io.liveroom.support;
 
 import java.util.function.BooleanSupplier;
 
-/** Polls a condition until it holds or a bounded deadline passes (no fixed sleeps in scenarios). */
-final class Await {
+/** Polls a condition until it holds or a bounded deadline passes (no fixed sleeps in tests). */
+public final class Await {
   private Await() {
   }
 
-  static void until(String what, int seconds, BooleanSupplier condition) {
+  public static void until(String what, int seconds, BooleanSupplier condition) {
     if (!within(seconds * 1000L, condition)) {
       throw new AssertionError("Timed out after " + seconds + " s waiting for " + what);
     }
   }
 
   /** True as soon as the condition holds, false if it still does not after {@code millis}. */
-  static boolean within(long millis, BooleanSupplier condition) {
+  public static boolean within(long millis, BooleanSupplier condition) {
     long deadline = System.currentTimeMillis() + millis;
     while (true) {
       if (condition.getAsBoolean()) {
@@ -28,7 +28,7 @@ final class Await {
   }
 
   /** Lets a fault last for a while (the length of an outage is what a scenario is about). */
-  static void pause(long millis) {
+  public static void pause(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
