@@ -1,17 +1,16 @@
 package io.liveroom;
 
-import io.liveroom.account.AccessTokens;
+import io.liveroom.auth.AccessTokens;
 import io.liveroom.account.AccountsModule;
-import io.liveroom.account.RealtimeSessionEvents;
 import io.liveroom.ai.AiModule;
 import io.liveroom.ai.AiPersonalData;
-import io.liveroom.ai.ChatService;
+import io.liveroom.ai.DialogueService;
 import io.liveroom.config.AppConfig;
 import io.liveroom.consent.ConsentRoutes;
 import io.liveroom.consent.ConsentService;
 import io.liveroom.geo.NearbyCapability;
 import io.liveroom.http.BearerAuth;
-import io.liveroom.http.HttpModule;
+import io.liveroom.http.HttpRoutes;
 import io.liveroom.infra.RedisClients;
 import io.liveroom.metrics.Metrics;
 import io.liveroom.privacy.PrivacyModule;
@@ -71,7 +70,7 @@ final class Capabilities {
   ConsentService consents;
   NearbyCapability nearby;
   AiModule ai;
-  ChatService aiChat;
+  DialogueService aiChat;
   RewardsModule rewards;
   PrivacyModule privacy;
 
@@ -144,7 +143,7 @@ final class Capabilities {
   private Future<?> wireAi() {
     return AiModule.create(vertx, config.ai(), pool, redis, metrics.registry()).onSuccess(module -> {
       ai = module;
-      ChatService chat = module.chat(realtime);
+      DialogueService chat = module.chat(realtime);
       aiChat = chat;
       AiModule.rpcMethods(chat).forEach(rpcMethods::register);
       realtime.onConnectionClosed(chat::disconnected);
@@ -175,7 +174,9 @@ final class Capabilities {
    * PersonalDataSource each one registers here, before start().
    */
   private PrivacyModule wirePrivacy() {
-    privacy = new PrivacyModule(vertx, pool, redis, config, accounts, rooms, consents, nearby, clock);
+    privacy = new PrivacyModule(vertx, pool, redis, config, accounts, new PrivacyRoomActions(rooms), consents, nearby,
+      clock);
+    privacy.register(rooms.personalData());
     AiPersonalData aiData = new AiPersonalData(pool);
     privacy.register(aiData).retain(aiData, config.privacy().aiRetentionDays());
     privacy.register(new RewardsPersonalData(pool));
@@ -184,9 +185,9 @@ final class Capabilities {
   }
 
   /** The capabilities' HTTP surface (the real-time endpoint included), in dependency order. */
-  List<HttpModule> httpModules() {
+  List<HttpRoutes> httpModules() {
     BearerAuth auth = accounts.bearerAuth();
-    List<HttpModule> modules = new ArrayList<>();
+    List<HttpRoutes> modules = new ArrayList<>();
     modules.add(new RealtimeRoutes(realtime, config.realtime(), config.realtime().effectiveOrigins(config.http())));
     modules.addAll(accounts.routes());
     modules.addAll(rooms.httpModules());

@@ -1,8 +1,8 @@
 package io.liveroom;
 
-import io.liveroom.account.AccessTokens;
+import io.liveroom.auth.AccessTokens;
 import io.liveroom.account.AccountsModule;
-import io.liveroom.account.JwtSecrets;
+import io.liveroom.auth.JwtSecrets;
 import io.liveroom.ai.AiModule;
 import io.liveroom.config.AppConfig;
 import io.liveroom.config.ProductionRules;
@@ -11,7 +11,7 @@ import io.liveroom.consent.ConsentService;
 import io.liveroom.geo.NearbyCapability;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.HealthRoutes;
-import io.liveroom.http.HttpModule;
+import io.liveroom.http.HttpRoutes;
 import io.liveroom.http.HttpVerticle;
 import io.liveroom.http.MetricsRoutes;
 import io.liveroom.http.OpsRoutes;
@@ -143,8 +143,8 @@ public final class Node {
    * The public HTTP surface: health and operations first, then every capability. /metrics is here
    * only without a management listener (dev mode; production refuses that).
    */
-  private List<HttpModule> modules() {
-    List<HttpModule> modules = new ArrayList<>();
+  private List<HttpRoutes> modules() {
+    List<HttpRoutes> modules = new ArrayList<>();
     modules.add(new HealthRoutes(pool, redis, draining::get));
     modules.add(new OpsRoutes());
     if (!config.management().enabled()) {
@@ -159,7 +159,7 @@ public final class Node {
     if (!config.management().enabled()) {
       return Future.succeededFuture();
     }
-    List<HttpModule> modules = List.of(new HealthRoutes(pool, redis, draining::get),
+    List<HttpRoutes> modules = List.of(new HealthRoutes(pool, redis, draining::get),
       new MetricsRoutes(metrics.registry()));
     return vertx.deployVerticle(() -> {
       HttpVerticle v = new HttpVerticle(config.management().listener(), modules, config.shutdownTimeoutSeconds());
@@ -173,7 +173,7 @@ public final class Node {
    * give every instance a free port of its own, and all traffic would reach the first instance's
    * loop only; Vert.x shares one random port among the servers that ask for the same negative port.
    */
-  private Future<?> deployListeners(List<HttpModule> modules) {
+  private Future<?> deployListeners(List<HttpRoutes> modules) {
     int instances = config.http().effectiveInstances();
     HttpConfig http = config.http().port() == 0 && instances > 1 ? config.http().withPort(-1) : config.http();
     return vertx.deployVerticle(() -> {

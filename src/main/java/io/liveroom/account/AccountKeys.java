@@ -1,6 +1,7 @@
 package io.liveroom.account;
 
 import io.liveroom.config.AccountsConfig;
+import io.liveroom.infra.KeyFiles;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

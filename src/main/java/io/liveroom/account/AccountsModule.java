@@ -1,9 +1,11 @@
 package io.liveroom.account;
 
+import io.liveroom.auth.AccessTokens;
+import io.liveroom.auth.SessionGate;
 import io.liveroom.config.AccountsConfig;
 import io.liveroom.config.AppConfig;
 import io.liveroom.http.BearerAuth;
-import io.liveroom.http.HttpModule;
+import io.liveroom.http.HttpRoutes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -30,7 +32,7 @@ public final class AccountsModule {
   private final BearerAuth bearerAuth;
   private final UserDirectory directory;
   private final SessionEventListeners events;
-  private final List<HttpModule> routes;
+  private final List<HttpRoutes> routes;
   private final AdminService admin;
   private final Set<String> adminPhones;
   private final AccountStatus status;
@@ -41,7 +43,7 @@ public final class AccountsModule {
   }
 
   private AccountsModule(RedisSessionGate gate, BearerAuth bearerAuth, UserDirectory directory,
-                         SessionEventListeners events, List<HttpModule> routes, AdminService admin,
+                         SessionEventListeners events, List<HttpRoutes> routes, AdminService admin,
                          Set<String> adminPhones, AccountStatus status, Privacy privacy) {
     this.status = status;
     this.privacy = privacy;
@@ -97,7 +99,7 @@ public final class AccountsModule {
     IdentityVerifier verifier = "http".equals(cfg.identity().provider())
       ? new HttpIdentityVerifier(vertx, cfg.identity()) : new LocalIdentityVerifier();
     AdminService admin = new AdminService(users, identityRepo, directory, status, crypto, audit, sessions);
-    List<HttpModule> routes = new ArrayList<>(List.of(
+    List<HttpRoutes> routes = new ArrayList<>(List.of(
       new AuthRoutes(accounts, codes, sessions, directory, phones, new PasswordPolicy(res.commonPasswords()), auth,
         cfg.policyVersion(), clock),
       new SessionRoutes(sessions, auth),
@@ -159,7 +161,7 @@ public final class AccountsModule {
     return status;
   }
 
-  /** Privacy: accounts' {@link io.liveroom.privacy.PersonalDataSource} (profile, contact, identity, sessions). */
+  /** Privacy: accounts' {@link io.liveroom.personaldata.PersonalDataSource} (profile, contact, identity, sessions). */
   public AccountPersonalData personalData() {
     return privacy.data();
   }
@@ -179,7 +181,7 @@ public final class AccountsModule {
     return admin;
   }
 
-  public List<HttpModule> routes() {
+  public List<HttpRoutes> routes() {
     return routes;
   }
 }

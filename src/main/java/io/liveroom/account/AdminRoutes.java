@@ -1,11 +1,12 @@
 package io.liveroom.account;
 
+import io.liveroom.auth.Role;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.liveroom.http.ClientIp;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
-import io.liveroom.http.HttpModule;
+import io.liveroom.http.HttpRoutes;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -15,7 +16,7 @@ import java.util.Set;
  * Admin endpoints on accounts under {@code /api/v1/admin/users/{id}}: role, status and guardian
  * consent. Every one is audited by {@link AdminService}.
  */
-public final class AdminRoutes implements HttpModule {
+public final class AdminRoutes implements HttpRoutes {
   private final AdminService admin;
   private final BearerAuth auth;
 

@@ -1,9 +1,10 @@
 package io.liveroom.account;
 
+import io.liveroom.auth.Principal;
 import io.liveroom.http.ClientIp;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
-import io.liveroom.http.HttpModule;
+import io.liveroom.http.HttpRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -17,7 +18,7 @@ import java.util.UUID;
  * Public authentication endpoints under {@code /api/v1/auth}: SMS codes, register, login, password
  * reset, refresh, and logout (the only one behind {@link BearerAuth}).
  */
-public final class AuthRoutes implements HttpModule {
+public final class AuthRoutes implements HttpRoutes {
   private final AccountService accounts;
   private final SmsCodeService codes;
   private final SessionService sessions;

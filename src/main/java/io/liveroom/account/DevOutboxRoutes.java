@@ -2,7 +2,7 @@ package io.liveroom.account;
 
 import io.liveroom.error.FieldErrors;
 import io.liveroom.http.Bodies;
-import io.liveroom.http.HttpModule;
+import io.liveroom.http.HttpRoutes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -13,7 +13,7 @@ import io.vertx.ext.web.RoutingContext;
  * number, newest first. Mounted only while that sender is configured; with a real gateway the path
  * does not exist (404).
  */
-public final class DevOutboxRoutes implements HttpModule {
+public final class DevOutboxRoutes implements HttpRoutes {
   private final DevOutboxSmsSender outbox;
   private final PhoneNumbers phones;
 

@@ -3,7 +3,7 @@ package io.liveroom.account;
 import io.liveroom.http.ClientIp;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
-import io.liveroom.http.HttpModule;
+import io.liveroom.http.HttpRoutes;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import java.util.regex.Pattern;
 
 /** {@code POST /api/v1/me/identity {realName, idNumber}}: real-name verification. */
-public final class IdentityRoutes implements HttpModule {
+public final class IdentityRoutes implements HttpRoutes {
   /** Letters of any script, with the middle dot and spaces used in transliterated names. */
   private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}·• .'-]{2,64}");
 

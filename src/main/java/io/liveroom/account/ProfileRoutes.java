@@ -5,7 +5,7 @@ import io.liveroom.error.ErrorCode;
 import io.liveroom.http.ClientIp;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
-import io.liveroom.http.HttpModule;
+import io.liveroom.http.HttpRoutes;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -13,7 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
 
 /** {@code GET/PATCH /api/v1/me}, {@code POST /api/v1/me/phone}, {@code GET /api/v1/users/{id}}. */
-public final class ProfileRoutes implements HttpModule {
+public final class ProfileRoutes implements HttpRoutes {
   private static final Set<String> GENDERS = Set.of("male", "female", "other", "unspecified");
 
   private final ProfileService profiles;

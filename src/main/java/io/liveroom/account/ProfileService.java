@@ -1,5 +1,6 @@
 package io.liveroom.account;
 
+import io.liveroom.auth.Principal;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.vertx.core.Future;

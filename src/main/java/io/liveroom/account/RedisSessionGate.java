@@ -1,5 +1,7 @@
 package io.liveroom.account;
 
+import io.liveroom.auth.Principal;
+import io.liveroom.auth.SessionGate;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.liveroom.infra.CacheMarker;

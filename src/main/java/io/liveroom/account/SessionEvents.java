@@ -1,5 +1,7 @@
 package io.liveroom.account;
 
+import io.liveroom.auth.SessionGate;
+
 /**
  * What the accounts capability tells the rest of the node when access must end now rather than
  * when the access token expires. The real-time core implements it to close the live WebSocket

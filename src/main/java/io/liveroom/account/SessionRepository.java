@@ -1,5 +1,6 @@
 package io.liveroom.account;
 
+import io.liveroom.auth.Role;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;

@@ -1,11 +1,12 @@
 package io.liveroom.account;
 
+import io.liveroom.auth.Principal;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.liveroom.http.ClientIp;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
-import io.liveroom.http.HttpModule;
+import io.liveroom.http.HttpRoutes;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -13,7 +14,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
 
 /** {@code GET /api/v1/me/sessions} and {@code DELETE /api/v1/me/sessions/{id}} ("sign out that device"). */
-public final class SessionRoutes implements HttpModule {
+public final class SessionRoutes implements HttpRoutes {
   private final SessionService sessions;
   private final BearerAuth auth;
 

@@ -1,5 +1,7 @@
 package io.liveroom.account;
 
+import io.liveroom.auth.AccessTokens;
+import io.liveroom.auth.Role;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.vertx.core.Future;

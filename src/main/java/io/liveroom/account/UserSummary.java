@@ -1,5 +1,6 @@
 package io.liveroom.account;
 
+import io.liveroom.auth.Role;
 import java.time.LocalDate;
 import java.time.Period;
 

@@ -2,7 +2,7 @@ package io.liveroom.ai;
 
 import io.liveroom.config.AiConfig;
 import io.liveroom.http.BearerAuth;
-import io.liveroom.http.HttpModule;
+import io.liveroom.http.HttpRoutes;
 import io.liveroom.realtime.Realtime;
 import io.liveroom.realtime.RpcMethod;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * AI dialogue, wired: the configured provider, quotas, moderation, usage ledger and conversations.
  * The HTTP routes are ready at once; the socket side needs the real-time core's {@link Realtime}:
- * {@link #chat(Realtime)} builds the {@link ChatService} whose RPC methods the core registers,
+ * {@link #chat(Realtime)} builds the {@link DialogueService} whose RPC methods the core registers,
  * and whose {@code disconnected} the core calls when a connection closes.
  */
 public final class AiModule {
@@ -69,17 +69,17 @@ public final class AiModule {
     return longest + 60_000;
   }
 
-  public List<HttpModule> httpModules(BearerAuth auth) {
+  public List<HttpRoutes> httpModules(BearerAuth auth) {
     return List.of(new ConversationRoutes(auth, conversations),
       new CompletionsRoutes(auth, generations, config.maxInputChars()));
   }
 
   /** The socket side; register {@link #rpcMethods} and the service as the core's connection listener. */
-  public ChatService chat(Realtime realtime) {
-    return new ChatService(realtime, conversations, conversationRepo, generations, config.maxInputChars());
+  public DialogueService chat(Realtime realtime) {
+    return new DialogueService(realtime, conversations, conversationRepo, generations, config.maxInputChars());
   }
 
-  public static List<RpcMethod> rpcMethods(ChatService chat) {
+  public static List<RpcMethod> rpcMethods(DialogueService chat) {
     return List.of(new ChatRpc(chat), new CancelRpc(chat));
   }
 

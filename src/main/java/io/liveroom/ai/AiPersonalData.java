@@ -1,9 +1,9 @@
 package io.liveroom.ai;
 
-import io.liveroom.privacy.ErasureMode;
-import io.liveroom.privacy.ExportWriter;
-import io.liveroom.privacy.PersonalDataSource;
-import io.liveroom.privacy.RetentionTarget;
+import io.liveroom.personaldata.ErasureMode;
+import io.liveroom.personaldata.ExportWriter;
+import io.liveroom.personaldata.PersonalDataSource;
+import io.liveroom.personaldata.RetentionTarget;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;

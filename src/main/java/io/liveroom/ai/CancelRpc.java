@@ -6,9 +6,9 @@ import io.vertx.core.json.JsonObject;
 
 /** {@code rpc ai.cancel {generationId}} → {@code {generationId, cancelled: true}}. */
 public final class CancelRpc implements RpcMethod {
-  private final ChatService chat;
+  private final DialogueService chat;
 
-  public CancelRpc(ChatService chat) {
+  public CancelRpc(DialogueService chat) {
     this.chat = chat;
   }
 

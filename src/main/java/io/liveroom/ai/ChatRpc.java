@@ -6,9 +6,9 @@ import io.vertx.core.json.JsonObject;
 
 /** {@code rpc ai.chat {conversationId, text, requestId}} → {@code {generationId, conversationId, channel}}. */
 public final class ChatRpc implements RpcMethod {
-  private final ChatService chat;
+  private final DialogueService chat;
 
-  public ChatRpc(ChatService chat) {
+  public ChatRpc(DialogueService chat) {
     this.chat = chat;
   }
 

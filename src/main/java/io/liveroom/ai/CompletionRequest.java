@@ -13,7 +13,7 @@ import java.util.List;
  * {@code max_tokens} / {@code max_completion_tokens} and temperature. Other fields are ignored, as
  * OpenAI-compatible servers commonly do.
  */
-record CompletionRequest(String model, List<ChatMessage> messages, boolean stream, boolean includeUsage,
+record CompletionRequest(String model, List<PromptMessage> messages, boolean stream, boolean includeUsage,
                          Integer maxTokens, Double temperature) {
 
   static CompletionRequest parse(JsonObject body, int maxInputChars) {
@@ -22,7 +22,7 @@ record CompletionRequest(String model, List<ChatMessage> messages, boolean strea
     if (model == null || model.isBlank()) {
       errors.add("model", "required", "The model is required; see GET /v1/models.");
     }
-    List<ChatMessage> messages = messages(body.getValue("messages"), maxInputChars, errors);
+    List<PromptMessage> messages = messages(body.getValue("messages"), maxInputChars, errors);
     boolean stream = Boolean.TRUE.equals(body.getValue("stream"));
     JsonObject options = body.getValue("stream_options") instanceof JsonObject o ? o : new JsonObject();
     Integer maxTokens = positiveInt(body, "max_completion_tokens", errors);
@@ -40,8 +40,8 @@ record CompletionRequest(String model, List<ChatMessage> messages, boolean strea
       maxTokens, temperature);
   }
 
-  private static List<ChatMessage> messages(Object raw, int maxInputChars, FieldErrors errors) {
-    List<ChatMessage> out = new ArrayList<>();
+  private static List<PromptMessage> messages(Object raw, int maxInputChars, FieldErrors errors) {
+    List<PromptMessage> out = new ArrayList<>();
     if (!(raw instanceof JsonArray arr) || arr.isEmpty()) {
       errors.add("messages", "required", "At least one message is required.");
       return out;
@@ -54,8 +54,8 @@ record CompletionRequest(String model, List<ChatMessage> messages, boolean strea
         continue;
       }
       String role = m.getValue("role") instanceof String r ? r : "";
-      role = role.equals("developer") ? ChatMessage.SYSTEM : role;
-      if (!List.of(ChatMessage.SYSTEM, ChatMessage.USER, ChatMessage.ASSISTANT).contains(role)) {
+      role = role.equals("developer") ? PromptMessage.SYSTEM : role;
+      if (!List.of(PromptMessage.SYSTEM, PromptMessage.USER, PromptMessage.ASSISTANT).contains(role)) {
         errors.add(field + ".role", "invalid", "One of system, developer, user, assistant.");
         continue;
       }
@@ -65,7 +65,7 @@ record CompletionRequest(String model, List<ChatMessage> messages, boolean strea
         continue;
       }
       total += content.length();
-      out.add(new ChatMessage(role, content));
+      out.add(new PromptMessage(role, content));
     }
     if (total > maxInputChars * 4L) {
       errors.add("messages", "too_long", "The messages are too long.");

@@ -2,7 +2,7 @@ package io.liveroom.ai;
 
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
-import io.liveroom.http.HttpModule;
+import io.liveroom.http.HttpRoutes;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -12,7 +12,7 @@ import io.vertx.ext.web.RoutingContext;
  * like the socket (moderation, quotas, usage rows). Errors are problem+json that also carry
  * OpenAI's {@code error} member, so stock OpenAI clients report them properly.
  */
-public final class CompletionsRoutes implements HttpModule {
+public final class CompletionsRoutes implements HttpRoutes {
   private final BearerAuth auth;
   private final Generations generations;
   private final int maxInputChars;

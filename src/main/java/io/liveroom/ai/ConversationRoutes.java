@@ -4,7 +4,7 @@ import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
-import io.liveroom.http.HttpModule;
+import io.liveroom.http.HttpRoutes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -13,7 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
 /** {@code /api/v1/ai/conversations}: the caller's conversations and their messages. */
-public final class ConversationRoutes implements HttpModule {
+public final class ConversationRoutes implements HttpRoutes {
   static final String BASE = "/api/v1/ai/conversations";
 
   private final BearerAuth auth;

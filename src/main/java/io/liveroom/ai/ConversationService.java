@@ -75,12 +75,12 @@ public final class ConversationService {
   }
 
   /** The system prompt, then the most recent messages that fit in the token budget, oldest first. */
-  public Future<List<ChatMessage>> contextWindow(Conversation c) {
+  public Future<List<PromptMessage>> contextWindow(Conversation c) {
     return repo.recentMessages(c.id(), HISTORY_ROWS).map(rows -> trim(c.systemPrompt(), rows, contextTokenBudget));
   }
 
-  static List<ChatMessage> trim(String systemPrompt, List<StoredMessage> rows, int budget) {
-    List<ChatMessage> picked = new ArrayList<>();
+  static List<PromptMessage> trim(String systemPrompt, List<StoredMessage> rows, int budget) {
+    List<PromptMessage> picked = new ArrayList<>();
     int used = 0;
     if (systemPrompt != null && !systemPrompt.isBlank()) {
       used += TokenEstimator.PER_MESSAGE + TokenEstimator.estimate(systemPrompt);
@@ -95,10 +95,10 @@ public final class ConversationService {
         break;
       }
       used += cost;
-      picked.add(new ChatMessage(m.role(), m.content()));
+      picked.add(new PromptMessage(m.role(), m.content()));
     }
     if (systemPrompt != null && !systemPrompt.isBlank()) {
-      picked.add(new ChatMessage(ChatMessage.SYSTEM, systemPrompt));
+      picked.add(new PromptMessage(PromptMessage.SYSTEM, systemPrompt));
     }
     Collections.reverse(picked);
     return picked;

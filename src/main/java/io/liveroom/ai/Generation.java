@@ -20,7 +20,7 @@ public final class Generation {
   private final long userId;
   private final String model;
   private final String surface;
-  private final List<ChatMessage> context;
+  private final List<PromptMessage> context;
   private final LlmStream stream;
   private final ContentModerator moderator;
   private final long startNanos = System.nanoTime();
@@ -30,7 +30,7 @@ public final class Generation {
   private boolean blocked;
   private Future<GenerationOutcome> outcome;
 
-  Generation(String id, long userId, String model, String surface, List<ChatMessage> context, LlmStream stream,
+  Generation(String id, long userId, String model, String surface, List<PromptMessage> context, LlmStream stream,
              ContentModerator moderator) {
     this.id = id;
     this.userId = userId;

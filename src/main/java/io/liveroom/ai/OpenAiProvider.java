@@ -56,7 +56,7 @@ public final class OpenAiProvider implements LlmProvider {
 
   static JsonObject body(LlmRequest request, String upstreamModel) {
     JsonArray messages = new JsonArray();
-    for (ChatMessage m : request.messages()) {
+    for (PromptMessage m : request.messages()) {
       messages.add(new JsonObject().put("role", m.role()).put("content", m.content()));
     }
     JsonObject body = new JsonObject()

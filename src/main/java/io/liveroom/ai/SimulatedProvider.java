@@ -71,7 +71,7 @@ public final class SimulatedProvider implements LlmProvider {
 
   static String lastUserText(LlmRequest request) {
     for (int i = request.messages().size() - 1; i >= 0; i--) {
-      if (ChatMessage.USER.equals(request.messages().get(i).role())) {
+      if (PromptMessage.USER.equals(request.messages().get(i).role())) {
         return request.messages().get(i).content();
       }
     }

@@ -32,9 +32,9 @@ public final class TokenEstimator {
     return wide + (narrow + 3) / 4;
   }
 
-  public static int estimate(List<ChatMessage> messages) {
+  public static int estimate(List<PromptMessage> messages) {
     int total = 0;
-    for (ChatMessage m : messages) {
+    for (PromptMessage m : messages) {
       total += PER_MESSAGE + estimate(m.content());
     }
     return total;

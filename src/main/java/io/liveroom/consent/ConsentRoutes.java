@@ -6,7 +6,7 @@ import io.liveroom.error.FieldErrors;
 import io.liveroom.http.ClientIp;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
-import io.liveroom.http.HttpModule;
+import io.liveroom.http.HttpRoutes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * The user's own consents: the current state of every purpose, the full history, and one PUT that
  * grants or withdraws (withdrawing is exactly as easy as granting).
  */
-public final class ConsentRoutes implements HttpModule {
+public final class ConsentRoutes implements HttpRoutes {
   private static final Pattern POLICY_VERSION = Pattern.compile("[A-Za-z0-9._-]{1,40}");
 
   private final ConsentService consents;

@@ -3,13 +3,13 @@ package io.liveroom.geo;
 import io.liveroom.error.FieldErrors;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
-import io.liveroom.http.HttpModule;
+import io.liveroom.http.HttpRoutes;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /** The caller's own location and Nearby visibility. */
-public final class LocationRoutes implements HttpModule {
+public final class LocationRoutes implements HttpRoutes {
   private final LocationService locations;
   private final BearerAuth auth;
 

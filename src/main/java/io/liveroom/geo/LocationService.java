@@ -26,14 +26,14 @@ public final class LocationService {
   private final ConsentService consents;
   private final GeoStore store;
   private final LocationGrid grid;
-  private final RateLimiter updateLimiter;
+  private final WindowLimit updateLimiter;
   private final NearbyRepository repository;
   private final Clock clock;
   private final int maxSpeedMetersPerSecond;
   private final int ttlSeconds;
   private final int regionPrecision;
 
-  public LocationService(ConsentService consents, GeoStore store, LocationGrid grid, RateLimiter updateLimiter,
+  public LocationService(ConsentService consents, GeoStore store, LocationGrid grid, WindowLimit updateLimiter,
                          Pool pool, Clock clock, int maxSpeedMetersPerSecond, int ttlSeconds, int regionPrecision) {
     this.consents = consents;
     this.store = store;

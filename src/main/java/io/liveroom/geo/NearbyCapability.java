@@ -5,7 +5,7 @@ import io.liveroom.config.NearbyConfig;
 import io.liveroom.consent.ConsentService;
 import io.liveroom.consent.Purpose;
 import io.liveroom.http.BearerAuth;
-import io.liveroom.http.HttpModule;
+import io.liveroom.http.HttpRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.RedisAPI;
@@ -42,9 +42,9 @@ public final class NearbyCapability {
     return LuaScripts.load(vertx).map(scripts -> {
       LocationGrid grid = new LocationGrid(config.cellMeters());
       GeoStore store = new GeoStore(redis, scripts, grid, clock, config.locationTtlSeconds());
-      RateLimiter updates = new RateLimiter(redis, scripts, "location-update", config.updateLimit(),
+      WindowLimit updates = new WindowLimit(redis, scripts, "location-update", config.updateLimit(),
         config.updateWindowSeconds());
-      RateLimiter queries = new RateLimiter(redis, scripts, "nearby-query", config.queryLimit(),
+      WindowLimit queries = new WindowLimit(redis, scripts, "nearby-query", config.queryLimit(),
         config.queryWindowSeconds());
       LocationService locations = new LocationService(consents, store, grid, updates, pool, clock,
         config.maxSpeedMetersPerSecond(), config.locationTtlSeconds(), config.regionPrecision());
@@ -64,7 +64,7 @@ public final class NearbyCapability {
     });
   }
 
-  public List<HttpModule> modules(BearerAuth auth) {
+  public List<HttpRoutes> modules(BearerAuth auth) {
     return List.of(new LocationRoutes(locations, auth), new NearbyRoutes(nearby, regions, auth));
   }
 

@@ -3,7 +3,7 @@ package io.liveroom.geo;
 import io.liveroom.error.FieldErrors;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
-import io.liveroom.http.HttpModule;
+import io.liveroom.http.HttpRoutes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -12,7 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
 /** Nearby people and rooms, and the regional hot list. Distances leave only as bucket labels. */
-public final class NearbyRoutes implements HttpModule {
+public final class NearbyRoutes implements HttpRoutes {
   private static final int DEFAULT_LIMIT = 20;
   private static final int MAX_LIMIT = 50;
 

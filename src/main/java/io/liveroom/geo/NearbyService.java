@@ -36,13 +36,13 @@ public final class NearbyService {
   private final ConsentService consents;
   private final UserDirectory users;
   private final LiveRoomRegions rooms;
-  private final RateLimiter queryLimiter;
+  private final WindowLimit queryLimiter;
   private final NearbyRepository repository;
   private final Clock clock;
   private final int maxResults;
 
   public NearbyService(LocationService locations, GeoStore store, ConsentService consents, UserDirectory users,
-                       LiveRoomRegions rooms, RateLimiter queryLimiter, Pool pool, Clock clock, int maxResults) {
+                       LiveRoomRegions rooms, WindowLimit queryLimiter, Pool pool, Clock clock, int maxResults) {
     this.locations = locations;
     this.store = store;
     this.consents = consents;

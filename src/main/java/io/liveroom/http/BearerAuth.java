@@ -1,8 +1,8 @@
 package io.liveroom.http;
 
-import io.liveroom.account.AccessTokens;
-import io.liveroom.account.Principal;
-import io.liveroom.account.SessionGate;
+import io.liveroom.auth.AccessTokens;
+import io.liveroom.auth.Principal;
+import io.liveroom.auth.SessionGate;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.vertx.core.Handler;

@@ -16,7 +16,7 @@ import java.util.function.BooleanSupplier;
  * both answer within the timeout, and the node is not draining for shutdown. A load balancer
  * takes a node out of rotation on 503.
  */
-public final class HealthRoutes implements HttpModule {
+public final class HealthRoutes implements HttpRoutes {
   private static final long CHECK_TIMEOUT_MS = 2_000;
 
   private final Pool pool;

@@ -25,11 +25,11 @@ public final class HttpVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
 
   private final HttpConfig config;
-  private final List<HttpModule> modules;
+  private final List<HttpRoutes> modules;
   private final int shutdownTimeoutSeconds;
   private HttpServer server;
 
-  public HttpVerticle(HttpConfig config, List<HttpModule> modules, int shutdownTimeoutSeconds) {
+  public HttpVerticle(HttpConfig config, List<HttpRoutes> modules, int shutdownTimeoutSeconds) {
     this.config = config;
     this.modules = modules;
     this.shutdownTimeoutSeconds = shutdownTimeoutSeconds;

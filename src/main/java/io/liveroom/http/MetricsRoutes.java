@@ -8,7 +8,7 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
  * {@code GET /metrics}: Prometheus text. Mounted on the management listener when one is
  * configured (always in production), otherwise on the public port (dev only).
  */
-public final class MetricsRoutes implements HttpModule {
+public final class MetricsRoutes implements HttpRoutes {
   public static final String PATH = "/metrics";
 
   private final PrometheusMeterRegistry registry;

@@ -8,7 +8,7 @@ import io.vertx.ext.web.RoutingContext;
  * The OpenAPI description, read once, asynchronously, and then served from memory. Metrics are
  * {@link MetricsRoutes}, on the management listener in production.
  */
-public final class OpsRoutes implements HttpModule {
+public final class OpsRoutes implements HttpRoutes {
   public static final String OPENAPI_RESOURCE = "openapi/openapi.yaml";
   public static final String OPENAPI_PATH = "/api/v1/openapi.yaml";
 

@@ -1,8 +1,8 @@
 package io.liveroom.loadtest;
 
-import io.liveroom.account.AccessTokens;
-import io.liveroom.account.JwtSecrets;
-import io.liveroom.account.Role;
+import io.liveroom.auth.AccessTokens;
+import io.liveroom.auth.JwtSecrets;
+import io.liveroom.auth.Role;
 import io.liveroom.config.AppConfig;
 import io.liveroom.config.AuthConfig;
 import io.liveroom.config.ConfigLoader;

@@ -6,6 +6,7 @@ import io.liveroom.account.Reauthentication;
 import io.liveroom.account.SmsPurpose;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
+import io.liveroom.personaldata.PersonalDataSource;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;

@@ -1,5 +1,7 @@
 package io.liveroom.privacy;
 
+import io.liveroom.personaldata.ErasureMode;
+import io.liveroom.personaldata.PersonalDataSource;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;

@@ -2,6 +2,7 @@ package io.liveroom.privacy;
 
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
+import io.liveroom.personaldata.PersonalDataSource;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
@@ -106,7 +107,7 @@ final class ExportService {
   }
 
   private void generate(UUID id, long userId) {
-    ExportWriter out = new ExportWriter(documents, id);
+    StoredExportWriter out = new StoredExportWriter(documents, id);
     write(out, userId)
       .compose(size -> {
         Instant now = clock.instant();
@@ -125,7 +126,7 @@ final class ExportService {
       });
   }
 
-  private Future<Long> write(ExportWriter out, long userId) {
+  private Future<Long> write(StoredExportWriter out, long userId) {
     Future<Void> chain = out.begin(userId, clock.instant().toString());
     for (PersonalDataSource source : sources) {
       chain = chain.compose(v -> source.export(userId, out));

@@ -6,7 +6,7 @@ import io.liveroom.error.ErrorCode;
 import io.liveroom.error.FieldErrors;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
-import io.liveroom.http.HttpModule;
+import io.liveroom.http.HttpRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -21,7 +21,7 @@ import io.vertx.sqlclient.Tuple;
  * evidence reference is audit-logged with the request. The admin hands the export's signed link to
  * the guardian.
  */
-final class GuardianRoutes implements HttpModule {
+final class GuardianRoutes implements HttpRoutes {
   static final String HAS_GUARDIAN = "SELECT 1 FROM guardian_consents WHERE user_id = $1";
 
   private final BearerAuth auth;

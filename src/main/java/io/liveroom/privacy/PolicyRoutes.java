@@ -1,6 +1,6 @@
 package io.liveroom.privacy;
 
-import io.liveroom.http.HttpModule;
+import io.liveroom.http.HttpRoutes;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -10,7 +10,7 @@ import io.vertx.ext.web.RoutingContext;
  * changed. The body only changes with a deployment, so it carries a strong ETag and may be cached
  * for a few minutes; a matching {@code If-None-Match} gets 304.
  */
-final class PolicyRoutes implements HttpModule {
+final class PolicyRoutes implements HttpRoutes {
   static final String CACHE_CONTROL = "public, max-age=300";
 
   private final PolicyCatalog catalog;

@@ -1,7 +1,7 @@
 package io.liveroom.privacy;
 
 import io.liveroom.account.AuditLog;
-import io.liveroom.account.Principal;
+import io.liveroom.auth.Principal;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.liveroom.http.BearerAuth;

@@ -6,8 +6,10 @@ import io.liveroom.config.AppConfig;
 import io.liveroom.config.PrivacyConfig;
 import io.liveroom.consent.ConsentService;
 import io.liveroom.geo.NearbyCapability;
-import io.liveroom.http.HttpModule;
-import io.liveroom.room.Rooms;
+import io.liveroom.http.HttpRoutes;
+import io.liveroom.personaldata.ErasureMode;
+import io.liveroom.personaldata.PersonalDataSource;
+import io.liveroom.personaldata.RetentionTarget;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -34,15 +36,14 @@ public final class PrivacyModule {
   private final PolicyService policy;
   private final ReportService reports;
   private final PrivacyScheduler scheduler;
-  private final List<HttpModule> routes;
+  private final List<HttpRoutes> routes;
 
-  public PrivacyModule(Vertx vertx, Pool pool, RedisAPI redis, AppConfig app, AccountsModule accounts, Rooms rooms,
+  public PrivacyModule(Vertx vertx, Pool pool, RedisAPI redis, AppConfig app, AccountsModule accounts, RoomActions rooms,
                        ConsentService consents, NearbyCapability nearby, Clock clock) {
     this.config = app.privacy();
     AuditLog audit = new AuditLog(pool);
     register(accounts.personalData());
     register(new ConsentPersonalData(pool, consents, nearby.locations()));
-    register(rooms.personalData());
     register(new AuditPersonalData(pool));
     register(new ReportPersonalData(pool));
     retain(SqlRetention.chat(pool), config.chatRetentionDays());
@@ -112,7 +113,7 @@ public final class PrivacyModule {
     return all;
   }
 
-  public List<HttpModule> routes() {
+  public List<HttpRoutes> routes() {
     return routes;
   }
 }

@@ -6,8 +6,7 @@ import io.liveroom.error.FieldErrors;
 import io.liveroom.http.ClientIp;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
-import io.liveroom.http.HttpModule;
-import io.liveroom.room.Rooms;
+import io.liveroom.http.HttpRoutes;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -16,16 +15,16 @@ import io.vertx.ext.web.RoutingContext;
  * The user's privacy rights over HTTP: exports, account cancellation and its withdrawal, deleting
  * their own chat messages, and accepting the current privacy policy.
  */
-final class PrivacyRoutes implements HttpModule {
+final class PrivacyRoutes implements HttpRoutes {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PrivacyRoutes.class);
   private final BearerAuth auth;
   private final ExportService exports;
   private final CancellationService cancellations;
   private final PolicyService policy;
-  private final Rooms rooms;
+  private final RoomActions rooms;
 
   PrivacyRoutes(BearerAuth auth, ExportService exports, CancellationService cancellations, PolicyService policy,
-                Rooms rooms) {
+                RoomActions rooms) {
     this.auth = auth;
     this.exports = exports;
     this.cancellations = cancellations;

@@ -1,5 +1,6 @@
 package io.liveroom.privacy;
 
+import io.liveroom.personaldata.RetentionTarget;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

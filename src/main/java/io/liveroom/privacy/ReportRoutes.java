@@ -5,7 +5,7 @@ import io.liveroom.error.FieldErrors;
 import io.liveroom.http.ClientIp;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
-import io.liveroom.http.HttpModule;
+import io.liveroom.http.HttpRoutes;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.Set;
 
 /** Filing reports, the reporter's view of them, and the moderators' queue. */
-final class ReportRoutes implements HttpModule {
+final class ReportRoutes implements HttpRoutes {
   private static final Set<String> STATUSES = Set.of("open", "actioned", "dismissed");
 
   private final BearerAuth auth;

@@ -2,12 +2,11 @@ package io.liveroom.privacy;
 
 import io.liveroom.account.AdminService;
 import io.liveroom.account.AuditLog;
-import io.liveroom.account.Principal;
-import io.liveroom.account.Role;
+import io.liveroom.auth.Principal;
+import io.liveroom.auth.Role;
 import io.liveroom.account.UserDirectory;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
-import io.liveroom.room.Rooms;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -36,12 +35,12 @@ final class ReportService {
 
   private final ReportRepository repository;
   private final UserDirectory directory;
-  private final Rooms rooms;
+  private final RoomActions rooms;
   private final AdminService admin;
   private final AuditLog audit;
   private final Clock clock;
 
-  ReportService(ReportRepository repository, UserDirectory directory, Rooms rooms, AdminService admin, AuditLog audit,
+  ReportService(ReportRepository repository, UserDirectory directory, RoomActions rooms, AdminService admin, AuditLog audit,
                 Clock clock) {
     this.repository = repository;
     this.directory = directory;

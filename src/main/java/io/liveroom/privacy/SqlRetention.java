@@ -1,5 +1,6 @@
 package io.liveroom.privacy;
 
+import io.liveroom.personaldata.RetentionTarget;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;

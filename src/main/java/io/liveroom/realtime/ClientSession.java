@@ -1,6 +1,6 @@
 package io.liveroom.realtime;
 
-import io.liveroom.account.Principal;
+import io.liveroom.auth.Principal;
 import io.liveroom.config.RealtimeConfig;
 import io.liveroom.realtime.broker.BrokerEvent;
 import io.liveroom.realtime.protocol.BadFrameException;
@@ -39,7 +39,7 @@ final class ClientSession implements WsSocket.Listener {
   long expiresAt;
   Map<String, Subscription> subs;
   private final CommandHandler commands;
-  private final RateLimiter rate;
+  private final CommandBucket rate;
   private final Outbox outbox;
   private boolean connecting;
   /** The newest publish still in flight (null when none): see {@link #inOrder}. */
@@ -57,7 +57,7 @@ final class ClientSession implements WsSocket.Listener {
     this.server = server;
     this.commands = new CommandHandler(this);
     RealtimeConfig c = server.config();
-    this.rate = new RateLimiter(c.commandsPerSecond(), c.commandBurst());
+    this.rate = new CommandBucket(c.commandsPerSecond(), c.commandBurst());
     this.deadline = System.currentTimeMillis() + c.handshakeTimeoutSeconds() * 1000L;
     this.outbox = new Outbox(ws, codec, hub, c.maxQueueBytes(), this::onOverflow);
   }

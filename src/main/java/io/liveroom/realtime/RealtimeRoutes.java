@@ -3,7 +3,7 @@ package io.liveroom.realtime;
 import io.liveroom.config.RealtimeConfig;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
-import io.liveroom.http.HttpModule;
+import io.liveroom.http.HttpRoutes;
 import io.liveroom.realtime.protocol.ProtobufCodec;
 import io.liveroom.realtime.ws.WsEndpoint;
 import io.vertx.core.http.HttpConnection;
@@ -24,7 +24,7 @@ import java.util.Set;
  * checked before any upgrade), a plain HTTP request (400), or a handshake we do not speak (400 with
  * the version we do).
  */
-public final class RealtimeRoutes implements HttpModule {
+public final class RealtimeRoutes implements HttpRoutes {
   public static final String PATH = "/connection/websocket";
   private static final Logger LOG = LoggerFactory.getLogger(RealtimeRoutes.class);
   /** How long a closing socket waits for the peer's close frame before dropping the connection. */

@@ -1,7 +1,7 @@
 package io.liveroom.realtime;
 
-import io.liveroom.account.AccessTokens;
-import io.liveroom.account.SessionGate;
+import io.liveroom.auth.AccessTokens;
+import io.liveroom.auth.SessionGate;
 import io.liveroom.config.RealtimeConfig;
 import io.liveroom.infra.CallerContext;
 import io.liveroom.realtime.broker.Broker;

@@ -1,6 +1,6 @@
 package io.liveroom.realtime;
 
-import io.liveroom.account.Principal;
+import io.liveroom.auth.Principal;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 

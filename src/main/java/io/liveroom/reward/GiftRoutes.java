@@ -4,7 +4,7 @@ import io.liveroom.error.AppException;
 import io.liveroom.error.FieldError;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
-import io.liveroom.http.HttpModule;
+import io.liveroom.http.HttpRoutes;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -14,7 +14,7 @@ import java.util.List;
  * HTTP for gifts: the catalog (public, with ETag), sending a gift into a room (the same service
  * as {@code rpc gift.send}), and the leaderboards (public; nickname and avatar only).
  */
-final class GiftRoutes implements HttpModule {
+final class GiftRoutes implements HttpRoutes {
   private final GiftCatalog catalog;
   private final GiftService gifts;
   private final Leaderboards boards;

@@ -1,6 +1,6 @@
 package io.liveroom.reward;
 
-import io.liveroom.account.Role;
+import io.liveroom.auth.Role;
 import io.liveroom.account.UserDirectory;
 import io.liveroom.account.UserSummary;
 import io.liveroom.infra.CallerContext;

@@ -3,7 +3,7 @@ package io.liveroom.reward;
 import io.liveroom.account.UserDirectory;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
-import io.liveroom.http.HttpModule;
+import io.liveroom.http.HttpRoutes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -12,7 +12,7 @@ import io.vertx.ext.web.Router;
  * Admin HTTP for rewards (role admin, as stored now): catalog, credits, withdrawal decisions, ledger
  * check, rebuild.
  */
-final class RewardAdminRoutes implements HttpModule {
+final class RewardAdminRoutes implements HttpRoutes {
   private final GiftCatalog catalog;
   private final PaymentService payments;
   private final WithdrawalService withdrawals;

@@ -3,7 +3,7 @@ package io.liveroom.reward;
 import io.liveroom.account.UserDirectory;
 import io.liveroom.config.RewardsConfig;
 import io.liveroom.http.BearerAuth;
-import io.liveroom.http.HttpModule;
+import io.liveroom.http.HttpRoutes;
 import io.liveroom.realtime.Realtime;
 import io.liveroom.realtime.RpcMethod;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,7 +56,7 @@ public final class RewardsModule {
     this.wallets = new WalletService(pool, config, clock);
   }
 
-  public List<HttpModule> httpModules(BearerAuth auth) {
+  public List<HttpRoutes> httpModules(BearerAuth auth) {
     return List.of(new GiftRoutes(catalog, gifts, leaderboards, auth),
       new WalletRoutes(wallets, withdrawals, payments, auth),
       new RewardAdminRoutes(catalog, payments, withdrawals, reconciliation, leaderboards, auth, users));

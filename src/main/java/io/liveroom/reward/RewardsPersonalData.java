@@ -2,9 +2,9 @@ package io.liveroom.reward;
 
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
-import io.liveroom.privacy.ErasureMode;
-import io.liveroom.privacy.ExportWriter;
-import io.liveroom.privacy.PersonalDataSource;
+import io.liveroom.personaldata.ErasureMode;
+import io.liveroom.personaldata.ExportWriter;
+import io.liveroom.personaldata.PersonalDataSource;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;

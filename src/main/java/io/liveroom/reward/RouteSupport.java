@@ -1,7 +1,7 @@
 package io.liveroom.reward;
 
-import io.liveroom.account.Principal;
-import io.liveroom.account.Role;
+import io.liveroom.auth.Principal;
+import io.liveroom.auth.Role;
 import io.liveroom.account.UserDirectory;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;

@@ -2,12 +2,12 @@ package io.liveroom.reward;
 
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
-import io.liveroom.http.HttpModule;
+import io.liveroom.http.HttpRoutes;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 
 /** HTTP for a user's own money: wallet, statement, withdrawals; and the payment provider's side. */
-final class WalletRoutes implements HttpModule {
+final class WalletRoutes implements HttpRoutes {
   private final WalletService wallets;
   private final WithdrawalService withdrawals;
   private final PaymentService payments;

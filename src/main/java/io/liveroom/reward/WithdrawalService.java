@@ -1,6 +1,6 @@
 package io.liveroom.reward;
 
-import io.liveroom.account.Principal;
+import io.liveroom.auth.Principal;
 import io.liveroom.account.UserDirectory;
 import io.liveroom.config.RewardsConfig;
 import io.liveroom.error.AppException;

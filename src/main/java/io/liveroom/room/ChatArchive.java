@@ -36,12 +36,12 @@ final class ChatArchive {
   private final int batchSize;
   private final Duration flushEvery;
   private final Duration maxRetryDelay;
-  private final ConcurrentLinkedQueue<ChatMessage> queue = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<StoredChatMessage> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
   private final Counter persisted;
   private final Counter dropped;
   private final Counter failures;
-  private volatile List<ChatMessage> inFlight = List.of();
+  private volatile List<StoredChatMessage> inFlight = List.of();
   private volatile long retryDelayMs;
   private volatile boolean stopped;
   /** The last flush; each flush is chained after it, so flushes never overlap whoever starts them. */
@@ -87,7 +87,7 @@ final class ChatArchive {
   }
 
   /** Queues a message; never blocks and never fails. */
-  void add(ChatMessage message) {
+  void add(StoredChatMessage message) {
     queue.add(message);
     if (queued.incrementAndGet() > bufferSize && queue.poll() != null) {
       queued.decrementAndGet();
@@ -123,7 +123,7 @@ final class ChatArchive {
     if (inFlight.isEmpty()) {
       return Future.succeededFuture();
     }
-    List<ChatMessage> batch = inFlight;
+    List<StoredChatMessage> batch = inFlight;
     return repository.insert(batch)
       .onSuccess(x -> {
         persisted.increment(batch.size());
@@ -142,9 +142,9 @@ final class ChatArchive {
       });
   }
 
-  private List<ChatMessage> drain() {
-    List<ChatMessage> batch = new ArrayList<>(Math.min(batchSize, Math.max(1, queued.get())));
-    ChatMessage m;
+  private List<StoredChatMessage> drain() {
+    List<StoredChatMessage> batch = new ArrayList<>(Math.min(batchSize, Math.max(1, queued.get())));
+    StoredChatMessage m;
     while (batch.size() < batchSize && (m = queue.poll()) != null) {
       queued.decrementAndGet();
       batch.add(m);

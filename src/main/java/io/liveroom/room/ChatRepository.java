@@ -37,7 +37,7 @@ final class ChatRepository {
     this.pool = pool;
   }
 
-  Future<Void> insert(List<ChatMessage> batch) {
+  Future<Void> insert(List<StoredChatMessage> batch) {
     int n = batch.size();
     Long[] ids = new Long[n];
     Long[] rooms = new Long[n];
@@ -47,7 +47,7 @@ final class ChatRepository {
     Boolean[] masked = new Boolean[n];
     java.time.OffsetDateTime[] at = new java.time.OffsetDateTime[n];
     for (int i = 0; i < n; i++) {
-      ChatMessage m = batch.get(i);
+      StoredChatMessage m = batch.get(i);
       ids[i] = m.id();
       rooms[i] = m.roomId();
       sessions[i] = m.sessionId();

@@ -1,6 +1,6 @@
 package io.liveroom.room;
 
-import io.liveroom.account.Principal;
+import io.liveroom.auth.Principal;
 import io.liveroom.account.UserSummary;
 import io.liveroom.config.RoomsConfig;
 import io.liveroom.error.AppException;
@@ -167,7 +167,7 @@ final class ChatService {
   private JsonObject publication(UserSummary sender, long roomId, long sessionId, KeywordFilter.Result filtered) {
     long id = ids.next();
     Instant now = Instant.now();
-    archive.add(new ChatMessage(id, roomId, sessionId, sender.id(), filtered.text(), filtered.masked(), now));
+    archive.add(new StoredChatMessage(id, roomId, sessionId, sender.id(), filtered.text(), filtered.masked(), now));
     hot.record(roomId, HotRanking.Signal.CHAT, 1);
     return new JsonObject()
       .put("type", "chat")

@@ -3,7 +3,7 @@ package io.liveroom.room;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.liveroom.http.Bodies;
-import io.liveroom.http.HttpModule;
+import io.liveroom.http.HttpRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -29,7 +29,7 @@ import java.util.function.Function;
  * refuse, which both servers read as intended. When {@code rooms.media.webhookToken} is set, the
  * webhook URL must carry {@code ?token=<it>}. Refusals are logged with the room id only, never the key.
  */
-final class MediaWebhookRoutes implements HttpModule {
+final class MediaWebhookRoutes implements HttpRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(MediaWebhookRoutes.class);
   static final String ON_PUBLISH = "/api/v1/media/on-publish";
   static final String ON_UNPUBLISH = "/api/v1/media/on-unpublish";

@@ -1,6 +1,6 @@
 package io.liveroom.room;
 
-import io.liveroom.account.Principal;
+import io.liveroom.auth.Principal;
 import io.liveroom.error.FieldErrors;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;

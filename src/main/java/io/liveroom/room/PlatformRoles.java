@@ -1,6 +1,6 @@
 package io.liveroom.room;
 
-import io.liveroom.account.Role;
+import io.liveroom.auth.Role;
 import io.liveroom.account.UserDirectory;
 import io.vertx.core.Future;
 

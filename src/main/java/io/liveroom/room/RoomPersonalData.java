@@ -1,8 +1,8 @@
 package io.liveroom.room;
 
-import io.liveroom.privacy.ErasureMode;
-import io.liveroom.privacy.ExportWriter;
-import io.liveroom.privacy.PersonalDataSource;
+import io.liveroom.personaldata.ErasureMode;
+import io.liveroom.personaldata.ExportWriter;
+import io.liveroom.personaldata.PersonalDataSource;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -2,7 +2,7 @@ package io.liveroom.room;
 
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
-import io.liveroom.http.HttpModule;
+import io.liveroom.http.HttpRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,7 +15,7 @@ import java.util.List;
  * Room lifecycle, hot list and stats under {@code /api/v1/rooms} (see the OpenAPI file), all behind
  * bearer authentication, including the moderation routes it mounts.
  */
-final class RoomRoutes implements HttpModule {
+final class RoomRoutes implements HttpRoutes {
   static final String BASE = "/api/v1/rooms";
 
   private final BearerAuth auth;

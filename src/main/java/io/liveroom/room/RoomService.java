@@ -1,6 +1,6 @@
 package io.liveroom.room;
 
-import io.liveroom.account.Principal;
+import io.liveroom.auth.Principal;
 import io.liveroom.account.UserDirectory;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;

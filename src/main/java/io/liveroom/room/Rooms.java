@@ -1,12 +1,12 @@
 package io.liveroom.room;
 
-import io.liveroom.account.Principal;
+import io.liveroom.auth.Principal;
 import io.liveroom.account.UserDirectory;
 import io.liveroom.config.RoomsConfig;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.liveroom.http.BearerAuth;
-import io.liveroom.http.HttpModule;
+import io.liveroom.http.HttpRoutes;
 import io.liveroom.infra.CacheMarker;
 import io.liveroom.realtime.Realtime;
 import io.liveroom.realtime.RpcMethod;
@@ -44,7 +44,7 @@ public final class Rooms {
   private final ModerationService moderationService;
   private final RoomStatsService statsService;
   private final ChatRepository chatRepository;
-  private final List<HttpModule> httpModules;
+  private final List<HttpRoutes> httpModules;
   private final RoomPersonalData personalData;
   private final CacheMarker liveCache;
 
@@ -102,7 +102,7 @@ public final class Rooms {
     return archive.stop();
   }
 
-  public List<HttpModule> httpModules() {
+  public List<HttpRoutes> httpModules() {
     return httpModules;
   }
 
@@ -145,7 +145,7 @@ public final class Rooms {
 
   // --- For the privacy capability ---
 
-  /** Rooms' {@link io.liveroom.privacy.PersonalDataSource}: chat, restrictions, hosted rooms. */
+  /** Rooms' {@link io.liveroom.personaldata.PersonalDataSource}: chat, restrictions, hosted rooms. */
   public RoomPersonalData personalData() {
     return personalData;
   }

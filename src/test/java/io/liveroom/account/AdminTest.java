@@ -1,6 +1,7 @@
 package io.liveroom.account;
 
 import io.liveroom.Node;
+import io.liveroom.auth.Role;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestInfra;
 import io.liveroom.support.TestNodes;

@@ -1,5 +1,7 @@
 package io.liveroom.account;
 
+import io.liveroom.account.AccountKeys;
+import io.liveroom.auth.JwtSecrets;
 import io.liveroom.config.AccountsConfig;
 import io.liveroom.config.AuthConfig;
 import io.vertx.core.Future;

@@ -1,5 +1,6 @@
 package io.liveroom.account;
 
+import io.liveroom.RealtimeSessionEvents;
 import io.liveroom.support.RecordingRealtime;
 import io.liveroom.Node;
 import io.liveroom.realtime.DisconnectCode;

@@ -1,8 +1,8 @@
 package io.liveroom.ai;
 
 import io.liveroom.Node;
-import io.liveroom.account.Principal;
-import io.liveroom.account.Role;
+import io.liveroom.auth.Principal;
+import io.liveroom.auth.Role;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.liveroom.realtime.RpcMethod.RpcContext;
@@ -95,7 +95,7 @@ class AiInputModerationTest {
   void socketInputAndStoredPrompt() throws Exception {
     long userId = AiTests.newUser();
     RpcContext ctx = new RpcContext(new Principal(userId, Role.USER, "s1"), "client-" + userId);
-    ChatService chat = node.ai().chat(new RecordingRealtime());
+    DialogueService chat = node.ai().chat(new RecordingRealtime());
     long clean = onLoop(node.vertx(), () -> node.ai().conversations().create(userId, new JsonObject())).id();
     assertThatThrownBy(() -> onLoop(node.vertx(), () -> chat.chat(ctx, new JsonObject().put("conversationId", clean)
       .put("text", "tell me about bad\u200Cword").put("requestId", "r1"))))

@@ -26,10 +26,10 @@ class ContextWindowTest {
     rows.add(message(11, "assistant", "", "error"));
     rows.add(message(12, "user", "latest question", "complete"));
     int perMessage = TokenEstimator.PER_MESSAGE + TokenEstimator.estimate(rows.get(0).content());
-    List<ChatMessage> window = ConversationService.trim("Be brief.", rows, 3 * perMessage);
-    assertThat(window.get(0)).isEqualTo(new ChatMessage("system", "Be brief."));
+    List<PromptMessage> window = ConversationService.trim("Be brief.", rows, 3 * perMessage);
+    assertThat(window.get(0)).isEqualTo(new PromptMessage("system", "Be brief."));
     assertThat(window.get(window.size() - 1).content()).isEqualTo("latest question");
-    assertThat(window).extracting(ChatMessage::content).noneMatch(String::isEmpty);
+    assertThat(window).extracting(PromptMessage::content).noneMatch(String::isEmpty);
     assertThat(window).hasSize(4);
     assertThat(window.get(1).content()).startsWith("m9 ");
     assertThat(TokenEstimator.estimate(window)).isLessThanOrEqualTo(3 * perMessage);
@@ -38,7 +38,7 @@ class ContextWindowTest {
   @Test
   @DisplayName("The newest message is kept even when it alone exceeds the budget")
   void keepsNewest() {
-    List<ChatMessage> window = ConversationService.trim(null,
+    List<PromptMessage> window = ConversationService.trim(null,
       List.of(message(1, "user", "x".repeat(4000), "complete")), 100);
     assertThat(window).hasSize(1);
   }

@@ -1,7 +1,7 @@
 package io.liveroom.ai;
 
 import io.liveroom.Node;
-import io.liveroom.account.Role;
+import io.liveroom.auth.Role;
 import io.liveroom.reward.RewardFixtures;
 import io.liveroom.support.ConcurrentRequests;
 import io.liveroom.support.TestHttp;

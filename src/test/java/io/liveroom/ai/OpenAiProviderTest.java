@@ -46,7 +46,7 @@ class OpenAiProviderTest {
   private static Run run(OpenAiProvider provider) {
     Run run = new Run();
     vertx.getOrCreateContext().runOnContext(v -> {
-      run.stream = provider.open(new LlmRequest("chat", List.of(new ChatMessage("user", "hi")), null, null));
+      run.stream = provider.open(new LlmRequest("chat", List.of(new PromptMessage("user", "hi")), null, null));
       run.stream.handler(run.deltas::add);
       run.stream.end().onComplete(ar -> {
         if (ar.succeeded()) {

@@ -49,7 +49,7 @@ class SimulatedProviderTest {
     CompletableFuture<LlmStream> opened = new CompletableFuture<>();
     CompletableFuture<LlmResult> end = new CompletableFuture<>();
     vertx.getOrCreateContext().runOnContext(v -> {
-      LlmStream s = provider.open(new LlmRequest("simulated", List.of(new ChatMessage("user", "x")), null, null));
+      LlmStream s = provider.open(new LlmRequest("simulated", List.of(new PromptMessage("user", "x")), null, null));
       s.handler(d -> {
         deltas.add(d);
         if (deltas.size() == 5) {
@@ -83,10 +83,10 @@ class SimulatedProviderTest {
     List<Long> bTimes = new CopyOnWriteArrayList<>();
     CompletableFuture<Void> both = new CompletableFuture<>();
     vertx.getOrCreateContext().runOnContext(v -> {
-      LlmStream a = provider.open(new LlmRequest("simulated", List.of(new ChatMessage("user", "a")), null, null));
+      LlmStream a = provider.open(new LlmRequest("simulated", List.of(new PromptMessage("user", "a")), null, null));
       a.handler(d -> aTimes.add(System.nanoTime()));
       vertx.setTimer(10, id -> {
-        LlmStream b = provider.open(new LlmRequest("simulated", List.of(new ChatMessage("user", "b")), null, null));
+        LlmStream b = provider.open(new LlmRequest("simulated", List.of(new PromptMessage("user", "b")), null, null));
         b.handler(d -> bTimes.add(System.nanoTime()));
         a.end().compose(x -> b.end()).onComplete(x -> both.complete(null));
       });
@@ -111,7 +111,7 @@ class SimulatedProviderTest {
     CompletableFuture<LlmResult> end = new CompletableFuture<>();
     long before = System.nanoTime();
     vertx.getOrCreateContext().runOnContext(v -> {
-      LlmStream s = provider.open(new LlmRequest("simulated", List.of(new ChatMessage("user", "x")), null, null));
+      LlmStream s = provider.open(new LlmRequest("simulated", List.of(new PromptMessage("user", "x")), null, null));
       s.handler(d -> {
         deltas.add(d);
         received.add(System.nanoTime());
@@ -141,7 +141,7 @@ class SimulatedProviderTest {
     CompletableFuture<Long> took = new CompletableFuture<>();
     vertx.getOrCreateContext().runOnContext(v -> {
       long start = System.nanoTime();
-      LlmStream s = provider.open(new LlmRequest("simulated", List.of(new ChatMessage("user", "x")), null, null));
+      LlmStream s = provider.open(new LlmRequest("simulated", List.of(new PromptMessage("user", "x")), null, null));
       s.handler(d -> {
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(12);
         while (System.nanoTime() < until) {

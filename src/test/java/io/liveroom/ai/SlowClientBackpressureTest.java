@@ -1,8 +1,8 @@
 package io.liveroom.ai;
 
 import io.liveroom.Node;
-import io.liveroom.account.Principal;
-import io.liveroom.account.Role;
+import io.liveroom.auth.Principal;
+import io.liveroom.auth.Role;
 import io.liveroom.realtime.DisconnectCode;
 import io.liveroom.realtime.Realtime;
 import io.liveroom.realtime.RpcMethod.RpcContext;
@@ -87,7 +87,7 @@ class SlowClientBackpressureTest {
     upstream.floodBytes = FLOOD;
     long userId = AiTests.newUser();
     StalledRealtime stalled = new StalledRealtime();
-    ChatService chat = node.ai().chat(stalled);
+    DialogueService chat = node.ai().chat(stalled);
     RpcContext ctx = new RpcContext(new Principal(userId, Role.USER, "s1"), "c1");
     long conv = AiTests.onLoop(node.vertx(), () -> node.ai().conversations().create(userId, new JsonObject())).id();
     String id = AiTests.onLoop(node.vertx(), () -> chat.chat(ctx, new JsonObject().put("conversationId", conv)

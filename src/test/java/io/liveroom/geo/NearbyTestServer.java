@@ -5,7 +5,7 @@ import io.liveroom.account.PgUserDirectory;
 import io.liveroom.config.HttpConfig;
 import io.liveroom.consent.ConsentRoutes;
 import io.liveroom.consent.ConsentService;
-import io.liveroom.http.HttpModule;
+import io.liveroom.http.HttpRoutes;
 import io.liveroom.http.HttpVerticle;
 
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ final class NearbyTestServer {
     ConsentService consents = new ConsentService(node.pool());
     nearby = NearbyCapability.create(node.vertx(), node.pool(), node.redis(), node.config().nearby(), consents,
       new PgUserDirectory(node.pool()), rooms, clock).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    List<HttpModule> modules = new ArrayList<>();
+    List<HttpRoutes> modules = new ArrayList<>();
     modules.add(new ConsentRoutes(consents, node.bearerAuth()));
     modules.addAll(nearby.modules(node.bearerAuth()));
     listener = new HttpVerticle(new HttpConfig("127.0.0.1", 0, 1, 1_048_576, List.of(), List.of(), false, ""), modules, 1);

@@ -1,6 +1,6 @@
 package io.liveroom.loadtest;
 
-import io.liveroom.account.Role;
+import io.liveroom.auth.Role;
 import io.liveroom.reward.RewardFixtures;
 import io.liveroom.Node;
 import io.liveroom.support.TestInfra;

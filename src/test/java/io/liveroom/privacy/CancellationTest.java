@@ -2,6 +2,9 @@ package io.liveroom.privacy;
 
 import io.liveroom.Node;
 import io.liveroom.account.SessionEvents;
+import io.liveroom.personaldata.ErasureMode;
+import io.liveroom.personaldata.ExportWriter;
+import io.liveroom.personaldata.PersonalDataSource;
 import io.liveroom.support.MutableClock;
 import io.liveroom.support.RedisProbe;
 import io.liveroom.support.TestHttp;

@@ -1,6 +1,9 @@
 package io.liveroom.privacy;
 
 import io.liveroom.Node;
+import io.liveroom.personaldata.ErasureMode;
+import io.liveroom.personaldata.ExportWriter;
+import io.liveroom.personaldata.PersonalDataSource;
 import io.liveroom.support.MutableClock;
 import io.liveroom.support.TestInfra;
 import io.liveroom.support.TestNodes;

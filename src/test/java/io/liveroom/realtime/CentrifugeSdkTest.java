@@ -14,7 +14,7 @@ import io.github.centrifugal.centrifuge.SubscribedEvent;
 import io.github.centrifugal.centrifuge.Subscription;
 import io.github.centrifugal.centrifuge.SubscriptionEventListener;
 import io.liveroom.Node;
-import io.liveroom.account.Role;
+import io.liveroom.auth.Role;
 import io.liveroom.support.TestInfra;
 import io.liveroom.support.SdkCalls;
 import io.liveroom.support.TestNodes;

@@ -1,7 +1,7 @@
 package io.liveroom.realtime;
 
 import io.liveroom.Node;
-import io.liveroom.account.Role;
+import io.liveroom.auth.Role;
 import io.liveroom.support.TestInfra;
 import io.liveroom.support.TestNodes;
 import io.liveroom.support.TestSocket;

@@ -1,7 +1,7 @@
 package io.liveroom.realtime;
 
 import io.liveroom.Node;
-import io.liveroom.account.Principal;
+import io.liveroom.auth.Principal;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.vertx.core.Future;

@@ -1,7 +1,7 @@
 package io.liveroom.realtime;
 
 import io.liveroom.Node;
-import io.liveroom.account.Role;
+import io.liveroom.auth.Role;
 import io.liveroom.realtime.broker.RedisBroker;
 import io.liveroom.realtime.broker.RedisKeys;
 import io.liveroom.support.RedisProbe;

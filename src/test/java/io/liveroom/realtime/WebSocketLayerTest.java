@@ -1,7 +1,7 @@
 package io.liveroom.realtime;
 
 import io.liveroom.Node;
-import io.liveroom.account.Role;
+import io.liveroom.auth.Role;
 import io.liveroom.realtime.protocol.ClientProtocol.Command;
 import io.liveroom.realtime.protocol.ClientProtocol.ConnectRequest;
 import io.liveroom.realtime.protocol.ClientProtocol.Reply;

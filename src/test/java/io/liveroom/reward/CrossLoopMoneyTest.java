@@ -2,7 +2,7 @@ package io.liveroom.reward;
 
 import io.liveroom.Node;
 import io.liveroom.NodeSeams;
-import io.liveroom.account.Role;
+import io.liveroom.auth.Role;
 import io.liveroom.support.ConcurrentRequests;
 import io.liveroom.support.RecordingRealtime;
 import io.liveroom.support.TestHttp;

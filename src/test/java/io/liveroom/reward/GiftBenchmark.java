@@ -4,8 +4,8 @@ import io.liveroom.support.RecordingRealtime;
 
 import io.liveroom.Node;
 import io.liveroom.NodeSeams;
-import io.liveroom.account.Principal;
-import io.liveroom.account.Role;
+import io.liveroom.auth.Principal;
+import io.liveroom.auth.Role;
 import io.liveroom.config.AppConfig;
 import io.liveroom.config.ConfigLoader;
 import io.liveroom.infra.EmbeddedPostgresServer;

@@ -3,7 +3,7 @@ package io.liveroom.reward;
 import io.liveroom.support.RecordingRealtime;
 import io.liveroom.Node;
 import io.liveroom.NodeSeams;
-import io.liveroom.account.Role;
+import io.liveroom.auth.Role;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestInfra;
 import io.liveroom.support.TestNodes;

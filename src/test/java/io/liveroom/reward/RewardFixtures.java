@@ -1,8 +1,8 @@
 package io.liveroom.reward;
 
 import io.liveroom.Node;
-import io.liveroom.account.Principal;
-import io.liveroom.account.Role;
+import io.liveroom.auth.Principal;
+import io.liveroom.auth.Role;
 import io.liveroom.support.TestInfra;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;

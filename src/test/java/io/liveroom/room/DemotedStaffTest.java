@@ -1,7 +1,7 @@
 package io.liveroom.room;
 
-import io.liveroom.account.Principal;
-import io.liveroom.account.Role;
+import io.liveroom.auth.Principal;
+import io.liveroom.auth.Role;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import org.junit.jupiter.api.AfterEach;

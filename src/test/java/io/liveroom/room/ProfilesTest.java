@@ -57,7 +57,7 @@ class ProfilesTest {
     }
 
     @Override
-    public Future<io.liveroom.account.Role> currentRole(long userId) {
+    public Future<io.liveroom.auth.Role> currentRole(long userId) {
       return real.currentRole(userId);
     }
 

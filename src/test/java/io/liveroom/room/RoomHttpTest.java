@@ -1,7 +1,7 @@
 package io.liveroom.room;
 
 import io.liveroom.Node;
-import io.liveroom.account.Role;
+import io.liveroom.auth.Role;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestInfra;
 import io.liveroom.support.TestNodes;

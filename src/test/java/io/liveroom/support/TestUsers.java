@@ -88,7 +88,7 @@ public final class TestUsers {
   }
 
   /** Stores {@code role} for the user: privileged actions read the role from the database, not the token. */
-  public static void setRole(long userId, io.liveroom.account.Role role) {
+  public static void setRole(long userId, io.liveroom.auth.Role role) {
     try (Connection c = TestInfra.get().jdbc();
          PreparedStatement st = c.prepareStatement("UPDATE users SET role = ? WHERE id = ?")) {
       st.setString(1, role.wire());

@@ -1,5 +1,6 @@
 package io.liveroom.privacy;
 
+import io.liveroom.personaldata.ExportWriter;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -27,7 +28,7 @@ import java.util.function.Function;
  * exports at once cannot starve the pool of the connections they need to finish). Sources call it
  * one after another, never concurrently.
  */
-public final class ExportWriter {
+final class StoredExportWriter implements ExportWriter {
   static final String FORMAT = "liveroom-export/1";
   private static final int FETCH = 128;
 
@@ -40,7 +41,7 @@ public final class ExportWriter {
   /** The connection of the open cursor, if any: chunks are stored through it meanwhile. */
   private SqlClient cursorConnection;
 
-  ExportWriter(ExportDocuments documents, UUID exportId) {
+  StoredExportWriter(ExportDocuments documents, UUID exportId) {
     this.documents = documents;
     this.exportId = exportId;
   }
@@ -60,20 +61,17 @@ public final class ExportWriter {
     return written;
   }
 
-  /** A category holding one object (a profile, a masked identity record); null is written as null. */
+  @Override
   public Future<Void> object(String category, JsonObject value) {
     return key(category).compose(v -> write(Buffer.buffer(value == null ? "null" : value.encode())));
   }
 
-  /** A small, bounded list already in memory (for example the consent ledger of one user). */
+  @Override
   public Future<Void> list(String category, List<JsonObject> values) {
     return key(category).compose(v -> write(Buffer.buffer(Json.encode(values))));
   }
 
-  /**
-   * Streams the rows of {@code sql} (bound to {@code args}) as a JSON array, through a cursor in a
-   * read-only transaction of its own.
-   */
+  @Override
   public Future<Void> query(Pool pool, String category, String sql, Tuple args, Function<Row, JsonObject> mapper) {
     return key(category).compose(v -> pool.withTransaction(conn -> {
       cursorConnection = conn;

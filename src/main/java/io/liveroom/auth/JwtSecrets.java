@@ -1,5 +1,6 @@
-package io.liveroom.account;
+package io.liveroom.auth;
 
+import io.liveroom.infra.KeyFiles;
 import io.liveroom.config.AuthConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -18,7 +19,7 @@ import java.util.Base64;
  */
 public final class JwtSecrets {
   private static final Logger LOG = LoggerFactory.getLogger(JwtSecrets.class);
-  static final String FILE = "jwt-secret";
+  public static final String FILE = "jwt-secret";
 
   private JwtSecrets() {
   }

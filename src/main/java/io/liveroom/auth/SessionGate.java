@@ -1,5 +1,6 @@
-package io.liveroom.account;
+package io.liveroom.auth;
 
+import io.liveroom.auth.Principal;
 import io.vertx.core.Future;
 
 /**

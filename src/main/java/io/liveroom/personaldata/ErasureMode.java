@@ -1,4 +1,4 @@
-package io.liveroom.privacy;
+package io.liveroom.personaldata;
 
 /**
  * How content a cancelled user wrote to others is treated ({@code privacy.cancellation.chat}).

@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  * <p>Generations are registered on the node that runs them, so cancel reaches them through the
  * connection that started them (the same node).
  */
-public final class ChatService {
-  private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
+public final class DialogueService {
+  private static final Logger LOG = LoggerFactory.getLogger(DialogueService.class);
   private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
   private final Realtime realtime;
@@ -51,7 +51,7 @@ public final class ChatService {
   private record ChatParams(long conversationId, String text, String requestId) {
   }
 
-  public ChatService(Realtime realtime, ConversationService conversations, ConversationRepository repo,
+  public DialogueService(Realtime realtime, ConversationService conversations, ConversationRepository repo,
                      Generations generations, int maxInputChars) {
     this.realtime = realtime;
     this.conversations = conversations;
@@ -96,7 +96,7 @@ public final class ChatService {
       }));
   }
 
-  private String launch(RpcContext ctx, Conversation c, ChatParams p, String id, java.util.List<ChatMessage> context) {
+  private String launch(RpcContext ctx, Conversation c, ChatParams p, String id, java.util.List<PromptMessage> context) {
     long userId = ctx.principal().userId();
     String model = generations.provider().models().get(0);
     Generation g = generations.open(id, userId, "socket", new LlmRequest(model, context, null, null));

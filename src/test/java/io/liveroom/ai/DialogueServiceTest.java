@@ -1,8 +1,8 @@
 package io.liveroom.ai;
 
 import io.liveroom.Node;
-import io.liveroom.account.Principal;
-import io.liveroom.account.Role;
+import io.liveroom.auth.Principal;
+import io.liveroom.auth.Role;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.liveroom.realtime.RpcMethod.RpcContext;
@@ -25,11 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DisplayName("ai.chat relays a generation to the user's personal channel; ai.cancel and disconnects stop it")
-class ChatServiceTest {
+class DialogueServiceTest {
   private static FakeUpstream upstream;
   private static Node node;
   private static RecordingRealtime realtime;
-  private static ChatService chat;
+  private static DialogueService chat;
   private long userId;
   private RpcContext ctx;
 

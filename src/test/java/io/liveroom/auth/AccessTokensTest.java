@@ -1,5 +1,8 @@
-package io.liveroom.account;
+package io.liveroom.auth;
 
+import io.liveroom.auth.AccessTokens;
+import io.liveroom.auth.Principal;
+import io.liveroom.auth.Role;
 import io.liveroom.config.AuthConfig;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;

@@ -9,7 +9,7 @@ import io.vertx.ext.web.Router;
  * options, and may see each new connection (the real-time core takes WebSocket upgrades over there). {@code mount} is
  * called once per event-loop instance, so a module must not keep per-router state.
  */
-public interface HttpModule {
+public interface HttpRoutes {
   void mount(Router router);
 
   default void configure(HttpServerOptions options) {

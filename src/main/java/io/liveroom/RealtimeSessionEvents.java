@@ -1,5 +1,7 @@
-package io.liveroom.account;
+package io.liveroom;
 
+import io.liveroom.account.SessionEvents;
+import io.liveroom.auth.SessionGate;
 import io.liveroom.realtime.DisconnectCode;
 import io.liveroom.realtime.Realtime;
 import org.slf4j.Logger;

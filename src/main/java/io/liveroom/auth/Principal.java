@@ -1,4 +1,5 @@
-package io.liveroom.account;
+package io.liveroom.auth;
+
 
 /**
  * Who is calling, as proven by a verified access token: the user, their role at the time the

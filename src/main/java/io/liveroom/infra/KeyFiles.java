@@ -1,4 +1,4 @@
-package io.liveroom.account;
+package io.liveroom.infra;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  * have leaked, and only the operator can decide to keep it ({@code chmod 600}) or replace it.
  * Blocking file I/O: call it on a worker, never on an event loop.
  */
-final class KeyFiles {
+public final class KeyFiles {
   private static final Logger LOG = LoggerFactory.getLogger(KeyFiles.class);
   private static final FileAttribute<Set<PosixFilePermission>> OWNER_FILE =
     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
@@ -42,14 +42,14 @@ final class KeyFiles {
     PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
   /** A key file's content, and whether this call created it (the caller logs a generated key). */
-  record Loaded(String content, boolean created) {
+  public record Loaded(String content, boolean created) {
   }
 
   private KeyFiles() {
   }
 
   /** Reads {@code file}, or publishes {@code generate}'s content there, owner-only, if it does not exist. */
-  static Loaded readOrCreate(Path file, Supplier<String> generate) throws IOException {
+  public static Loaded readOrCreate(Path file, Supplier<String> generate) throws IOException {
     Path target = file.toAbsolutePath();
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       return new Loaded(readOwnerOnly(target), false);

@@ -1,4 +1,4 @@
-package io.liveroom.privacy;
+package io.liveroom.personaldata;
 
 import io.vertx.core.Future;
 

@@ -1,4 +1,4 @@
-package io.liveroom.account;
+package io.liveroom.auth;
 
 /** Platform-wide roles. Room moderators are a per-room grant, not this role. */
 public enum Role {

@@ -5,14 +5,14 @@ package io.liveroom.realtime;
  * Two primitives per connection, no allocation. Refusals are counted so the session can warn
  * first and disconnect a client that keeps going.
  */
-final class RateLimiter {
+final class CommandBucket {
   private final double perNano;
   private final int burst;
   private double tokens;
   private long last;
   private int warnings;
 
-  RateLimiter(int perSecond, int burst) {
+  CommandBucket(int perSecond, int burst) {
     this.perNano = perSecond / 1e9;
     this.burst = burst;
     this.tokens = burst;

@@ -12,14 +12,14 @@ import java.util.List;
  * per {@code windowSeconds}; the one over fails with {@code rate_limited} and a Retry-After of the
  * window's remaining time.
  */
-public final class RateLimiter {
+public final class WindowLimit {
   private final RedisAPI redis;
   private final String script;
   private final String name;
   private final int max;
   private final long windowMillis;
 
-  public RateLimiter(RedisAPI redis, LuaScripts scripts, String name, int max, int windowSeconds) {
+  public WindowLimit(RedisAPI redis, LuaScripts scripts, String name, int max, int windowSeconds) {
     this.redis = redis;
     this.script = scripts.rateLimit();
     this.name = name;

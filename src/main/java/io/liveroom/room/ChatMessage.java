@@ -1,7 +1,0 @@
-package io.liveroom.room;
-
-import java.time.Instant;
-
-/** An accepted chat message, as persisted. */
-record ChatMessage(long id, long roomId, Long sessionId, long senderId, String text, boolean masked, Instant sentAt) {
-}
