@@ -1,228 +1,157 @@
 package io.liveroom;
 
+import io.liveroom.account.AccountsCapability;
+import io.liveroom.ai.AiCapability;
 import io.liveroom.auth.AccessTokens;
-import io.liveroom.account.AccountsModule;
-import io.liveroom.ai.AiModule;
-import io.liveroom.ai.AiPersonalData;
-import io.liveroom.ai.DialogueService;
-import io.liveroom.config.AppConfig;
-import io.liveroom.consent.ConsentRoutes;
-import io.liveroom.consent.ConsentService;
+import io.liveroom.capability.Capability;
+import io.liveroom.capability.Platform;
+import io.liveroom.consent.ConsentCapability;
 import io.liveroom.geo.NearbyCapability;
-import io.liveroom.http.BearerAuth;
+import io.liveroom.http.HealthCheck;
 import io.liveroom.http.HttpRoutes;
-import io.liveroom.infra.RedisClients;
-import io.liveroom.metrics.Metrics;
-import io.liveroom.privacy.PrivacyModule;
-import io.liveroom.realtime.BenchmarkNamespace;
+import io.liveroom.personaldata.PersonalDataRegistry;
+import io.liveroom.privacy.PrivacyCapability;
 import io.liveroom.realtime.Namespaces;
 import io.liveroom.realtime.Realtime;
 import io.liveroom.realtime.RealtimeRoutes;
 import io.liveroom.realtime.RealtimeServer;
 import io.liveroom.realtime.RpcMethods;
-import io.liveroom.realtime.broker.Broker;
-import io.liveroom.realtime.broker.MemoryBroker;
-import io.liveroom.realtime.broker.RedisBroker;
-import io.liveroom.realtime.presence.MemoryPresence;
-import io.liveroom.realtime.presence.PresenceStore;
-import io.liveroom.realtime.presence.RedisPresence;
-import io.liveroom.reward.RewardsModule;
-import io.liveroom.reward.RewardsPersonalData;
+import io.liveroom.reward.RewardsCapability;
 import io.liveroom.reward.RoomLookup;
 import io.liveroom.room.HotRanking;
-import io.liveroom.room.Rooms;
+import io.liveroom.room.RoomsCapability;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisAPI;
-import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Every capability of a node, built with {@code new} and wired to each other in dependency order:
- * accounts first (everyone authenticates through it), then the real-time core, live rooms,
- * consent and Nearby, AI dialogue, rewards, and privacy last (it reaches everyone's personal data).
- * {@link Node} owns the lifecycle around it: clients before, the listener after.
+ * Every capability of a node, built with {@code new} in dependency order: accounts first
+ * (everyone authenticates through it), then the real-time core, live rooms, consent, Nearby, AI
+ * dialogue, rewards, and privacy last (it reaches everyone's personal data). Adding a capability
+ * is one line in {@link #build}: the loops below plug in its namespaces, RPC methods, personal
+ * data, routes and health checks, and start and stop it. {@link Node} owns the lifecycle around
+ * it: clients before, the listener after.
  */
 final class Capabilities {
   private static final Logger LOG = LoggerFactory.getLogger(Capabilities.class);
 
-  private final Vertx vertx;
-  private final AppConfig config;
-  private final Pool pool;
-  private final Redis redisClient;
-  private final RedisAPI redis;
+  private final Platform platform;
   private final AccessTokens accessTokens;
-  private final Metrics metrics;
-  private final Clock clock;
   private final NodeSeams seams;
+  private final List<Capability> ordered = new ArrayList<>();
   final Namespaces namespaces = new Namespaces();
   final RpcMethods rpcMethods = new RpcMethods();
-  AccountsModule accounts;
+  final PersonalDataRegistry personalData = new PersonalDataRegistry();
+  AccountsCapability accounts;
   RealtimeServer realtime;
-  Rooms rooms;
-  ConsentService consents;
+  RoomsCapability rooms;
+  ConsentCapability consent;
   NearbyCapability nearby;
-  AiModule ai;
-  DialogueService aiChat;
-  RewardsModule rewards;
-  PrivacyModule privacy;
+  AiCapability ai;
+  RewardsCapability rewards;
+  PrivacyCapability privacy;
 
-  Capabilities(Vertx vertx, AppConfig config, Pool pool, Redis redisClient, RedisAPI redis, AccessTokens accessTokens,
-               Metrics metrics, Clock clock, NodeSeams seams) {
-    this.vertx = vertx;
-    this.config = config;
-    this.pool = pool;
-    this.redisClient = redisClient;
-    this.redis = redis;
+  Capabilities(Platform platform, AccessTokens accessTokens, NodeSeams seams) {
+    this.platform = platform;
     this.accessTokens = accessTokens;
-    this.metrics = metrics;
-    this.clock = clock;
     this.seams = seams;
   }
 
-  Future<Capabilities> wire() {
-    return AccountsModule.create(vertx, pool, redis, config, accessTokens, metrics.registry(), clock)
-      .compose(acc -> {
-        accounts = acc;
-        return wireRealtime();
-      })
-      .compose(wired -> wireRooms())
-      .compose(wired -> wireConsentAndNearby())
-      .compose(wired -> wireAi())
-      .map(wired -> wireRewards())
-      .map(wired -> wirePrivacy())
-      .map(this);
-  }
-
   /**
-   * The real-time core, authenticating sockets through the accounts gate. A revoked session or a
-   * disabled account closes that user's sockets on every node. Capabilities register their
-   * namespaces and RPC methods on it before the listener starts.
+   * Constructs every capability, in dependency order. Runs on a worker: constructors read their
+   * own resources (scripts, word lists, key files). Nothing starts here.
    */
-  private Future<?> wireRealtime() {
-    boolean redisBroker = "redis".equals(config.realtime().broker());
-    Broker broker = redisBroker
-      ? new RedisBroker(vertx, redisClient, RedisClients.options(config.redis().url(), config.redis().poolSize()))
-      : new MemoryBroker();
-    PresenceStore presence = redisBroker ? new RedisPresence(redisClient) : new MemoryPresence();
-    realtime = new RealtimeServer(vertx, config.nodeId(), config.realtime(), broker, presence, accessTokens,
-      accounts.gate(), namespaces, rpcMethods, metrics.registry());
-    realtime.sampleRedisRtt(() -> redis.ping(List.of()));
-    if (config.realtime().benchmarkNamespace()) {
-      LOG.warn("realtime.benchmarkNamespace is on: anyone with a token may publish in bench:* (benchmark stand-in)");
-      namespaces.register(new BenchmarkNamespace());
-    }
-    accounts.events().add(new RealtimeSessionEvents(realtime));
-    return realtime.start();
-  }
-
-  private Future<?> wireRooms() {
-    rooms = new Rooms(vertx, pool, redis, realtime,
+  Capabilities build() {
+    accounts = add(new AccountsCapability(platform, accessTokens));
+    realtime = RealtimeCore.build(platform, accessTokens, accounts, namespaces, rpcMethods);
+    rooms = add(new RoomsCapability(platform, realtime,
       channel -> realtime.presenceStats(channel).map(Realtime.PresenceStats::users), accounts.directory(),
-      accounts.bearerAuth(), config.rooms(), metrics.registry(), clock);
-    namespaces.register(rooms.namespace());
-    rooms.rpcMethods().forEach(rpcMethods::register);
-    return rooms.start();
-  }
-
-  /** Consent (asked by every capability) and Nearby. */
-  private Future<?> wireConsentAndNearby() {
-    consents = new ConsentService(pool);
-    return NearbyCapability.create(vertx, pool, redis, config.nearby(), consents, accounts.directory(),
-      rooms.regions(pool), clock).onSuccess(n -> nearby = n);
-  }
-
-  /** AI dialogue: ai.chat / ai.cancel over the socket; a closed connection cancels its generations. */
-  private Future<?> wireAi() {
-    return AiModule.create(vertx, config.ai(), pool, redis, metrics.registry()).onSuccess(module -> {
-      ai = module;
-      DialogueService chat = module.chat(realtime);
-      aiChat = chat;
-      AiModule.rpcMethods(chat).forEach(rpcMethods::register);
-      realtime.onConnectionClosed(chat::disconnected);
-    });
-  }
-
-  /**
-   * Rewards: gifts go to the room's host (rooms answer who hosts and which session is live), the
-   * gift publication goes through the core, gift.send is an RPC, and every committed gift warms
-   * the room's hot score.
-   */
-  private RewardsModule wireRewards() {
-    RoomLookup roomLookup = seams.rooms() != null ? seams.rooms() : roomId -> rooms.room(roomId)
-      .map(r -> new RoomLookup.GiftTarget(r.id(), r.hostId(),
-        r.currentSessionId() == null ? 0 : r.currentSessionId(), r.live()));
-    Realtime publications = seams.realtime() != null ? seams.realtime() : realtime;
-    rewards = new RewardsModule(vertx, pool, redis, accounts.directory(), roomLookup, publications,
-      config.rewards(), metrics.registry());
-    rewards.rpcMethods().forEach(rpcMethods::register);
+      accounts.bearerAuth()));
+    consent = add(new ConsentCapability(platform, accounts.bearerAuth()));
+    nearby = add(new NearbyCapability(platform, consent.service(), accounts.directory(),
+      rooms.regions(platform.pool()), accounts.bearerAuth()));
+    ai = add(new AiCapability(platform, realtime, accounts.bearerAuth()));
+    rewards = add(new RewardsCapability(platform, accounts.directory(), giftTargets(),
+      seams.realtime() != null ? seams.realtime() : realtime, accounts.bearerAuth()));
+    // Every committed gift warms the room's hot score.
     rewards.addGiftListener((receipt, hostId, sessionId) ->
       rooms.hot().record(receipt.roomId(), HotRanking.Signal.GIFT, receipt.coins()));
-    rewards.start();
-    return rewards;
+    privacy = add(new PrivacyCapability(platform, personalData, accounts, new PrivacyRoomActions(rooms),
+      consent.service(), nearby.locations()));
+    return this;
+  }
+
+  private <C extends Capability> C add(C capability) {
+    ordered.add(capability);
+    return capability;
+  }
+
+  /** Gifts go to the room's host: rooms answer who hosts and which session is live. */
+  private RoomLookup giftTargets() {
+    return seams.rooms() != null ? seams.rooms() : roomId -> rooms.room(roomId)
+      .map(r -> new RoomLookup.GiftTarget(r.id(), r.hostId(),
+        r.currentSessionId() == null ? 0 : r.currentSessionId(), r.live()));
   }
 
   /**
-   * Privacy rights, last: it reaches every capability's personal data through the
-   * PersonalDataSource each one registers here, before start().
+   * Plugs every capability's namespaces, RPC methods and personal data into the core and privacy,
+   * then starts the core and each capability in order, one after another.
    */
-  private PrivacyModule wirePrivacy() {
-    privacy = new PrivacyModule(vertx, pool, redis, config, accounts, new PrivacyRoomActions(rooms), consents, nearby,
-      clock);
-    privacy.register(rooms.personalData());
-    AiPersonalData aiData = new AiPersonalData(pool);
-    privacy.register(aiData).retain(aiData, config.privacy().aiRetentionDays());
-    privacy.register(new RewardsPersonalData(pool));
-    privacy.start();
-    return privacy;
+  Future<Void> start() {
+    for (Capability c : ordered) {
+      c.namespaces().forEach(namespaces::register);
+      c.rpcMethods().forEach(rpcMethods::register);
+      c.personalData().forEach(personalData::add);
+      c.retention().forEach(personalData::retain);
+    }
+    realtime.sampleRedisRtt(() -> platform.redis().ping(List.of()));
+    Future<Void> chain = realtime.start();
+    for (Capability c : ordered) {
+      chain = chain.compose(v -> c.start()
+        .onFailure(e -> LOG.error("Capability {} failed to start: {}", c.name(), e.toString())));
+    }
+    return chain;
   }
 
-  /** The capabilities' HTTP surface (the real-time endpoint included), in dependency order. */
-  List<HttpRoutes> httpModules() {
-    BearerAuth auth = accounts.bearerAuth();
-    List<HttpRoutes> modules = new ArrayList<>();
-    modules.add(new RealtimeRoutes(realtime, config.realtime(), config.realtime().effectiveOrigins(config.http())));
-    modules.addAll(accounts.routes());
-    modules.addAll(rooms.httpModules());
-    modules.add(new ConsentRoutes(consents, auth));
-    modules.addAll(nearby.modules(auth));
-    modules.addAll(ai.httpModules(auth));
-    modules.addAll(rewards.httpModules(auth));
-    modules.addAll(privacy.routes());
-    return modules;
+  /** The HTTP surface: the real-time endpoint, then every capability's routes, in dependency order. */
+  List<HttpRoutes> routes() {
+    List<HttpRoutes> routes = new ArrayList<>();
+    routes.add(new RealtimeRoutes(realtime, platform.config().realtime(),
+      platform.config().realtime().effectiveOrigins(platform.config().http())));
+    ordered.forEach(c -> routes.addAll(c.routes()));
+    return routes;
+  }
+
+  /** What readiness checks beside PostgreSQL and Redis. */
+  List<HealthCheck> healthChecks() {
+    List<HealthCheck> checks = new ArrayList<>();
+    ordered.forEach(c -> checks.addAll(c.healthChecks()));
+    return checks;
   }
 
   /**
-   * Stops background work, then closes every socket with "shutdown" (SDKs reconnect to another
-   * node; their AI generations are cancelled), and drains what capabilities buffer (the cancelled
-   * answers, the chat archive), each within the shutdown timeout.
+   * Stops background work (reverse order), then closes every socket with "shutdown" (SDKs
+   * reconnect to another node; their AI generations are cancelled), then drains what capabilities
+   * buffer (the cancelled answers, the chat archive), each within the shutdown timeout.
    */
   Future<Void> stop() {
-    if (privacy != null) {
-      privacy.stop();
+    List<Capability> reversed = new ArrayList<>(ordered);
+    Collections.reverse(reversed);
+    for (Capability c : reversed) {
+      c.stop().onFailure(e -> LOG.warn("Capability {} did not stop cleanly: {}", c.name(), e.toString()));
     }
-    if (rewards != null) {
-      rewards.stop();
+    int timeout = platform.config().shutdownTimeoutSeconds();
+    Future<Void> chain = realtime == null ? Future.succeededFuture() : realtime.shutdown().otherwiseEmpty();
+    for (Capability c : reversed) {
+      chain = chain.compose(v -> c.drain().timeout(timeout, TimeUnit.SECONDS)
+        .onFailure(e -> LOG.warn("Capability {} did not drain within {} s: {}", c.name(), timeout, e.toString()))
+        .otherwiseEmpty());
     }
-    if (accounts != null) {
-      accounts.stop();
-    }
-    if (ai != null) {
-      ai.stop();
-    }
-    int timeout = config.shutdownTimeoutSeconds();
-    Future<Void> sockets = realtime == null ? Future.succeededFuture() : realtime.shutdown().otherwiseEmpty();
-    return sockets
-      .compose(v -> aiChat == null ? Future.<Void>succeededFuture()
-        : aiChat.drain().timeout(timeout, TimeUnit.SECONDS).otherwiseEmpty())
-      .compose(v -> rooms == null ? Future.<Void>succeededFuture()
-        : rooms.stop().timeout(timeout, TimeUnit.SECONDS).otherwiseEmpty());
+    return chain;
   }
 }

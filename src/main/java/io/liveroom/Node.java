@@ -1,15 +1,17 @@
 package io.liveroom;
 
+import io.liveroom.account.AccountsCapability;
+import io.liveroom.ai.AiCapability;
 import io.liveroom.auth.AccessTokens;
-import io.liveroom.account.AccountsModule;
 import io.liveroom.auth.JwtSecrets;
-import io.liveroom.ai.AiModule;
+import io.liveroom.capability.Platform;
 import io.liveroom.config.AppConfig;
-import io.liveroom.config.ProductionRules;
 import io.liveroom.config.HttpConfig;
+import io.liveroom.config.ProductionRules;
 import io.liveroom.consent.ConsentService;
 import io.liveroom.geo.NearbyCapability;
 import io.liveroom.http.BearerAuth;
+import io.liveroom.http.HealthCheck;
 import io.liveroom.http.HealthRoutes;
 import io.liveroom.http.HttpRoutes;
 import io.liveroom.http.HttpVerticle;
@@ -19,13 +21,14 @@ import io.liveroom.infra.Database;
 import io.liveroom.infra.Migrations;
 import io.liveroom.infra.RedisClients;
 import io.liveroom.metrics.Metrics;
-import io.liveroom.privacy.PrivacyModule;
-import io.liveroom.reward.RewardsModule;
+import io.liveroom.personaldata.PersonalDataRegistry;
+import io.liveroom.privacy.PrivacyCapability;
 import io.liveroom.realtime.Namespaces;
 import io.liveroom.realtime.Realtime;
 import io.liveroom.realtime.RealtimeServer;
 import io.liveroom.realtime.RpcMethods;
-import io.liveroom.room.Rooms;
+import io.liveroom.reward.RewardsCapability;
+import io.liveroom.room.RoomsCapability;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -125,10 +128,15 @@ public final class Node {
         pool = Database.guardedPool(vertx, config.pg()).withMetrics(metrics.registry());
         Redis redisClient = RedisClients.client(vertx, config.redis().url(), config.redis().poolSize());
         redis = RedisClients.api(redisClient);
-        capabilities = new Capabilities(vertx, config, pool, redisClient, redis, accessTokens, metrics, clock, seams);
-        return capabilities.wire();
+        Platform platform = new Platform(vertx, pool, redisClient, redis, config, metrics.registry(), clock);
+        // Constructors read their capability's resources (scripts, word lists, key files): on a worker.
+        return vertx.executeBlocking(() -> new Capabilities(platform, accessTokens, seams).build(), false);
       })
-      .compose(wired -> deployListeners(modules()))
+      .compose(built -> {
+        capabilities = built;
+        return built.start();
+      })
+      .compose(started -> deployListeners(routes()))
       .compose(done -> deployManagement())
       .map(done -> {
         LOG.info("Node {} ({} mode) listening on {}:{} with {} event loops ({} transport); /metrics on {}",
@@ -143,15 +151,24 @@ public final class Node {
    * The public HTTP surface: health and operations first, then every capability. /metrics is here
    * only without a management listener (dev mode; production refuses that).
    */
-  private List<HttpRoutes> modules() {
-    List<HttpRoutes> modules = new ArrayList<>();
-    modules.add(new HealthRoutes(pool, redis, draining::get));
-    modules.add(new OpsRoutes());
+  private List<HttpRoutes> routes() {
+    List<HttpRoutes> routes = new ArrayList<>();
+    routes.add(health());
+    routes.add(new OpsRoutes());
     if (!config.management().enabled()) {
-      modules.add(new MetricsRoutes(metrics.registry()));
+      routes.add(new MetricsRoutes(metrics.registry()));
     }
-    modules.addAll(capabilities.httpModules());
-    return modules;
+    routes.addAll(capabilities.routes());
+    return routes;
+  }
+
+  /** Readiness: PostgreSQL, Redis, and what the capabilities add; not ready while draining. */
+  private HealthRoutes health() {
+    List<HealthCheck> checks = new ArrayList<>();
+    checks.add(new HealthCheck("postgres", () -> pool.query("SELECT 1").execute()));
+    checks.add(new HealthCheck("redis", () -> redis.ping(List.of())));
+    checks.addAll(capabilities.healthChecks());
+    return new HealthRoutes(checks, draining::get);
   }
 
   /** The management listener: /metrics and the health checks, on one event loop, not behind the balancer. */
@@ -159,8 +176,7 @@ public final class Node {
     if (!config.management().enabled()) {
       return Future.succeededFuture();
     }
-    List<HttpRoutes> modules = List.of(new HealthRoutes(pool, redis, draining::get),
-      new MetricsRoutes(metrics.registry()));
+    List<HttpRoutes> modules = List.of(health(), new MetricsRoutes(metrics.registry()));
     return vertx.deployVerticle(() -> {
       HttpVerticle v = new HttpVerticle(config.management().listener(), modules, config.shutdownTimeoutSeconds());
       managementListener.add(v);
@@ -221,7 +237,7 @@ public final class Node {
   }
 
   /** The accounts capability: gate, bearer auth, user directory, session events. */
-  public AccountsModule accounts() {
+  public AccountsCapability accounts() {
     return capabilities.accounts;
   }
 
@@ -245,27 +261,32 @@ public final class Node {
     return capabilities.rpcMethods;
   }
 
-  public RewardsModule rewards() {
+  /** Every capability's personal data, as privacy's flows see it. */
+  public PersonalDataRegistry personalData() {
+    return capabilities.personalData;
+  }
+
+  public RewardsCapability rewards() {
     return capabilities.rewards;
   }
 
-  public PrivacyModule privacy() {
+  public PrivacyCapability privacy() {
     return capabilities.privacy;
   }
 
-  public Rooms rooms() {
+  public RoomsCapability rooms() {
     return capabilities.rooms;
   }
 
   public ConsentService consents() {
-    return capabilities.consents;
+    return capabilities.consent.service();
   }
 
   public NearbyCapability nearby() {
     return capabilities.nearby;
   }
 
-  public AiModule ai() {
+  public AiCapability ai() {
     return capabilities.ai;
   }
 

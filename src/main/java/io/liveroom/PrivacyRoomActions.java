@@ -2,7 +2,7 @@ package io.liveroom;
 
 import io.liveroom.auth.Principal;
 import io.liveroom.privacy.RoomActions;
-import io.liveroom.room.Rooms;
+import io.liveroom.room.RoomsCapability;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
@@ -10,9 +10,9 @@ import java.time.Duration;
 
 /** Privacy's view of live rooms, answered by the rooms capability (wiring only, no rules here). */
 final class PrivacyRoomActions implements RoomActions {
-  private final Rooms rooms;
+  private final RoomsCapability rooms;
 
-  PrivacyRoomActions(Rooms rooms) {
+  PrivacyRoomActions(RoomsCapability rooms) {
     this.rooms = rooms;
   }
 

@@ -8,19 +8,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Connects {@link SessionEvents} to the real-time core. Node registers it once the core exists:
- * {@code accounts.events().add(new RealtimeSessionEvents(realtime))}.
+ * Connects accounts' {@link SessionEvents} to the real-time core (wiring: accounts knows nothing of
+ * sockets, and the core nothing of accounts). {@link RealtimeCore} registers it.
  *
  * <p>A disabled account loses every connection with {@code ACCOUNT_DISABLED} (no reconnect). A
  * revoked session loses its own connections with {@code SESSION_REVOKED} (no reconnect); the
  * user's other devices stay connected. Should a connection miss the order (a node that was cut
  * from the broker), its access token is still refused by {@link SessionGate} at the next connect.
  */
-public final class RealtimeSessionEvents implements SessionEvents {
+final class RealtimeSessionEvents implements SessionEvents {
   private static final Logger LOG = LoggerFactory.getLogger(RealtimeSessionEvents.class);
   private final Realtime realtime;
 
-  public RealtimeSessionEvents(Realtime realtime) {
+  RealtimeSessionEvents(Realtime realtime) {
     this.realtime = realtime;
   }
 

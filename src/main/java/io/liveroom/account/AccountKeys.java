@@ -28,10 +28,21 @@ public final class AccountKeys {
   }
 
   public static Future<AccountsConfig.Crypto> resolve(Vertx vertx, AccountsConfig.Crypto config, String dataDir) {
+    return vertx.executeBlocking(() -> resolveBlocking(config, dataDir), false);
+  }
+
+  /** The configured keys, or those kept in {@code <dataDir>}; blocking file I/O (call it on a worker). */
+  static AccountsConfig.Crypto resolveBlocking(AccountsConfig.Crypto config, String dataDir) {
     if (!config.generated()) {
-      return Future.succeededFuture(config);
+      return config;
     }
-    return vertx.executeBlocking(() -> loadOrCreate(Path.of(dataDir).resolve(FILE)), false);
+    Path file = Path.of(dataDir).resolve(FILE);
+    try {
+      return loadOrCreate(file);
+    } catch (Exception e) {
+      throw new IllegalStateException("Could not read or create the personal-data keys " + file + ": "
+        + e.getMessage(), e);
+    }
   }
 
   private static AccountsConfig.Crypto loadOrCreate(Path file) throws Exception {

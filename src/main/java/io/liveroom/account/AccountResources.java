@@ -1,8 +1,5 @@
 package io.liveroom.account;
 
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
@@ -10,24 +7,28 @@ import java.util.stream.Collectors;
 
 /**
  * The files the accounts capability ships: its Redis Lua scripts and the common-password list,
- * read once at boot through Vert.x's asynchronous file system (classpath resources included).
+ * read once at boot, when the capability is constructed on a worker.
  */
 public record AccountResources(String smsSendScript, String smsVerifyScript, String loginReserveScript,
                                String loginReleaseScript, Set<String> commonPasswords) {
-  public static Future<AccountResources> load(Vertx vertx) {
-    Future<String> send = read(vertx, "accounts/sms_send.lua");
-    Future<String> verify = read(vertx, "accounts/sms_verify.lua");
-    Future<String> reserve = read(vertx, "accounts/login_reserve.lua");
-    Future<String> release = read(vertx, "accounts/login_release.lua");
-    Future<String> common = read(vertx, "accounts/common-passwords.txt");
-    return Future.all(send, verify, reserve, release, common).map(all -> new AccountResources(send.result(),
-      verify.result(), reserve.result(), release.result(),
-      Arrays.stream(common.result().split("\n")).map(String::trim)
+  /** Reads them from the classpath; blocking, so at construction on a worker (see the bootstrap). */
+  public static AccountResources read() {
+    String common = read("accounts/common-passwords.txt");
+    return new AccountResources(read("accounts/sms_send.lua"), read("accounts/sms_verify.lua"),
+      read("accounts/login_reserve.lua"), read("accounts/login_release.lua"),
+      Arrays.stream(common.split("\n")).map(String::trim)
         .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(l -> l.toLowerCase(Locale.ROOT))
-        .collect(Collectors.toUnmodifiableSet())));
+        .collect(Collectors.toUnmodifiableSet()));
   }
 
-  private static Future<String> read(Vertx vertx, String resource) {
-    return vertx.fileSystem().readFile(resource).map(b -> b.toString(java.nio.charset.StandardCharsets.UTF_8));
+  private static String read(String resource) {
+    try (java.io.InputStream in = AccountResources.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + resource);
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

@@ -50,8 +50,12 @@ public final class AiQuotas {
 
   /** Loads the Lua scripts (classpath reads, so on a worker). */
   public static Future<AiQuotas> load(Vertx vertx, RedisAPI redis, AiConfig.Quota quota, long leaseMs) {
-    return vertx.executeBlocking(() -> new AiQuotas(redis, quota, leaseMs, script("ai/admit.lua"),
-      script("ai/release.lua"), Clock.systemUTC()));
+    return vertx.executeBlocking(() -> read(redis, quota, leaseMs));
+  }
+
+  /** As {@link #load}, blocking (the capability is constructed on a worker). */
+  static AiQuotas read(RedisAPI redis, AiConfig.Quota quota, long leaseMs) {
+    return new AiQuotas(redis, quota, leaseMs, script("ai/admit.lua"), script("ai/release.lua"), Clock.systemUTC());
   }
 
   private static String script(String path) {

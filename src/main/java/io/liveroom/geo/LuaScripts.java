@@ -12,8 +12,13 @@ import java.nio.charset.StandardCharsets;
 public record LuaScripts(String update, String position, String search, String remove, String prune,
                          String rateLimit) {
   public static Future<LuaScripts> load(Vertx vertx) {
-    return vertx.executeBlocking(() -> new LuaScripts(read("nearby_update"), read("nearby_position"),
-      read("nearby_search"), read("nearby_remove"), read("nearby_prune"), read("rate_limit")), false);
+    return vertx.executeBlocking(LuaScripts::read, false);
+  }
+
+  /** As {@link #load}, blocking (the capability is constructed on a worker). */
+  static LuaScripts read() {
+    return new LuaScripts(read("nearby_update"), read("nearby_position"), read("nearby_search"),
+      read("nearby_remove"), read("nearby_prune"), read("rate_limit"));
   }
 
   private static String read(String name) {

@@ -1,6 +1,8 @@
 package io.liveroom.geo;
 
 import io.liveroom.account.UserDirectory;
+import io.liveroom.capability.Capability;
+import io.liveroom.capability.Platform;
 import io.liveroom.config.NearbyConfig;
 import io.liveroom.consent.ConsentService;
 import io.liveroom.consent.Purpose;
@@ -17,55 +19,73 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Nearby and the regional hot list, built and wired in one place for {@code Node}: the store, the
- * limits, the services, the withdrawal effects on the {@code location} consent, and the periodic
- * clean-up of expired GEO entries (safe on every node: each run deletes only expired entries).
+ * Nearby and the regional hot list: the store, the limits, the services, the withdrawal effects on
+ * the {@code location} consent, and the periodic clean-up of expired GEO entries (safe on every
+ * node: each run deletes only expired entries).
  */
-public final class NearbyCapability {
+public final class NearbyCapability implements Capability {
   private static final Logger LOG = LoggerFactory.getLogger(NearbyCapability.class);
 
+  private final Vertx vertx;
+  private final NearbyConfig config;
   private final GeoStore store;
   private final LocationService locations;
   private final NearbyService nearby;
   private final RegionService regions;
+  private final List<HttpRoutes> routes;
+  private long pruneTimer = -1;
 
-  private NearbyCapability(GeoStore store, LocationService locations, NearbyService nearby, RegionService regions) {
-    this.store = store;
-    this.locations = locations;
-    this.nearby = nearby;
-    this.regions = regions;
+  /** Wires Nearby; reads its Lua scripts, so it runs on a worker (see {@link Capability}). */
+  public NearbyCapability(Platform platform, ConsentService consents, UserDirectory users, LiveRoomRegions rooms,
+                          BearerAuth auth) {
+    this.vertx = platform.vertx();
+    this.config = platform.config().nearby();
+    RedisAPI redis = platform.redis();
+    Pool pool = platform.pool();
+    Clock clock = platform.clock();
+    LuaScripts scripts = LuaScripts.read();
+    LocationGrid grid = new LocationGrid(config.cellMeters());
+    this.store = new GeoStore(redis, scripts, grid, clock, config.locationTtlSeconds());
+    WindowLimit updates = new WindowLimit(redis, scripts, "location-update", config.updateLimit(),
+      config.updateWindowSeconds());
+    WindowLimit queries = new WindowLimit(redis, scripts, "nearby-query", config.queryLimit(),
+      config.queryWindowSeconds());
+    this.locations = new LocationService(consents, store, grid, updates, pool, clock,
+      config.maxSpeedMetersPerSecond(), config.locationTtlSeconds(), config.regionPrecision());
+    this.nearby = new NearbyService(locations, store, consents, users, rooms, queries, pool, clock,
+      config.maxResults());
+    this.regions = new RegionService(locations, rooms, config.regionPrecision());
+    consents.onWithdrawal(Purpose.LOCATION, locations.withdrawalEffect());
+    consents.onWithdrawal(Purpose.LOCATION, regions.withdrawalEffect());
+    this.routes = List.of(new LocationRoutes(locations, auth), new NearbyRoutes(nearby, regions, auth));
   }
 
-  public static Future<NearbyCapability> create(Vertx vertx, Pool pool, RedisAPI redis, NearbyConfig config,
-                                                ConsentService consents, UserDirectory users,
-                                                LiveRoomRegions rooms, Clock clock) {
-    return LuaScripts.load(vertx).map(scripts -> {
-      LocationGrid grid = new LocationGrid(config.cellMeters());
-      GeoStore store = new GeoStore(redis, scripts, grid, clock, config.locationTtlSeconds());
-      WindowLimit updates = new WindowLimit(redis, scripts, "location-update", config.updateLimit(),
-        config.updateWindowSeconds());
-      WindowLimit queries = new WindowLimit(redis, scripts, "nearby-query", config.queryLimit(),
-        config.queryWindowSeconds());
-      LocationService locations = new LocationService(consents, store, grid, updates, pool, clock,
-        config.maxSpeedMetersPerSecond(), config.locationTtlSeconds(), config.regionPrecision());
-      NearbyService nearby = new NearbyService(locations, store, consents, users, rooms, queries, pool, clock,
-        config.maxResults());
-      RegionService regions = new RegionService(locations, rooms, config.regionPrecision());
-      consents.onWithdrawal(Purpose.LOCATION, locations.withdrawalEffect());
-      consents.onWithdrawal(Purpose.LOCATION, regions.withdrawalEffect());
-      vertx.setPeriodic(config.pruneIntervalSeconds() * 1000L, id -> store.prune()
-        .onSuccess(n -> {
-          if (n > 0) {
-            LOG.debug("Pruned {} expired Nearby locations", n);
-          }
-        })
-        .onFailure(e -> LOG.warn("Pruning expired Nearby locations failed: {}", e.getMessage())));
-      return new NearbyCapability(store, locations, nearby, regions);
-    });
+  @Override
+  public String name() {
+    return "nearby";
   }
 
-  public List<HttpRoutes> modules(BearerAuth auth) {
-    return List.of(new LocationRoutes(locations, auth), new NearbyRoutes(nearby, regions, auth));
+  @Override
+  public Future<Void> start() {
+    pruneTimer = vertx.setPeriodic(config.pruneIntervalSeconds() * 1000L, id -> store.prune()
+      .onSuccess(n -> {
+        if (n > 0) {
+          LOG.debug("Pruned {} expired Nearby locations", n);
+        }
+      })
+      .onFailure(e -> LOG.warn("Pruning expired Nearby locations failed: {}", e.getMessage())));
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<Void> stop() {
+    vertx.cancelTimer(pruneTimer);
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public List<HttpRoutes> routes() {
+    return routes;
   }
 
   public LocationService locations() {

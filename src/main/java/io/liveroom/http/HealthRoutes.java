@@ -4,28 +4,25 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.redis.client.RedisAPI;
-import io.vertx.sqlclient.Pool;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * Liveness says the process answers; readiness says this node can serve: PostgreSQL and Redis
- * both answer within the timeout, and the node is not draining for shutdown. A load balancer
- * takes a node out of rotation on 503.
+ * Liveness says the process answers; readiness says this node can serve: every {@link HealthCheck}
+ * (PostgreSQL, Redis, and those capabilities add) answers within the timeout, and the node is not
+ * draining for shutdown. A load balancer takes a node out of rotation on 503.
  */
 public final class HealthRoutes implements HttpRoutes {
   private static final long CHECK_TIMEOUT_MS = 2_000;
 
-  private final Pool pool;
-  private final RedisAPI redis;
+  private final List<HealthCheck> checks;
   private final BooleanSupplier draining;
 
-  public HealthRoutes(Pool pool, RedisAPI redis, BooleanSupplier draining) {
-    this.pool = pool;
-    this.redis = redis;
+  public HealthRoutes(List<HealthCheck> checks, BooleanSupplier draining) {
+    this.checks = List.copyOf(checks);
     this.draining = draining;
   }
 
@@ -36,20 +33,23 @@ public final class HealthRoutes implements HttpRoutes {
   }
 
   private void ready(RoutingContext ctx) {
-    Future<String> pg = check(pool.query("SELECT 1").execute().mapEmpty());
-    Future<String> rd = check(redis.ping(List.of()).mapEmpty());
-    Future.join(pg, rd).onComplete(done -> {
+    List<Future<String>> results = new ArrayList<>();
+    checks.forEach(c -> results.add(check(c.probe().get())));
+    Future.join(results).onComplete(done -> {
       boolean drain = draining.getAsBoolean();
-      boolean up = "UP".equals(pg.result()) && "UP".equals(rd.result()) && !drain;
-      JsonObject body = new JsonObject()
-        .put("status", up ? "UP" : "DOWN")
-        .put("checks", new JsonObject().put("postgres", pg.result()).put("redis", rd.result())
-          .put("draining", drain));
-      Bodies.reply(ctx, up ? 200 : 503, body);
+      boolean up = !drain;
+      JsonObject detail = new JsonObject();
+      for (int i = 0; i < checks.size(); i++) {
+        String status = results.get(i).result();
+        detail.put(checks.get(i).name(), status);
+        up &= "UP".equals(status);
+      }
+      detail.put("draining", drain);
+      Bodies.reply(ctx, up ? 200 : 503, new JsonObject().put("status", up ? "UP" : "DOWN").put("checks", detail));
     });
   }
 
-  private Future<String> check(Future<Void> probe) {
+  private Future<String> check(Future<?> probe) {
     return probe.timeout(CHECK_TIMEOUT_MS, TimeUnit.MILLISECONDS)
       .map("UP")
       .otherwise("DOWN");

@@ -1,6 +1,6 @@
 package io.liveroom.privacy;
 
-import io.liveroom.personaldata.RetentionTarget;
+import io.liveroom.personaldata.RetentionRule;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -23,13 +23,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class PrivacyScheduler {
   private static final Logger LOG = LoggerFactory.getLogger(PrivacyScheduler.class);
 
-  /** A retention target with its period; days 0 keeps forever. */
-  record Retention(RetentionTarget target, int days) {
-  }
-
   private final Vertx vertx;
   private final ErasureJob erasure;
-  private final List<Retention> retention;
+  private final List<RetentionRule> retention;
   private final ExportRepository exports;
   private final int batch;
   private final Clock clock;
@@ -37,7 +33,7 @@ final class PrivacyScheduler {
   private final AtomicBoolean running = new AtomicBoolean();
   private long timerId = -1;
 
-  PrivacyScheduler(Vertx vertx, ErasureJob erasure, List<Retention> retention, ExportRepository exports,
+  PrivacyScheduler(Vertx vertx, ErasureJob erasure, List<RetentionRule> retention, ExportRepository exports,
                    int batch, Clock clock) {
     this.vertx = vertx;
     this.erasure = erasure;
@@ -77,7 +73,7 @@ final class PrivacyScheduler {
   private Future<Void> purgeAll(JsonObject report) {
     Future<Void> chain = Future.succeededFuture();
     Instant now = clock.instant();
-    for (Retention r : retention) {
+    for (RetentionRule r : retention) {
       if (r.days() == 0) {
         continue;
       }

@@ -50,7 +50,7 @@ public final class Leaderboards {
   private final Clock clock;
   private final CacheMarker cache;
 
-  Leaderboards(Vertx vertx, Pool pool, RedisAPI redis, UserDirectory users, Clock clock) {
+  public Leaderboards(Vertx vertx, Pool pool, RedisAPI redis, UserDirectory users, Clock clock) {
     this.pool = pool;
     this.redis = redis;
     this.users = users;

@@ -2,6 +2,7 @@ package io.liveroom.geo;
 
 import io.liveroom.Node;
 import io.liveroom.account.PgUserDirectory;
+import io.liveroom.capability.Platform;
 import io.liveroom.config.HttpConfig;
 import io.liveroom.consent.ConsentRoutes;
 import io.liveroom.consent.ConsentService;
@@ -25,11 +26,13 @@ final class NearbyTestServer {
 
   NearbyTestServer(Node node) throws Exception {
     ConsentService consents = new ConsentService(node.pool());
-    nearby = NearbyCapability.create(node.vertx(), node.pool(), node.redis(), node.config().nearby(), consents,
-      new PgUserDirectory(node.pool()), rooms, clock).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    Platform platform = new Platform(node.vertx(), node.pool(), null, node.redis(), node.config(),
+      node.metrics().registry(), clock);
+    nearby = new NearbyCapability(platform, consents, new PgUserDirectory(node.pool()), rooms, node.bearerAuth());
+    nearby.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     List<HttpRoutes> modules = new ArrayList<>();
     modules.add(new ConsentRoutes(consents, node.bearerAuth()));
-    modules.addAll(nearby.modules(node.bearerAuth()));
+    modules.addAll(nearby.routes());
     listener = new HttpVerticle(new HttpConfig("127.0.0.1", 0, 1, 1_048_576, List.of(), List.of(), false, ""), modules, 1);
     node.vertx().deployVerticle(listener).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }

@@ -92,6 +92,7 @@ class OutageTest {
     }
     assertThat(fx.rooms.archiveBacklog()).isEqualTo(25);
     await(fx.rooms.stop());
+    await(fx.rooms.drain());
     assertThat(RoomFixture.count("SELECT count(*) FROM chat_messages WHERE room_id = ?", room.id())).isEqualTo(25);
   }
 }

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * A real node (PostgreSQL, Redis, Vert.x) with a second, test-owned {@link Rooms} on it whose
+ * A real node (PostgreSQL, Redis, Vert.x) with a second, test-owned {@link RoomsCapability} on it whose
  * real-time side is a {@link RecordingRealtime} and whose viewer count the test sets. Rooms, users
  * and sessions are real rows; chat goes through the namespace exactly as the core will call it.
  */
@@ -31,13 +31,13 @@ final class RoomFixture implements AutoCloseable {
   final Node node;
   final RecordingRealtime realtime = new RecordingRealtime();
   final AtomicInteger viewers = new AtomicInteger();
-  /** The test Rooms' own meters (the node's registry holds the node's own Rooms instance). */
+  /** The test capability's own meters (the node's registry holds the node's own). */
   final MeterRegistry registry = new SimpleMeterRegistry();
-  final Rooms rooms;
+  final RoomsCapability rooms;
 
   private RoomFixture(Node node, RoomsConfig config) {
     this.node = node;
-    this.rooms = new Rooms(node.vertx(), node.pool(), node.redis(), realtime,
+    this.rooms = new RoomsCapability(node.vertx(), node.pool(), node.redis(), realtime,
       channel -> Future.succeededFuture(viewers.get()), new PgUserDirectory(node.pool()),
       new BearerAuth(node.accessTokens(), p -> Future.succeededFuture()), config, registry, node.clock());
     await(rooms.start());
@@ -59,6 +59,7 @@ final class RoomFixture implements AutoCloseable {
   @Override
   public void close() {
     await(rooms.stop());
+    await(rooms.drain());
     TestNodes.stop(node);
   }
 

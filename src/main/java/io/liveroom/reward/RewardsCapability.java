@@ -1,12 +1,16 @@
 package io.liveroom.reward;
 
 import io.liveroom.account.UserDirectory;
+import io.liveroom.capability.Capability;
+import io.liveroom.capability.Platform;
 import io.liveroom.config.RewardsConfig;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.HttpRoutes;
+import io.liveroom.personaldata.PersonalDataSource;
 import io.liveroom.realtime.Realtime;
 import io.liveroom.realtime.RpcMethod;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
@@ -17,10 +21,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The rewards capability wired together: repositories, services, the balance folder, its HTTP
- * routes and its RPC method. Node builds one and mounts {@link #httpModules()}, registers
- * {@link #rpcMethods()} with the real-time core, and starts/stops the folder with the node.
+ * routes, its RPC method ({@code gift.send}) and its personal data (gifts, wallet statement,
+ * ledger pseudonymization). Gifts go to the host that {@link RoomLookup} names.
  */
-public final class RewardsModule {
+public final class RewardsCapability implements Capability {
   private final LedgerRepository ledger;
   private final BalanceFolder folder;
   private final GiftCatalog catalog;
@@ -33,11 +37,17 @@ public final class RewardsModule {
   private final List<GiftListener> listeners = new CopyOnWriteArrayList<>();
   private final RewardsConfig config;
   private final UserDirectory users;
+  private final List<HttpRoutes> routes;
+  private final RewardsPersonalData personalData;
 
-  public RewardsModule(Vertx vertx, Pool pool, RedisAPI redis, UserDirectory users, RoomLookup rooms,
-                       Realtime realtime, RewardsConfig config, MeterRegistry meters) {
+  public RewardsCapability(Platform platform, UserDirectory users, RoomLookup rooms, Realtime realtime,
+                           BearerAuth auth) {
     Clock clock = Clock.systemUTC();
-    this.config = config;
+    Vertx vertx = platform.vertx();
+    Pool pool = platform.pool();
+    RedisAPI redis = platform.redis();
+    MeterRegistry meters = platform.meters();
+    this.config = platform.config().rewards();
     this.users = users;
     this.ledger = new LedgerRepository(pool);
     this.folder = new BalanceFolder(vertx, pool, config.foldBatchSize(), config.retryAttempts());
@@ -54,16 +64,31 @@ public final class RewardsModule {
     this.payments = new PaymentService(pool, ledger, users, config, clock);
     this.withdrawals = new WithdrawalService(pool, ledger, folder, users, config);
     this.wallets = new WalletService(pool, config, clock);
-  }
-
-  public List<HttpRoutes> httpModules(BearerAuth auth) {
-    return List.of(new GiftRoutes(catalog, gifts, leaderboards, auth),
+    this.routes = List.of(new GiftRoutes(catalog, gifts, leaderboards, auth),
       new WalletRoutes(wallets, withdrawals, payments, auth),
       new RewardAdminRoutes(catalog, payments, withdrawals, reconciliation, leaderboards, auth, users));
+    this.personalData = new RewardsPersonalData(pool);
   }
 
+  @Override
+  public String name() {
+    return "rewards";
+  }
+
+  @Override
+  public List<HttpRoutes> routes() {
+    return routes;
+  }
+
+  @Override
   public List<RpcMethod> rpcMethods() {
     return List.of(new GiftSendRpc(gifts));
+  }
+
+  /** Gifts, wallet statement; the ledger is pseudonymized on erasure, never deleted. */
+  @Override
+  public List<PersonalDataSource> personalData() {
+    return List.of(personalData);
   }
 
   /** Hook for other capabilities (rooms' hot score): told about each committed gift. */
@@ -71,14 +96,18 @@ public final class RewardsModule {
     listeners.add(listener);
   }
 
-  public void start() {
+  @Override
+  public Future<Void> start() {
     folder.start(config.foldIntervalMs(), config.foldIdleIntervalMs());
     leaderboards.start();
+    return Future.succeededFuture();
   }
 
-  public void stop() {
+  @Override
+  public Future<Void> stop() {
     folder.stop();
     leaderboards.stop();
+    return Future.succeededFuture();
   }
 
   public GiftCatalog catalog() {

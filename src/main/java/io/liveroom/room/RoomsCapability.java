@@ -1,13 +1,17 @@
 package io.liveroom.room;
 
-import io.liveroom.auth.Principal;
 import io.liveroom.account.UserDirectory;
+import io.liveroom.auth.Principal;
+import io.liveroom.capability.Capability;
+import io.liveroom.capability.Platform;
 import io.liveroom.config.RoomsConfig;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.HttpRoutes;
 import io.liveroom.infra.CacheMarker;
+import io.liveroom.personaldata.PersonalDataSource;
+import io.liveroom.realtime.ChannelNamespace;
 import io.liveroom.realtime.Realtime;
 import io.liveroom.realtime.RpcMethod;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,13 +26,12 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The live-rooms capability, assembled: what {@code Node} wires into the HTTP listener
- * ({@link #httpModules}), registers with the real-time core ({@link #namespace}, {@link #rpcMethods}),
- * and hands to the rewards capability ({@link #publisher} for gift publications, {@link #hot} for gift
+ * The live-rooms capability, assembled: its routes, the {@code room} namespace and {@code room.like},
+ * and what it hands to the rewards capability ({@link #publisher} for gift publications, {@link #hot} for gift
  * points). {@link #start} loads the keyword list and starts the background loops (chat archive,
  * like aggregation, hot-list flush and decay).
  */
-public final class Rooms {
+public final class RoomsCapability implements Capability {
   /** How long a sender's profile is used without asking the user directory again. */
   static final Duration PROFILE_TTL = Duration.ofSeconds(10);
 
@@ -48,8 +51,15 @@ public final class Rooms {
   private final RoomPersonalData personalData;
   private final CacheMarker liveCache;
 
-  public Rooms(Vertx vertx, Pool pool, RedisAPI redis, Realtime realtime, ViewerCounter viewers, UserDirectory users,
-               BearerAuth auth, RoomsConfig config, MeterRegistry registry, Clock clock) {
+  public RoomsCapability(Platform platform, Realtime realtime, ViewerCounter viewers, UserDirectory users,
+                         BearerAuth auth) {
+    this(platform.vertx(), platform.pool(), platform.redis(), realtime, viewers, users, auth,
+      platform.config().rooms(), platform.meters(), platform.clock());
+  }
+
+  /** As above, with its own registry and config (tests build a second instance beside a node's). */
+  RoomsCapability(Vertx vertx, Pool pool, RedisAPI redis, Realtime realtime, ViewerCounter viewers, UserDirectory users,
+                  BearerAuth auth, RoomsConfig config, MeterRegistry registry, Clock clock) {
     this.vertx = vertx;
     this.config = config;
     RoomRepository rooms = new RoomRepository(pool);
@@ -87,6 +97,12 @@ public final class Rooms {
       new MediaWebhookRoutes(roomService, config.webhookToken()));
   }
 
+  @Override
+  public String name() {
+    return "rooms";
+  }
+
+  @Override
   public Future<Void> start() {
     return keywords.start(vertx, config.chatFilterReload()).onSuccess(x -> {
       archive.start();
@@ -96,24 +112,44 @@ public final class Rooms {
     });
   }
 
-  /** Writes the queued chat to PostgreSQL and stops the archive loop; call before closing the pools. */
+  @Override
   public Future<Void> stop() {
     liveCache.stop();
+    return Future.succeededFuture();
+  }
+
+  /** Writes the queued chat to PostgreSQL and stops the archive loop (after the sockets closed). */
+  @Override
+  public Future<Void> drain() {
     return archive.stop();
   }
 
-  public List<HttpRoutes> httpModules() {
+  @Override
+  public List<HttpRoutes> routes() {
     return httpModules;
   }
 
-  /** Register with the real-time core: the {@code room} namespace. */
-  public RoomNamespace namespace() {
+  /** The {@code room} namespace. */
+  @Override
+  public List<ChannelNamespace> namespaces() {
+    return List.of(namespace);
+  }
+
+  /** {@code room.like}. */
+  @Override
+  public List<RpcMethod> rpcMethods() {
+    return List.of(likes);
+  }
+
+  /** For the capability's own tests: the namespace as the core sees it. */
+  RoomNamespace namespace() {
     return namespace;
   }
 
-  /** Register with the real-time core: {@code room.like}. */
-  public List<RpcMethod> rpcMethods() {
-    return List.of(likes);
+  /** Chat, restrictions, hosted rooms. */
+  @Override
+  public List<PersonalDataSource> personalData() {
+    return List.of(personalData);
   }
 
   /**
@@ -144,11 +180,6 @@ public final class Rooms {
   }
 
   // --- For the privacy capability ---
-
-  /** Rooms' {@link io.liveroom.personaldata.PersonalDataSource}: chat, restrictions, hosted rooms. */
-  public RoomPersonalData personalData() {
-    return personalData;
-  }
 
   /**
    * The sender deletes their own stored message: its text is erased in PostgreSQL and viewers get a

@@ -1,4 +1,4 @@
-package io.liveroom.account;
+package io.liveroom;
 
 import io.liveroom.RealtimeSessionEvents;
 import io.liveroom.support.RecordingRealtime;

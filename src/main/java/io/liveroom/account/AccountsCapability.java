@@ -2,11 +2,13 @@ package io.liveroom.account;
 
 import io.liveroom.auth.AccessTokens;
 import io.liveroom.auth.SessionGate;
+import io.liveroom.capability.Capability;
+import io.liveroom.capability.Platform;
 import io.liveroom.config.AccountsConfig;
 import io.liveroom.config.AppConfig;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.HttpRoutes;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.liveroom.personaldata.PersonalDataSource;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.RedisAPI;
@@ -25,8 +27,8 @@ import java.util.Set;
  * services, then routes. Node builds it once and hands its gate, bearer handler, user directory
  * and session-event hub to the other capabilities.
  */
-public final class AccountsModule {
-  private static final Logger LOG = LoggerFactory.getLogger(AccountsModule.class);
+public final class AccountsCapability implements Capability {
+  private static final Logger LOG = LoggerFactory.getLogger(AccountsCapability.class);
 
   private final RedisSessionGate gate;
   private final BearerAuth bearerAuth;
@@ -42,40 +44,20 @@ public final class AccountsModule {
   private record Privacy(AccountService accounts, Reauthentication reauth, AccountPersonalData data) {
   }
 
-  private AccountsModule(RedisSessionGate gate, BearerAuth bearerAuth, UserDirectory directory,
-                         SessionEventListeners events, List<HttpRoutes> routes, AdminService admin,
-                         Set<String> adminPhones, AccountStatus status, Privacy privacy) {
-    this.status = status;
-    this.privacy = privacy;
-    this.admin = admin;
-    this.adminPhones = adminPhones;
-    this.gate = gate;
-    this.bearerAuth = bearerAuth;
-    this.directory = directory;
-    this.events = events;
-    this.routes = routes;
-  }
-
-  public static Future<AccountsModule> create(Vertx vertx, Pool pool, RedisAPI redis, AppConfig config,
-                                              AccessTokens tokens, MeterRegistry meters, Clock clock) {
-    AccountsConfig cfg = config.accounts();
-    return AccountKeys.resolve(vertx, cfg.crypto(), config.dataDir())
-      .compose(keys -> vertx.executeBlocking(() -> {
-        new PhoneNumbers(cfg.defaultRegion()).warmUp();
-        return keys;
-      }, false))
-      .compose(keys -> AccountResources.load(vertx).compose(res -> {
-        AccountsModule m = wire(vertx, pool, redis, cfg.withCrypto(keys), config.auth().accessTtlSeconds(),
-          config.auth().refreshTtlDays(), tokens, res, meters, clock);
-        return m.admin.bootstrapAdmins(m.adminPhones).map(m);
-      }));
-  }
-
-  private static AccountsModule wire(Vertx vertx, Pool pool, RedisAPI redis, AccountsConfig cfg, int accessTtl,
-                                     int refreshDays, AccessTokens tokens, AccountResources res, MeterRegistry meters,
-                                     Clock clock) {
+  /** Wires accounts; reads its key file and shipped files, so it runs on a worker (see {@link Capability}). */
+  public AccountsCapability(Platform platform, AccessTokens tokens) {
+    AppConfig config = platform.config();
+    AccountsConfig cfg = config.accounts().withCrypto(
+      AccountKeys.resolveBlocking(config.accounts().crypto(), config.dataDir()));
+    AccountResources res = AccountResources.read();
+    Vertx vertx = platform.vertx();
+    Pool pool = platform.pool();
+    RedisAPI redis = platform.redis();
+    Clock clock = platform.clock();
+    int refreshDays = config.auth().refreshTtlDays();
     FieldCrypto crypto = new FieldCrypto(cfg.crypto());
     PhoneNumbers phones = new PhoneNumbers(cfg.defaultRegion());
+    phones.warmUp();
     Set<String> adminPhones = adminPhones(cfg, phones);
     AuditLog audit = new AuditLog(pool);
     UserRepository users = new UserRepository(pool);
@@ -83,15 +65,13 @@ public final class AccountsModule {
     UserDirectory directory = new PgUserDirectory(pool);
     SessionEventListeners events = new SessionEventListeners();
     SessionRepository sessionRows = new SessionRepository(pool);
-    RedisSessionGate gate = new RedisSessionGate(vertx, redis, sessionRows, accessTtl);
-    // Revocations survive a Redis wipe: the gate refills its cache from PostgreSQL (checked every second).
-    gate.start();
+    RedisSessionGate gate = new RedisSessionGate(vertx, redis, sessionRows, config.auth().accessTtlSeconds());
     BearerAuth auth = new BearerAuth(tokens, gate);
     SmsSender sender = cfg.sms().devOutbox() ? new DevOutboxSmsSender(clock) : new HttpSmsSender(vertx, cfg.sms());
     SmsCodeService codes = new SmsCodeService(redis, sender, crypto, cfg.sms(), res, clock);
     SessionService sessions = new SessionService(sessionRows, tokens, gate, events, audit, refreshDays);
     AccountStatus status = new AccountStatus(pool, sessions, gate, events);
-    PasswordHasher hasher = new PasswordHasher(vertx, cfg.passwordWorkers(), cfg.passwordQueueMax(), meters);
+    PasswordHasher hasher = new PasswordHasher(vertx, cfg.passwordWorkers(), cfg.passwordQueueMax(), platform.meters());
     LoginThrottle throttle = new LoginThrottle(redis, cfg.login(), res);
     AccountService accounts = new AccountService(users, codes, hasher, sessions, throttle, crypto, audit, adminPhones,
       clock);
@@ -116,9 +96,30 @@ public final class AccountsModule {
     if (verifier instanceof LocalIdentityVerifier) {
       LOG.warn("Identity provider is the local stand-in: ID numbers are checked for format and checksum only.");
     }
-    Privacy privacy = new Privacy(accounts, reauth,
-      new AccountPersonalData(pool, redis, crypto, gate));
-    return new AccountsModule(gate, auth, directory, events, List.copyOf(routes), admin, adminPhones, status, privacy);
+    this.privacy = new Privacy(accounts, reauth, new AccountPersonalData(pool, redis, crypto, gate));
+    this.gate = gate;
+    this.bearerAuth = auth;
+    this.directory = directory;
+    this.events = events;
+    this.routes = List.copyOf(routes);
+    this.admin = admin;
+    this.adminPhones = adminPhones;
+    this.status = status;
+  }
+
+  @Override
+  public String name() {
+    return "accounts";
+  }
+
+  /**
+   * Starts the session cache's watch (revocations survive a Redis wipe: the gate refills its cache
+   * from PostgreSQL, checked every second) and makes the configured admin phones admins.
+   */
+  @Override
+  public Future<Void> start() {
+    gate.start();
+    return admin.bootstrapAdmins(adminPhones);
   }
 
   private static Set<String> adminPhones(AccountsConfig cfg, PhoneNumbers phones) {
@@ -131,8 +132,10 @@ public final class AccountsModule {
   }
 
   /** Stops background work (the session cache's watch). */
-  public void stop() {
+  @Override
+  public Future<Void> stop() {
     gate.stop();
+    return Future.succeededFuture();
   }
 
   public SessionGate gate() {
@@ -161,9 +164,10 @@ public final class AccountsModule {
     return status;
   }
 
-  /** Privacy: accounts' {@link io.liveroom.personaldata.PersonalDataSource} (profile, contact, identity, sessions). */
-  public AccountPersonalData personalData() {
-    return privacy.data();
+  /** Profile, contact, identity and sessions. */
+  @Override
+  public List<PersonalDataSource> personalData() {
+    return List.of(privacy.data());
   }
 
   /** Privacy: password or SMS-code proof before an irreversible request (throttled and audited). */
@@ -181,6 +185,7 @@ public final class AccountsModule {
     return admin;
   }
 
+  @Override
   public List<HttpRoutes> routes() {
     return routes;
   }

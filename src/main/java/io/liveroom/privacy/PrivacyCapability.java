@@ -1,0 +1,137 @@
+package io.liveroom.privacy;
+
+import io.liveroom.account.AccountsCapability;
+import io.liveroom.account.AuditLog;
+import io.liveroom.capability.Capability;
+import io.liveroom.capability.Platform;
+import io.liveroom.config.AppConfig;
+import io.liveroom.config.PrivacyConfig;
+import io.liveroom.consent.ConsentService;
+import io.liveroom.geo.LocationService;
+import io.liveroom.http.HttpRoutes;
+import io.liveroom.personaldata.ErasureMode;
+import io.liveroom.personaldata.PersonalDataRegistry;
+import io.liveroom.personaldata.PersonalDataSource;
+import io.liveroom.personaldata.RetentionRule;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The privacy-rights capability, built last: it reaches every capability's personal data through
+ * the {@link PersonalDataRegistry} the bootstrap fills from each capability's
+ * {@link Capability#personalData} and {@link Capability#retention}. Sources run in that order for
+ * export, freeze, restore and erasure. Its own sources: consent decisions and location history,
+ * the audit log, and reports.
+ */
+public final class PrivacyCapability implements Capability {
+  private final PrivacyConfig config;
+  private final PersonalDataRegistry registry;
+  private final List<PersonalDataSource> ownData;
+  private final List<RetentionRule> ownRetention;
+  private final ExportService exports;
+  private final CancellationService cancellations;
+  private final PolicyService policy;
+  private final ReportService reports;
+  private final PrivacyScheduler scheduler;
+  private final List<HttpRoutes> routes;
+
+  public PrivacyCapability(Platform platform, PersonalDataRegistry registry, AccountsCapability accounts,
+                           RoomActions rooms, ConsentService consents, LocationService locations) {
+    AppConfig app = platform.config();
+    Pool pool = platform.pool();
+    Clock clock = platform.clock();
+    this.config = app.privacy();
+    this.registry = registry;
+    AuditLog audit = new AuditLog(pool);
+    this.ownData = List.of(new ConsentPersonalData(pool, consents, locations), new AuditPersonalData(pool),
+      new ReportPersonalData(pool));
+    this.ownRetention = List.of(new RetentionRule(SqlRetention.chat(pool), config.chatRetentionDays()),
+      new RetentionRule(SqlRetention.audit(pool), config.auditRetentionDays()));
+    List<PersonalDataSource> sources = registry.sources();
+    ExportRepository exportRepo = new ExportRepository(pool);
+    this.exports = new ExportService(exportRepo, new ExportDocuments(pool), sources,
+      new DownloadLinks(app.auth().jwtSecret()), config.exportsPerDay(), config.exportLinkTtl(), clock);
+    CancellationRepository cancelRepo = new CancellationRepository(pool);
+    this.cancellations = new CancellationService(cancelRepo, sources, accounts.reauthentication(),
+      accounts.accountStatus(), new WithdrawalTokens(platform.redis(), config.withdrawalTokenTtl()),
+      config.coolingOff(), clock);
+    this.policy = new PolicyService(pool, app.accounts().policyVersion(), audit, clock);
+    PolicyCatalog published = PolicyCatalog.load(config.policyFile(), app.accounts().policyVersion());
+    this.reports = new ReportService(new ReportRepository(pool), accounts.directory(), rooms, accounts.admin(), audit,
+      clock);
+    ErasureJob erasure = new ErasureJob(cancelRepo, sources, ErasureMode.fromWire(config.chatOnErasure()),
+      app.nodeId(), clock);
+    this.scheduler = new PrivacyScheduler(platform.vertx(), erasure, registry.retention(), exportRepo,
+      config.schedulerBatch(), clock);
+    accounts.onFrozenLogin(cancellations::refuseLogin);
+    accounts.bearerAuth().decorateWith(policy);
+    this.routes = List.of(
+      new PrivacyRoutes(accounts.bearerAuth(), exports, cancellations, policy, rooms),
+      new ReportRoutes(accounts.bearerAuth(), reports),
+      new PolicyRoutes(published),
+      new GuardianRoutes(accounts.bearerAuth(), accounts.admin(), pool, exports, cancellations));
+  }
+
+  @Override
+  public String name() {
+    return "privacy";
+  }
+
+  @Override
+  public Future<Void> start() {
+    scheduler.start(config.schedulerInterval());
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<Void> stop() {
+    scheduler.stop();
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public List<HttpRoutes> routes() {
+    return routes;
+  }
+
+  /** Consent decisions and location history, the audit log, reports. */
+  @Override
+  public List<PersonalDataSource> personalData() {
+    return ownData;
+  }
+
+  /** Chat and the audit log are kept {@code privacy.retention.chatDays} and {@code auditDays}. */
+  @Override
+  public List<RetentionRule> retention() {
+    return ownRetention;
+  }
+
+  /** For tests: registers one more source (the bootstrap registers every capability's). */
+  public PrivacyCapability register(PersonalDataSource source) {
+    registry.add(source);
+    return this;
+  }
+
+  public PrivacyConfig config() {
+    return config;
+  }
+
+  /** One housekeeping run now (what the timer does): erasure, retention, export expiry. */
+  public Future<JsonObject> runHousekeeping() {
+    return scheduler.runOnce();
+  }
+
+  /** For sensitive routes, after bearer auth: refuses until the current policy is accepted. */
+  public PolicyService policy() {
+    return policy;
+  }
+
+  /** The categories every export holds, in order. */
+  public List<String> categories() {
+    return registry.categories();
+  }
+}
