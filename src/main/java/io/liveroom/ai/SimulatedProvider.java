@@ -1,9 +1,8 @@
 package io.liveroom.ai;
 
 import io.liveroom.config.AiConfig;
-import io.netty.channel.EventLoop;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.ContextInternal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Each stream keeps its own fixed timeline at the configured rate, paced by one {@link TokenClock}
  * per event loop, so the rate is the configured one even when a token is handled a little late.
+ * Streams are opened on event loops (HTTP and socket handlers); only public Vert.x API is used.
  *
  * <p>With {@code stampTokens} (a benchmark setting, off by default) every token ends with
  * {@code " t<nanoTime>"}, the {@link System#nanoTime()} at which it was emitted, in the format of
@@ -36,8 +36,11 @@ public final class SimulatedProvider implements LlmProvider {
 
   private final Vertx vertx;
   private final AiConfig.Simulated config;
-  /** One clock per event loop; streams are paced on the loop that opened them. */
-  private final Map<EventLoop, TokenClock> clocks = new ConcurrentHashMap<>();
+  /**
+   * One clock per event loop, keyed by the loop's thread (an event-loop context always runs on
+   * the same one); streams are paced on the loop that opened them.
+   */
+  private final Map<Thread, TokenClock> clocks = new ConcurrentHashMap<>();
 
   public SimulatedProvider(Vertx vertx, AiConfig.Simulated config) {
     this.vertx = vertx;
@@ -60,12 +63,12 @@ public final class SimulatedProvider implements LlmProvider {
   public LlmStream open(LlmRequest request) {
     int limit = request.maxTokens() == null ? config.replyTokens() : Math.min(request.maxTokens(), config.replyTokens());
     ReplyTokens tokens = new ReplyTokens(lastUserText(request), limit);
-    ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
-    TokenClock clock = clocks.computeIfAbsent(context.nettyEventLoop(),
-      loop -> new TokenClock(context, 1_000_000_000L / config.tokensPerSecond()));
+    Context context = vertx.getOrCreateContext();
     SimulatedStream stream = new SimulatedStream(context, tokens, TokenEstimator.estimate(request.messages()),
       config.stampTokens());
-    clock.add(stream);
+    // On the stream's loop: there the current thread names the loop, and the clock is touched only there.
+    context.runOnContext(v -> clocks.computeIfAbsent(Thread.currentThread(),
+      loop -> new TokenClock(vertx, 1_000_000_000L / config.tokensPerSecond())).add(stream));
     return stream;
   }
 
@@ -125,7 +128,7 @@ public final class SimulatedProvider implements LlmProvider {
     private final int promptTokens;
     private final boolean stamp;
 
-    SimulatedStream(ContextInternal context, ReplyTokens tokens, int promptTokens, boolean stamp) {
+    SimulatedStream(Context context, ReplyTokens tokens, int promptTokens, boolean stamp) {
       super(context);
       this.tokens = tokens;
       this.promptTokens = promptTokens;
@@ -149,8 +152,8 @@ public final class SimulatedProvider implements LlmProvider {
     }
 
     @Override
-    public ContextInternal context() {
-      return (ContextInternal) context;
+    public Context context() {
+      return context;
     }
 
     @Override

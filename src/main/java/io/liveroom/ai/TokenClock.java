@@ -1,6 +1,8 @@
 package io.liveroom.ai;
 
-import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,8 @@ import java.util.List;
  * at most 1,000 tokens a second.
  *
  * <p>Used on its event loop only; members may belong to different contexts of that loop, and
- * each is stepped inside its own context.
+ * each is stepped inside its own context ({@link Context#runOnContext}, on the same loop and in
+ * the same turn), as Vert.x runs any handler of that context.
  */
 final class TokenClock {
   /** A stream paced by the clock. */
@@ -27,12 +30,13 @@ final class TokenClock {
     /** Takes one step; false when the member is finished and leaves. */
     boolean step();
 
-    ContextInternal context();
+    /** The context the member is stepped in: one of the clock's event loop. */
+    Context context();
   }
 
   private static final long TICK_NANOS = 1_000_000L;
 
-  private final ContextInternal context;
+  private final Vertx vertx;
   private final long intervalNanos;
   private final List<Paced>[] slots;
   private List<Paced> spare = new ArrayList<>();
@@ -42,8 +46,8 @@ final class TokenClock {
   private long steppedThrough;
 
   @SuppressWarnings("unchecked")
-  TokenClock(ContextInternal context, long intervalNanos) {
-    this.context = context;
+  TokenClock(Vertx vertx, long intervalNanos) {
+    this.vertx = vertx;
     this.intervalNanos = intervalNanos;
     // One more slot than an interval spans, so a re-placed stream never lands in the slot being stepped.
     int count = (int) ((intervalNanos + TICK_NANOS - 1) / TICK_NANOS) + 2;
@@ -53,28 +57,35 @@ final class TokenClock {
     }
   }
 
-  /** A member and the time its next token is due. */
+  /** A member, the time its next token is due, and whether it has finished. */
   private static final class Paced {
     final Member member;
+    /** Steps the member inside its context; one per member, so a step allocates nothing of ours. */
+    final Handler<Void> step;
     long due;
+    boolean finished;
 
     Paced(Member member, long due) {
       this.member = member;
       this.due = due;
+      // An exception is reported to the member's context; the member advanced before the failing
+      // delivery, so it still reaches its end and stays.
+      this.step = v -> finished = !member.step();
     }
   }
 
-  /** Joins the clock: the member's first token is due one interval from now. */
+  /**
+   * Joins the clock: the member's first token is due one interval from now. Call on the clock's
+   * event loop (the periodic tick is set on the caller's context, which is on that loop).
+   */
   void add(Member member) {
-    member.context().runOnContext(v -> {
-      long now = System.nanoTime();
-      if (timer < 0) {
-        steppedThrough = Math.floorDiv(now, TICK_NANOS) - 1;
-        timer = context.setPeriodic(1, id -> tick());
-      }
-      place(new Paced(member, now + intervalNanos));
-      members++;
-    });
+    long now = System.nanoTime();
+    if (timer < 0) {
+      steppedThrough = Math.floorDiv(now, TICK_NANOS) - 1;
+      timer = vertx.setPeriodic(1, id -> tick());
+    }
+    place(new Paced(member, now + intervalNanos));
+    members++;
   }
 
   private void place(Paced p) {
@@ -92,7 +103,7 @@ final class TokenClock {
     }
     steppedThrough = through;
     if (members == 0) {
-      context.owner().cancelTimer(timer);
+      vertx.cancelTimer(timer);
       timer = -1;
     }
   }
@@ -104,35 +115,21 @@ final class TokenClock {
     }
     slots[index] = spare;
     for (Paced p : stepping) {
-      if (Math.floorDiv(p.due, TICK_NANOS) > throughMs) {
+      if (p.finished) {
+        members--;
+      } else if (Math.floorDiv(p.due, TICK_NANOS) > throughMs) {
         place(p);
-      } else if (stepInside(p.member)) {
+      } else {
+        p.member.context().runOnContext(p.step);
         p.due += intervalNanos;
         if (p.due <= now) {
           // A whole interval was missed: skip to the next point of the timeline, no burst.
           p.due += ((now - p.due) / intervalNanos + 1) * intervalNanos;
         }
         place(p);
-      } else {
-        members--;
       }
     }
     stepping.clear();
     spare = stepping;
-  }
-
-  /** One step inside the member's own context, as Vert.x runs any handler of that context. */
-  private static boolean stepInside(Member m) {
-    ContextInternal ctx = m.context();
-    ContextInternal prev = ctx.beginDispatch();
-    try {
-      return m.step();
-    } catch (RuntimeException e) {
-      // The member advanced before the failing delivery, so it still reaches its end.
-      ctx.reportException(e);
-      return true;
-    } finally {
-      ctx.endDispatch(prev);
-    }
   }
 }

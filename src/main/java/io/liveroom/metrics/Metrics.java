@@ -31,6 +31,8 @@ public final class Metrics {
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final AtomicLong residentBytes = new AtomicLong();
+  /** The event loops of the Vert.x built with {@link #apply}'s options: one delay probe each. */
+  private int eventLoops = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
 
   public Metrics(String nodeId) {
     registry.config().commonTags("node", nodeId);
@@ -54,7 +56,12 @@ public final class Metrics {
     return new MicrometerMetricsFactory(registry);
   }
 
+  /**
+   * Turns Vert.x's own metrics on in {@code options}, and notes their event-loop count: the delay
+   * probes of {@link #startSampling} watch each loop.
+   */
   public VertxOptions apply(VertxOptions options) {
+    eventLoops = options.getEventLoopPoolSize();
     return options.setMetricsOptions(new MicrometerMetricsOptions()
       .setEnabled(true)
       .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
@@ -67,7 +74,7 @@ public final class Metrics {
   public void startSampling(Vertx vertx) {
     sampleRss(vertx);
     vertx.setPeriodic(5_000, id -> sampleRss(vertx));
-    EventLoopDelay.start(vertx, registry, Duration.ofMillis(100));
+    EventLoopDelay.start(vertx, registry, Duration.ofMillis(100), eventLoops);
   }
 
   private void sampleRss(Vertx vertx) {

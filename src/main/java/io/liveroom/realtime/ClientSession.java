@@ -2,15 +2,16 @@ package io.liveroom.realtime;
 
 import io.liveroom.auth.Principal;
 import io.liveroom.config.RealtimeConfig;
+import io.liveroom.infra.CallerContext;
 import io.liveroom.realtime.broker.BrokerEvent;
-import io.liveroom.realtime.protocol.BadFrameException;
-import io.liveroom.realtime.protocol.ClientProtocol.Command;
+import io.liveroom.realtime.protocol.ClientProtocol.ClientInfo;
 import io.liveroom.realtime.protocol.ClientProtocol.Push;
 import io.liveroom.realtime.protocol.ClientProtocol.Reply;
 import io.liveroom.realtime.protocol.ClientProtocol.Unsubscribe;
 import io.liveroom.realtime.protocol.Codec;
 import io.liveroom.realtime.ws.WsSocket;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,48 +24,46 @@ import java.util.UUID;
  * One WebSocket connection speaking the client protocol. It lives on one event loop (its
  * {@link Hub}'s) and is touched only there.
  *
- * <p>Outbound goes through its {@link Outbox}, flushed by the hub once per tick.
+ * <p>Outbound goes through its {@link Outbox}, flushed by the hub once per tick. Its state (who
+ * it is, until when, which channels) changes only through its own methods: the command handlers
+ * ask it to {@link #authenticate}, {@link #subscribe} and {@link #unsubscribe}.
  */
 final class ClientSession implements WsSocket.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
   static final int UNSUBSCRIBE_SERVER = 2000;
   static final int UNSUBSCRIBE_INSUFFICIENT_STATE = 2500;
 
-  final WsSocket ws;
-  final Hub hub;
-  final Codec codec;
-  final RealtimeServer server;
-  final String clientId = UUID.randomUUID().toString();
-  Principal principal;
-  long expiresAt;
-  Map<String, Subscription> subs;
-  private final CommandHandler commands;
-  private final CommandBucket rate;
+  private final WsSocket ws;
+  private final Hub hub;
+  private final Codec codec;
+  private final CommandContext node;
+  private final String clientId = UUID.randomUUID().toString();
+  /** Who is connected (null until connect succeeds) and until when (epoch millis, 0 = no expiry). */
+  private Principal principal;
+  private long expiresAt;
+  private Map<String, Subscription> subs;
+  private final CommandIntake intake;
   private final Outbox outbox;
-  private boolean connecting;
-  /** The newest publish still in flight (null when none): see {@link #inOrder}. */
-  private Future<Void> publishing;
   private boolean closed;
   private long deadline;
   private long nextPingAt;
   private long pongDeadline;
   private long nextPresenceAt;
 
-  ClientSession(WsSocket ws, Hub hub, Codec codec, RealtimeServer server) {
+  ClientSession(WsSocket ws, Hub hub, Codec codec, CommandContext node) {
     this.ws = ws;
     this.hub = hub;
     this.codec = codec;
-    this.server = server;
-    this.commands = new CommandHandler(this);
-    RealtimeConfig c = server.config();
-    this.rate = new CommandBucket(c.commandsPerSecond(), c.commandBurst());
+    this.node = node;
+    this.intake = new CommandIntake(this, ws, codec, node);
+    RealtimeConfig c = node.config();
     this.deadline = System.currentTimeMillis() + c.handshakeTimeoutSeconds() * 1000L;
     this.outbox = new Outbox(ws, codec, hub, c.maxQueueBytes(), this::onOverflow);
   }
 
   void start() {
     hub.addSession(this);
-    server.metrics().connectionOpened();
+    node.metrics().connectionOpened();
     ws.listener(this);
   }
 
@@ -80,73 +79,7 @@ final class ClientSession implements WsSocket.Listener {
       return;
     }
     pongDeadline = 0;
-    List<Command> batch;
-    try {
-      batch = codec.decode(frame);
-    } catch (BadFrameException e) {
-      LOG.info("Client {} (user {}) sent a bad frame: {}", clientId, userLabel(), e.getMessage());
-      disconnect(DisconnectCode.BAD_REQUEST);
-      return;
-    }
-    Future<Void> chain = Future.succeededFuture();
-    for (Command cmd : batch) {
-      chain = chain.compose(v -> closed ? Future.succeededFuture() : handle(cmd));
-    }
-    if (connecting) {
-      // No other frame is read until connect settles: commands keep their order.
-      ws.pause();
-      chain.onComplete(v -> ws.resume());
-    }
-  }
-
-  private Future<Void> handle(Command cmd) {
-    if (cmd.getId() == 0 && isEmpty(cmd)) {
-      return Future.succeededFuture(); // the client's pong
-    }
-    if (!rate.tryAcquire(System.nanoTime())) {
-      if (rate.warnings() > server.config().rateLimitWarnings()) {
-        disconnect(DisconnectCode.TOO_MANY_REQUESTS);
-        return Future.succeededFuture();
-      }
-      enqueue(codec.encode(CommandHandler.error(cmd.getId(),
-        io.liveroom.error.AppException.of(io.liveroom.error.ErrorCode.RATE_LIMITED, "Too many commands."))));
-      return Future.succeededFuture();
-    }
-    if (!connected() && !cmd.hasConnect()) {
-      LOG.info("Client {} sent a command before connect", clientId);
-      disconnect(DisconnectCode.BAD_REQUEST);
-      return Future.succeededFuture();
-    }
-    if (cmd.hasConnect()) {
-      connecting = true;
-      return commands.handle(cmd).onComplete(v -> connecting = false);
-    }
-    if (cmd.hasPublish()) {
-      return inOrder(cmd);
-    }
-    return commands.handle(cmd);
-  }
-
-  /**
-   * A connection's publishes are handled one after another, in the order it sent them. Admission
-   * is asynchronous (a namespace may ask PostgreSQL and Redis), so two publishes from separate
-   * frames handled at once could overtake each other and a sender's chat would reach the room out
-   * of order. Other commands stay concurrent. Runs on the session's event loop only.
-   */
-  private Future<Void> inOrder(Command cmd) {
-    Future<Void> previous = publishing == null ? Future.succeededFuture() : publishing;
-    Future<Void> mine = previous.transform(v -> closed ? Future.succeededFuture() : commands.handle(cmd));
-    publishing = mine;
-    mine.onComplete(v -> {
-      if (publishing == mine) {
-        publishing = null;
-      }
-    });
-    return mine;
-  }
-
-  private static boolean isEmpty(Command cmd) {
-    return cmd.getAllFields().isEmpty();
+    intake.onFrame(frame);
   }
 
   // ---- outbound ----
@@ -165,7 +98,7 @@ final class ClientSession implements WsSocket.Listener {
 
   /** The queue passed {@code realtime.maxQueueBytes}: the client is not reading. */
   private void onOverflow(int queuedBytes) {
-    server.metrics().slowDropped();
+    node.metrics().slowDropped();
     LOG.info("Client {} (user {}) is not reading ({} bytes queued); disconnecting as slow", clientId, userLabel(),
       queuedBytes);
     // Not inline: we may be inside the hub's loop over this channel's subscribers.
@@ -217,33 +150,60 @@ final class ClientSession implements WsSocket.Listener {
     if (subs == null || subs.get(sub.channel) != sub) {
       return;
     }
-    removeSubscription(sub);
+    unsubscribe(sub);
     reply(Reply.newBuilder().setPush(Push.newBuilder().setChannel(sub.channel)
       .setUnsubscribe(Unsubscribe.newBuilder().setCode(code).setReason(reason))).build());
   }
 
-  void addSubscription(Subscription sub) {
+  // ---- subscriptions ----
+
+  /**
+   * Adds the subscription and attaches it to this loop's hub; completes (on this session's loop)
+   * once the node is subscribed at the broker. Publications arriving meanwhile wait in the
+   * subscription until it goes live.
+   */
+  Future<Void> subscribe(Subscription sub) {
     if (subs == null) {
       subs = new HashMap<>(4);
     }
     subs.put(sub.channel, sub);
-    server.metrics().subscriptionAdded();
+    node.metrics().subscriptionAdded();
+    return onLoop(hub.attach(sub));
   }
 
-  void removeSubscription(Subscription sub) {
+  /** Drops the subscription if it is still this session's (a no-op otherwise). */
+  void unsubscribe(Subscription sub) {
     if (subs != null && subs.remove(sub.channel, sub)) {
       hub.detach(sub);
-      server.metrics().subscriptionRemoved();
-      server.afterUnsubscribe(this, sub);
+      node.metrics().subscriptionRemoved();
+      node.afterUnsubscribe(this, sub);
     }
+  }
+
+  /** This session's subscription to the channel, or null. */
+  Subscription subscription(String channel) {
+    return subs == null ? null : subs.get(channel);
+  }
+
+  boolean subscribed(String channel) {
+    return subs != null && subs.containsKey(channel);
+  }
+
+  int subscriptionCount() {
+    return subs == null ? 0 : subs.size();
+  }
+
+  /** Subscriptions to the channel on this session's event loop (all sessions of its hub). */
+  int localSubscribers(String channel) {
+    return hub.subscribers(channel);
   }
 
   // ---- timers and lifecycle ----
 
   void tick(long now) {
-    RealtimeConfig c = server.config();
+    RealtimeConfig c = node.config();
     if (!connected()) {
-      if (now > deadline && !connecting) {
+      if (now > deadline && !intake.connecting()) {
         disconnect(DisconnectCode.STALE);
       }
       return;
@@ -264,16 +224,25 @@ final class ClientSession implements WsSocket.Listener {
     }
     if (now >= nextPresenceAt && subs != null) {
       nextPresenceAt = now + c.presenceUpdateSeconds() * 1000L;
-      server.refreshPresence(this);
+      for (Subscription sub : subs.values()) {
+        node.refreshPresence(this, sub);
+      }
     }
   }
 
-  void onConnected(Principal principal, long expiresAt) {
+  /** Connect succeeded: the session is this user's until {@code expiresAt} (0 = no expiry); pings start. */
+  void authenticate(Principal principal, long expiresAt) {
     this.principal = principal;
     this.expiresAt = expiresAt;
     long now = System.currentTimeMillis();
-    this.nextPingAt = now + server.config().pingIntervalSeconds() * 1000L;
-    this.nextPresenceAt = now + server.config().presenceUpdateSeconds() * 1000L;
+    this.nextPingAt = now + node.config().pingIntervalSeconds() * 1000L;
+    this.nextPresenceAt = now + node.config().presenceUpdateSeconds() * 1000L;
+  }
+
+  /** A refresh with a newer token of the same user: only who and until when change. */
+  void reauthenticate(Principal principal, long expiresAt) {
+    this.principal = principal;
+    this.expiresAt = expiresAt;
   }
 
   void disconnect(DisconnectCode code) {
@@ -285,7 +254,7 @@ final class ClientSession implements WsSocket.Listener {
     }
     closed = true;
     outbox.close();
-    server.metrics().disconnected(code);
+    node.metrics().disconnected(code);
     ws.close(code.code(), code.reason());
     cleanup();
   }
@@ -312,14 +281,14 @@ final class ClientSession implements WsSocket.Listener {
     }
     cleaned = true;
     hub.removeSession(this);
-    server.metrics().connectionClosed();
+    node.metrics().connectionClosed();
     if (subs != null) {
       for (Subscription sub : List.copyOf(subs.values())) {
-        removeSubscription(sub);
+        unsubscribe(sub);
       }
     }
     if (principal != null) {
-      server.connectionGone(this);
+      node.connectionGone(principal.userId(), clientId);
     }
   }
 
@@ -327,7 +296,41 @@ final class ClientSession implements WsSocket.Listener {
     return closed;
   }
 
+  // ---- identity and event loop ----
+
+  /** The authenticated user, or null before connect. */
+  Principal principal() {
+    return principal;
+  }
+
+  /** When the token expires (epoch millis), or 0 when it does not. */
+  long expiresAt() {
+    return expiresAt;
+  }
+
+  String clientId() {
+    return clientId;
+  }
+
   String userLabel() {
     return principal == null ? "-" : Long.toString(principal.userId());
+  }
+
+  /** Who this connection is, as joins, leaves, presence and client publications carry it. */
+  ClientInfo info() {
+    return ClientInfo.newBuilder().setUser(userLabel()).setClient(clientId).build();
+  }
+
+  /**
+   * Brings a future's completion back to this session's event loop: capabilities, the broker and
+   * presence are shared by every loop and may complete anywhere ({@link CallerContext}).
+   */
+  <T> Future<T> onLoop(Future<T> f) {
+    return CallerContext.on(hub.context, f);
+  }
+
+  /** Runs {@code action} later on this session's event loop (after the current task). */
+  void later(Handler<Void> action) {
+    hub.context.runOnContext(action);
   }
 }

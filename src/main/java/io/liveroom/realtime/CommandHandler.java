@@ -5,7 +5,6 @@ import io.liveroom.auth.Principal;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.liveroom.error.Failures;
-import io.liveroom.realtime.protocol.ClientProtocol.ClientInfo;
 import io.liveroom.realtime.protocol.ClientProtocol.Command;
 import io.liveroom.realtime.protocol.ClientProtocol.ConnectResult;
 import io.liveroom.realtime.protocol.ClientProtocol.Error;
@@ -33,13 +32,13 @@ final class CommandHandler {
   static final String VERSION = "liveroom";
 
   private final ClientSession session;
-  private final RealtimeServer server;
+  private final CommandContext node;
   private final SubscribeHandler subscriptions;
 
-  CommandHandler(ClientSession session) {
+  CommandHandler(ClientSession session, CommandContext node) {
     this.session = session;
-    this.server = session.server;
-    this.subscriptions = new SubscribeHandler(session);
+    this.node = node;
+    this.subscriptions = new SubscribeHandler(session, node);
   }
 
   Future<Void> handle(Command cmd) {
@@ -67,92 +66,88 @@ final class CommandHandler {
   /** Returns the reply to send, or null when the command gets no reply (send) or was handled. */
   private Future<Reply.Builder> dispatch(Command cmd) {
     if (cmd.hasConnect()) {
-      server.metrics().command("connect");
-      return new ConnectHandler(session).connect(cmd.getConnect());
+      node.metrics().command("connect");
+      return new ConnectHandler(session, node).connect(cmd.getConnect());
     }
     if (cmd.hasSubscribe()) {
-      server.metrics().command("subscribe");
+      node.metrics().command("subscribe");
       return subscriptions.subscribe(cmd.getSubscribe());
     }
     if (cmd.hasUnsubscribe()) {
-      server.metrics().command("unsubscribe");
-      Subscription sub = session.subs == null ? null : session.subs.get(cmd.getUnsubscribe().getChannel());
+      node.metrics().command("unsubscribe");
+      Subscription sub = session.subscription(cmd.getUnsubscribe().getChannel());
       if (sub != null) {
-        session.removeSubscription(sub);
+        session.unsubscribe(sub);
       }
       return Future.succeededFuture(Reply.newBuilder().setUnsubscribe(UnsubscribeResult.getDefaultInstance()));
     }
     if (cmd.hasPublish()) {
-      server.metrics().command("publish");
+      node.metrics().command("publish");
       return publish(cmd.getPublish().getChannel(), cmd.getPublish().getData());
     }
     if (cmd.hasHistory()) {
-      server.metrics().command("history");
+      node.metrics().command("history");
       return subscriptions.history(cmd.getHistory());
     }
     if (cmd.hasPresence()) {
-      server.metrics().command("presence");
+      node.metrics().command("presence");
       return subscriptions.presence(cmd.getPresence().getChannel());
     }
     if (cmd.hasPresenceStats()) {
-      server.metrics().command("presence_stats");
+      node.metrics().command("presence_stats");
       return subscriptions.presenceStats(cmd.getPresenceStats().getChannel());
     }
     if (cmd.hasRpc()) {
-      server.metrics().command("rpc");
+      node.metrics().command("rpc");
       return rpc(cmd.getRpc().getMethod(), cmd.getRpc().getData());
     }
     if (cmd.hasPing()) {
-      server.metrics().command("ping");
+      node.metrics().command("ping");
       return Future.succeededFuture(Reply.newBuilder().setPing(PingResult.getDefaultInstance()));
     }
     if (cmd.hasRefresh()) {
-      server.metrics().command("refresh");
-      return new ConnectHandler(session).refresh(cmd.getRefresh().getToken());
+      node.metrics().command("refresh");
+      return new ConnectHandler(session, node).refresh(cmd.getRefresh().getToken());
     }
     if (cmd.hasSend()) {
       // Asynchronous client-to-server messages have no consumer in Liveroom; they are dropped.
-      server.metrics().command("send");
+      node.metrics().command("send");
       return null;
     }
     if (cmd.hasSubRefresh()) {
-      server.metrics().command("sub_refresh");
+      node.metrics().command("sub_refresh");
       return Future.succeededFuture(Reply.newBuilder().setSubRefresh(SubRefreshResult.getDefaultInstance()));
     }
-    server.metrics().command("unknown");
-    LOG.info("Client {} (user {}) sent an unknown command", session.clientId, session.userLabel());
+    node.metrics().command("unknown");
+    LOG.info("Client {} (user {}) sent an unknown command", session.clientId(), session.userLabel());
     session.disconnect(DisconnectCode.BAD_REQUEST);
     return null;
   }
 
   private Future<Reply.Builder> publish(String channel, ByteString data) {
-    ChannelNamespace ns = server.namespaces().resolve(channel);
+    ChannelNamespace ns = node.namespace(channel);
     if (!ns.options().clientPublish()) {
       throw AppException.of(ErrorCode.PERMISSION_DENIED, "Clients cannot publish in this channel.");
     }
-    if (ns.options().subscribersPublish() && (session.subs == null || !session.subs.containsKey(channel))) {
+    if (ns.options().subscribersPublish() && !session.subscribed(channel)) {
       throw AppException.of(ErrorCode.PERMISSION_DENIED, "Subscribe to this channel before publishing in it.");
     }
     JsonObject json = jsonObject(data);
-    Principal p = session.principal;
-    return server.onLoop(session, ns.authorizePublish(p, channel, json))
-      .compose(approved -> server.onLoop(session, server.publishAs(channel, approved, info())))
+    Principal p = session.principal();
+    return session.onLoop(ns.authorizePublish(p, channel, json))
+      .compose(approved -> session.onLoop(node.publish(channel, approved, session.info())))
       .map(r -> Reply.newBuilder().setPublish(PublishResult.getDefaultInstance()));
   }
 
   private Future<Reply.Builder> rpc(String method, ByteString data) {
-    RpcMethod m = server.rpcMethods().find(method);
+    RpcMethod m = node.rpcMethod(method);
     if (m == null) {
       throw AppException.of(ErrorCode.METHOD_NOT_FOUND, "No such RPC method.");
     }
     JsonObject params = data.isEmpty() ? new JsonObject() : jsonObject(data);
-    return server.onLoop(session, m.call(new RpcMethod.RpcContext(session.principal, session.clientId), params))
+    return session.onLoop(m.call(new RpcMethod.RpcContext(session.principal(), session.clientId()), params))
       .map(out -> Reply.newBuilder().setRpc(RPCResult.newBuilder()
         .setData(ByteString.copyFromUtf8((out == null ? new JsonObject() : out).encode()))));
-  }
-
-  ClientInfo info() {
-    return ClientInfo.newBuilder().setUser(Long.toString(session.principal.userId())).setClient(session.clientId).build();
   }
 
   static JsonObject jsonObject(ByteString data) {

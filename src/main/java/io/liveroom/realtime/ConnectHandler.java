@@ -29,11 +29,11 @@ final class ConnectHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectHandler.class);
 
   private final ClientSession session;
-  private final RealtimeServer server;
+  private final CommandContext node;
 
-  ConnectHandler(ClientSession session) {
+  ConnectHandler(ClientSession session, CommandContext node) {
     this.session = session;
-    this.server = session.server;
+    this.node = node;
   }
 
   Future<Reply.Builder> connect(ConnectRequest req) {
@@ -43,21 +43,20 @@ final class ConnectHandler {
     }
     String token = req.getToken();
     return authenticate(token).compose(p -> {
-      if (!server.connectionAdded(p.userId())) {
-        LOG.info("User {} has too many connections on this node; refusing client {}", p.userId(), session.clientId);
+      if (!node.connectionAdded(p.userId())) {
+        LOG.info("User {} has too many connections on this node; refusing client {}", p.userId(), session.clientId());
         session.disconnect(DisconnectCode.CONNECTION_LIMIT);
         return Future.failedFuture(AppException.of(ErrorCode.LIMIT_EXCEEDED, "Too many connections."));
       }
-      session.onConnected(p, expiresAt(token));
+      session.authenticate(p, expiresAt(token));
       String personal = PersonalNamespace.channel(p.userId());
-      Subscription sub = new Subscription(session, personal, server.namespaces().resolve(personal));
-      session.addSubscription(sub);
-      return server.onLoop(session, session.hub.attach(sub)).map(v -> {
+      Subscription sub = new Subscription(session, personal, node.namespace(personal));
+      return session.subscribe(sub).map(v -> {
         sub.goLive(0, "");
-        return Reply.newBuilder().setConnect(CommandHandler.connectResult(session.clientId)
-          .setExpires(session.expiresAt != 0).setTtl(ttl())
-          .setPing(server.config().pingIntervalSeconds()).setPong(true)
-          .setNode(server.nodeId())
+        return Reply.newBuilder().setConnect(CommandHandler.connectResult(session.clientId())
+          .setExpires(session.expiresAt() != 0).setTtl(ttl())
+          .setPing(node.config().pingIntervalSeconds()).setPong(true)
+          .setNode(node.nodeId())
           .putSubs(personal, SubscribeResult.getDefaultInstance()));
       });
     });
@@ -65,29 +64,28 @@ final class ConnectHandler {
 
   Future<Reply.Builder> refresh(String token) {
     return authenticate(token).map(p -> {
-      if (p.userId() != session.principal.userId()) {
+      if (p.userId() != session.principal().userId()) {
         session.disconnect(DisconnectCode.INVALID_TOKEN);
         throw AppException.of(ErrorCode.UNAUTHORIZED, "The token belongs to another user.");
       }
-      session.principal = p;
-      session.expiresAt = expiresAt(token);
-      return Reply.newBuilder().setRefresh(CommandHandler.refreshResult(session.clientId)
-        .setExpires(session.expiresAt != 0).setTtl(ttl()));
+      session.reauthenticate(p, expiresAt(token));
+      return Reply.newBuilder().setRefresh(CommandHandler.refreshResult(session.clientId())
+        .setExpires(session.expiresAt() != 0).setTtl(ttl()));
     });
   }
 
   /** Verifies the token and the session; turns terminal failures into the matching disconnect. */
   private Future<Principal> authenticate(String token) {
-    return server.onLoop(session, server.tokens().verify(token))
+    return session.onLoop(node.verifyToken(token))
       .recover(e -> {
         if (e instanceof AppException app && app.code() == ErrorCode.TOKEN_EXPIRED) {
           return Future.failedFuture(e);
         }
-        LOG.info("Client {} presented an invalid token", session.clientId);
+        LOG.info("Client {} presented an invalid token", session.clientId());
         session.disconnect(DisconnectCode.INVALID_TOKEN);
         return Future.failedFuture(e);
       })
-      .compose(p -> server.onLoop(session, server.sessionGate().check(p)).map(p)
+      .compose(p -> session.onLoop(node.checkSession(p)).map(p)
         .recover(e -> {
           if (e instanceof AppException app && app.code() == ErrorCode.SERVICE_UNAVAILABLE) {
             // The gate cannot tell right now (fails closed): a temporary error reply, so the SDK
@@ -96,15 +94,15 @@ final class ConnectHandler {
           }
           boolean disabled = e instanceof AppException app && app.code() == ErrorCode.FORBIDDEN;
           LOG.info("User {} refused by the session gate ({}); closing client {}", p.userId(),
-            disabled ? "account disabled" : "session revoked", session.clientId);
+            disabled ? "account disabled" : "session revoked", session.clientId());
           session.disconnect(disabled ? DisconnectCode.ACCOUNT_DISABLED : DisconnectCode.SESSION_REVOKED);
           return Future.failedFuture(e);
         }));
   }
 
   private int ttl() {
-    return session.expiresAt == 0 ? 0
-      : (int) Math.max(1, (session.expiresAt - System.currentTimeMillis()) / 1000);
+    long expiresAt = session.expiresAt();
+    return expiresAt == 0 ? 0 : (int) Math.max(1, (expiresAt - System.currentTimeMillis()) / 1000);
   }
 
   /** The token's {@code exp} in epoch millis (its signature was verified just before), or 0. */

@@ -25,7 +25,7 @@ import java.util.Set;
 final class Hub {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Hub.class);
   final Context context;
-  private final RealtimeServer server;
+  private final Fanout fanout;
   private final Map<String, Set<Subscription>> channels = new HashMap<>();
   /**
    * A snapshot of each channel's subscribers for delivery, rebuilt on the first publication after
@@ -40,10 +40,10 @@ final class Hub {
   private boolean flushScheduled;
   long delivered;
 
-  Hub(Context context, RealtimeServer server) {
+  Hub(Context context, Fanout fanout, int writeDelayMillis) {
     this.context = context;
-    this.server = server;
-    this.writeDelayMillis = server.config().writeDelayMillis();
+    this.fanout = fanout;
+    this.writeDelayMillis = writeDelayMillis;
     context.owner().setPeriodic(1000, id -> context.runOnContext(v -> tick()));
   }
 
@@ -68,7 +68,7 @@ final class Hub {
     }
     subs.add(sub);
     snapshots.remove(sub.channel);
-    return server.fanout().join(sub.channel, this);
+    return fanout.join(sub.channel, this);
   }
 
   /** This loop's subscriptions to a channel. */
@@ -83,7 +83,7 @@ final class Hub {
       snapshots.remove(sub.channel);
       if (subs.isEmpty()) {
         channels.remove(sub.channel);
-        server.fanout().leave(sub.channel, this);
+        fanout.leave(sub.channel, this);
       }
     }
   }

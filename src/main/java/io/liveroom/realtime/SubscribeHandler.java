@@ -31,41 +31,40 @@ import java.util.List;
 final class SubscribeHandler {
   private static final Logger LOG = LoggerFactory.getLogger(SubscribeHandler.class);
   private final ClientSession session;
-  private final RealtimeServer server;
+  private final CommandContext node;
 
-  SubscribeHandler(ClientSession session) {
+  SubscribeHandler(ClientSession session, CommandContext node) {
     this.session = session;
-    this.server = session.server;
+    this.node = node;
   }
 
   Future<Reply.Builder> subscribe(SubscribeRequest req) {
     String channel = req.getChannel();
-    ChannelNamespace ns = server.namespaces().resolve(channel);
+    ChannelNamespace ns = node.namespace(channel);
     checkNotSubscribed(channel);
-    if (session.subs != null && session.subs.size() >= server.config().maxChannelsPerConnection()) {
+    if (session.subscriptionCount() >= node.config().maxChannelsPerConnection()) {
       throw AppException.of(ErrorCode.LIMIT_EXCEEDED, "Too many channels on this connection.");
     }
-    return server.onLoop(session, ns.authorizeSubscribe(session.principal, channel)).compose(v -> {
+    return session.onLoop(ns.authorizeSubscribe(session.principal(), channel)).compose(v -> {
       checkNotSubscribed(channel);
       Subscription sub = new Subscription(session, channel, ns);
-      session.addSubscription(sub);
-      return server.onLoop(session, session.hub.attach(sub))
-        .compose(x -> server.onLoop(session, position(sub, req)))
+      return session.subscribe(sub)
+        .compose(x -> session.onLoop(position(sub, req)))
         .map(result -> {
-          if (session.subs == null || session.subs.get(channel) != sub) {
+          if (session.subscription(channel) != sub) {
             throw AppException.of(ErrorCode.BAD_REQUEST, "Unsubscribed while subscribing.");
           }
           return result;
         })
         .recover(e -> {
-          session.removeSubscription(sub);
+          session.unsubscribe(sub);
           return Future.failedFuture(e);
         });
     });
   }
 
   private void checkNotSubscribed(String channel) {
-    if (session.subs != null && session.subs.containsKey(channel)) {
+    if (session.subscribed(channel)) {
       throw AppException.of(ErrorCode.ALREADY_SUBSCRIBED, "Already subscribed to this channel.");
     }
   }
@@ -76,10 +75,10 @@ final class SubscribeHandler {
     if (!sub.recoverable) {
       return Future.succeededFuture(live(sub, SubscribeResult.newBuilder(), 0, ""));
     }
-    HistorySpec spec = server.historySpec(ns);
+    HistorySpec spec = node.historySpec(ns);
     boolean recovering = req.getRecover();
     HistoryQuery q = new HistoryQuery(req.getOffset(), recovering ? -1 : 0, false, spec);
-    return server.broker().history(sub.channel, q).map(page -> {
+    return node.history(sub.channel, q).map(page -> {
       // Positioned as well: every publication's offset is checked, and a gap makes the client
       // resubscribe and recover (Subscription.deliver), as the reference does with recovery on.
       SubscribeResult.Builder r = SubscribeResult.newBuilder().setRecoverable(true).setPositioned(true)
@@ -90,7 +89,7 @@ final class SubscribeHandler {
         if (recovered) {
           r.addAllPublications(page.publications());
         }
-        server.metrics().recovery(recovered);
+        node.metrics().recovery(recovered);
       }
       return live(sub, r, page.top().offset(), page.top().epoch());
     });
@@ -108,21 +107,21 @@ final class SubscribeHandler {
 
   /** Replies first, then lets buffered publications after the reported position through. */
   private Reply.Builder live(Subscription sub, SubscribeResult.Builder result, long offset, String epoch) {
-    server.afterSubscribe(session, sub);
-    session.hub.context.runOnContext(v -> sub.goLive(offset, epoch));
+    node.afterSubscribe(session, sub);
+    session.later(v -> sub.goLive(offset, epoch));
     return Reply.newBuilder().setSubscribe(result);
   }
 
   Future<Reply.Builder> history(HistoryRequest req) {
-    ChannelNamespace ns = server.namespaces().resolve(req.getChannel());
+    ChannelNamespace ns = node.namespace(req.getChannel());
     if (ns.options().historySize() == 0) {
       throw AppException.of(ErrorCode.NOT_AVAILABLE, "This channel keeps no history.");
     }
-    HistorySpec spec = server.historySpec(ns);
+    HistorySpec spec = node.historySpec(ns);
     int limit = req.getLimit() < 0 ? spec.size() : Math.min(req.getLimit(), spec.size());
     long since = req.hasSince() ? req.getSince().getOffset() : 0;
     return authorized(ns, req.getChannel())
-      .compose(v -> server.onLoop(session, server.broker().history(req.getChannel(),
+      .compose(v -> session.onLoop(node.history(req.getChannel(),
         new HistoryQuery(since, limit, req.getReverse(), spec))))
       .compose(page -> {
         if (req.hasSince() && !req.getSince().getEpoch().equals(page.top().epoch())) {
@@ -137,7 +136,7 @@ final class SubscribeHandler {
 
   /** The broker kept nothing: what the namespace can reload (no offsets), or nothing if that fails. */
   private Future<List<Publication>> fallback(ChannelNamespace ns, HistoryRequest req, int limit) {
-    return server.onLoop(session, ns.historyFallback(req.getChannel(), limit)).map(list -> {
+    return session.onLoop(ns.historyFallback(req.getChannel(), limit)).map(list -> {
       List<Publication> pubs = new ArrayList<>(list.size());
       list.forEach(d -> pubs.add(Publication.newBuilder().setData(JsonBytes.of(d)).build()));
       if (req.getReverse()) {
@@ -152,19 +151,19 @@ final class SubscribeHandler {
 
   Future<Reply.Builder> presence(String channel) {
     ChannelNamespace ns = presenceNamespace(channel);
-    return authorized(ns, channel).compose(v -> server.onLoop(session, server.presence().get(channel)))
+    return authorized(ns, channel).compose(v -> session.onLoop(node.presence(channel)))
       .map(m -> Reply.newBuilder().setPresence(PresenceResult.newBuilder().putAllPresence(m)));
   }
 
   Future<Reply.Builder> presenceStats(String channel) {
     ChannelNamespace ns = presenceNamespace(channel);
-    return authorized(ns, channel).compose(v -> server.onLoop(session, server.presence().stats(channel)))
+    return authorized(ns, channel).compose(v -> session.onLoop(node.presenceStats(channel)))
       .map(s -> Reply.newBuilder().setPresenceStats(PresenceStatsResult.newBuilder()
         .setNumClients(s.clients()).setNumUsers(s.users())));
   }
 
   private ChannelNamespace presenceNamespace(String channel) {
-    ChannelNamespace ns = server.namespaces().resolve(channel);
+    ChannelNamespace ns = node.namespace(channel);
     if (!ns.options().presence()) {
       throw AppException.of(ErrorCode.NOT_AVAILABLE, "This channel has no presence.");
     }
@@ -173,9 +172,9 @@ final class SubscribeHandler {
 
   /** Reading a channel needs the same right as subscribing to it; a subscriber already has it. */
   private Future<Void> authorized(ChannelNamespace ns, String channel) {
-    if (session.subs != null && session.subs.containsKey(channel)) {
+    if (session.subscribed(channel)) {
       return Future.succeededFuture();
     }
-    return server.onLoop(session, ns.authorizeSubscribe(session.principal, channel));
+    return session.onLoop(ns.authorizeSubscribe(session.principal(), channel));
   }
 }

@@ -15,7 +15,7 @@ final class Subscription {
   final boolean recoverable;
   private boolean live;
   private List<Object> buffer;
-  long lastOffset;
+  private long lastOffset;
   private String epoch = "";
 
   Subscription(ClientSession session, String channel, ChannelNamespace namespace) {

@@ -64,21 +64,19 @@ class NodeHttpTest {
   @Test
   @DisplayName("A blocked event loop shows in event_loop_delay_seconds")
   void eventLoopDelay() throws Exception {
-    // Busy every event loop for 300 ms at once (a context per loop), as blocking code would.
-    int loops = 0;
-    for (io.netty.util.concurrent.EventExecutor e : ((io.vertx.core.internal.VertxInternal) node.vertx()).nettyEventLoopGroup()) {
-      loops++;
-    }
+    // Busy every event loop for 300 ms at once (one deployed instance per loop), as blocking code would.
+    int loops = node.config().http().effectiveInstances();
     java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(loops);
-    for (int i = 0; i < loops; i++) {
-      ((io.vertx.core.internal.VertxInternal) node.vertx()).createEventLoopContext().runOnContext(v -> {
+    node.vertx().deployVerticle(() -> context -> {
+      context.runOnContext(v -> {
         long until = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(300);
         while (System.nanoTime() < until) {
           Thread.onSpinWait();
         }
         done.countDown();
       });
-    }
+      return io.vertx.core.Future.succeededFuture();
+    }, new io.vertx.core.DeploymentOptions().setInstances(loops));
     assertThat(done.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
     Thread.sleep(300); // the delayed probes run, record, and a fresh probe is due
     java.util.regex.Matcher max = java.util.regex.Pattern.compile("event_loop_delay_seconds_max\\{[^}]*} ([0-9.eE+-]+)")

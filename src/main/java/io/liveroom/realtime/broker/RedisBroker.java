@@ -53,7 +53,7 @@ public final class RedisBroker implements Broker {
   /** Channels this node receives, with the SUBSCRIBE in flight (or done) for each. */
   /**
    * One SUBSCRIBE per channel, its future shared by every event loop that asks: callers reach it
-   * through {@code RealtimeServer.onLoop}, which brings it home ({@code CallerContext}).
+   * through {@code ClientSession.onLoop}, which brings it home ({@code CallerContext}).
    */
   private final Map<String, Future<Void>> channels = new ConcurrentHashMap<>();
   private final LuaScript append = LuaScript.load("history_append_publish.lua");

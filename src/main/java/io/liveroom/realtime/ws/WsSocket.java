@@ -23,6 +23,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.vertx.core.Context;
 import io.vertx.core.internal.ContextInternal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,6 +96,14 @@ public final class WsSocket extends ChannelInboundHandlerAdapter {
     this.context = context;
     this.maxMessageBytes = maxMessageBytes;
     this.closingTimeoutMillis = closingTimeoutMillis;
+  }
+
+  /**
+   * The Vert.x context of this socket's event loop (the HTTP listener's own context, not a
+   * per-request duplicate): one per loop, so the protocol layer may key per-loop state by it.
+   */
+  public Context context() {
+    return context;
   }
 
   /** Sets the listener; call once, on the event loop, before any message can arrive. */
