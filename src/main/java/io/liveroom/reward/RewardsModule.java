@@ -51,7 +51,7 @@ public final class RewardsModule {
     this.gifts = new GiftService(new GiftRepository(pool), ledger, catalog, rooms, senders, effects, config, clock,
       meters);
     this.reconciliation = new Reconciliation(pool);
-    this.payments = new PaymentService(pool, ledger, users, config, clock);
+    this.payments = new PaymentService(pool, ledger, users, config, clock, meters);
     this.withdrawals = new WithdrawalService(pool, ledger, folder, users, config);
     this.wallets = new WalletService(pool, config, clock);
   }
