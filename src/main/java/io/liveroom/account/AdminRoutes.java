@@ -1,12 +1,11 @@
 package io.liveroom.account;
 
 import io.liveroom.auth.Role;
-import io.liveroom.error.AppException;
-import io.liveroom.error.ErrorCode;
 import io.liveroom.http.ClientIp;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
 import io.liveroom.http.HttpRoutes;
+import io.liveroom.http.PathParams;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -33,18 +32,20 @@ public final class AdminRoutes implements HttpRoutes {
   }
 
   private void role(RoutingContext ctx) {
+    long userId = PathParams.id(ctx, "id");
     Fields f = new Fields(Bodies.json(ctx));
     String role = f.string("role", true, 16);
     if (role != null && !Set.of("user", "moderator", "admin").contains(role)) {
       f.errors().add("role", "invalid", "One of user, moderator, admin.");
     }
     f.errors().throwIfAny();
-    admin.setRole(BearerAuth.principal(ctx).userId(), userId(ctx), Role.fromWire(role), ClientIp.of(ctx))
+    admin.setRole(BearerAuth.principal(ctx).userId(), userId, Role.fromWire(role), ClientIp.of(ctx))
       .onSuccess(v -> ctx.response().setStatusCode(204).end())
       .onFailure(ctx::fail);
   }
 
   private void status(RoutingContext ctx) {
+    long userId = PathParams.id(ctx, "id");
     Fields f = new Fields(Bodies.json(ctx));
     String status = f.string("status", true, 16);
     if (status != null && !AdminService.STATUSES.contains(status)) {
@@ -52,12 +53,13 @@ public final class AdminRoutes implements HttpRoutes {
     }
     String reason = f.string("reason", true, 500);
     f.errors().throwIfAny();
-    admin.setStatus(BearerAuth.principal(ctx).userId(), userId(ctx), status, reason, ClientIp.of(ctx))
+    admin.setStatus(BearerAuth.principal(ctx).userId(), userId, status, reason, ClientIp.of(ctx))
       .onSuccess(v -> ctx.response().setStatusCode(204).end())
       .onFailure(ctx::fail);
   }
 
   private void consent(RoutingContext ctx) {
+    long userId = PathParams.id(ctx, "id");
     Fields f = new Fields(Bodies.json(ctx));
     String relation = f.string("relation", true, 32);
     if (relation != null && !Set.of("parent", "legal_guardian").contains(relation)) {
@@ -65,16 +67,8 @@ public final class AdminRoutes implements HttpRoutes {
     }
     String evidence = f.string("evidenceRef", true, 200);
     f.errors().throwIfAny();
-    admin.recordGuardianConsent(BearerAuth.principal(ctx).userId(), userId(ctx), relation, evidence, ClientIp.of(ctx))
+    admin.recordGuardianConsent(BearerAuth.principal(ctx).userId(), userId, relation, evidence, ClientIp.of(ctx))
       .onSuccess(v -> ctx.response().setStatusCode(204).end())
       .onFailure(ctx::fail);
-  }
-
-  private static long userId(RoutingContext ctx) {
-    try {
-      return Long.parseLong(ctx.pathParam("id"));
-    } catch (NumberFormatException e) {
-      throw AppException.of(ErrorCode.NOT_FOUND, "No such user.");
-    }
   }
 }

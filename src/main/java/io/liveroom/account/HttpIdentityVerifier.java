@@ -3,6 +3,7 @@ package io.liveroom.account;
 import io.liveroom.config.AccountsConfig;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
+import io.liveroom.http.WebhookSignature;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

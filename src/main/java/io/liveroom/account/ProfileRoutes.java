@@ -1,11 +1,10 @@
 package io.liveroom.account;
 
-import io.liveroom.error.AppException;
-import io.liveroom.error.ErrorCode;
 import io.liveroom.http.ClientIp;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
 import io.liveroom.http.HttpRoutes;
+import io.liveroom.http.PathParams;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -84,14 +83,7 @@ public final class ProfileRoutes implements HttpRoutes {
   }
 
   private void publicView(RoutingContext ctx) {
-    long id;
-    try {
-      id = Long.parseLong(ctx.pathParam("id"));
-    } catch (NumberFormatException e) {
-      ctx.fail(AppException.of(ErrorCode.NOT_FOUND, "No such user."));
-      return;
-    }
-    profiles.publicView(id)
+    profiles.publicView(PathParams.id(ctx, "id"))
       .onSuccess(body -> Bodies.reply(ctx, 200, body))
       .onFailure(ctx::fail);
   }

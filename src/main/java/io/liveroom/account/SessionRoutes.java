@@ -7,6 +7,7 @@ import io.liveroom.http.ClientIp;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
 import io.liveroom.http.HttpRoutes;
+import io.liveroom.http.PathParams;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -37,14 +38,8 @@ public final class SessionRoutes implements HttpRoutes {
   }
 
   private void revoke(RoutingContext ctx) {
+    UUID id = PathParams.uuid(ctx, "id");
     Principal p = BearerAuth.principal(ctx);
-    UUID id;
-    try {
-      id = UUID.fromString(ctx.pathParam("id"));
-    } catch (IllegalArgumentException e) {
-      ctx.fail(AppException.of(ErrorCode.NOT_FOUND, "No such session."));
-      return;
-    }
     sessions.revoke(p.userId(), id, "user_revoked", ClientIp.of(ctx))
       .onSuccess(done -> {
         if (done) {

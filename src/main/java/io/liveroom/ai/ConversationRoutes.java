@@ -1,10 +1,10 @@
 package io.liveroom.ai;
 
 import io.liveroom.error.AppException;
-import io.liveroom.error.ErrorCode;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
 import io.liveroom.http.HttpRoutes;
+import io.liveroom.http.PathParams;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -48,20 +48,20 @@ public final class ConversationRoutes implements HttpRoutes {
   }
 
   private void get(RoutingContext ctx) {
-    service.get(user(ctx), id(ctx)).onSuccess(c -> Bodies.reply(ctx, 200, c.toJson())).onFailure(ctx::fail);
+    service.get(user(ctx), PathParams.id(ctx, "id")).onSuccess(c -> Bodies.reply(ctx, 200, c.toJson())).onFailure(ctx::fail);
   }
 
   private void update(RoutingContext ctx) {
-    service.update(user(ctx), id(ctx), Bodies.json(ctx))
+    service.update(user(ctx), PathParams.id(ctx, "id"), Bodies.json(ctx))
       .onSuccess(c -> Bodies.reply(ctx, 200, c.toJson())).onFailure(ctx::fail);
   }
 
   private void delete(RoutingContext ctx) {
-    service.delete(user(ctx), id(ctx)).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
+    service.delete(user(ctx), PathParams.id(ctx, "id")).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
   }
 
   private void messages(RoutingContext ctx) {
-    service.messages(user(ctx), id(ctx), limit(ctx, 100))
+    service.messages(user(ctx), PathParams.id(ctx, "id"), limit(ctx, 100))
       .onSuccess(items -> Bodies.reply(ctx, 200, items(items.stream().map(StoredMessage::toJson).toList())))
       .onFailure(ctx::fail);
   }
@@ -72,18 +72,6 @@ public final class ConversationRoutes implements HttpRoutes {
 
   private static long user(RoutingContext ctx) {
     return BearerAuth.principal(ctx).userId();
-  }
-
-  private static long id(RoutingContext ctx) {
-    try {
-      long id = Long.parseLong(ctx.pathParam("id"));
-      if (id > 0) {
-        return id;
-      }
-    } catch (NumberFormatException e) {
-      // fall through: not a conversation id, so no such conversation
-    }
-    throw AppException.of(ErrorCode.AI_CONVERSATION_NOT_FOUND, "No such conversation.");
   }
 
   private static int limit(RoutingContext ctx, int dflt) {

@@ -7,6 +7,7 @@ import io.liveroom.http.ClientIp;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
 import io.liveroom.http.HttpRoutes;
+import io.liveroom.http.PathParams;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -50,7 +51,7 @@ public final class ConsentRoutes implements HttpRoutes {
   }
 
   private void decide(RoutingContext ctx) {
-    Purpose purpose = Purpose.fromWire(ctx.pathParam("purpose")).orElseThrow(() ->
+    Purpose purpose = Purpose.fromWire(PathParams.name(ctx, "purpose")).orElseThrow(() ->
       AppException.of(ErrorCode.NOT_FOUND, "No such consent purpose; known: location, "
         + "personalized_recommendations, marketing_notifications."));
     JsonObject body = Bodies.json(ctx);

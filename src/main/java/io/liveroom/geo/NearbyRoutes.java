@@ -4,6 +4,7 @@ import io.liveroom.error.FieldErrors;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
 import io.liveroom.http.HttpRoutes;
+import io.liveroom.http.PathParams;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -84,8 +85,8 @@ public final class NearbyRoutes implements HttpRoutes {
   }
 
   private void hotInRegion(RoutingContext ctx) {
+    String region = PathParams.name(ctx, "region");
     int limit = limit(ctx);
-    String region = ctx.pathParam("region");
     regions.hottest(region, limit)
       .onSuccess(list -> Bodies.reply(ctx, 200, hotJson(region, list)))
       .onFailure(ctx::fail);

@@ -5,14 +5,18 @@ import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.liveroom.error.FieldErrors;
 import io.liveroom.http.BearerAuth;
+import io.liveroom.http.BodyFields;
 import io.liveroom.http.Bodies;
 import io.liveroom.http.HttpRoutes;
+import io.liveroom.http.PathParams;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
+
+import java.util.UUID;
 
 /**
  * The admin-assisted flow for a guardian exercising a minor's rights: support checks the guardian
@@ -46,11 +50,11 @@ final class GuardianRoutes implements HttpRoutes {
   }
 
   private void request(RoutingContext ctx) {
-    long userId = Params.pathLong(ctx, "id");
+    long userId = PathParams.id(ctx, "id");
     JsonObject body = Bodies.json(ctx);
     FieldErrors f = new FieldErrors();
-    String kind = Params.optionalString(body, "kind", 16, f);
-    String evidence = Params.optionalString(body, "evidenceRef", 200, f);
+    String kind = BodyFields.optionalString(body, "kind", 16, f);
+    String evidence = BodyFields.optionalString(body, "evidenceRef", 200, f);
     if (!"export".equals(kind) && !"cancellation".equals(kind)) {
       f.add("kind", "invalid", "export or cancellation.");
     }
@@ -67,9 +71,10 @@ final class GuardianRoutes implements HttpRoutes {
   }
 
   private void exportStatus(RoutingContext ctx) {
-    long userId = Params.pathLong(ctx, "id");
+    long userId = PathParams.id(ctx, "id");
+    UUID exportId = PathParams.uuid(ctx, "exportId");
     admin.requireAdmin(BearerAuth.principal(ctx).userId())
-      .compose(v -> exports.status(Params.exportId(ctx, "exportId"), userId))
+      .compose(v -> exports.status(exportId, userId))
       .onSuccess(r -> Bodies.reply(ctx, 200, r)).onFailure(ctx::fail);
   }
 

@@ -5,8 +5,10 @@ import io.liveroom.error.ErrorCode;
 import io.liveroom.error.FieldErrors;
 import io.liveroom.http.ClientIp;
 import io.liveroom.http.BearerAuth;
+import io.liveroom.http.BodyFields;
 import io.liveroom.http.Bodies;
 import io.liveroom.http.HttpRoutes;
+import io.liveroom.http.PathParams;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -50,11 +52,12 @@ final class PrivacyRoutes implements HttpRoutes {
   }
 
   private void exportStatus(RoutingContext ctx) {
-    exports.status(Params.exportId(ctx, "id"), BearerAuth.principal(ctx).userId())
+    exports.status(PathParams.uuid(ctx, "id"), BearerAuth.principal(ctx).userId())
       .onSuccess(body -> Bodies.reply(ctx, 200, body)).onFailure(ctx::fail);
   }
 
   private void download(RoutingContext ctx) {
+    java.util.UUID id = PathParams.uuid(ctx, "id");
     long expires;
     try {
       expires = Long.parseLong(ctx.queryParams().get("expires"));
@@ -62,7 +65,6 @@ final class PrivacyRoutes implements HttpRoutes {
       ctx.fail(AppException.of(ErrorCode.EXPORT_NOT_FOUND, "No such export."));
       return;
     }
-    java.util.UUID id = Params.exportId(ctx, "id");
     exports.download(id, expires, ctx.queryParams().get("sig")).onSuccess(export -> {
       ctx.response().putHeader("Content-Type", "application/json")
         .putHeader("Content-Disposition", "attachment; filename=\"liveroom-export-" + id + ".json\"")
@@ -75,8 +77,8 @@ final class PrivacyRoutes implements HttpRoutes {
   private void cancel(RoutingContext ctx) {
     JsonObject body = Bodies.json(ctx);
     FieldErrors f = new FieldErrors();
-    String password = Params.optionalString(body, "password", 256, f);
-    String code = Params.optionalString(body, "code", 12, f);
+    String password = BodyFields.optionalString(body, "password", 256, f);
+    String code = BodyFields.optionalString(body, "code", 12, f);
     if (f.isEmpty() && (password == null) == (code == null)) {
       f.add("password", "required", "Give either your password or an SMS code for purpose cancel_account.");
     }
@@ -91,7 +93,7 @@ final class PrivacyRoutes implements HttpRoutes {
   }
 
   private void deleteMessage(RoutingContext ctx) {
-    long messageId = Params.pathLong(ctx, "messageId");
+    long messageId = PathParams.id(ctx, "messageId");
     rooms.deleteOwnMessage(BearerAuth.principal(ctx).userId(), messageId)
       .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
   }
@@ -99,7 +101,7 @@ final class PrivacyRoutes implements HttpRoutes {
   private void acceptPolicy(RoutingContext ctx) {
     JsonObject body = Bodies.json(ctx);
     FieldErrors f = new FieldErrors();
-    String version = Params.optionalString(body, "policyVersion", 40, f);
+    String version = BodyFields.optionalString(body, "policyVersion", 40, f);
     if (version == null && f.isEmpty()) {
       f.add("policyVersion", "required", "The version you accept (current: " + policy.current() + ").");
     }

@@ -4,8 +4,10 @@ import io.liveroom.account.AuthRoutes;
 import io.liveroom.error.FieldErrors;
 import io.liveroom.http.ClientIp;
 import io.liveroom.http.BearerAuth;
+import io.liveroom.http.BodyFields;
 import io.liveroom.http.Bodies;
 import io.liveroom.http.HttpRoutes;
+import io.liveroom.http.PathParams;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -36,11 +38,11 @@ final class ReportRoutes implements HttpRoutes {
   private void file(RoutingContext ctx) {
     JsonObject body = Bodies.json(ctx);
     FieldErrors f = new FieldErrors();
-    Long user = Params.optionalId(body, "targetUserId", f);
-    Long room = Params.optionalId(body, "roomId", f);
-    Long message = Params.optionalId(body, "messageId", f);
-    String reason = Params.optionalString(body, "reason", 32, f);
-    String details = Params.optionalString(body, "details", 2000, f);
+    Long user = BodyFields.optionalId(body, "targetUserId", f);
+    Long room = BodyFields.optionalId(body, "roomId", f);
+    Long message = BodyFields.optionalId(body, "messageId", f);
+    String reason = BodyFields.optionalString(body, "reason", 32, f);
+    String details = BodyFields.optionalString(body, "details", 2000, f);
     int targets = (user == null ? 0 : 1) + (room == null ? 0 : 1) + (message == null ? 0 : 1);
     if (targets != 1 && f.isEmpty()) {
       f.add("targetUserId", "one_required", "Give exactly one of targetUserId, roomId and messageId.");
@@ -76,11 +78,11 @@ final class ReportRoutes implements HttpRoutes {
   }
 
   private void resolve(RoutingContext ctx) {
-    long id = Params.pathLong(ctx, "id");
+    long id = PathParams.id(ctx, "id");
     JsonObject body = Bodies.json(ctx);
     FieldErrors f = new FieldErrors();
-    String action = Params.optionalString(body, "action", 16, f);
-    String outcome = Params.optionalString(body, "outcome", 1000, f);
+    String action = BodyFields.optionalString(body, "action", 16, f);
+    String outcome = BodyFields.optionalString(body, "outcome", 1000, f);
     if (action == null || !ReportService.ACTIONS.contains(action)) {
       f.add("action", "invalid", "One of warn, mute, ban, close_room, dismiss.");
     }

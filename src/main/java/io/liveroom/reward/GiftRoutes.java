@@ -5,6 +5,7 @@ import io.liveroom.error.FieldError;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
 import io.liveroom.http.HttpRoutes;
+import io.liveroom.http.PathParams;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -31,12 +32,12 @@ final class GiftRoutes implements HttpRoutes {
   public void mount(Router router) {
     router.get("/api/v1/gifts").handler(this::catalog);
     router.post("/api/v1/rooms/:roomId/gifts").handler(auth).handler(ctx -> RouteSupport.respond(ctx, 200, () ->
-      gifts.send(BearerAuth.principal(ctx), GiftRequest.from(Bodies.json(ctx), RouteSupport.pathId(ctx, "roomId")))
+      gifts.send(BearerAuth.principal(ctx), GiftRequest.from(Bodies.json(ctx), PathParams.id(ctx, "roomId")))
         .map(GiftReceipt::toJson)));
     router.get("/api/v1/rooms/:roomId/leaderboard").handler(ctx -> RouteSupport.respond(ctx, 200, () ->
-      boards.room(RouteSupport.pathId(ctx, "roomId"), limit(ctx))));
+      boards.room(PathParams.id(ctx, "roomId"), limit(ctx))));
     router.get("/api/v1/live-sessions/:sessionId/leaderboard").handler(ctx -> RouteSupport.respond(ctx, 200, () ->
-      boards.session(RouteSupport.pathId(ctx, "sessionId"), limit(ctx))));
+      boards.session(PathParams.id(ctx, "sessionId"), limit(ctx))));
     router.get("/api/v1/leaderboards/gifters").handler(ctx -> RouteSupport.respond(ctx, 200, () ->
       boards.gifters(period(ctx), limit(ctx))));
     router.get("/api/v1/leaderboards/hosts").handler(ctx -> RouteSupport.respond(ctx, 200, () ->

@@ -6,6 +6,8 @@ import io.liveroom.config.RewardsConfig;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.liveroom.error.FieldErrors;
+import io.liveroom.http.WebhookSignature;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -35,13 +37,17 @@ public final class PaymentService {
   private final UserDirectory users;
   private final RewardsConfig config;
   private final Clock clock;
+  /** Accepts {@code v1=}, this webhook's scheme before the one format, for one more release (docs/WEBHOOKS.md). */
+  private final WebhookSignature signatures;
 
-  PaymentService(Pool pool, LedgerRepository ledger, UserDirectory users, RewardsConfig config, Clock clock) {
+  PaymentService(Pool pool, LedgerRepository ledger, UserDirectory users, RewardsConfig config, Clock clock,
+                 MeterRegistry meters) {
     this.pool = pool;
     this.ledger = ledger;
     this.users = users;
     this.config = config;
     this.clock = clock;
+    this.signatures = WebhookSignature.receiver("payments", meters, "v1");
   }
 
   public Future<JsonObject> products() {
@@ -59,7 +65,7 @@ public final class PaymentService {
       return Future.failedFuture(AppException.of(ErrorCode.PAYMENTS_NOT_CONFIGURED,
         "Payments are not configured (rewards.webhook.secret)."));
     }
-    WebhookSignature.verify(config.webhookSecret(), config.webhookToleranceSeconds(), clock.millis() / 1000,
+    signatures.verify(config.webhookSecret(), config.webhookToleranceSeconds(), clock.millis() / 1000,
       timestamp, signature, body);
     JsonObject event = parse(body);
     if (!"payment.succeeded".equals(event.getString("type"))) {

@@ -4,6 +4,7 @@ import io.liveroom.account.UserDirectory;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
 import io.liveroom.http.HttpRoutes;
+import io.liveroom.http.PathParams;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -47,15 +48,15 @@ final class RewardAdminRoutes implements HttpRoutes {
     router.post(base + "/gifts").handler(ctx -> RouteSupport.respond(ctx, 201, () ->
       catalog.create(BearerAuth.principal(ctx), Bodies.json(ctx)).map(Gift::toJson)));
     router.put(base + "/gifts/:giftId").handler(ctx -> RouteSupport.respond(ctx, 200, () ->
-      catalog.update(BearerAuth.principal(ctx), RouteSupport.pathId(ctx, "giftId"), Bodies.json(ctx)).map(Gift::toJson)));
+      catalog.update(BearerAuth.principal(ctx), PathParams.id(ctx, "giftId"), Bodies.json(ctx)).map(Gift::toJson)));
     router.post(base + "/wallets/:userId/credit").handler(ctx -> RouteSupport.respond(ctx, 200, () ->
-      payments.adminCredit(BearerAuth.principal(ctx), RouteSupport.pathId(ctx, "userId"), Bodies.json(ctx))));
+      payments.adminCredit(BearerAuth.principal(ctx), PathParams.id(ctx, "userId"), Bodies.json(ctx))));
     router.get(base + "/withdrawals").handler(ctx -> RouteSupport.respond(ctx, 200, () ->
       withdrawals.byStatus(ctx.request().getParam("status", "pending"))));
     router.post(base + "/withdrawals/:id/approve").handler(ctx -> RouteSupport.respond(ctx, 200, () ->
-      withdrawals.approve(BearerAuth.principal(ctx), RouteSupport.pathId(ctx, "id"))));
+      withdrawals.approve(BearerAuth.principal(ctx), PathParams.id(ctx, "id"))));
     router.post(base + "/withdrawals/:id/reject").handler(ctx -> RouteSupport.respond(ctx, 200, () ->
-      withdrawals.reject(BearerAuth.principal(ctx), RouteSupport.pathId(ctx, "id"))));
+      withdrawals.reject(BearerAuth.principal(ctx), PathParams.id(ctx, "id"))));
     router.get(base + "/ledger/check").handler(ctx -> RouteSupport.respond(ctx, 200, reconciliation::check));
     router.post(base + "/leaderboards/rebuild").handler(ctx -> RouteSupport.respond(ctx, 200, () ->
       boards.rebuild().map(n -> new JsonObject().put("boards", n))));

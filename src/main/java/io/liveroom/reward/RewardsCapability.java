@@ -61,7 +61,7 @@ public final class RewardsCapability implements Capability {
     this.gifts = new GiftService(new GiftRepository(pool), ledger, catalog, rooms, senders, effects, config, clock,
       meters);
     this.reconciliation = new Reconciliation(pool);
-    this.payments = new PaymentService(pool, ledger, users, config, clock);
+    this.payments = new PaymentService(pool, ledger, users, config, clock, meters);
     this.withdrawals = new WithdrawalService(pool, ledger, folder, users, config);
     this.wallets = new WalletService(pool, config, clock);
     this.routes = List.of(new GiftRoutes(catalog, gifts, leaderboards, auth),

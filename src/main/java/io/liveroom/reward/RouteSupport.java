@@ -5,17 +5,18 @@ import io.liveroom.auth.Role;
 import io.liveroom.account.UserDirectory;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
-import io.liveroom.error.FieldError;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
-import java.util.List;
 import java.util.function.Supplier;
 
-/** Small helpers shared by the rewards routes: run a service call, answer JSON or fail into Problems. */
+/**
+ * Small helpers shared by the rewards routes: run a service call, answer JSON or fail into Problems.
+ * Path ids are read with {@link io.liveroom.http.PathParams}.
+ */
 final class RouteSupport {
   private RouteSupport() {
   }
@@ -29,19 +30,6 @@ final class RouteSupport {
       f = Future.failedFuture(e);
     }
     f.onSuccess(body -> Bodies.reply(ctx, status, body)).onFailure(ctx::fail);
-  }
-
-  static long pathId(RoutingContext ctx, String name) {
-    String raw = ctx.pathParam(name);
-    try {
-      long v = Long.parseLong(raw);
-      if (v > 0) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw AppException.validation(List.of(new FieldError(name, "invalid", name + " must be a positive whole number.")));
   }
 
   /**

@@ -3,6 +3,7 @@ package io.liveroom.reward;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
 import io.liveroom.http.HttpRoutes;
+import io.liveroom.http.WebhookSignature;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 

@@ -3,7 +3,9 @@ package io.liveroom.room;
 import io.liveroom.auth.Principal;
 import io.liveroom.error.FieldErrors;
 import io.liveroom.http.BearerAuth;
+import io.liveroom.http.BodyFields;
 import io.liveroom.http.Bodies;
+import io.liveroom.http.PathParams;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -28,10 +30,10 @@ final class ModerationRoutes {
     router.post(ROOM + "/moderators").handler(ctx -> withUser(ctx, (p, room, user, body) ->
       done(ctx, moderation.appoint(p, room, user))));
     router.delete(ROOM + "/moderators/:userId").handler(ctx ->
-      done(ctx, moderation.dismiss(p(ctx), room(ctx), Params.pathId(ctx, "userId"))));
+      done(ctx, moderation.dismiss(p(ctx), room(ctx), PathParams.id(ctx, "userId"))));
     router.post(ROOM + "/mutes").handler(ctx -> withUser(ctx, (p, room, user, body) -> {
       FieldErrors errors = new FieldErrors();
-      Integer seconds = Params.bodyInt(body, "durationSeconds", 1, Integer.MAX_VALUE, errors);
+      Integer seconds = BodyFields.optionalInt(body, "durationSeconds", 1, Integer.MAX_VALUE, errors);
       if (seconds == null) {
         errors.add("durationSeconds", "required", "durationSeconds is required for a mute.");
       }
@@ -39,23 +41,23 @@ final class ModerationRoutes {
       done(ctx, moderation.mute(p, room, user, Duration.ofSeconds(seconds)));
     }));
     router.delete(ROOM + "/mutes/:userId").handler(ctx ->
-      done(ctx, moderation.lift(p(ctx), room(ctx), Params.pathId(ctx, "userId"), Restriction.MUTE)));
+      done(ctx, moderation.lift(p(ctx), room(ctx), PathParams.id(ctx, "userId"), Restriction.MUTE)));
     router.post(ROOM + "/kicks").handler(ctx -> withUser(ctx, (p, room, user, body) -> {
       FieldErrors errors = new FieldErrors();
-      Integer seconds = Params.bodyInt(body, "banSeconds", 1, 30 * 86_400, errors);
+      Integer seconds = BodyFields.optionalInt(body, "banSeconds", 1, 30 * 86_400, errors);
       errors.throwIfAny();
       done(ctx, moderation.kick(p, room, user, seconds == null ? null : Duration.ofSeconds(seconds)));
     }));
     router.post(ROOM + "/bans").handler(ctx -> withUser(ctx, (p, room, user, body) -> {
       FieldErrors errors = new FieldErrors();
-      Integer seconds = Params.bodyInt(body, "durationSeconds", 1, Integer.MAX_VALUE, errors);
+      Integer seconds = BodyFields.optionalInt(body, "durationSeconds", 1, Integer.MAX_VALUE, errors);
       errors.throwIfAny();
       done(ctx, moderation.ban(p, room, user, seconds == null ? null : Duration.ofSeconds(seconds)));
     }));
     router.delete(ROOM + "/bans/:userId").handler(ctx ->
-      done(ctx, moderation.lift(p(ctx), room(ctx), Params.pathId(ctx, "userId"), Restriction.BAN)));
+      done(ctx, moderation.lift(p(ctx), room(ctx), PathParams.id(ctx, "userId"), Restriction.BAN)));
     router.delete(ROOM + "/messages/:messageId").handler(ctx ->
-      done(ctx, moderation.deleteMessage(p(ctx), room(ctx), Params.pathId(ctx, "messageId"))));
+      done(ctx, moderation.deleteMessage(p(ctx), room(ctx), PathParams.id(ctx, "messageId"))));
     router.put(ROOM + "/pin").handler(this::pin);
     router.delete(ROOM + "/pin").handler(ctx -> done(ctx, moderation.unpin(p(ctx), room(ctx))));
     router.put(ROOM + "/slow-mode").handler(this::slowMode);
@@ -75,7 +77,7 @@ final class ModerationRoutes {
   private void slowMode(RoutingContext ctx) {
     JsonObject body = Bodies.json(ctx);
     FieldErrors errors = new FieldErrors();
-    Integer seconds = Params.bodyInt(body, "seconds", 0, MAX_SLOW_MODE, errors);
+    Integer seconds = BodyFields.optionalInt(body, "seconds", 0, MAX_SLOW_MODE, errors);
     if (seconds == null && errors.isEmpty()) {
       errors.add("seconds", "required", "seconds is 1-" + MAX_SLOW_MODE + ", or 0 to turn slow mode off.");
     }
@@ -91,7 +93,7 @@ final class ModerationRoutes {
   private static void withUser(RoutingContext ctx, UserAction action) {
     JsonObject body = Bodies.json(ctx);
     FieldErrors errors = new FieldErrors();
-    long user = Params.bodyId(body, "userId", errors);
+    long user = BodyFields.requiredId(body, "userId", errors);
     errors.throwIfAny();
     action.run(p(ctx), room(ctx), user, body);
   }
@@ -101,7 +103,7 @@ final class ModerationRoutes {
   }
 
   private static long room(RoutingContext ctx) {
-    return Params.pathId(ctx, "id");
+    return PathParams.id(ctx, "id");
   }
 
   private static void done(RoutingContext ctx, io.vertx.core.Future<Void> result) {

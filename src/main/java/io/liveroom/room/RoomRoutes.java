@@ -3,6 +3,8 @@ package io.liveroom.room;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.Bodies;
 import io.liveroom.http.HttpRoutes;
+import io.liveroom.http.PathParams;
+import io.liveroom.http.QueryParams;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -39,15 +41,15 @@ final class RoomRoutes implements HttpRoutes {
     router.post(BASE).handler(this::create);
     router.get(BASE + "/live").handler(this::listLive);
     router.get(BASE + "/hot").handler(ctx -> reply(ctx, 200,
-      stats.hot(Params.queryInt(ctx, "limit", 20, 1, 100)).map(items -> new JsonObject().put("items", items))));
+      stats.hot(QueryParams.intIn(ctx, "limit", 20, 1, 100)).map(items -> new JsonObject().put("items", items))));
     router.get(BASE + "/:id").handler(this::get);
-    router.get(BASE + "/:id/stats").handler(ctx -> reply(ctx, 200, stats.stats(Params.pathId(ctx, "id"))));
+    router.get(BASE + "/:id/stats").handler(ctx -> reply(ctx, 200, stats.stats(PathParams.id(ctx, "id"))));
     router.post(BASE + "/:id/start").handler(ctx ->
-      reply(ctx, 200, rooms.start(BearerAuth.principal(ctx), Params.pathId(ctx, "id")).map(Room::toJson)));
+      reply(ctx, 200, rooms.start(BearerAuth.principal(ctx), PathParams.id(ctx, "id")).map(Room::toJson)));
     router.post(BASE + "/:id/end").handler(ctx ->
-      reply(ctx, 200, rooms.end(BearerAuth.principal(ctx), Params.pathId(ctx, "id")).map(Room::toJson)));
+      reply(ctx, 200, rooms.end(BearerAuth.principal(ctx), PathParams.id(ctx, "id")).map(Room::toJson)));
     router.post(BASE + "/:id/stream-key").handler(ctx -> reply(ctx, 200,
-      rooms.rotateKey(BearerAuth.principal(ctx), Params.pathId(ctx, "id")).map(RoomRoutes::keyJson)));
+      rooms.rotateKey(BearerAuth.principal(ctx), PathParams.id(ctx, "id")).map(RoomRoutes::keyJson)));
     router.post(BASE + "/:id/close").handler(this::close);
     // Mounted here, after the authentication handler above, so it can never be reached without it.
     moderation.mount(router);
@@ -60,20 +62,20 @@ final class RoomRoutes implements HttpRoutes {
   }
 
   private void get(RoutingContext ctx) {
-    long id = Params.pathId(ctx, "id");
+    long id = PathParams.id(ctx, "id");
     reply(ctx, 200, rooms.get(id).compose(room -> (room.live() ? state.pinned(id) : Future.<String>succeededFuture(null))
       .map(pinned -> room.toJson().put("pinned", pinned == null ? null : new JsonObject(pinned)))));
   }
 
   private void listLive(RoutingContext ctx) {
-    int limit = Params.queryInt(ctx, "limit", 20, 1, 100);
-    Long before = Params.queryLong(ctx, "before");
+    int limit = QueryParams.intIn(ctx, "limit", 20, 1, 100);
+    Long before = QueryParams.optionalId(ctx, "before");
     reply(ctx, 200, rooms.listLive(before, limit).map(list -> page(list, limit)));
   }
 
   private void close(RoutingContext ctx) {
     String reason = ctx.body() != null && ctx.body().length() > 0 ? Bodies.json(ctx).getString("reason", "") : "";
-    reply(ctx, 200, rooms.close(BearerAuth.principal(ctx), Params.pathId(ctx, "id"), reason).map(Room::toJson));
+    reply(ctx, 200, rooms.close(BearerAuth.principal(ctx), PathParams.id(ctx, "id"), reason).map(Room::toJson));
   }
 
   private static JsonObject page(List<Room> list, int limit) {

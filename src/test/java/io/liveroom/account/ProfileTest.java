@@ -60,7 +60,8 @@ class ProfileTest {
     assertThat(pub.json().fieldNames()).containsExactlyInAnyOrder("id", "nickname", "avatarUrl", "identityVerified");
     assertThat(pub.body()).doesNotContain("nova@example.com");
     assertThat(http.get("/api/v1/users/999999", other.accessToken()).status()).isEqualTo(404);
-    assertThat(http.get("/api/v1/users/abc", other.accessToken()).status()).isEqualTo(404);
+    assertThat(http.get("/api/v1/users/abc", other.accessToken()).status()).as("a malformed id is a bad request")
+      .isEqualTo(400);
     assertThat(http.get("/api/v1/users/" + u.id()).status()).as("needs a token").isEqualTo(401);
   }
 

@@ -51,6 +51,25 @@ class OpenApiDocumentTest {
   }
 
   @Test
+  @DisplayName("Every operation with a parameter in its path documents the 400 a malformed one gets (PathParams)")
+  void pathParametersHave400() {
+    List<String> missing = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
+      Map.Entry<String, JsonNode> path = paths.next();
+      if (!path.getKey().contains("{")) {
+        continue;
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+        Map.Entry<String, JsonNode> op = ops.next();
+        if (METHODS.contains(op.getKey()) && !op.getValue().path("responses").has("400")) {
+          missing.add(op.getKey() + " " + path.getKey());
+        }
+      }
+    }
+    assertThat(missing).isEmpty();
+  }
+
+  @Test
   @DisplayName("Every $ref points at a component that exists")
   void referencesResolve() {
     List<String> refs = new ArrayList<>();

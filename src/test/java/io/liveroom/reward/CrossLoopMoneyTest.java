@@ -3,6 +3,7 @@ package io.liveroom.reward;
 import io.liveroom.Node;
 import io.liveroom.NodeSeams;
 import io.liveroom.auth.Role;
+import io.liveroom.http.WebhookSignature;
 import io.liveroom.support.ConcurrentRequests;
 import io.liveroom.support.RecordingRealtime;
 import io.liveroom.support.TestHttp;
@@ -134,7 +135,7 @@ class CrossLoopMoneyTest {
       String body = new JsonObject().put("id", "evt_xl_" + event).put("type", "payment.succeeded")
         .put("data", new JsonObject().put("userId", payer).put("productId", "coins_60")).encode();
       Map<String, String> headers = Map.of(WebhookSignature.TIMESTAMP_HEADER, Long.toString(ts),
-        WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(SECRET, Long.toString(ts), Buffer.buffer(body)));
+        WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(SECRET, ts, Buffer.buffer(body)));
       for (int copy = 0; copy < 10; copy++) {
         requests.add(ConcurrentRequests.post(node.httpPort(), "/api/v1/payments/webhook", body, headers, BOUND));
       }

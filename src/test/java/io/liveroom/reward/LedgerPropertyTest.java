@@ -6,6 +6,7 @@ import io.liveroom.NodeSeams;
 import io.liveroom.auth.Principal;
 import io.liveroom.auth.Role;
 import io.liveroom.error.AppException;
+import io.liveroom.http.WebhookSignature;
 import io.liveroom.support.TestInfra;
 import io.liveroom.support.TestNodes;
 import io.vertx.core.buffer.Buffer;
@@ -164,7 +165,7 @@ class LedgerPropertyTest {
     String body = new JsonObject().put("id", "evt-" + UUID.randomUUID()).put("type", "payment.succeeded")
       .put("data", new JsonObject().put("userId", userId).put("productId", "p30")).encode();
     String ts = Long.toString(System.currentTimeMillis() / 1000);
-    JsonObject r = await(node.rewards().payments().webhook(ts, WebhookSignature.sign(SECRET, ts, Buffer.buffer(body)),
+    JsonObject r = await(node.rewards().payments().webhook(ts, WebhookSignature.sign(SECRET, Long.parseLong(ts), Buffer.buffer(body)),
       Buffer.buffer(body)));
     assertThat(r.getString("status")).isEqualTo("credited");
   }

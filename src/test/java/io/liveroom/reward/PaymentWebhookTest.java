@@ -2,6 +2,7 @@ package io.liveroom.reward;
 
 import io.liveroom.Node;
 import io.liveroom.NodeSeams;
+import io.liveroom.http.WebhookSignature;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestInfra;
 import io.liveroom.support.TestNodes;
@@ -12,8 +13,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.HexFormat;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,10 +46,24 @@ class PaymentWebhookTest {
   }
 
   private static TestHttp.Response deliver(String body, long timestamp, String secret) {
-    String ts = Long.toString(timestamp);
+    return deliverSigned(body, timestamp, WebhookSignature.sign(secret, timestamp, Buffer.buffer(body)));
+  }
+
+  private static TestHttp.Response deliverSigned(String body, long timestamp, String signature) {
     return http.send("POST", "/api/v1/payments/webhook", body, Map.of("Content-Type", "application/json",
-      WebhookSignature.TIMESTAMP_HEADER, ts,
-      WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, ts, Buffer.buffer(body))));
+      "X-Liveroom-Timestamp", Long.toString(timestamp), "X-Liveroom-Signature", signature));
+  }
+
+  /** HMAC-SHA256(secret, timestamp + "." + body) in lowercase hex, computed here, not by the code under test. */
+  private static String hmacHex(String secret, long timestamp, String body) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static double deprecatedDeliveries() {
+    return node.metrics().registry().get("liveroom.webhook.signatures.deprecated").tag("webhook", "payments")
+      .tag("scheme", "v1").counter().count();
   }
 
   private static String event(String id, long userId) {
@@ -94,12 +113,53 @@ class PaymentWebhookTest {
     assertThat(RewardFixtures.coins(user)).isZero();
     TestHttp.Response empty = http.send("POST", "/api/v1/payments/webhook", null, Map.of());
     assertThat(empty.status()).isEqualTo(401);
-    String ts = Long.toString(now());
-    TestHttp.Response signedGarbage = http.send("POST", "/api/v1/payments/webhook", "not json", Map.of(
-      "Content-Type", "application/json", WebhookSignature.TIMESTAMP_HEADER, ts,
-      WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(SECRET, ts, Buffer.buffer("not json"))));
+    TestHttp.Response signedGarbage = deliver("not json", now(), SECRET);
     assertThat(signedGarbage.status()).isEqualTo(400);
     assertThat(signedGarbage.json().getString("code")).isEqualTo("malformed_json");
+  }
+
+  @Test
+  @DisplayName("The one documented format, sha256=<hex HMAC-SHA256(secret, timestamp.body)>, is accepted")
+  void oneFormat() throws Exception {
+    long user = RewardFixtures.adult("payer-7");
+    String body = event("evt_7", user);
+    long ts = now();
+    TestHttp.Response r = deliverSigned(body, ts, "sha256=" + hmacHex(SECRET, ts, body));
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    assertThat(r.json().getString("status")).isEqualTo("credited");
+    assertThat(WebhookSignature.sign(SECRET, ts, Buffer.buffer(body))).isEqualTo("sha256=" + hmacHex(SECRET, ts, body));
+  }
+
+  @Test
+  @DisplayName("The old v1= prefix is still accepted for one release, and each such delivery is counted")
+  void oldPrefixForOneRelease() throws Exception {
+    long user = RewardFixtures.adult("payer-8");
+    String body = event("evt_8", user);
+    long ts = now();
+    double before = deprecatedDeliveries();
+    TestHttp.Response r = deliverSigned(body, ts, "v1=" + hmacHex(SECRET, ts, body));
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    assertThat(r.json().getString("status")).isEqualTo("credited");
+    assertThat(deprecatedDeliveries()).isEqualTo(before + 1);
+  }
+
+  @Test
+  @DisplayName("A wrong signature under either prefix, an unknown scheme or a bare hex is refused and not counted")
+  void wrongSignatures() throws Exception {
+    long user = RewardFixtures.adult("payer-9");
+    String body = event("evt_9", user);
+    long ts = now();
+    String wrong = hmacHex("another-secret-0123456789", ts, body);
+    String right = hmacHex(SECRET, ts, body);
+    double before = deprecatedDeliveries();
+    for (String signature : new String[] {"sha256=" + wrong, "v1=" + wrong, "sha1=" + right, "v2=" + right, right,
+      "sha256=" + right.toUpperCase(), "sha256="}) {
+      TestHttp.Response r = deliverSigned(body, ts, signature);
+      assertThat(r.status()).as(signature).isEqualTo(401);
+      assertThat(r.json().getString("code")).as(signature).isEqualTo("webhook_signature_invalid");
+    }
+    assertThat(RewardFixtures.coins(user)).isZero();
+    assertThat(deprecatedDeliveries()).isEqualTo(before);
   }
 
   @Test

@@ -109,7 +109,7 @@ class RoomHttpTest {
     assertThat(r.json().getJsonArray("errors")).extracting(o -> ((JsonObject) o).getString("field"))
       .containsExactlyInAnyOrder("title", "category", "coverUrl", "tags");
     assertThat(http.get("/api/v1/rooms/999999", host).json().getString("code")).isEqualTo("room_not_found");
-    assertThat(http.get("/api/v1/rooms/abc", host).status()).isEqualTo(404);
+    assertThat(http.get("/api/v1/rooms/abc", host).status()).as("a malformed id is a bad request").isEqualTo(400);
     assertThat(http.get("/api/v1/rooms/live?limit=0", host).status()).isEqualTo(400);
     assertThat(http.get("/api/v1/rooms/hot").status()).isEqualTo(401);
     assertThat(http.send("PUT", "/api/v1/rooms/1/slow-mode", "{\"seconds\":500}",
