@@ -64,15 +64,15 @@ public final class AccountsModule {
         new PhoneNumbers(cfg.defaultRegion()).warmUp();
         return keys;
       }, false))
-      .compose(keys -> AccountResources.load(vertx).compose(res -> {
+      .compose(keys -> CommonPasswords.load(vertx).compose(common -> {
         AccountsModule m = wire(vertx, pool, redis, cfg.withCrypto(keys), config.auth().accessTtlSeconds(),
-          config.auth().refreshTtlDays(), tokens, res, meters, clock);
+          config.auth().refreshTtlDays(), tokens, common, meters, clock);
         return m.admin.bootstrapAdmins(m.adminPhones).map(m);
       }));
   }
 
   private static AccountsModule wire(Vertx vertx, Pool pool, RedisAPI redis, AccountsConfig cfg, int accessTtl,
-                                     int refreshDays, AccessTokens tokens, AccountResources res, MeterRegistry meters,
+                                     int refreshDays, AccessTokens tokens, Set<String> common, MeterRegistry meters,
                                      Clock clock) {
     FieldCrypto crypto = new FieldCrypto(cfg.crypto());
     PhoneNumbers phones = new PhoneNumbers(cfg.defaultRegion());
@@ -88,11 +88,11 @@ public final class AccountsModule {
     gate.start();
     BearerAuth auth = new BearerAuth(tokens, gate);
     SmsSender sender = cfg.sms().devOutbox() ? new DevOutboxSmsSender(clock) : new HttpSmsSender(vertx, cfg.sms());
-    SmsCodeService codes = new SmsCodeService(redis, sender, crypto, cfg.sms(), res, clock);
+    SmsCodeService codes = new SmsCodeService(redis, sender, crypto, cfg.sms(), clock);
     SessionService sessions = new SessionService(sessionRows, tokens, gate, events, audit, refreshDays);
     AccountStatus status = new AccountStatus(pool, sessions, gate, events);
     PasswordHasher hasher = new PasswordHasher(vertx, cfg.passwordWorkers(), cfg.passwordQueueMax(), meters);
-    LoginThrottle throttle = new LoginThrottle(redis, cfg.login(), res);
+    LoginThrottle throttle = new LoginThrottle(redis, cfg.login());
     AccountService accounts = new AccountService(users, codes, hasher, sessions, throttle, crypto, audit, adminPhones,
       clock);
     Reauthentication reauth = new Reauthentication(pool, hasher, codes, crypto, throttle, audit);
@@ -100,7 +100,7 @@ public final class AccountsModule {
       ? new HttpIdentityVerifier(vertx, cfg.identity()) : new LocalIdentityVerifier();
     AdminService admin = new AdminService(users, identityRepo, directory, status, crypto, audit, sessions);
     List<HttpRoutes> routes = new ArrayList<>(List.of(
-      new AuthRoutes(accounts, codes, sessions, directory, phones, new PasswordPolicy(res.commonPasswords()), auth,
+      new AuthRoutes(accounts, codes, sessions, directory, phones, new PasswordPolicy(common), auth,
         cfg.policyVersion(), clock),
       new SessionRoutes(sessions, auth),
       new ProfileRoutes(new ProfileService(users, identityRepo, directory, codes, crypto, audit, clock,

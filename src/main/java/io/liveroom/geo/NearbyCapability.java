@@ -39,12 +39,12 @@ public final class NearbyCapability {
   public static Future<NearbyCapability> create(Vertx vertx, Pool pool, RedisAPI redis, NearbyConfig config,
                                                 ConsentService consents, UserDirectory users,
                                                 LiveRoomRegions rooms, Clock clock) {
-    return LuaScripts.load(vertx).map(scripts -> {
-      LocationGrid grid = new LocationGrid(config.cellMeters());
-      GeoStore store = new GeoStore(redis, scripts, grid, clock, config.locationTtlSeconds());
-      WindowLimit updates = new WindowLimit(redis, scripts, "location-update", config.updateLimit(),
+    // The Redis scripts are read from the classpath as the store and the limits load: nothing to wait for.
+    return Future.succeededFuture(new LocationGrid(config.cellMeters())).map(grid -> {
+      GeoStore store = new GeoStore(redis, grid, clock, config.locationTtlSeconds());
+      WindowLimit updates = new WindowLimit(redis, "location-update", config.updateLimit(),
         config.updateWindowSeconds());
-      WindowLimit queries = new WindowLimit(redis, scripts, "nearby-query", config.queryLimit(),
+      WindowLimit queries = new WindowLimit(redis, "nearby-query", config.queryLimit(),
         config.queryWindowSeconds());
       LocationService locations = new LocationService(consents, store, grid, updates, pool, clock,
         config.maxSpeedMetersPerSecond(), config.locationTtlSeconds(), config.regionPrecision());
