@@ -49,7 +49,7 @@ public final class AccountsCapability implements Capability {
     AppConfig config = platform.config();
     AccountsConfig cfg = config.accounts().withCrypto(
       AccountKeys.resolveBlocking(config.accounts().crypto(), config.dataDir()));
-    AccountResources res = AccountResources.read();
+    Set<String> commonPasswords = CommonPasswords.read(platform.vertx());
     Vertx vertx = platform.vertx();
     Pool pool = platform.pool();
     RedisAPI redis = platform.redis();
@@ -68,11 +68,11 @@ public final class AccountsCapability implements Capability {
     RedisSessionGate gate = new RedisSessionGate(vertx, redis, sessionRows, config.auth().accessTtlSeconds());
     BearerAuth auth = new BearerAuth(tokens, gate);
     SmsSender sender = cfg.sms().devOutbox() ? new DevOutboxSmsSender(clock) : new HttpSmsSender(vertx, cfg.sms());
-    SmsCodeService codes = new SmsCodeService(redis, sender, crypto, cfg.sms(), res, clock);
+    SmsCodeService codes = new SmsCodeService(redis, sender, crypto, cfg.sms(), clock);
     SessionService sessions = new SessionService(sessionRows, tokens, gate, events, audit, refreshDays);
     AccountStatus status = new AccountStatus(pool, sessions, gate, events);
     PasswordHasher hasher = new PasswordHasher(vertx, cfg.passwordWorkers(), cfg.passwordQueueMax(), platform.meters());
-    LoginThrottle throttle = new LoginThrottle(redis, cfg.login(), res);
+    LoginThrottle throttle = new LoginThrottle(redis, cfg.login());
     AccountService accounts = new AccountService(users, codes, hasher, sessions, throttle, crypto, audit, adminPhones,
       clock);
     Reauthentication reauth = new Reauthentication(pool, hasher, codes, crypto, throttle, audit);
@@ -80,7 +80,7 @@ public final class AccountsCapability implements Capability {
       ? new HttpIdentityVerifier(vertx, cfg.identity()) : new LocalIdentityVerifier();
     AdminService admin = new AdminService(users, identityRepo, directory, status, crypto, audit, sessions);
     List<HttpRoutes> routes = new ArrayList<>(List.of(
-      new AuthRoutes(accounts, codes, sessions, directory, phones, new PasswordPolicy(res.commonPasswords()), auth,
+      new AuthRoutes(accounts, codes, sessions, directory, phones, new PasswordPolicy(commonPasswords), auth,
         cfg.policyVersion(), clock),
       new SessionRoutes(sessions, auth),
       new ProfileRoutes(new ProfileService(users, identityRepo, directory, codes, crypto, audit, clock,

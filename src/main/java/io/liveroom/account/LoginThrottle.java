@@ -3,6 +3,7 @@ package io.liveroom.account;
 import io.liveroom.config.AccountsConfig;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
+import io.liveroom.infra.RedisScript;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 
@@ -25,20 +26,21 @@ import java.util.function.Supplier;
  * reservation; {@link #unused} returns both when nothing was verified (the hashing queue was full).
  */
 public final class LoginThrottle {
+  private static final RedisScript RESERVE = RedisScript.load("lua/account/login_reserve.lua");
+  private static final RedisScript RELEASE = RedisScript.load("lua/account/login_release.lua");
+
   private final RedisAPI redis;
   private final AccountsConfig.Login config;
-  private final AccountResources scripts;
 
-  public LoginThrottle(RedisAPI redis, AccountsConfig.Login config, AccountResources scripts) {
+  public LoginThrottle(RedisAPI redis, AccountsConfig.Login config) {
     this.redis = redis;
     this.config = config;
-    this.scripts = scripts;
   }
 
   public Future<Void> reserve(String phoneKey, String ip) {
-    return redis.eval(List.of(scripts.loginReserveScript(), "2", accountKey(phoneKey), ipKey(ip),
-        Integer.toString(config.maxFailuresPerAccount()), Integer.toString(config.maxFailuresPerIp()),
-        Integer.toString(config.windowSeconds())))
+    return RESERVE.run(redis, List.of(accountKey(phoneKey), ipKey(ip)),
+        List.of(Integer.toString(config.maxFailuresPerAccount()), Integer.toString(config.maxFailuresPerIp()),
+          Integer.toString(config.windowSeconds())))
       .compose(reply -> reply.get(0).toInteger() == 0 ? Future.succeededFuture()
         : Future.failedFuture(AppException.retryAfter(ErrorCode.LOGIN_THROTTLED,
           "Too many failed attempts; try again later.", reply.get(1).toLong())));
@@ -55,8 +57,7 @@ public final class LoginThrottle {
   }
 
   private Future<Void> release(String phoneKey, String ip, String outcome) {
-    return redis.eval(List.of(scripts.loginReleaseScript(), "2", accountKey(phoneKey), ipKey(ip), outcome))
-      .mapEmpty();
+    return RELEASE.run(redis, List.of(accountKey(phoneKey), ipKey(ip)), List.of(outcome)).mapEmpty();
   }
 
   /**

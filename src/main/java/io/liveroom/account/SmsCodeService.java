@@ -3,6 +3,7 @@ package io.liveroom.account;
 import io.liveroom.config.AccountsConfig;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
+import io.liveroom.infra.RedisScript;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
@@ -11,7 +12,6 @@ import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,21 +26,21 @@ public final class SmsCodeService {
   private static final Logger LOG = LoggerFactory.getLogger(SmsCodeService.class);
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String[] LIMITS = {"", "cooldown", "daily", "ip", "prefix"};
+  private static final RedisScript SEND = RedisScript.load("lua/account/sms_send.lua");
+  private static final RedisScript VERIFY = RedisScript.load("lua/account/sms_verify.lua");
 
   private final RedisAPI redis;
   private final SmsSender sender;
   private final FieldCrypto crypto;
   private final AccountsConfig.Sms config;
-  private final AccountResources scripts;
   private final Clock clock;
 
   public SmsCodeService(RedisAPI redis, SmsSender sender, FieldCrypto crypto, AccountsConfig.Sms config,
-                        AccountResources scripts, Clock clock) {
+                        Clock clock) {
     this.redis = redis;
     this.sender = sender;
     this.crypto = crypto;
     this.config = config;
-    this.scripts = scripts;
     this.clock = clock;
   }
 
@@ -48,15 +48,14 @@ public final class SmsCodeService {
   public Future<Void> send(String e164, SmsPurpose purpose, String ip) {
     String phoneKey = crypto.indexKeyPart("phone", e164);
     String code = String.format("%06d", RANDOM.nextInt(1_000_000));
-    List<String> args = new ArrayList<>(List.of(scripts.smsSendScript(), "5",
-      "acct:sms:cool:" + phoneKey, "acct:sms:day:" + phoneKey, "acct:sms:ip:" + ip,
+    List<String> keys = List.of("acct:sms:cool:" + phoneKey, "acct:sms:day:" + phoneKey, "acct:sms:ip:" + ip,
       "acct:sms:prefix:" + crypto.indexKeyPart("phone-prefix", PhoneNumbers.prefix(e164)),
-      codeKey(phoneKey, purpose)));
-    args.addAll(List.of(Integer.toString(config.resendSeconds()), Integer.toString(config.perNumberPerDay()),
+      codeKey(phoneKey, purpose));
+    List<String> args = List.of(Integer.toString(config.resendSeconds()), Integer.toString(config.perNumberPerDay()),
       Integer.toString(config.perIpPerHour()), Integer.toString(config.perPrefixPerHour()),
       hash(e164, purpose, code), Long.toString(clock.millis() + config.codeTtlSeconds() * 1000L),
-      Integer.toString(config.codeTtlSeconds())));
-    return redis.eval(args).compose(reply -> {
+      Integer.toString(config.codeTtlSeconds()));
+    return SEND.run(redis, keys, args).compose(reply -> {
       int limit = reply.get(0).toInteger();
       if (limit != 0) {
         long retry = reply.get(1).toLong();
@@ -75,8 +74,8 @@ public final class SmsCodeService {
    */
   public Future<Void> verify(String e164, SmsPurpose purpose, String candidate) {
     String phoneKey = crypto.indexKeyPart("phone", e164);
-    return redis.eval(List.of(scripts.smsVerifyScript(), "1", codeKey(phoneKey, purpose),
-        hash(e164, purpose, candidate), Long.toString(clock.millis()), Integer.toString(config.maxAttempts())))
+    return VERIFY.run(redis, List.of(codeKey(phoneKey, purpose)),
+        List.of(hash(e164, purpose, candidate), Long.toString(clock.millis()), Integer.toString(config.maxAttempts())))
       .compose(SmsCodeService::outcome);
   }
 

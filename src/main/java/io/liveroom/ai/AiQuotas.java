@@ -3,15 +3,12 @@ package io.liveroom.ai;
 import io.liveroom.config.AiConfig;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
+import io.liveroom.infra.RedisScript;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,42 +28,24 @@ import java.util.List;
 public final class AiQuotas {
   private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
   private static final int DAY_KEY_TTL = 2 * 86_400;
+  private static final RedisScript ADMIT = RedisScript.load("lua/ai/admit.lua");
+  private static final RedisScript RELEASE = RedisScript.load("lua/ai/release.lua");
 
   private final RedisAPI redis;
   private final AiConfig.Quota quota;
   private final long leaseMs;
-  private final String admitScript;
-  private final String releaseScript;
   private final Clock clock;
 
-  private AiQuotas(RedisAPI redis, AiConfig.Quota quota, long leaseMs, String admit, String release, Clock clock) {
+  private AiQuotas(RedisAPI redis, AiConfig.Quota quota, long leaseMs, Clock clock) {
     this.redis = redis;
     this.quota = quota;
     this.leaseMs = leaseMs;
-    this.admitScript = admit;
-    this.releaseScript = release;
     this.clock = clock;
   }
 
-  /** Loads the Lua scripts (classpath reads, so on a worker). */
-  public static Future<AiQuotas> load(Vertx vertx, RedisAPI redis, AiConfig.Quota quota, long leaseMs) {
-    return vertx.executeBlocking(() -> read(redis, quota, leaseMs));
-  }
-
-  /** As {@link #load}, blocking (the capability is constructed on a worker). */
+  /** Builds the quotas; its scripts are read from the classpath when the class loads (on the bootstrap's worker). */
   static AiQuotas read(RedisAPI redis, AiConfig.Quota quota, long leaseMs) {
-    return new AiQuotas(redis, quota, leaseMs, script("ai/admit.lua"), script("ai/release.lua"), Clock.systemUTC());
-  }
-
-  private static String script(String path) {
-    try (InputStream in = AiQuotas.class.getClassLoader().getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException(path + " is missing from the classpath");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new AiQuotas(redis, quota, leaseMs, Clock.systemUTC());
   }
 
   /** Takes a slot for a generation, or fails with the quota's code and a Retry-After. */
@@ -74,11 +53,11 @@ public final class AiQuotas {
     Instant now = clock.instant();
     long toMinute = 60 - now.getEpochSecond() % 60;
     long toDay = 86_400 - now.getEpochSecond() % 86_400;
-    List<String> args = List.of(admitScript, "3", activeKey(userId), minuteKey(userId, now), dayKey(userId, now),
-      Long.toString(now.toEpochMilli()), Long.toString(leaseMs), generationId,
+    List<String> keys = List.of(activeKey(userId), minuteKey(userId, now), dayKey(userId, now));
+    List<String> args = List.of(Long.toString(now.toEpochMilli()), Long.toString(leaseMs), generationId,
       Integer.toString(quota.concurrentGenerations()), Integer.toString(quota.requestsPerMinute()),
       Long.toString(quota.tokensPerDay()), Long.toString(toMinute), Long.toString(toDay));
-    return redis.eval(args).compose(this::verdict);
+    return ADMIT.run(redis, keys, args).compose(this::verdict);
   }
 
   private Future<Void> verdict(Response r) {
@@ -98,7 +77,7 @@ public final class AiQuotas {
   /** Frees the generation's slot and charges its tokens to today's budget. */
   public Future<Void> release(long userId, String generationId, int tokens) {
     Instant now = clock.instant();
-    return redis.eval(List.of(releaseScript, "2", activeKey(userId), dayKey(userId, now), generationId,
+    return RELEASE.run(redis, List.of(activeKey(userId), dayKey(userId, now)), List.of(generationId,
       Integer.toString(Math.max(0, tokens)), Integer.toString(DAY_KEY_TTL))).mapEmpty();
   }
 

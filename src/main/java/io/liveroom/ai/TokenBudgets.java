@@ -22,7 +22,7 @@ import java.util.Map;
  * PostgreSQL and each user's counter is raised to at least that sum.
  */
 final class TokenBudgets {
-  private static final RedisScript RESTORE = RedisScript.load("ai/restore_day_tokens.lua");
+  private static final RedisScript RESTORE = RedisScript.load("lua/ai/restore_day_tokens.lua");
   private static final int DAY_KEY_TTL = 2 * 86_400;
   private static final int BATCH = 500;
 

@@ -1,5 +1,6 @@
 package io.liveroom.geo;
 
+import io.liveroom.infra.RedisScript;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
@@ -18,17 +19,21 @@ import java.util.Optional;
 public final class GeoStore {
   static final String CELLS_KEY = "nearby:{geo}:cells";
   static final String SEEN_KEY = "nearby:{geo}:seen";
+  private static final List<String> KEYS = List.of(CELLS_KEY, SEEN_KEY);
   private static final int PRUNE_BATCH = 500;
+  private static final RedisScript UPDATE = RedisScript.load("lua/geo/nearby_update.lua");
+  private static final RedisScript POSITION = RedisScript.load("lua/geo/nearby_position.lua");
+  private static final RedisScript SEARCH = RedisScript.load("lua/geo/nearby_search.lua");
+  private static final RedisScript REMOVE = RedisScript.load("lua/geo/nearby_remove.lua");
+  private static final RedisScript PRUNE = RedisScript.load("lua/geo/nearby_prune.lua");
 
   private final RedisAPI redis;
-  private final LuaScripts scripts;
   private final LocationGrid grid;
   private final Clock clock;
   private final long ttlMillis;
 
-  public GeoStore(RedisAPI redis, LuaScripts scripts, LocationGrid grid, Clock clock, int ttlSeconds) {
+  public GeoStore(RedisAPI redis, LocationGrid grid, Clock clock, int ttlSeconds) {
     this.redis = redis;
-    this.scripts = scripts;
     this.grid = grid;
     this.clock = clock;
     this.ttlMillis = ttlSeconds * 1000L;
@@ -37,13 +42,13 @@ public final class GeoStore {
   /** Stores a cell centre (never anything finer) as the user's position, seen now. */
   public Future<Void> put(long userId, GridCell cell) {
     long now = clock.millis();
-    return eval(scripts.update(), Long.toString(userId), Double.toString(cell.lng()), Double.toString(cell.lat()),
+    return eval(UPDATE, Long.toString(userId), Double.toString(cell.lng()), Double.toString(cell.lat()),
       Long.toString(now), Long.toString(now - ttlMillis)).mapEmpty();
   }
 
   /** The user's position if it is fresh. */
   public Future<Optional<StoredCell>> get(long userId) {
-    return eval(scripts.position(), Long.toString(userId), Long.toString(cutoff())).map(r -> {
+    return eval(POSITION, Long.toString(userId), Long.toString(cutoff())).map(r -> {
       if (r == null || r.size() < 3) {
         return Optional.empty();
       }
@@ -54,7 +59,7 @@ public final class GeoStore {
 
   /** Fresh users whose cell centre is within {@code radiusMeters} of the given cell's, nearest first. */
   public Future<List<StoredCell>> within(GridCell from, double radiusMeters, int maxCandidates) {
-    return eval(scripts.search(), Double.toString(from.lng()), Double.toString(from.lat()),
+    return eval(SEARCH, Double.toString(from.lng()), Double.toString(from.lat()),
       Long.toString((long) Math.ceil(radiusMeters)), Integer.toString(maxCandidates), Long.toString(cutoff()))
       .map(r -> {
         List<StoredCell> out = new ArrayList<>();
@@ -68,25 +73,19 @@ public final class GeoStore {
 
   /** Removes the user at once; true if they had an entry. Idempotent. */
   public Future<Boolean> remove(long userId) {
-    return eval(scripts.remove(), Long.toString(userId)).map(r -> r != null && r.toInteger() == 1);
+    return eval(REMOVE, Long.toString(userId)).map(r -> r != null && r.toInteger() == 1);
   }
 
   /** Deletes a batch of expired entries; returns how many. Safe to run on every node. */
   public Future<Integer> prune() {
-    return eval(scripts.prune(), Long.toString(cutoff()), Integer.toString(PRUNE_BATCH)).map(Response::toInteger);
+    return eval(PRUNE, Long.toString(cutoff()), Integer.toString(PRUNE_BATCH)).map(Response::toInteger);
   }
 
   private long cutoff() {
     return clock.millis() - ttlMillis;
   }
 
-  private Future<Response> eval(String script, String... args) {
-    List<String> cmd = new ArrayList<>(args.length + 4);
-    cmd.add(script);
-    cmd.add("2");
-    cmd.add(CELLS_KEY);
-    cmd.add(SEEN_KEY);
-    cmd.addAll(List.of(args));
-    return redis.eval(cmd);
+  private Future<Response> eval(RedisScript script, String... args) {
+    return script.run(redis, KEYS, List.of(args));
   }
 }

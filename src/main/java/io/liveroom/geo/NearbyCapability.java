@@ -35,7 +35,7 @@ public final class NearbyCapability implements Capability {
   private final List<HttpRoutes> routes;
   private long pruneTimer = -1;
 
-  /** Wires Nearby; reads its Lua scripts, so it runs on a worker (see {@link Capability}). */
+  /** Wires Nearby (its store and limits read their Lua scripts as their classes load: on the bootstrap's worker). */
   public NearbyCapability(Platform platform, ConsentService consents, UserDirectory users, LiveRoomRegions rooms,
                           BearerAuth auth) {
     this.vertx = platform.vertx();
@@ -43,12 +43,11 @@ public final class NearbyCapability implements Capability {
     RedisAPI redis = platform.redis();
     Pool pool = platform.pool();
     Clock clock = platform.clock();
-    LuaScripts scripts = LuaScripts.read();
     LocationGrid grid = new LocationGrid(config.cellMeters());
-    this.store = new GeoStore(redis, scripts, grid, clock, config.locationTtlSeconds());
-    WindowLimit updates = new WindowLimit(redis, scripts, "location-update", config.updateLimit(),
+    this.store = new GeoStore(redis, grid, clock, config.locationTtlSeconds());
+    WindowLimit updates = new WindowLimit(redis, "location-update", config.updateLimit(),
       config.updateWindowSeconds());
-    WindowLimit queries = new WindowLimit(redis, scripts, "nearby-query", config.queryLimit(),
+    WindowLimit queries = new WindowLimit(redis, "nearby-query", config.queryLimit(),
       config.queryWindowSeconds());
     this.locations = new LocationService(consents, store, grid, updates, pool, clock,
       config.maxSpeedMetersPerSecond(), config.locationTtlSeconds(), config.regionPrecision());

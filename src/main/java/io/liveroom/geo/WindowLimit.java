@@ -2,6 +2,7 @@ package io.liveroom.geo;
 
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
+import io.liveroom.infra.RedisScript;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 
@@ -13,15 +14,15 @@ import java.util.List;
  * window's remaining time.
  */
 public final class WindowLimit {
+  private static final RedisScript SCRIPT = RedisScript.load("lua/geo/rate_limit.lua");
+
   private final RedisAPI redis;
-  private final String script;
   private final String name;
   private final int max;
   private final long windowMillis;
 
-  public WindowLimit(RedisAPI redis, LuaScripts scripts, String name, int max, int windowSeconds) {
+  public WindowLimit(RedisAPI redis, String name, int max, int windowSeconds) {
     this.redis = redis;
-    this.script = scripts.rateLimit();
     this.name = name;
     this.max = max;
     this.windowMillis = windowSeconds * 1000L;
@@ -29,7 +30,7 @@ public final class WindowLimit {
 
   public Future<Void> hit(long userId) {
     String key = "ratelimit:" + name + ":" + userId;
-    return redis.eval(List.of(script, "1", key, Long.toString(windowMillis))).compose(r -> {
+    return SCRIPT.run(redis, List.of(key), List.of(Long.toString(windowMillis))).compose(r -> {
       long hits = r.get(0).toLong();
       if (hits <= max) {
         return Future.succeededFuture();

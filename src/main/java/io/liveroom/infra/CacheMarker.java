@@ -51,7 +51,7 @@ public final class CacheMarker {
   private static final Logger LOG = LoggerFactory.getLogger(CacheMarker.class);
   /** A rebuild that takes longer than this has its sentinel expire and does not set the marker. */
   private static final long SENTINEL_TTL_MS = 600_000;
-  private static final RedisScript COMMIT = RedisScript.load("redis/cache_commit.lua");
+  private static final RedisScript COMMIT = RedisScript.load("lua/infra/cache_commit.lua");
 
   private final Vertx vertx;
   private final RedisAPI redis;

@@ -21,7 +21,7 @@ import java.util.List;
  */
 final class GiftEffects {
   private static final Logger LOG = LoggerFactory.getLogger(GiftEffects.class);
-  static final RedisScript SCRIPT = RedisScript.load("redis/gift_effects.lua");
+  static final RedisScript SCRIPT = RedisScript.load("lua/reward/gift_effects.lua");
 
   private final RedisAPI redis;
   private final Realtime realtime;

@@ -5,6 +5,7 @@ import io.liveroom.account.UserSummary;
 import io.liveroom.config.RoomsConfig;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
+import io.liveroom.infra.RedisScript;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -27,7 +28,7 @@ final class ChatService {
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n]]|[\\u200B\\u202A-\\u202E\\u2066-\\u2069]");
   private final RoomsConfig config;
   private final RedisAPI redis;
-  private final LuaScript admit = LuaScript.load("chat_admit");
+  private final RedisScript admit = RedisScript.load("lua/room/chat_admit.lua");
   private final Profiles profiles;
   private final KeywordList keywords;
   private final PublishBudget budget;

@@ -4,6 +4,7 @@ import io.liveroom.config.RoomsConfig;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.liveroom.error.FieldErrors;
+import io.liveroom.infra.RedisScript;
 import io.liveroom.realtime.RpcMethod;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -38,8 +39,8 @@ final class LikeService implements RpcMethod {
   private final RoomsConfig config;
   private final RoomPublisher publisher;
   private final HotRanking hot;
-  private final LuaScript like = LuaScript.load("like");
-  private final LuaScript claim = LuaScript.load("likes_flush");
+  private final RedisScript like = RedisScript.load("lua/room/like.lua");
+  private final RedisScript claim = RedisScript.load("lua/room/likes_flush.lua");
   private final Set<Long> dirty = ConcurrentHashMap.newKeySet();
 
   LikeService(RedisAPI redis, RoomsConfig config, RoomPublisher publisher, HotRanking hot) {

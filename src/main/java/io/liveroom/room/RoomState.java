@@ -1,5 +1,6 @@
 package io.liveroom.room;
 
+import io.liveroom.infra.RedisScript;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
@@ -17,8 +18,8 @@ import java.util.List;
 final class RoomState {
   private static final Duration ENDED_TTL = Duration.ofDays(1);
   private final RedisAPI redis;
-  private final LuaScript access = LuaScript.load("access");
-  private final LuaScript peak = LuaScript.load("peak");
+  private final RedisScript access = RedisScript.load("lua/room/access.lua");
+  private final RedisScript peak = RedisScript.load("lua/room/peak.lua");
 
   RoomState(RedisAPI redis) {
     this.redis = redis;

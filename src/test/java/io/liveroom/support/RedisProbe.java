@@ -125,4 +125,19 @@ public final class RedisProbe {
       default -> throw new IllegalStateException("Unexpected RESP reply: " + line);
     }
   }
+
+  /**
+   * How many times Redis has run {@code command} (lower case, e.g. {@code "eval"}) since it started,
+   * from {@code INFO commandstats}; 0 when it never ran.
+   */
+  public static long calls(String url, String command) {
+    String prefix = "cmdstat_" + command + ":calls=";
+    for (String line : command(url, "INFO", "commandstats").split("\r?\n")) {
+      if (line.startsWith(prefix)) {
+        int end = line.indexOf(',', prefix.length());
+        return Long.parseLong(line.substring(prefix.length(), end < 0 ? line.length() : end));
+      }
+    }
+    return 0;
+  }
 }

@@ -1,6 +1,7 @@
 package io.liveroom.realtime.broker;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.liveroom.infra.RedisScript;
 import io.liveroom.realtime.protocol.ClientProtocol.Publication;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -56,8 +57,8 @@ public final class RedisBroker implements Broker {
    * through {@code ClientSession.onLoop}, which brings it home ({@code CallerContext}).
    */
   private final Map<String, Future<Void>> channels = new ConcurrentHashMap<>();
-  private final LuaScript append = LuaScript.load("history_append_publish.lua");
-  private final LuaScript read = LuaScript.load("history_read.lua");
+  private final RedisScript append = RedisScript.load("lua/realtime/history_append_publish.lua");
+  private final RedisScript read = RedisScript.load("lua/realtime/history_read.lua");
   private volatile BrokerListener listener;
   private volatile RedisConnection pubsub;
   private Future<RedisConnection> publisher;

@@ -1,7 +1,7 @@
 package io.liveroom.realtime.presence;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.liveroom.realtime.broker.LuaScript;
+import io.liveroom.infra.RedisScript;
 import io.liveroom.realtime.broker.RedisKeys;
 import io.liveroom.realtime.protocol.ClientProtocol.ClientInfo;
 import io.vertx.core.Future;
@@ -18,9 +18,9 @@ import java.util.Map;
  */
 public final class RedisPresence implements PresenceStore {
   private final Redis redis;
-  private final LuaScript add = LuaScript.load("presence_add.lua");
-  private final LuaScript remove = LuaScript.load("presence_remove.lua");
-  private final LuaScript clean = LuaScript.load("presence_clean.lua");
+  private final RedisScript add = RedisScript.load("lua/realtime/presence_add.lua");
+  private final RedisScript remove = RedisScript.load("lua/realtime/presence_remove.lua");
+  private final RedisScript clean = RedisScript.load("lua/realtime/presence_clean.lua");
 
   public RedisPresence(Redis redis) {
     this.redis = redis;
