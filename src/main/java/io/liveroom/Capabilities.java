@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * Every capability of a node, built with {@code new} in dependency order: accounts first
  * (everyone authenticates through it), then the real-time core, live rooms, consent, Nearby, AI
  * dialogue, rewards, and privacy last (it reaches everyone's personal data). Adding a capability
- * is one line in {@link #build}: the loops below plug in its namespaces, RPC methods, personal
+ * is one line in the constructor: the loops below plug in its namespaces, RPC methods, personal
  * data, routes and health checks, and start and stop it. {@link Node} owns the lifecycle around
  * it: clients before, the listener after.
  */
@@ -41,32 +41,25 @@ final class Capabilities {
   private static final Logger LOG = LoggerFactory.getLogger(Capabilities.class);
 
   private final Platform platform;
-  private final AccessTokens accessTokens;
-  private final NodeSeams seams;
   private final List<Capability> ordered = new ArrayList<>();
-  final Namespaces namespaces = new Namespaces();
-  final RpcMethods rpcMethods = new RpcMethods();
-  final PersonalDataRegistry personalData = new PersonalDataRegistry();
-  AccountsCapability accounts;
-  RealtimeServer realtime;
-  RoomsCapability rooms;
-  ConsentCapability consent;
-  NearbyCapability nearby;
-  AiCapability ai;
-  RewardsCapability rewards;
-  PrivacyCapability privacy;
-
-  Capabilities(Platform platform, AccessTokens accessTokens, NodeSeams seams) {
-    this.platform = platform;
-    this.accessTokens = accessTokens;
-    this.seams = seams;
-  }
+  private final Namespaces namespaces = new Namespaces();
+  private final RpcMethods rpcMethods = new RpcMethods();
+  private final PersonalDataRegistry personalData = new PersonalDataRegistry();
+  private final AccountsCapability accounts;
+  private final RealtimeServer realtime;
+  private final RoomsCapability rooms;
+  private final ConsentCapability consent;
+  private final NearbyCapability nearby;
+  private final AiCapability ai;
+  private final RewardsCapability rewards;
+  private final PrivacyCapability privacy;
 
   /**
    * Constructs every capability, in dependency order. Runs on a worker: constructors read their
    * own resources (scripts, word lists, key files). Nothing starts here.
    */
-  Capabilities build() {
+  Capabilities(Platform platform, AccessTokens accessTokens, NodeSeams seams) {
+    this.platform = platform;
     accounts = add(new AccountsCapability(platform, accessTokens));
     realtime = RealtimeCore.build(platform, accessTokens, accounts, namespaces, rpcMethods);
     rooms = add(new RoomsCapability(platform, realtime,
@@ -76,14 +69,14 @@ final class Capabilities {
     nearby = add(new NearbyCapability(platform, consent.service(), accounts.directory(),
       rooms.regions(platform.pool()), accounts.bearerAuth()));
     ai = add(new AiCapability(platform, realtime, accounts.bearerAuth()));
-    rewards = add(new RewardsCapability(platform, accounts.directory(), giftTargets(),
+    rewards = add(new RewardsCapability(platform, accounts.directory(),
+      seams.rooms() != null ? seams.rooms() : giftTargets(rooms),
       seams.realtime() != null ? seams.realtime() : realtime, accounts.bearerAuth()));
     // Every committed gift warms the room's hot score.
     rewards.addGiftListener((receipt, hostId, sessionId) ->
       rooms.hot().record(receipt.roomId(), HotRanking.Signal.GIFT, receipt.coins()));
     privacy = add(new PrivacyCapability(platform, personalData, accounts, new PrivacyRoomActions(rooms),
       consent.service(), nearby.locations()));
-    return this;
   }
 
   private <C extends Capability> C add(C capability) {
@@ -92,10 +85,9 @@ final class Capabilities {
   }
 
   /** Gifts go to the room's host: rooms answer who hosts and which session is live. */
-  private RoomLookup giftTargets() {
-    return seams.rooms() != null ? seams.rooms() : roomId -> rooms.room(roomId)
-      .map(r -> new RoomLookup.GiftTarget(r.id(), r.hostId(),
-        r.currentSessionId() == null ? 0 : r.currentSessionId(), r.live()));
+  private static RoomLookup giftTargets(RoomsCapability rooms) {
+    return roomId -> rooms.room(roomId).map(r -> new RoomLookup.GiftTarget(r.id(), r.hostId(),
+      r.currentSessionId() == null ? 0 : r.currentSessionId(), r.live()));
   }
 
   /**
@@ -153,5 +145,51 @@ final class Capabilities {
         .otherwiseEmpty());
     }
     return chain;
+  }
+
+  // The node's accessors (operations and tests reach the capabilities through Node).
+
+  AccountsCapability accounts() {
+    return accounts;
+  }
+
+  RealtimeServer realtime() {
+    return realtime;
+  }
+
+  Namespaces namespaces() {
+    return namespaces;
+  }
+
+  RpcMethods rpcMethods() {
+    return rpcMethods;
+  }
+
+  PersonalDataRegistry personalData() {
+    return personalData;
+  }
+
+  RoomsCapability rooms() {
+    return rooms;
+  }
+
+  ConsentCapability consent() {
+    return consent;
+  }
+
+  NearbyCapability nearby() {
+    return nearby;
+  }
+
+  AiCapability ai() {
+    return ai;
+  }
+
+  RewardsCapability rewards() {
+    return rewards;
+  }
+
+  PrivacyCapability privacy() {
+    return privacy;
   }
 }

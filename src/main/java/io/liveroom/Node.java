@@ -130,7 +130,7 @@ public final class Node {
         redis = RedisClients.api(redisClient);
         Platform platform = new Platform(vertx, pool, redisClient, redis, config, metrics.registry(), clock);
         // Constructors read their capability's resources (scripts, word lists, key files): on a worker.
-        return vertx.executeBlocking(() -> new Capabilities(platform, accessTokens, seams).build(), false);
+        return vertx.executeBlocking(() -> new Capabilities(platform, accessTokens, seams), false);
       })
       .compose(built -> {
         capabilities = built;
@@ -238,56 +238,56 @@ public final class Node {
 
   /** The accounts capability: gate, bearer auth, user directory, session events. */
   public AccountsCapability accounts() {
-    return capabilities.accounts;
+    return capabilities.accounts();
   }
 
   public BearerAuth bearerAuth() {
-    return capabilities.accounts.bearerAuth();
+    return capabilities.accounts().bearerAuth();
   }
 
   public Realtime realtime() {
-    return capabilities.realtime;
+    return capabilities.realtime();
   }
 
   public RealtimeServer realtimeServer() {
-    return capabilities.realtime;
+    return capabilities.realtime();
   }
 
   public Namespaces namespaces() {
-    return capabilities.namespaces;
+    return capabilities.namespaces();
   }
 
   public RpcMethods rpcMethods() {
-    return capabilities.rpcMethods;
+    return capabilities.rpcMethods();
   }
 
   /** Every capability's personal data, as privacy's flows see it. */
   public PersonalDataRegistry personalData() {
-    return capabilities.personalData;
+    return capabilities.personalData();
   }
 
   public RewardsCapability rewards() {
-    return capabilities.rewards;
+    return capabilities.rewards();
   }
 
   public PrivacyCapability privacy() {
-    return capabilities.privacy;
+    return capabilities.privacy();
   }
 
   public RoomsCapability rooms() {
-    return capabilities.rooms;
+    return capabilities.rooms();
   }
 
   public ConsentService consents() {
-    return capabilities.consent.service();
+    return capabilities.consent().service();
   }
 
   public NearbyCapability nearby() {
-    return capabilities.nearby;
+    return capabilities.nearby();
   }
 
   public AiCapability ai() {
-    return capabilities.ai;
+    return capabilities.ai();
   }
 
   /**

@@ -5,13 +5,14 @@ import io.vertx.sqlclient.SqlConnection;
 
 /**
  * The one seam through which privacy rights reach a capability's data. Every capability that keeps
- * personal information about a user registers one source with {@link PrivacyModule#register}; the
- * export, cancellation and erasure flows only ever talk to this interface.
+ * personal information about a user returns its sources from {@code Capability.personalData()}; the
+ * bootstrap collects them into the {@link PersonalDataRegistry} that the export, cancellation and
+ * erasure flows read, and those flows only ever talk to this interface.
  *
  * <p>Guarantees an implementation must give:
  * <ul>
  *   <li>{@link #export}: writes only rows about {@code userId} (never another user's personal data:
- *   a counterpart appears as an id at most), streams them ({@link ExportWriter#rows} with a cursor,
+ *   a counterpart appears as an id at most), streams them ({@link ExportWriter#query} with a cursor,
  *   never a whole table in memory), and writes each of its {@link #categories} exactly once, even
  *   when empty, so the document always says "we hold nothing of this kind".</li>
  *   <li>{@link #freeze}: called once the account is frozen for cancellation; makes the user invisible

@@ -47,7 +47,7 @@ public final class RoomsCapability implements Capability {
   private final ModerationService moderationService;
   private final RoomStatsService statsService;
   private final ChatRepository chatRepository;
-  private final List<HttpRoutes> httpModules;
+  private final List<HttpRoutes> routes;
   private final RoomPersonalData personalData;
   private final CacheMarker liveCache;
 
@@ -92,7 +92,7 @@ public final class RoomsCapability implements Capability {
     this.moderationService = new ModerationService(rooms, moderation, chat, state, publisher, realtime,
       new PlatformRoles(users), config.kickBan(), config.maxMute());
     this.personalData = new RoomPersonalData(pool, roomService, state);
-    this.httpModules = List.of(
+    this.routes = List.of(
       new RoomRoutes(auth, roomService, statsService, state, new ModerationRoutes(moderationService)),
       new MediaWebhookRoutes(roomService, config.webhookToken()));
   }
@@ -126,7 +126,7 @@ public final class RoomsCapability implements Capability {
 
   @Override
   public List<HttpRoutes> routes() {
-    return httpModules;
+    return routes;
   }
 
   /** The {@code room} namespace. */
