@@ -54,7 +54,8 @@ public final class PrivacyModule {
     CancellationRepository cancelRepo = new CancellationRepository(pool);
     this.cancellations = new CancellationService(cancelRepo, sources, accounts.reauthentication(),
       accounts.accountStatus(), new WithdrawalTokens(redis, config.withdrawalTokenTtl()), config.coolingOff(), clock);
-    this.policy = new PolicyService(pool, app.accounts().policyVersion(), audit, clock);
+    this.policy = new PolicyService(new PolicyRepository(pool), accounts.policyAcceptance(),
+      app.accounts().policyVersion(), audit, clock);
     PolicyCatalog published = PolicyCatalog.load(config.policyFile(), app.accounts().policyVersion());
     this.reports = new ReportService(new ReportRepository(pool), accounts.directory(), rooms, accounts.admin(), audit, clock);
     ErasureJob erasure = new ErasureJob(cancelRepo, sources, ErasureMode.fromWire(config.chatOnErasure()), app.nodeId(), clock);
@@ -65,7 +66,7 @@ public final class PrivacyModule {
       new PrivacyRoutes(accounts.bearerAuth(), exports, cancellations, policy, rooms),
       new ReportRoutes(accounts.bearerAuth(), reports),
       new PolicyRoutes(published),
-      new GuardianRoutes(accounts.bearerAuth(), accounts.admin(), pool, exports, cancellations));
+      new GuardianRoutes(accounts.bearerAuth(), accounts.admin(), exports, cancellations));
   }
 
   /**
