@@ -1,6 +1,7 @@
 package io.liveroom;
 
 import io.liveroom.auth.Principal;
+import io.liveroom.personaldata.RetentionTarget;
 import io.liveroom.privacy.RoomActions;
 import io.liveroom.room.Rooms;
 import io.vertx.core.Future;
@@ -44,5 +45,10 @@ final class PrivacyRoomActions implements RoomActions {
   @Override
   public Future<Void> close(Principal admin, long roomId, String reason) {
     return rooms.close(admin, roomId, reason);
+  }
+
+  @Override
+  public RetentionTarget chatRetention() {
+    return rooms.chatRetention();
   }
 }

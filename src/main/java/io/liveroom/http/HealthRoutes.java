@@ -1,5 +1,6 @@
 package io.liveroom.http;
 
+import io.liveroom.infra.PingRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -19,12 +20,12 @@ import java.util.function.BooleanSupplier;
 public final class HealthRoutes implements HttpRoutes {
   private static final long CHECK_TIMEOUT_MS = 2_000;
 
-  private final Pool pool;
+  private final PingRepository postgres;
   private final RedisAPI redis;
   private final BooleanSupplier draining;
 
   public HealthRoutes(Pool pool, RedisAPI redis, BooleanSupplier draining) {
-    this.pool = pool;
+    this.postgres = new PingRepository(pool);
     this.redis = redis;
     this.draining = draining;
   }
@@ -36,7 +37,7 @@ public final class HealthRoutes implements HttpRoutes {
   }
 
   private void ready(RoutingContext ctx) {
-    Future<String> pg = check(pool.query("SELECT 1").execute().mapEmpty());
+    Future<String> pg = check(postgres.ping());
     Future<String> rd = check(redis.ping(List.of()).mapEmpty());
     Future.join(pg, rd).onComplete(done -> {
       boolean drain = draining.getAsBoolean();

@@ -43,11 +43,12 @@ public final class PrivacyModule {
     this.config = app.privacy();
     AuditLog audit = new AuditLog(pool);
     register(accounts.personalData());
-    register(new ConsentPersonalData(pool, consents, nearby.locations()));
-    register(new AuditPersonalData(pool));
-    register(new ReportPersonalData(pool));
-    retain(SqlRetention.chat(pool), config.chatRetentionDays());
-    retain(SqlRetention.audit(pool), config.auditRetentionDays());
+    register(new ConsentPersonalData(consents, nearby.locations(), nearby.nearby()));
+    AuditTrailRepository auditTrail = new AuditTrailRepository(pool);
+    register(new AuditPersonalData(auditTrail));
+    register(new ReportPersonalData(new ReportRepository(pool)));
+    retain(rooms.chatRetention(), config.chatRetentionDays());
+    retain(auditTrail, config.auditRetentionDays());
     ExportRepository exportRepo = new ExportRepository(pool);
     this.exports = new ExportService(exportRepo, new ExportDocuments(pool), sources,
       new DownloadLinks(app.auth().jwtSecret()), config.exportsPerDay(), config.exportLinkTtl(), clock);

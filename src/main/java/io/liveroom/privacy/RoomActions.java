@@ -1,6 +1,7 @@
 package io.liveroom.privacy;
 
 import io.liveroom.auth.Principal;
+import io.liveroom.personaldata.RetentionTarget;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
@@ -29,4 +30,7 @@ public interface RoomActions {
 
   /** An admin closes a room for good. */
   Future<Void> close(Principal admin, long roomId, String reason);
+
+  /** Stored chat's retention ({@code chat}), which privacy's scheduler enforces with its period. */
+  RetentionTarget chatRetention();
 }

@@ -6,6 +6,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,10 @@ final class ChatRepository {
     SELECT m.id, m.sender_id, m.text, m.sent_at, u.nickname, u.avatar_url
     FROM chat_messages m JOIN users u ON u.id = m.sender_id
     WHERE m.room_id = $1 AND m.deleted_at IS NULL ORDER BY m.id DESC LIMIT $2""";
+
+  /** Retention: a batch of the oldest stored messages, whatever their room or sender. */
+  static final String PURGE_OLDER_THAN = """
+    DELETE FROM chat_messages WHERE id IN (SELECT id FROM chat_messages WHERE sent_at < $1 LIMIT $2)""";
 
   private final Pool pool;
 
@@ -107,5 +112,11 @@ final class ChatRepository {
       }
       return out;
     });
+  }
+
+  /** Deletes up to {@code limit} messages sent before {@code cutoff}; returns how many. */
+  Future<Integer> purgeOlderThan(Instant cutoff, int limit) {
+    return pool.preparedQuery(PURGE_OLDER_THAN).execute(Tuple.of(cutoff.atOffset(ZoneOffset.UTC), limit))
+      .map(rows -> rows.rowCount());
   }
 }

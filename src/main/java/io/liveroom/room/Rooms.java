@@ -8,6 +8,7 @@ import io.liveroom.error.ErrorCode;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.HttpRoutes;
 import io.liveroom.infra.CacheMarker;
+import io.liveroom.personaldata.RetentionTarget;
 import io.liveroom.realtime.Realtime;
 import io.liveroom.realtime.RpcMethod;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,6 +20,7 @@ import io.vertx.sqlclient.Pool;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -148,6 +150,21 @@ public final class Rooms {
   /** Rooms' {@link io.liveroom.personaldata.PersonalDataSource}: chat, restrictions, hosted rooms. */
   public RoomPersonalData personalData() {
     return personalData;
+  }
+
+  /** The retention of stored chat ({@code chat}), enforced by privacy's scheduler. */
+  public RetentionTarget chatRetention() {
+    return new RetentionTarget() {
+      @Override
+      public String name() {
+        return "chat";
+      }
+
+      @Override
+      public Future<Integer> purgeOlderThan(Instant cutoff, int limit) {
+        return chatRepository.purgeOlderThan(cutoff, limit);
+      }
+    };
   }
 
   /**
