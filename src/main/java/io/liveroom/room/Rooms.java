@@ -46,6 +46,7 @@ public final class Rooms {
   private final ModerationService moderationService;
   private final RoomStatsService statsService;
   private final ChatRepository chatRepository;
+  private final ChatHistory chatHistory;
   private final List<HttpRoutes> httpModules;
   private final RoomPersonalData personalData;
   private final CacheMarker liveCache;
@@ -79,7 +80,8 @@ public final class Rooms {
         return roomService.restoreIfLive(roomId);
       }));
     this.likes = new LikeService(redis, config, publisher, hot);
-    this.namespace = new RoomNamespace(config, rooms, state, chatService, profiles, chat);
+    this.chatHistory = new ChatHistory(chat, users);
+    this.namespace = new RoomNamespace(config, rooms, state, chatService, profiles, chatHistory);
     this.statsService = new RoomStatsService(rooms, state, viewers, hot);
     this.moderationService = new ModerationService(rooms, moderation, chat, state, publisher, realtime,
       new PlatformRoles(users), config.kickBan(), config.maxMute());
@@ -124,7 +126,7 @@ public final class Rooms {
    * archive's flush interval.
    */
   public Future<List<JsonObject>> recentChat(long roomId, int limit) {
-    return chatRepository.recent(roomId, limit);
+    return chatHistory.recent(roomId, limit);
   }
 
   public RoomPublisher publisher() {
