@@ -96,7 +96,8 @@ public final class AdminService {
     return identities.hasGuardianConsent(userId).compose(recorded -> recorded
       ? Future.succeededFuture()
       : Future.failedFuture(AppException.of(ErrorCode.GUARDIAN_RECORD_REQUIRED,
-        "No guardian consent is recorded for this account; record it first (POST /api/v1/admin/users/{id}/guardian-consent).")));
+        "No guardian consent is recorded for this account; record it first "
+          + "(POST /api/v1/admin/users/{id}/guardian-consent).")));
   }
 
   /** Promotes the accounts of {@code accounts.adminPhones} at boot; each promotion is audited. */

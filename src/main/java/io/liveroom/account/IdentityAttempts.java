@@ -3,7 +3,6 @@ package io.liveroom.account;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Row;
 
 /**
  * The daily limit on real-name verification attempts, each a paid eKYC call: at most {@code max}

@@ -26,8 +26,8 @@ public final class Reauthentication {
   private final LoginThrottle throttle;
   private final AuditLog audit;
 
-  Reauthentication(UserRepository users, PasswordHasher hasher, SmsCodeService codes, FieldCrypto crypto, LoginThrottle throttle,
-                   AuditLog audit) {
+  Reauthentication(UserRepository users, PasswordHasher hasher, SmsCodeService codes, FieldCrypto crypto,
+                   LoginThrottle throttle, AuditLog audit) {
     this.users = users;
     this.hasher = hasher;
     this.codes = codes;

@@ -15,9 +15,10 @@ import java.util.List;
 
 /**
  * Consent and Nearby: the current consents, the whole consent ledger, Nearby visibility and the
- * blocks the user made (Nearby's rows, asked through {@link NearbyService}). Freezing deletes the stored location at once (GEO). Erasure keeps the
- * consent ledger (append-only by design: it proves what was agreed, and holds nothing but the
- * account id, which is anonymous after erasure) and deletes visibility, blocks and the location.
+ * blocks the user made (Nearby's rows, asked of {@link NearbyService}). Freezing deletes the stored
+ * location at once (GEO). Erasure keeps the consent ledger (append-only by design: it proves what
+ * was agreed, and holds nothing but the account id, which is anonymous after erasure) and deletes
+ * visibility, blocks and the location.
  */
 final class ConsentPersonalData implements PersonalDataSource {
   private final ConsentService consents;
@@ -40,8 +41,9 @@ final class ConsentPersonalData implements PersonalDataSource {
     return consents.current(userId).compose(c -> out.list("consents", json(c)))
       .compose(v -> consents.history(userId)).compose(h -> out.list("consentHistory", json(h)))
       .compose(v -> nearby.visibilityRecord(userId))
-      .compose(row -> out.object("nearbyVisibility", row.map(r -> new JsonObject().put("visible", r.getBoolean("visible"))
-        .put("updatedAt", Times.iso(r.getOffsetDateTime("updated_at")))).orElse(null)))
+      .compose(row -> out.object("nearbyVisibility", row.map(r -> new JsonObject()
+        .put("visible", r.getBoolean("visible")).put("updatedAt", Times.iso(r.getOffsetDateTime("updated_at"))))
+        .orElse(null)))
       .compose(v -> nearby.exportBlocks(out, "blocks", userId, r -> new JsonObject()
         .put("blockedUserId", r.getLong("blocked_id")).put("createdAt", Times.iso(r.getOffsetDateTime("created_at")))));
   }

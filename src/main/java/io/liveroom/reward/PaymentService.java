@@ -138,8 +138,9 @@ public final class PaymentService {
         ledger.post(conn, Posting.of("admin_credit", key, List.of(
             new Posting.Leg(ids.resultAt(0), AccountKind.ADMIN_ADJUSTMENT, -amount),
             new Posting.Leg(ids.resultAt(1), AccountKind.USER_COINS, amount))))
-          .compose(p -> RewardAuditRepository.write(conn, admin.userId(), userId, "rewards.admin_credit", "ledger_transaction",
-            Long.toString(p.txId()), new JsonObject().put("coins", amount).put("reason", body.getString("reason")))
+          .compose(p -> RewardAuditRepository.write(conn, admin.userId(), userId, "rewards.admin_credit",
+            "ledger_transaction", Long.toString(p.txId()),
+            new JsonObject().put("coins", amount).put("reason", body.getString("reason")))
             .map(p)))))
       .map(p -> new JsonObject().put("status", "credited").put("transactionId", p.txId()).put("coins", amount))
       .recover(e -> LedgerRetry.duplicateKey(e)

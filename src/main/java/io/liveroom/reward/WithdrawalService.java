@@ -106,8 +106,9 @@ public final class WithdrawalService {
           return ledger.post(conn, Posting.of(kind, "withdrawal:" + id + ":decision", List.of(
               new Posting.Leg(ids.resultAt(0), AccountKind.WITHDRAWAL_PENDING, -beans),
               new Posting.Leg(ids.resultAt(1), to, beans))))
-            .compose(p -> RewardAuditRepository.write(conn, admin.userId(), w.getLong("host_id"), "rewards.withdrawal." + status,
-              "withdrawal", Long.toString(id), new JsonObject().put("beans", beans).put("transactionId", p.txId()))
+            .compose(p -> RewardAuditRepository.write(conn, admin.userId(), w.getLong("host_id"),
+              "rewards.withdrawal." + status, "withdrawal", Long.toString(id),
+              new JsonObject().put("beans", beans).put("transactionId", p.txId()))
               .map(p))
             .compose(p -> withdrawals.setDecisionTx(conn, id, p.txId()));
         })))).map(rows -> toJson(rows.iterator().next()));
