@@ -1,6 +1,5 @@
 package io.liveroom.room;
 
-import io.liveroom.account.UserDirectory;
 import io.liveroom.account.UserSummary;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
@@ -14,16 +13,17 @@ import java.util.Map;
 
 /**
  * A room's newest stored chat in the shape of {@code chat} publications, each with its sender's
- * current profile: what a room's history serves when Redis lost it. The profiles are asked of
- * accounts ({@link UserDirectory}, once per distinct sender), never read from accounts' tables.
- * A message whose sender accounts does not know is left out; any other failed lookup fails the
- * reload, as a failed query would.
+ * profile: what a room's history serves when Redis lost it. The profiles come from the same
+ * {@link Profiles} cache live chat uses (accounts' {@link io.liveroom.account.UserDirectory}
+ * behind it, one lookup per distinct sender at most), never from accounts' tables, so a reload
+ * after a Redis wipe costs about one query, not one per sender. A message whose sender accounts
+ * does not know is left out; any other failed lookup fails the reload, as a failed query would.
  */
 final class ChatHistory {
   private final ChatRepository chat;
-  private final UserDirectory users;
+  private final Profiles users;
 
-  ChatHistory(ChatRepository chat, UserDirectory users) {
+  ChatHistory(ChatRepository chat, Profiles users) {
     this.chat = chat;
     this.users = users;
   }

@@ -80,7 +80,7 @@ public final class Rooms {
         return roomService.restoreIfLive(roomId);
       }));
     this.likes = new LikeService(redis, config, publisher, hot);
-    this.chatHistory = new ChatHistory(chat, users);
+    this.chatHistory = new ChatHistory(chat, profiles);
     this.namespace = new RoomNamespace(config, rooms, state, chatService, profiles, chatHistory);
     this.statsService = new RoomStatsService(rooms, state, viewers, hot);
     this.moderationService = new ModerationService(rooms, moderation, chat, state, publisher, realtime,
