@@ -76,7 +76,7 @@ final class Capabilities {
     rewards.addGiftListener((receipt, hostId, sessionId) ->
       rooms.hot().record(receipt.roomId(), HotRanking.Signal.GIFT, receipt.coins()));
     privacy = add(new PrivacyCapability(platform, personalData, accounts, new PrivacyRoomActions(rooms),
-      consent.service(), nearby.locations()));
+      consent.service(), nearby));
   }
 
   private <C extends Capability> C add(C capability) {

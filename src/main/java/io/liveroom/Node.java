@@ -19,6 +19,7 @@ import io.liveroom.http.MetricsRoutes;
 import io.liveroom.http.OpsRoutes;
 import io.liveroom.infra.Database;
 import io.liveroom.infra.Migrations;
+import io.liveroom.infra.PingRepository;
 import io.liveroom.infra.RedisClients;
 import io.liveroom.metrics.Metrics;
 import io.liveroom.personaldata.PersonalDataRegistry;
@@ -165,7 +166,8 @@ public final class Node {
   /** Readiness: PostgreSQL, Redis, and what the capabilities add; not ready while draining. */
   private HealthRoutes health() {
     List<HealthCheck> checks = new ArrayList<>();
-    checks.add(new HealthCheck("postgres", () -> pool.query("SELECT 1").execute()));
+    PingRepository postgres = new PingRepository(pool);
+    checks.add(new HealthCheck("postgres", postgres::ping));
     checks.add(new HealthCheck("redis", () -> redis.ping(List.of())));
     checks.addAll(capabilities.healthChecks());
     return new HealthRoutes(checks, draining::get);

@@ -6,15 +6,13 @@ import io.liveroom.infra.Database;
 import io.liveroom.infra.EmbeddedInfra;
 import io.liveroom.infra.Migrations;
 import io.liveroom.infra.RedisClients;
-import io.liveroom.reward.Leaderboards;
-import io.liveroom.reward.Reconciliation;
+import io.liveroom.reward.RewardsMaintenance;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
 
-import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,17 +36,15 @@ final class RewardsCli {
       try {
         Pool pool = Database.pool(vertx, c.pg().url(), 4);
         RedisAPI redis = RedisClients.api(RedisClients.client(vertx, c.redis().url(), 4));
-        // Only what the commands use: no gifts are sent from here, so no room lookup or real-time core.
-        Reconciliation reconciliation = new Reconciliation(pool);
-        Leaderboards leaderboards = new Leaderboards(vertx, pool, redis, new PgUserDirectory(pool), Clock.systemUTC());
+        RewardsMaintenance rewards = new RewardsMaintenance(vertx, pool, redis, new PgUserDirectory(pool));
         return switch (subcommand) {
           case "ledger-check" -> {
-            JsonObject report = await(reconciliation.check());
+            JsonObject report = await(rewards.ledgerCheck());
             System.out.println(report.encodePrettily());
             yield report.getBoolean("ok") ? 0 : CHECK_FAILED;
           }
           case "rebuild-leaderboards" -> {
-            int boards = await(leaderboards.rebuild());
+            int boards = await(rewards.rebuildLeaderboards());
             System.out.println(new JsonObject().put("boards", boards).encode());
             yield 0;
           }

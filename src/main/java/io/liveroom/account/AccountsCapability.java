@@ -41,7 +41,8 @@ public final class AccountsCapability implements Capability {
   private final Privacy privacy;
 
   /** What accounts hands to the privacy capability. */
-  private record Privacy(AccountService accounts, Reauthentication reauth, AccountPersonalData data) {
+  private record Privacy(AccountService accounts, Reauthentication reauth, AccountPersonalData data,
+                         PolicyAcceptance policy) {
   }
 
   /** Wires accounts; reads its key file and shipped files, so it runs on a worker (see {@link Capability}). */
@@ -70,12 +71,12 @@ public final class AccountsCapability implements Capability {
     SmsSender sender = cfg.sms().devOutbox() ? new DevOutboxSmsSender(clock) : new HttpSmsSender(vertx, cfg.sms());
     SmsCodeService codes = new SmsCodeService(redis, sender, crypto, cfg.sms(), clock);
     SessionService sessions = new SessionService(sessionRows, tokens, gate, events, audit, refreshDays);
-    AccountStatus status = new AccountStatus(pool, sessions, gate, events);
+    AccountStatus status = new AccountStatus(users, sessions, gate, events);
     PasswordHasher hasher = new PasswordHasher(vertx, cfg.passwordWorkers(), cfg.passwordQueueMax(), platform.meters());
     LoginThrottle throttle = new LoginThrottle(redis, cfg.login());
     AccountService accounts = new AccountService(users, codes, hasher, sessions, throttle, crypto, audit, adminPhones,
       clock);
-    Reauthentication reauth = new Reauthentication(pool, hasher, codes, crypto, throttle, audit);
+    Reauthentication reauth = new Reauthentication(users, hasher, codes, crypto, throttle, audit);
     IdentityVerifier verifier = "http".equals(cfg.identity().provider())
       ? new HttpIdentityVerifier(vertx, cfg.identity()) : new LocalIdentityVerifier();
     AdminService admin = new AdminService(users, identityRepo, directory, status, crypto, audit, sessions);
@@ -86,7 +87,8 @@ public final class AccountsCapability implements Capability {
       new ProfileRoutes(new ProfileService(users, identityRepo, directory, codes, crypto, audit, clock,
         new ProfileService.PhoneChange(reauth, sessions, sender)), phones, auth),
       new IdentityRoutes(new IdentityService(identityRepo, verifier,
-        new IdentityAttempts(pool, cfg.identity().maxAttemptsPerDay()), status, crypto, audit, clock), auth, clock),
+        new IdentityAttempts(new IdentityAttemptRepository(pool), cfg.identity().maxAttemptsPerDay()), status, crypto,
+        audit, clock), auth, clock),
       new AdminRoutes(admin, auth)));
     if (sender instanceof DevOutboxSmsSender outbox) {
       LOG.warn("SMS sender is the dev-outbox stand-in: codes are NOT texted, they are readable at "
@@ -96,7 +98,7 @@ public final class AccountsCapability implements Capability {
     if (verifier instanceof LocalIdentityVerifier) {
       LOG.warn("Identity provider is the local stand-in: ID numbers are checked for format and checksum only.");
     }
-    this.privacy = new Privacy(accounts, reauth, new AccountPersonalData(pool, redis, crypto, gate));
+    this.privacy = new Privacy(accounts, reauth, new AccountPersonalData(pool, redis, crypto, gate), users);
     this.gate = gate;
     this.bearerAuth = auth;
     this.directory = directory;
@@ -173,6 +175,11 @@ public final class AccountsCapability implements Capability {
   /** Privacy: password or SMS-code proof before an irreversible request (throttled and audited). */
   public Reauthentication reauthentication() {
     return privacy.reauth();
+  }
+
+  /** Privacy: the policy version each account accepted (the account's own column, read and written for privacy). */
+  public PolicyAcceptance policyAcceptance() {
+    return privacy.policy();
   }
 
   /** Privacy: registers what a frozen account's correct login is told (see {@link FrozenAccountLogin}). */

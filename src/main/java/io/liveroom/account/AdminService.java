@@ -88,6 +88,18 @@ public final class AdminService {
       .compose(v -> status.enabled(userId));
   }
 
+  /**
+   * For a guardian's requests on a minor's behalf (privacy): fails with
+   * {@code guardian_record_required} unless a guardian consent is recorded for the account.
+   */
+  public Future<Void> requireGuardianConsent(long userId) {
+    return identities.hasGuardianConsent(userId).compose(recorded -> recorded
+      ? Future.succeededFuture()
+      : Future.failedFuture(AppException.of(ErrorCode.GUARDIAN_RECORD_REQUIRED,
+        "No guardian consent is recorded for this account; record it first "
+          + "(POST /api/v1/admin/users/{id}/guardian-consent).")));
+  }
+
   /** Promotes the accounts of {@code accounts.adminPhones} at boot; each promotion is audited. */
   public Future<Void> bootstrapAdmins(Set<String> phones) {
     if (phones.isEmpty()) {

@@ -3,7 +3,6 @@ package io.liveroom.account;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,14 +13,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class AuditLog {
   private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
-  static final String INSERT = """
-    INSERT INTO audit_log (actor_id, subject_id, action, target_type, target_id, ip, detail)
-    VALUES ($1, $2, $3, $4, $5, $6, $7)""";
 
-  private final Pool pool;
+  private final AuditRepository rows;
 
   public AuditLog(Pool pool) {
-    this.pool = pool;
+    this.rows = new AuditRepository(pool);
   }
 
   /** A user's own security event (login, password change...). */
@@ -36,9 +32,7 @@ public final class AuditLog {
 
   public Future<Void> write(Long actorId, Long subjectId, String action, String targetType, String targetId,
                             String ip, JsonObject detail) {
-    return pool.preparedQuery(INSERT)
-      .execute(Tuple.of(actorId, subjectId, action, targetType, targetId, ip, detail == null ? new JsonObject() : detail))
-      .<Void>mapEmpty()
+    return rows.insert(actorId, subjectId, action, targetType, targetId, ip, detail == null ? new JsonObject() : detail)
       .recover(e -> {
         LOG.error("Audit event {} for user {} was not written: {}", action, subjectId, e.getMessage());
         return Future.succeededFuture();

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
@@ -27,6 +28,10 @@ public final class IdentityRepository {
     INSERT INTO guardian_consents (user_id, relation, evidence_ref, recorded_by) VALUES ($1, $2, $3, $4)""";
   static final String ACTIVATE_PENDING = """
     UPDATE users SET status = 'active', updated_at = now() WHERE id = $1 AND status = 'pending_guardian'""";
+
+  static final String GUARDIAN_RECORD = "SELECT relation, recorded_at FROM guardian_consents WHERE user_id = $1";
+  static final String DELETE_IDENTITY = "DELETE FROM user_identities WHERE user_id = $1";
+  static final String DELETE_GUARDIAN = "DELETE FROM guardian_consents WHERE user_id = $1";
 
   /** An identity ready to store: both values sealed with the same key for this user. */
   public record Sealed(long userId, FieldCrypto.Sealed name, FieldCrypto.Sealed number, byte[] numberIdx,
@@ -74,5 +79,24 @@ public final class IdentityRepository {
     return pool.withTransaction(tx -> tx.preparedQuery(INSERT_CONSENT)
       .execute(Tuple.of(userId, relation, evidenceRef, recordedBy))
       .compose(r -> tx.preparedQuery(ACTIVATE_PENDING).execute(Tuple.of(userId))).mapEmpty());
+  }
+
+  /** The masked identity row ({@code name_masked}, {@code number_masked}, {@code provider}, {@code verified_at}). */
+  public Future<Optional<Row>> maskedRow(long userId) {
+    return pool.preparedQuery(MASKED).execute(Tuple.of(userId)).map(UserRepository::first);
+  }
+
+  /** The guardian consent ({@code relation}, {@code recorded_at}); empty when none is recorded. */
+  public Future<Optional<Row>> guardianRecord(long userId) {
+    return pool.preparedQuery(GUARDIAN_RECORD).execute(Tuple.of(userId)).map(UserRepository::first);
+  }
+
+  /** Erasure: the identity record and the guardian consent go, inside {@code tx}. */
+  public Future<Void> deleteIdentity(SqlClient tx, long userId) {
+    return tx.preparedQuery(DELETE_IDENTITY).execute(Tuple.of(userId)).mapEmpty();
+  }
+
+  public Future<Void> deleteGuardianConsent(SqlClient tx, long userId) {
+    return tx.preparedQuery(DELETE_GUARDIAN).execute(Tuple.of(userId)).mapEmpty();
   }
 }

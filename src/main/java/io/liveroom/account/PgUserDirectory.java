@@ -6,28 +6,19 @@ import io.liveroom.error.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 
 /** {@link UserDirectory} straight from the {@code users} table. */
 public final class PgUserDirectory implements UserDirectory {
-  static final String FIND = """
-    SELECT id, nickname, avatar_url, role, status, identity_verified, birth_date
-    FROM users WHERE id = $1""";
-
-  private final Pool pool;
+  private final UserRepository users;
 
   public PgUserDirectory(Pool pool) {
-    this.pool = pool;
+    this.users = new UserRepository(pool);
   }
 
   @Override
   public Future<UserSummary> find(long userId) {
-    return pool.preparedQuery(FIND).execute(Tuple.of(userId)).map(rows -> {
-      if (rows.size() == 0) {
-        throw AppException.of(ErrorCode.NOT_FOUND, "No such user.");
-      }
-      return toSummary(rows.iterator().next());
-    });
+    return users.summary(userId)
+      .map(found -> found.orElseThrow(() -> AppException.of(ErrorCode.NOT_FOUND, "No such user.")));
   }
 
   @Override

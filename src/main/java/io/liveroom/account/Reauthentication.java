@@ -5,9 +5,7 @@ import io.liveroom.error.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 
 /**
  * Proof that the person holding a session is the account owner, for requests a stolen access token
@@ -21,18 +19,16 @@ import io.vertx.sqlclient.Tuple;
  * to the audit log as {@code reauth_failed} with the purpose, the method and the error code.
  */
 public final class Reauthentication {
-  static final String CREDENTIALS = "SELECT password_hash, phone_enc, phone_key_id FROM users WHERE id = $1";
-
-  private final Pool pool;
+  private final UserRepository users;
   private final PasswordHasher hasher;
   private final SmsCodeService codes;
   private final FieldCrypto crypto;
   private final LoginThrottle throttle;
   private final AuditLog audit;
 
-  Reauthentication(Pool pool, PasswordHasher hasher, SmsCodeService codes, FieldCrypto crypto, LoginThrottle throttle,
-                   AuditLog audit) {
-    this.pool = pool;
+  Reauthentication(UserRepository users, PasswordHasher hasher, SmsCodeService codes, FieldCrypto crypto,
+                   LoginThrottle throttle, AuditLog audit) {
+    this.users = users;
     this.hasher = hasher;
     this.codes = codes;
     this.crypto = crypto;
@@ -47,8 +43,8 @@ public final class Reauthentication {
    */
   public Future<Void> verify(long userId, String password, String code, SmsPurpose purpose, String ip) {
     String method = password != null ? "password" : "sms_code";
-    return pool.preparedQuery(CREDENTIALS).execute(Tuple.of(userId)).compose(rows -> {
-      Row r = rows.size() == 0 ? null : rows.iterator().next();
+    return users.reauthCredentials(userId).compose(found -> {
+      Row r = found.orElse(null);
       String phone = currentPhone(r, userId);
       String accountKey = phone == null ? "user-" + userId : crypto.indexKeyPart("phone", phone);
       return throttle.guard(accountKey, ip, () -> password != null ? checkPassword(r, password)

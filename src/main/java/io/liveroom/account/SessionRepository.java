@@ -1,8 +1,10 @@
 package io.liveroom.account;
 
 import io.liveroom.auth.Role;
+import io.liveroom.personaldata.ExportWriter;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** SQL for login sessions and their refresh tokens (stored as SHA-256 hashes only). */
 public final class SessionRepository {
@@ -55,6 +58,11 @@ public final class SessionRepository {
   /** Accounts that left the active status recently enough that an access token may still be unexpired. */
   static final String RECENTLY_DISABLED = """
     SELECT id, status FROM users WHERE status <> 'active' AND updated_at > now() - make_interval(secs => $1::int)""";
+
+  static final String ALL_OF_USER = """
+    SELECT id, device_name, user_agent, ip, created_at, last_used_at, expires_at, revoked_at, revoke_reason
+    FROM sessions WHERE user_id = $1 ORDER BY created_at""";
+  static final String DELETE_ALL_OF_USER = "DELETE FROM sessions WHERE user_id = $1";
 
   /** What the session gate needs to know about one access token's session and account (status null: no user). */
   public record GateState(String status, boolean revoked) {
@@ -129,6 +137,16 @@ public final class SessionRepository {
       rows.forEach(r -> out.put(r.getLong("id"), r.getString("status")));
       return out;
     });
+  }
+
+  /** Every session of the user, revoked ones too, oldest first, streamed into the export as {@code category}. */
+  public Future<Void> exportAll(ExportWriter out, String category, long userId, Function<Row, JsonObject> mapper) {
+    return out.query(pool, category, ALL_OF_USER, Tuple.of(userId), mapper);
+  }
+
+  /** Erasure: every session of the user goes (their refresh tokens with them), inside {@code tx}. */
+  public Future<Void> deleteAll(SqlClient tx, long userId) {
+    return tx.preparedQuery(DELETE_ALL_OF_USER).execute(Tuple.of(userId)).mapEmpty();
   }
 
   private static List<UUID> ids(RowSet<Row> rows) {

@@ -10,10 +10,14 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
-/** SQL on the {@code users} table for accounts: credentials, encrypted phone, profile, status, role. */
-public final class UserRepository {
+/**
+ * SQL on the {@code users} table for accounts: credentials, encrypted phone, profile, status, role,
+ * and the accepted privacy-policy version ({@link PolicyAcceptance}, for privacy).
+ */
+public final class UserRepository implements PolicyAcceptance {
   static final String NEXT_ID = "SELECT nextval('users_id_seq') AS id";
   static final String INSERT = """
     INSERT INTO users (id, nickname, phone_enc, phone_key_id, phone_idx, password_hash, email, birth_date,
@@ -41,6 +45,27 @@ public final class UserRepository {
   static final String PROMOTE_ADMINS = """
     UPDATE users SET role = 'admin', updated_at = now()
     WHERE phone_idx = ANY($1) AND role <> 'admin' RETURNING id""";
+
+  static final String SUMMARY = """
+    SELECT id, nickname, avatar_url, role, status, identity_verified, birth_date
+    FROM users WHERE id = $1""";
+  static final String REAUTH_CREDENTIALS = "SELECT password_hash, phone_enc, phone_key_id FROM users WHERE id = $1";
+  static final String EXPORT_PROFILE = """
+    SELECT nickname, avatar_url, gender, bio, birth_date, role, status, identity_verified, policy_version,
+           policy_accepted_at, created_at, email, phone_enc, phone_key_id FROM users WHERE id = $1""";
+  static final String PHONE = "SELECT phone_enc, phone_key_id FROM users WHERE id = $1";
+  static final String ANONYMIZE = """
+    UPDATE users SET nickname = 'Cancelled user', avatar_url = NULL, gender = NULL, bio = NULL, birth_date = NULL,
+                     email = NULL, phone_enc = NULL, phone_key_id = NULL, phone_idx = NULL, password_hash = NULL,
+                     identity_verified = false, policy_version = NULL, policy_accepted_at = NULL,
+                     status = 'cancelled', updated_at = now()
+    WHERE id = $1""";
+  static final String LOCK_STATUS = "SELECT status FROM users WHERE id = $1 FOR UPDATE";
+  static final String FREEZE = "UPDATE users SET status = 'frozen', updated_at = now() WHERE id = $1";
+  static final String RESTORE_FROZEN = """
+    UPDATE users SET status = $2, updated_at = now() WHERE id = $1 AND status = 'frozen'""";
+  static final String ACCEPTED_POLICY = "SELECT policy_version FROM users WHERE id = $1";
+  static final String ACCEPT_POLICY = "UPDATE users SET policy_version = $2, policy_accepted_at = $3, updated_at = now() WHERE id = $1";
 
   /** What login needs about a phone's account. */
   public record Credentials(long id, String passwordHash, String status, Role role) {
@@ -109,6 +134,56 @@ public final class UserRepository {
 
   public Future<RowSet<Row>> promoteAdmins(Buffer[] phoneIdxs) {
     return pool.preparedQuery(PROMOTE_ADMINS).execute(Tuple.of(phoneIdxs));
+  }
+
+  /** The user's public summary; empty for an unknown id. */
+  public Future<Optional<UserSummary>> summary(long id) {
+    return pool.preparedQuery(SUMMARY).execute(Tuple.of(id)).map(rows -> first(rows).map(PgUserDirectory::toSummary));
+  }
+
+  /** Password hash and sealed phone ({@code password_hash}, {@code phone_enc}, {@code phone_key_id}). */
+  public Future<Optional<Row>> reauthCredentials(long id) {
+    return pool.preparedQuery(REAUTH_CREDENTIALS).execute(Tuple.of(id)).map(UserRepository::first);
+  }
+
+  /** The profile and contact columns of the user's data export. */
+  public Future<Optional<Row>> exportProfile(long id) {
+    return pool.preparedQuery(EXPORT_PROFILE).execute(Tuple.of(id)).map(UserRepository::first);
+  }
+
+  /** The sealed phone ({@code phone_enc}, {@code phone_key_id}), read inside the erasure transaction. */
+  public Future<Optional<Row>> phone(SqlClient tx, long id) {
+    return tx.preparedQuery(PHONE).execute(Tuple.of(id)).map(UserRepository::first);
+  }
+
+  /** Erasure: the row stays (ledger retention) with everything personal cleared, status {@code cancelled}. */
+  public Future<Void> anonymize(SqlClient tx, long id) {
+    return tx.preparedQuery(ANONYMIZE).execute(Tuple.of(id)).mapEmpty();
+  }
+
+  /** The account's status, its row locked for the rest of {@code tx}; empty for an unknown id. */
+  public Future<Optional<String>> lockStatus(SqlClient tx, long id) {
+    return tx.preparedQuery(LOCK_STATUS).execute(Tuple.of(id)).map(rows -> first(rows).map(r -> r.getString("status")));
+  }
+
+  public Future<Void> freeze(SqlClient tx, long id) {
+    return tx.preparedQuery(FREEZE).execute(Tuple.of(id)).mapEmpty();
+  }
+
+  /** Back to {@code status}, only if the account is still frozen. */
+  public Future<Void> restoreFrozen(SqlClient tx, long id, String status) {
+    return tx.preparedQuery(RESTORE_FROZEN).execute(Tuple.of(id, status)).mapEmpty();
+  }
+
+  @Override
+  public Future<Optional<String>> acceptedVersion(long id) {
+    return pool.preparedQuery(ACCEPTED_POLICY).execute(Tuple.of(id))
+      .map(rows -> first(rows).map(r -> r.getString("policy_version")));
+  }
+
+  @Override
+  public Future<Void> recordAccepted(SqlClient tx, long id, String version, OffsetDateTime at) {
+    return tx.preparedQuery(ACCEPT_POLICY).execute(Tuple.of(id, version, at)).mapEmpty();
   }
 
   static Optional<Row> first(RowSet<Row> rows) {

@@ -9,11 +9,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -26,24 +24,10 @@ import java.util.List;
  * configured period, messages with them.
  */
 public final class AiPersonalData implements PersonalDataSource, RetentionTarget {
-  static final String CONVERSATIONS = """
-    SELECT id, title, system_prompt, created_at, updated_at FROM ai_conversations WHERE user_id = $1 ORDER BY id""";
-  static final String MESSAGES = """
-    SELECT m.id, m.conversation_id, m.role, m.content, m.status, m.error_code, m.prompt_tokens, m.completion_tokens,
-           m.created_at
-    FROM ai_messages m JOIN ai_conversations c ON c.id = m.conversation_id
-    WHERE c.user_id = $1 ORDER BY m.id""";
-  static final String USAGE = """
-    SELECT generation_id, surface, model, status, prompt_tokens, completion_tokens, estimated, created_at
-    FROM ai_usage WHERE user_id = $1 ORDER BY id""";
-  static final String ERASE = "DELETE FROM ai_conversations WHERE user_id = $1";
-  static final String PURGE_IDLE = """
-    DELETE FROM ai_conversations WHERE id IN (SELECT id FROM ai_conversations WHERE updated_at < $1 LIMIT $2)""";
-
-  private final Pool pool;
+  private final AiPersonalDataRepository rows;
 
   public AiPersonalData(Pool pool) {
-    this.pool = pool;
+    this.rows = new AiPersonalDataRepository(pool);
   }
 
   @Override
@@ -53,12 +37,11 @@ public final class AiPersonalData implements PersonalDataSource, RetentionTarget
 
   @Override
   public Future<Void> export(long userId, ExportWriter out) {
-    Tuple id = Tuple.of(userId);
-    return out.query(pool, "aiConversations", CONVERSATIONS, id, r -> new JsonObject()
+    return rows.exportConversations(out, "aiConversations", userId, r -> new JsonObject()
         .put("id", r.getLong("id")).put("title", r.getString("title")).put("systemPrompt", r.getString("system_prompt"))
         .put("createdAt", iso(r.getOffsetDateTime("created_at"))).put("updatedAt", iso(r.getOffsetDateTime("updated_at"))))
-      .compose(v -> out.query(pool, "aiMessages", MESSAGES, id, AiPersonalData::message))
-      .compose(v -> out.query(pool, "aiUsage", USAGE, id, r -> new JsonObject()
+      .compose(v -> rows.exportMessages(out, "aiMessages", userId, AiPersonalData::message))
+      .compose(v -> rows.exportUsage(out, "aiUsage", userId, r -> new JsonObject()
         .put("generationId", r.getUUID("generation_id").toString()).put("surface", r.getString("surface"))
         .put("model", r.getString("model")).put("status", r.getString("status"))
         .put("promptTokens", r.getInteger("prompt_tokens")).put("completionTokens", r.getInteger("completion_tokens"))
@@ -75,7 +58,7 @@ public final class AiPersonalData implements PersonalDataSource, RetentionTarget
 
   @Override
   public Future<Void> erase(SqlConnection tx, long userId, ErasureMode mode) {
-    return tx.preparedQuery(ERASE).execute(Tuple.of(userId)).mapEmpty();
+    return rows.eraseConversations(tx, userId);
   }
 
   @Override
@@ -85,8 +68,7 @@ public final class AiPersonalData implements PersonalDataSource, RetentionTarget
 
   @Override
   public Future<Integer> purgeOlderThan(Instant cutoff, int limit) {
-    return pool.preparedQuery(PURGE_IDLE).execute(Tuple.of(cutoff.atOffset(ZoneOffset.UTC), limit))
-      .map(rows -> rows.rowCount());
+    return rows.purgeIdle(cutoff, limit);
   }
 
   private static String iso(OffsetDateTime t) {

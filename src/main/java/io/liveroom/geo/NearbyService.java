@@ -6,8 +6,12 @@ import io.liveroom.consent.ConsentService;
 import io.liveroom.consent.Purpose;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
+import io.liveroom.personaldata.ExportWriter;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -16,7 +20,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -126,5 +132,20 @@ public final class NearbyService {
 
   private static boolean isNotFound(Throwable e) {
     return e instanceof AppException a && a.code() == ErrorCode.NOT_FOUND;
+  }
+
+  /** Privacy's export: the user's Nearby visibility choice ({@code visible}, {@code updated_at}), if they made one. */
+  public Future<Optional<Row>> visibilityRecord(long userId) {
+    return repository.visibility(userId);
+  }
+
+  /** Privacy's export: the blocks the user made, streamed as {@code category}. */
+  public Future<Void> exportBlocks(ExportWriter out, String category, long userId, Function<Row, JsonObject> mapper) {
+    return repository.exportBlocks(out, category, userId, mapper);
+  }
+
+  /** Privacy's erasure, inside its transaction {@code tx}: the visibility choice and every block either way. */
+  public Future<Void> erase(SqlClient tx, long userId) {
+    return repository.erase(tx, userId);
   }
 }

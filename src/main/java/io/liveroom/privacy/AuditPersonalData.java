@@ -4,9 +4,7 @@ import io.liveroom.personaldata.ErasureMode;
 import io.liveroom.personaldata.ExportWriter;
 import io.liveroom.personaldata.PersonalDataSource;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
 
 import java.util.List;
 
@@ -17,15 +15,10 @@ import java.util.List;
  * the IP addresses of the user's own entries.
  */
 final class AuditPersonalData implements PersonalDataSource {
-  static final String ENTRIES = """
-    SELECT id, at, actor_id, action, target_type, target_id, ip, detail FROM audit_log
-    WHERE subject_id = $1 OR actor_id = $1 ORDER BY id""";
-  static final String FORGET_IP = "UPDATE audit_log SET ip = NULL WHERE (subject_id = $1 OR actor_id = $1) AND ip IS NOT NULL";
+  private final AuditTrailRepository entries;
 
-  private final Pool pool;
-
-  AuditPersonalData(Pool pool) {
-    this.pool = pool;
+  AuditPersonalData(AuditTrailRepository entries) {
+    this.entries = entries;
   }
 
   @Override
@@ -35,7 +28,7 @@ final class AuditPersonalData implements PersonalDataSource {
 
   @Override
   public Future<Void> export(long userId, ExportWriter out) {
-    return out.query(pool, "auditLog", ENTRIES, Tuple.of(userId), r -> {
+    return entries.exportEntries(out, "auditLog", userId, r -> {
       Long actor = r.getLong("actor_id");
       boolean self = actor != null && actor == userId;
       return new io.vertx.core.json.JsonObject().put("at", Times.iso(r.getOffsetDateTime("at")))
@@ -47,6 +40,6 @@ final class AuditPersonalData implements PersonalDataSource {
 
   @Override
   public Future<Void> erase(SqlConnection tx, long userId, ErasureMode mode) {
-    return tx.preparedQuery(FORGET_IP).execute(Tuple.of(userId)).mapEmpty();
+    return entries.forgetIps(tx, userId);
   }
 }

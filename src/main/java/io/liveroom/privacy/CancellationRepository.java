@@ -13,9 +13,12 @@ import java.util.Optional;
 
 import static io.liveroom.privacy.ExportRepository.utc;
 
-/** SQL for account cancellations: request, withdrawal, and the erasure job's claim. */
+/**
+ * SQL for account cancellations: request, withdrawal, and the erasure job's claim. The account's
+ * own status lives with accounts and is changed through {@link io.liveroom.account.AccountStatus}
+ * in the same transaction.
+ */
 final class CancellationRepository {
-  static final String LOCK_USER = "SELECT status FROM users WHERE id = $1 FOR UPDATE";
   static final String PENDING = """
     SELECT requested_at, erase_after FROM account_cancellations WHERE user_id = $1 AND status = 'pending'""";
   static final String UPSERT = """
@@ -25,14 +28,11 @@ final class CancellationRepository {
       previous_status = $5, withdrawn_at = NULL
     WHERE account_cancellations.status = 'withdrawn'
     RETURNING user_id""";
-  static final String FREEZE = "UPDATE users SET status = 'frozen', updated_at = now() WHERE id = $1";
   static final String LOCK_PENDING = """
     SELECT previous_status, erase_after FROM account_cancellations
     WHERE user_id = $1 AND status = 'pending' FOR UPDATE""";
   static final String WITHDRAW = """
     UPDATE account_cancellations SET status = 'withdrawn', withdrawn_at = $2 WHERE user_id = $1""";
-  static final String RESTORE = """
-    UPDATE users SET status = $2, updated_at = now() WHERE id = $1 AND status = 'frozen'""";
   static final String CLAIM_DUE = """
     SELECT user_id FROM account_cancellations
     WHERE status = 'pending' AND erase_after <= $1 AND (next_attempt_at IS NULL OR next_attempt_at <= $1)
@@ -57,12 +57,6 @@ final class CancellationRepository {
     return pool;
   }
 
-  /** The account's status, locking its row for the rest of the transaction; empty when unknown. */
-  Future<Optional<String>> lockUser(SqlConnection tx, long userId) {
-    return tx.preparedQuery(LOCK_USER).execute(Tuple.of(userId))
-      .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString("status")));
-  }
-
   Future<Optional<OffsetDateTime>> pendingEraseAfter(long userId) {
     return pool.preparedQuery(PENDING).execute(Tuple.of(userId)).map(rows -> rows.size() == 0 ? Optional.empty()
       : Optional.of(rows.iterator().next().getOffsetDateTime("erase_after")));
@@ -71,8 +65,7 @@ final class CancellationRepository {
   /** False when a cancellation is already pending (or the account was erased). */
   Future<Boolean> insertPending(SqlConnection tx, long userId, long by, Instant at, Instant eraseAfter, String previous) {
     return tx.preparedQuery(UPSERT).execute(Tuple.of(userId, utc(at), by, utc(eraseAfter), previous))
-      .compose(rows -> rows.size() == 0 ? Future.succeededFuture(false)
-        : tx.preparedQuery(FREEZE).execute(Tuple.of(userId)).map(true));
+      .map(rows -> rows.size() > 0);
   }
 
   /** The pending row, locked: its previous status and erase time. */
@@ -81,9 +74,8 @@ final class CancellationRepository {
       .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next()));
   }
 
-  Future<Void> withdraw(SqlConnection tx, long userId, Instant at, String previousStatus) {
-    return tx.preparedQuery(WITHDRAW).execute(Tuple.of(userId, utc(at)))
-      .compose(v -> tx.preparedQuery(RESTORE).execute(Tuple.of(userId, previousStatus))).mapEmpty();
+  Future<Void> withdraw(SqlConnection tx, long userId, Instant at) {
+    return tx.preparedQuery(WITHDRAW).execute(Tuple.of(userId, utc(at))).mapEmpty();
   }
 
   /** The next due account no other node is erasing, locked until the transaction ends; empty when none. */

@@ -63,7 +63,7 @@ final class CancellationService {
     Instant now = clock.instant();
     Instant eraseAfter = now.plus(coolingOff);
     return all(s -> s.ensureCancellable(userId))
-      .compose(v -> repository.pool().withTransaction(tx -> repository.lockUser(tx, userId).compose(status -> {
+      .compose(v -> repository.pool().withTransaction(tx -> accountStatus.lockStatus(tx, userId).compose(status -> {
         String previous = status.orElseThrow(() -> AppException.of(ErrorCode.NOT_FOUND, "No such user."));
         if (!"active".equals(previous) && !"pending_guardian".equals(previous)) {
           // A frozen account may be frozen by its pending cancellation (insertPending says so) or by an admin.
@@ -72,8 +72,9 @@ final class CancellationService {
               : blocked(previous))) : Future.failedFuture(blocked(previous));
         }
         return repository.insertPending(tx, userId, by, now, eraseAfter, previous).compose(inserted -> inserted
-          ? repository.audit(tx, by, userId, "privacy.cancellation.requested", new JsonObject()
-            .put("eraseAfter", eraseAfter.toString()).put("evidenceRef", evidenceRef))
+          ? accountStatus.freeze(tx, userId).compose(x -> repository.audit(tx, by, userId,
+            "privacy.cancellation.requested", new JsonObject().put("eraseAfter", eraseAfter.toString())
+              .put("evidenceRef", evidenceRef)))
           : Future.failedFuture(AppException.of(ErrorCode.CANCELLATION_ALREADY_PENDING,
             "This account is already being cancelled.")));
       })))
@@ -118,7 +119,8 @@ final class CancellationService {
           throw AppException.of(ErrorCode.CANCELLATION_NOT_FOUND, "There is no cancellation to withdraw.");
         }
         String previous = row.get().getString("previous_status");
-        return repository.withdraw(tx, userId, now, previous)
+        return repository.withdraw(tx, userId, now)
+          .compose(v -> accountStatus.restoreFrozen(tx, userId, previous))
           .compose(v -> repository.audit(tx, userId, userId, "privacy.cancellation.withdrawn", new JsonObject()))
           .map(previous);
       }))

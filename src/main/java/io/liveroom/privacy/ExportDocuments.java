@@ -5,7 +5,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 
 import java.util.List;
 import java.util.Optional;
@@ -20,14 +19,13 @@ import java.util.UUID;
 final class ExportDocuments {
   /** The size of one stored chunk; large enough to keep round trips few, small enough to hold. */
   static final int CHUNK_BYTES = 256 * 1024;
-  static final String APPEND = "INSERT INTO data_export_chunks (export_id, seq, data) VALUES ($1, $2, $3)";
-  static final String CHUNK = "SELECT data FROM data_export_chunks WHERE export_id = $1 AND seq = $2";
-  static final String DELETE = "DELETE FROM data_export_chunks WHERE export_id = ANY($1)";
 
   private final Pool pool;
+  private final ExportChunkRepository chunks;
 
   ExportDocuments(Pool pool) {
     this.pool = pool;
+    this.chunks = new ExportChunkRepository(pool);
   }
 
   Pool pool() {
@@ -36,19 +34,18 @@ final class ExportDocuments {
 
   /** Stores chunk {@code seq} of a document through {@code client} (the pool, or a connection in use). */
   Future<Void> append(SqlClient client, UUID exportId, int seq, Buffer data) {
-    return client.preparedQuery(APPEND).execute(Tuple.of(exportId, seq, data)).mapEmpty();
+    return chunks.append(client, exportId, seq, data);
   }
 
   Future<Optional<Buffer>> chunk(UUID exportId, int seq) {
-    return pool.preparedQuery(CHUNK).execute(Tuple.of(exportId, seq))
-      .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getBuffer("data")));
+    return chunks.chunk(exportId, seq);
   }
 
   Future<Void> delete(List<UUID> exportIds) {
     if (exportIds.isEmpty()) {
       return Future.succeededFuture();
     }
-    return pool.preparedQuery(DELETE).execute(Tuple.of(exportIds.toArray(new UUID[0]))).mapEmpty();
+    return chunks.delete(exportIds);
   }
 
   /**

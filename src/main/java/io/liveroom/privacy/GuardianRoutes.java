@@ -1,8 +1,6 @@
 package io.liveroom.privacy;
 
 import io.liveroom.account.AdminService;
-import io.liveroom.error.AppException;
-import io.liveroom.error.ErrorCode;
 import io.liveroom.error.FieldErrors;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.BodyFields;
@@ -13,8 +11,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 
 import java.util.UUID;
 
@@ -26,19 +22,14 @@ import java.util.UUID;
  * the guardian.
  */
 final class GuardianRoutes implements HttpRoutes {
-  static final String HAS_GUARDIAN = "SELECT 1 FROM guardian_consents WHERE user_id = $1";
-
   private final BearerAuth auth;
   private final AdminService admin;
-  private final Pool pool;
   private final ExportService exports;
   private final CancellationService cancellations;
 
-  GuardianRoutes(BearerAuth auth, AdminService admin, Pool pool, ExportService exports,
-                 CancellationService cancellations) {
+  GuardianRoutes(BearerAuth auth, AdminService admin, ExportService exports, CancellationService cancellations) {
     this.auth = auth;
     this.admin = admin;
-    this.pool = pool;
     this.exports = exports;
     this.cancellations = cancellations;
   }
@@ -64,7 +55,7 @@ final class GuardianRoutes implements HttpRoutes {
     f.throwIfAny();
     long adminId = BearerAuth.principal(ctx).userId();
     admin.requireAdmin(adminId)
-      .compose(v -> requireGuardian(userId))
+      .compose(v -> admin.requireGuardianConsent(userId))
       .compose(v -> "export".equals(kind) ? exports.request(userId, adminId)
         .map(r -> r.put("evidenceRef", evidence)) : cancellations.requestForGuardian(userId, adminId, evidence))
       .onSuccess(r -> Bodies.reply(ctx, 202, r.put("kind", kind))).onFailure(ctx::fail);
@@ -76,12 +67,5 @@ final class GuardianRoutes implements HttpRoutes {
     admin.requireAdmin(BearerAuth.principal(ctx).userId())
       .compose(v -> exports.status(exportId, userId))
       .onSuccess(r -> Bodies.reply(ctx, 200, r)).onFailure(ctx::fail);
-  }
-
-  private Future<Void> requireGuardian(long userId) {
-    return pool.preparedQuery(HAS_GUARDIAN).execute(Tuple.of(userId)).compose(rows -> rows.size() == 1
-      ? Future.succeededFuture()
-      : Future.failedFuture(AppException.of(ErrorCode.GUARDIAN_RECORD_REQUIRED,
-        "No guardian consent is recorded for this account; record it first (POST /api/v1/admin/users/{id}/guardian-consent).")));
   }
 }

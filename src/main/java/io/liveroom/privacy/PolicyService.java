@@ -1,6 +1,7 @@
 package io.liveroom.privacy;
 
 import io.liveroom.account.AuditLog;
+import io.liveroom.account.PolicyAcceptance;
 import io.liveroom.auth.Principal;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
@@ -8,8 +9,6 @@ import io.liveroom.http.BearerAuth;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import static io.liveroom.privacy.ExportRepository.utc;
 
 /**
- * Privacy-policy versions. The current version is {@code accounts.policyVersion}; a user whose
+ * Privacy-policy versions. The current version is {@code accounts.policyVersion}; the version a user
+ * accepted is kept on their account (asked through accounts' {@link PolicyAcceptance}); a user whose
  * accepted version differs gets {@code X-Policy-Update-Required: <current>} on every authenticated
  * response, and the routes behind {@link BearerAuth#sensitive} refuse with
  * {@code policy_acceptance_required} until they accept. Accepted versions are cached per node for
@@ -33,22 +33,21 @@ public final class PolicyService implements BearerAuth.Decorator {
   private static final Logger LOG = LoggerFactory.getLogger(PolicyService.class);
   public static final String HEADER = "X-Policy-Update-Required";
   static final long CACHE_MILLIS = 30_000;
-  static final String ACCEPTED = "SELECT policy_version FROM users WHERE id = $1";
-  static final String ACCEPT = "UPDATE users SET policy_version = $2, policy_accepted_at = $3, updated_at = now() WHERE id = $1";
-  static final String RECORD = "INSERT INTO policy_acceptances (user_id, policy_version, accepted_at, ip) VALUES ($1, $2, $3, $4)";
 
   private record Cached(String version, long at) {
   }
 
-  private final Pool pool;
+  private final PolicyRepository acceptances;
+  private final PolicyAcceptance accounts;
   private final String current;
   private final AuditLog audit;
   private final Clock clock;
   /** Values, not futures: a miss queries from the caller, so nothing crosses event loops. */
   private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
-  PolicyService(Pool pool, String current, AuditLog audit, Clock clock) {
-    this.pool = pool;
+  PolicyService(PolicyRepository acceptances, PolicyAcceptance accounts, String current, AuditLog audit, Clock clock) {
+    this.acceptances = acceptances;
+    this.accounts = accounts;
     this.current = current;
     this.audit = audit;
     this.clock = clock;
@@ -81,8 +80,8 @@ public final class PolicyService implements BearerAuth.Decorator {
         .with(Map.of("policyVersion", current)));
     }
     Instant now = clock.instant();
-    return pool.withTransaction(tx -> tx.preparedQuery(ACCEPT).execute(Tuple.of(userId, version, utc(now)))
-        .compose(v -> tx.preparedQuery(RECORD).execute(Tuple.of(userId, version, utc(now), ip))))
+    return acceptances.pool().withTransaction(tx -> accounts.recordAccepted(tx, userId, version, utc(now))
+        .compose(v -> acceptances.record(tx, userId, version, utc(now), ip)))
       .compose(v -> audit.security(userId, "privacy.policy.accepted", ip, new JsonObject().put("policyVersion", version)))
       .map(v -> {
         cache.remove(userId);
@@ -99,8 +98,8 @@ public final class PolicyService implements BearerAuth.Decorator {
     if (c != null && now - c.at() < CACHE_MILLIS) {
       return Future.succeededFuture(c.version());
     }
-    return pool.preparedQuery(ACCEPTED).execute(Tuple.of(userId)).map(rows -> {
-      String v = rows.size() == 0 ? null : rows.iterator().next().getString("policy_version");
+    return accounts.acceptedVersion(userId).map(found -> {
+      String v = found.orElse(null);
       cache.put(userId, new Cached(Objects.requireNonNullElse(v, ""), now));
       return v;
     });

@@ -7,7 +7,7 @@ import io.liveroom.capability.Platform;
 import io.liveroom.config.AppConfig;
 import io.liveroom.config.PrivacyConfig;
 import io.liveroom.consent.ConsentService;
-import io.liveroom.geo.LocationService;
+import io.liveroom.geo.NearbyCapability;
 import io.liveroom.http.HttpRoutes;
 import io.liveroom.personaldata.ErasureMode;
 import io.liveroom.personaldata.PersonalDataRegistry;
@@ -40,17 +40,17 @@ public final class PrivacyCapability implements Capability {
   private final List<HttpRoutes> routes;
 
   public PrivacyCapability(Platform platform, PersonalDataRegistry registry, AccountsCapability accounts,
-                           RoomActions rooms, ConsentService consents, LocationService locations) {
+                           RoomActions rooms, ConsentService consents, NearbyCapability nearby) {
     AppConfig app = platform.config();
     Pool pool = platform.pool();
     Clock clock = platform.clock();
     this.config = app.privacy();
     this.registry = registry;
     AuditLog audit = new AuditLog(pool);
-    this.ownData = List.of(new ConsentPersonalData(pool, consents, locations), new AuditPersonalData(pool),
-      new ReportPersonalData(pool));
-    this.ownRetention = List.of(new RetentionRule(SqlRetention.chat(pool), config.chatRetentionDays()),
-      new RetentionRule(SqlRetention.audit(pool), config.auditRetentionDays()));
+    AuditTrailRepository auditTrail = new AuditTrailRepository(pool);
+    this.ownData = List.of(new ConsentPersonalData(consents, nearby.locations(), nearby.nearby()),
+      new AuditPersonalData(auditTrail), new ReportPersonalData(new ReportRepository(pool)));
+    this.ownRetention = List.of(new RetentionRule(auditTrail, config.auditRetentionDays()));
     List<PersonalDataSource> sources = registry.sources();
     ExportRepository exportRepo = new ExportRepository(pool);
     this.exports = new ExportService(exportRepo, new ExportDocuments(pool), sources,
@@ -59,7 +59,8 @@ public final class PrivacyCapability implements Capability {
     this.cancellations = new CancellationService(cancelRepo, sources, accounts.reauthentication(),
       accounts.accountStatus(), new WithdrawalTokens(platform.redis(), config.withdrawalTokenTtl()),
       config.coolingOff(), clock);
-    this.policy = new PolicyService(pool, app.accounts().policyVersion(), audit, clock);
+    this.policy = new PolicyService(new PolicyRepository(pool), accounts.policyAcceptance(),
+      app.accounts().policyVersion(), audit, clock);
     PolicyCatalog published = PolicyCatalog.load(config.policyFile(), app.accounts().policyVersion());
     this.reports = new ReportService(new ReportRepository(pool), accounts.directory(), rooms, accounts.admin(), audit,
       clock);
@@ -73,7 +74,7 @@ public final class PrivacyCapability implements Capability {
       new PrivacyRoutes(accounts.bearerAuth(), exports, cancellations, policy, rooms),
       new ReportRoutes(accounts.bearerAuth(), reports),
       new PolicyRoutes(published),
-      new GuardianRoutes(accounts.bearerAuth(), accounts.admin(), pool, exports, cancellations));
+      new GuardianRoutes(accounts.bearerAuth(), accounts.admin(), exports, cancellations));
   }
 
   @Override
@@ -104,7 +105,7 @@ public final class PrivacyCapability implements Capability {
     return ownData;
   }
 
-  /** Chat and the audit log are kept {@code privacy.retention.chatDays} and {@code auditDays}. */
+  /** The audit log is kept {@code privacy.retention.auditDays} (rooms retain their chat themselves). */
   @Override
   public List<RetentionRule> retention() {
     return ownRetention;

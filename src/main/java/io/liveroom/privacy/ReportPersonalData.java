@@ -4,9 +4,7 @@ import io.liveroom.personaldata.ErasureMode;
 import io.liveroom.personaldata.ExportWriter;
 import io.liveroom.personaldata.PersonalDataSource;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
 
 import java.util.List;
 
@@ -15,15 +13,10 @@ import java.util.List;
  * evidence about someone else) but deletes the free-text details the reporter wrote.
  */
 final class ReportPersonalData implements PersonalDataSource {
-  static final String FILED = """
-    SELECT id, target_user_id, room_id, message_id, reason, details, status, action, outcome, created_at, handled_at
-    FROM reports WHERE reporter_id = $1 ORDER BY id""";
-  static final String FORGET_DETAILS = "UPDATE reports SET details = NULL WHERE reporter_id = $1";
+  private final ReportRepository reports;
 
-  private final Pool pool;
-
-  ReportPersonalData(Pool pool) {
-    this.pool = pool;
+  ReportPersonalData(ReportRepository reports) {
+    this.reports = reports;
   }
 
   @Override
@@ -33,11 +26,11 @@ final class ReportPersonalData implements PersonalDataSource {
 
   @Override
   public Future<Void> export(long userId, ExportWriter out) {
-    return out.query(pool, "reportsFiled", FILED, Tuple.of(userId), ReportRepository::toJson);
+    return reports.exportFiledBy(out, "reportsFiled", userId);
   }
 
   @Override
   public Future<Void> erase(SqlConnection tx, long userId, ErasureMode mode) {
-    return tx.preparedQuery(FORGET_DETAILS).execute(Tuple.of(userId)).mapEmpty();
+    return reports.forgetDetails(tx, userId);
   }
 }

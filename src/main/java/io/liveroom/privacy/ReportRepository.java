@@ -1,10 +1,12 @@
 package io.liveroom.privacy;
 
+import io.liveroom.personaldata.ExportWriter;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
@@ -26,6 +28,11 @@ final class ReportRepository {
   static final String LOCK = "SELECT " + COLUMNS + " FROM reports WHERE id = $1 FOR UPDATE";
   static final String RESOLVE = """
     UPDATE reports SET status = $2, action = $3, outcome = $4, handled_by = $5, handled_at = $6 WHERE id = $1""" + " RETURNING " + COLUMNS;
+
+  static final String FILED_BY = """
+    SELECT id, target_user_id, room_id, message_id, reason, details, status, action, outcome, created_at, handled_at
+    FROM reports WHERE reporter_id = $1 ORDER BY id""";
+  static final String FORGET_DETAILS = "UPDATE reports SET details = NULL WHERE reporter_id = $1";
 
   private final Pool pool;
 
@@ -77,5 +84,15 @@ final class ReportRepository {
       .put("status", r.getString("status")).put("action", r.getString("action")).put("outcome", r.getString("outcome"))
       .put("createdAt", Times.iso(r.getOffsetDateTime("created_at")))
       .put("handledAt", Times.iso(r.getOffsetDateTime("handled_at")));
+  }
+
+  /** The reports the user filed, oldest first, streamed into the export as {@code category}. */
+  Future<Void> exportFiledBy(ExportWriter out, String category, long reporterId) {
+    return out.query(pool, category, FILED_BY, Tuple.of(reporterId), ReportRepository::toJson);
+  }
+
+  /** Erasure: the reports stay (evidence about someone else), the reporter's free text goes, through {@code tx}. */
+  Future<Void> forgetDetails(SqlClient tx, long reporterId) {
+    return tx.preparedQuery(FORGET_DETAILS).execute(Tuple.of(reporterId)).mapEmpty();
   }
 }

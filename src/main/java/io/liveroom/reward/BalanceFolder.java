@@ -4,7 +4,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,26 +28,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class BalanceFolder {
   private static final Logger LOG = LoggerFactory.getLogger(BalanceFolder.class);
-  static final long LOCK_KEY = 0x4c65646765724cL;
-  static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock($1)";
-  static final String LOCK = "SELECT pg_advisory_xact_lock($1)";
-  static final String FOLD = """
-    WITH batch AS (
-      DELETE FROM ledger_unfolded WHERE tx_id IN (
-        SELECT tx_id FROM ledger_unfolded ORDER BY tx_id LIMIT $1 FOR UPDATE SKIP LOCKED)
-      RETURNING tx_id),
-    sums AS (
-      SELECT e.account_id, sum(e.amount) AS delta
-      FROM ledger_entries e JOIN batch b ON b.tx_id = e.tx_id
-      JOIN ledger_accounts a ON a.id = e.account_id AND a.deferred
-      GROUP BY e.account_id),
-    upd AS (
-      UPDATE ledger_accounts a SET balance = a.balance + s.delta FROM sums s WHERE a.id = s.account_id
-      RETURNING a.id)
-    SELECT (SELECT count(*) FROM batch) AS txs, (SELECT count(*) FROM upd) AS accounts""";
 
   private final Vertx vertx;
   private final Pool pool;
+  private final LedgerRepository ledger;
   private final int batchSize;
   private final int retryAttempts;
   private final AtomicBoolean woken = new AtomicBoolean();
@@ -63,9 +46,10 @@ public final class BalanceFolder {
   private boolean wokenWhileRunning;
   private volatile boolean stopped;
 
-  public BalanceFolder(Vertx vertx, Pool pool, int batchSize, int retryAttempts) {
+  public BalanceFolder(Vertx vertx, Pool pool, LedgerRepository ledger, int batchSize, int retryAttempts) {
     this.vertx = vertx;
     this.pool = pool;
+    this.ledger = ledger;
     this.batchSize = batchSize;
     this.retryAttempts = retryAttempts;
   }
@@ -145,14 +129,8 @@ public final class BalanceFolder {
    */
   public Future<Long> foldOnce(boolean wait) {
     return LedgerRetry.run("balance fold", retryAttempts, () -> pool.withTransaction(conn ->
-      conn.preparedQuery(wait ? LOCK : TRY_LOCK).execute(Tuple.of(LOCK_KEY)).compose(lock -> {
-        Object got = lock.iterator().next().getValue(0);
-        if (Boolean.FALSE.equals(got)) {
-          return Future.succeededFuture(0L);
-        }
-        return conn.preparedQuery(FOLD).execute(Tuple.of(batchSize))
-          .map(rows -> rows.iterator().next().getLong("txs"));
-      })));
+      ledger.lockFolding(conn, wait).compose(held -> held ? ledger.fold(conn, batchSize)
+        : Future.succeededFuture(0L))));
   }
 
   /**

@@ -8,7 +8,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,21 +24,14 @@ import java.util.stream.Collectors;
  */
 public final class GiftCatalog {
   static final long CACHE_MILLIS = 2_000;
-  static final String ALL = "SELECT id, name, price_coins, animation_tier, active, sort_order FROM gift_catalog ORDER BY sort_order, id";
-  static final String INSERT = """
-    INSERT INTO gift_catalog (name, price_coins, animation_tier, active, sort_order) VALUES ($1, $2, $3, $4, $5)
-    RETURNING id, name, price_coins, animation_tier, active, sort_order""";
-  static final String UPDATE = """
-    UPDATE gift_catalog SET name = $2, price_coins = $3, animation_tier = $4, active = $5, sort_order = $6,
-      updated_at = now() WHERE id = $1
-    RETURNING id, name, price_coins, animation_tier, active, sort_order""";
-
   private final Pool pool;
+  private final GiftCatalogRepository gifts;
   /** A value, not a future: a miss queries from the caller, so nothing crosses event loops. */
   private volatile Snapshot snapshot;
 
   public GiftCatalog(Pool pool) {
     this.pool = pool;
+    this.gifts = new GiftCatalogRepository(pool);
   }
 
   /** The whole catalog, with an ETag over the active gifts' public form. */
@@ -48,10 +40,8 @@ public final class GiftCatalog {
     if (s != null && System.currentTimeMillis() - s.loadedAt() < CACHE_MILLIS) {
       return Future.succeededFuture(s);
     }
-    return pool.query(ALL).execute().map(rows -> {
-      List<Gift> gifts = new java.util.ArrayList<>();
-      rows.forEach(r -> gifts.add(Gift.from(r)));
-      Snapshot fresh = Snapshot.of(gifts);
+    return gifts.all().map(all -> {
+      Snapshot fresh = Snapshot.of(all);
       snapshot = fresh;
       return fresh;
     });
@@ -70,22 +60,19 @@ public final class GiftCatalog {
 
   public Future<Gift> create(Principal admin, JsonObject body) {
     Gift in = parse(0, body);
-    return pool.withTransaction(conn -> conn.preparedQuery(INSERT)
-      .execute(Tuple.of(in.name(), in.priceCoins(), in.animationTier(), in.active(), in.sortOrder()))
-      .map(rows -> Gift.from(rows.iterator().next()))
-      .compose(g -> RewardAudit.write(conn, admin.userId(), null, "rewards.gift.create", "gift",
+    return pool.withTransaction(conn -> gifts.insert(conn, in)
+      .compose(g -> RewardAuditRepository.write(conn, admin.userId(), null, "rewards.gift.create", "gift",
         Long.toString(g.id()), g.toJson()).map(g)))
       .onSuccess(g -> snapshot = null);
   }
 
   public Future<Gift> update(Principal admin, long id, JsonObject body) {
     Gift in = parse(id, body);
-    return pool.withTransaction(conn -> conn.preparedQuery(UPDATE)
-      .execute(Tuple.of(id, in.name(), in.priceCoins(), in.animationTier(), in.active(), in.sortOrder()))
-      .compose(rows -> rows.size() == 0
+    return pool.withTransaction(conn -> gifts.update(conn, id, in)
+      .compose(found -> found.isEmpty()
         ? Future.failedFuture(AppException.of(ErrorCode.NOT_FOUND, "No such gift."))
-        : Future.succeededFuture(Gift.from(rows.iterator().next())))
-      .compose(g -> RewardAudit.write(conn, admin.userId(), null, "rewards.gift.update", "gift",
+        : Future.succeededFuture(found.get()))
+      .compose(g -> RewardAuditRepository.write(conn, admin.userId(), null, "rewards.gift.update", "gift",
         Long.toString(g.id()), g.toJson()).map(g)))
       .onSuccess(g -> snapshot = null);
   }

@@ -1,6 +1,8 @@
 package io.liveroom.reward;
 
+import io.liveroom.personaldata.ExportWriter;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -10,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The SQL of sending a gift. {@link #SEND} is one statement, so one round trip and one commit per
@@ -83,6 +86,13 @@ final class GiftRepository {
       CASE WHEN spent_day = $2 THEN spent_day_coins ELSE 0 END AS day_coins,
       CASE WHEN spent_month = $3 THEN spent_month_coins ELSE 0 END AS month_coins
     FROM ledger_accounts WHERE id = $1""";
+
+  static final String SENT_BY = """
+    SELECT tx_id, host_id, room_id, gift_id, gift_count, coins, created_at
+    FROM gift_events WHERE sender_id = $1 ORDER BY tx_id""";
+  static final String RECEIVED_BY = """
+    SELECT tx_id, sender_id, room_id, gift_id, gift_count, beans, created_at
+    FROM gift_events WHERE host_id = $1 ORDER BY tx_id""";
 
   private final Pool pool;
 
@@ -164,6 +174,16 @@ final class GiftRepository {
       Row r = rows.iterator().next();
       return new WalletState(r.getLong("balance"), r.getLong("day_coins"), r.getLong("month_coins"));
     });
+  }
+
+  /** The gifts {@code userId} sent, oldest first, streamed into the export as {@code category}. */
+  Future<Void> exportSent(ExportWriter out, String category, long userId, Function<Row, JsonObject> mapper) {
+    return out.query(pool, category, SENT_BY, Tuple.of(userId), mapper);
+  }
+
+  /** The gifts {@code userId} received as a host, oldest first, streamed into the export as {@code category}. */
+  Future<Void> exportReceived(ExportWriter out, String category, long userId, Function<Row, JsonObject> mapper) {
+    return out.query(pool, category, RECEIVED_BY, Tuple.of(userId), mapper);
   }
 
   record WalletState(long balance, long dayCoins, long monthCoins) {

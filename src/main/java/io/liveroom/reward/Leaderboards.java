@@ -9,9 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -34,24 +32,14 @@ import java.util.Map;
  * caller's own Redis and PostgreSQL calls, completed on the caller's context; nothing is cached.
  */
 public final class Leaderboards {
-  static final String BY_ROOM = "SELECT room_id AS board, sender_id AS member, sum(coins) AS score FROM gift_events GROUP BY 1, 2";
-  static final String BY_SESSION = """
-    SELECT live_session_id AS board, sender_id AS member, sum(coins) AS score FROM gift_events GROUP BY 1, 2""";
-  static final String GIFTERS_BY_DAY = """
-    SELECT (created_at AT TIME ZONE 'UTC')::date AS day, sender_id AS member, sum(coins) AS score
-    FROM gift_events WHERE created_at >= $1 GROUP BY 1, 2""";
-  static final String HOSTS_BY_DAY = """
-    SELECT (created_at AT TIME ZONE 'UTC')::date AS day, host_id AS member, sum(coins) AS score
-    FROM gift_events WHERE created_at >= $1 GROUP BY 1, 2""";
-
-  private final Pool pool;
+  private final LeaderboardRepository gifts;
   private final RedisAPI redis;
   private final UserDirectory users;
   private final Clock clock;
   private final CacheMarker cache;
 
-  public Leaderboards(Vertx vertx, Pool pool, RedisAPI redis, UserDirectory users, Clock clock) {
-    this.pool = pool;
+  Leaderboards(Vertx vertx, LeaderboardRepository gifts, RedisAPI redis, UserDirectory users, Clock clock) {
+    this.gifts = gifts;
     this.redis = redis;
     this.users = users;
     this.clock = clock;
@@ -139,18 +127,18 @@ public final class Leaderboards {
     LocalDate today = LocalDate.now(clock);
     OffsetDateTime since = today.minusDays(35).atStartOfDay().atOffset(ZoneOffset.UTC);
     Map<String, Map<Long, Long>> boards = new HashMap<>();
-    return pool.query(BY_ROOM).execute()
+    return gifts.giftersByRoom()
       .compose(rows -> {
         rows.forEach(r -> add(boards, LeaderboardKeys.room(r.getLong("board")), r));
-        return pool.query(BY_SESSION).execute();
+        return gifts.giftersBySession();
       })
       .compose(rows -> {
         rows.forEach(r -> add(boards, LeaderboardKeys.session(r.getLong("board")), r));
-        return pool.preparedQuery(GIFTERS_BY_DAY).execute(Tuple.of(since));
+        return gifts.giftersByDay(since);
       })
       .compose(rows -> {
         periods(boards, rows, today, true);
-        return pool.preparedQuery(HOSTS_BY_DAY).execute(Tuple.of(since));
+        return gifts.hostsByDay(since);
       })
       .compose(rows -> {
         periods(boards, rows, today, false);
@@ -161,10 +149,10 @@ public final class Leaderboards {
   }
 
   private Future<Void> allTime(Map<String, Map<Long, Long>> boards) {
-    return pool.query("SELECT sender_id AS member, sum(coins) AS score FROM gift_events GROUP BY 1").execute()
+    return gifts.giftersAllTime()
       .compose(rows -> {
         rows.forEach(r -> add(boards, LeaderboardKeys.gifters(LeaderboardKeys.Period.ALL, null), r));
-        return pool.query("SELECT host_id AS member, sum(coins) AS score FROM gift_events GROUP BY 1").execute();
+        return gifts.hostsAllTime();
       })
       .map(rows -> {
         rows.forEach(r -> add(boards, LeaderboardKeys.hosts(LeaderboardKeys.Period.ALL, null), r));

@@ -39,6 +39,25 @@ public final class LedgerRepository {
   static final String INSERT_UNFOLDED = "INSERT INTO ledger_unfolded (tx_id) VALUES ($1)";
   static final String ACCOUNT_BALANCE = "SELECT balance FROM ledger_accounts WHERE id = $1";
 
+  /** The folder's cluster-wide advisory lock: one folder at a time (see {@link BalanceFolder}). */
+  static final long FOLD_LOCK_KEY = 0x4c65646765724cL;
+  static final String TRY_FOLD_LOCK = "SELECT pg_try_advisory_xact_lock($1)";
+  static final String FOLD_LOCK = "SELECT pg_advisory_xact_lock($1)";
+  static final String FOLD = """
+    WITH batch AS (
+      DELETE FROM ledger_unfolded WHERE tx_id IN (
+        SELECT tx_id FROM ledger_unfolded ORDER BY tx_id LIMIT $1 FOR UPDATE SKIP LOCKED)
+      RETURNING tx_id),
+    sums AS (
+      SELECT e.account_id, sum(e.amount) AS delta
+      FROM ledger_entries e JOIN batch b ON b.tx_id = e.tx_id
+      JOIN ledger_accounts a ON a.id = e.account_id AND a.deferred
+      GROUP BY e.account_id),
+    upd AS (
+      UPDATE ledger_accounts a SET balance = a.balance + s.delta FROM sums s WHERE a.id = s.account_id
+      RETURNING a.id)
+    SELECT (SELECT count(*) FROM batch) AS txs, (SELECT count(*) FROM upd) AS accounts""";
+
   private final SqlClient pool;
   private final Map<String, Future<Long>> accountIds = new ConcurrentHashMap<>();
 
@@ -134,6 +153,24 @@ public final class LedgerRepository {
       amounts[i] = l.amount();
     }
     return conn.preparedQuery(INSERT_ENTRIES).execute(Tuple.of(txId, accounts, currencies, amounts)).mapEmpty();
+  }
+
+  /**
+   * Takes the folder's lock for the rest of the transaction {@code tx}: waits for it with
+   * {@code wait}, else answers false at once when another node's folder holds it.
+   */
+  public Future<Boolean> lockFolding(SqlClient tx, boolean wait) {
+    return tx.preparedQuery(wait ? FOLD_LOCK : TRY_FOLD_LOCK).execute(Tuple.of(FOLD_LOCK_KEY))
+      // pg_advisory_xact_lock returns void (null): only the try variant can say false.
+      .map(rows -> !Boolean.FALSE.equals(rows.iterator().next().getValue(0)));
+  }
+
+  /**
+   * Inside {@code tx}, holding the folder's lock: deletes up to {@code batchSize} unfolded markers
+   * and adds their deferred entries to the balances. Returns the number of transactions folded.
+   */
+  public Future<Long> fold(SqlClient tx, int batchSize) {
+    return tx.preparedQuery(FOLD).execute(Tuple.of(batchSize)).map(rows -> rows.iterator().next().getLong("txs"));
   }
 
   static long first(RowSet<Row> rows, String column) {

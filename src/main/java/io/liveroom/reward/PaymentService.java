@@ -14,7 +14,6 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 
 import java.time.Clock;
 import java.util.List;
@@ -25,14 +24,8 @@ import java.util.List;
  * adjustment account, audit-logged with the credit in one transaction).
  */
 public final class PaymentService {
-  static final String PRODUCTS = """
-    SELECT id, coins, price_minor, currency FROM topup_products WHERE active ORDER BY sort_order, id""";
-  static final String PRODUCT = "SELECT coins FROM topup_products WHERE id = $1 AND active";
-  static final String INSERT_EVENT = """
-    INSERT INTO payment_events (provider_event_id, user_id, product_id, coins, tx_id) VALUES ($1, $2, $3, $4, $5)""";
-  static final String EVENT_EXISTS = "SELECT 1 FROM payment_events WHERE provider_event_id = $1";
-
   private final Pool pool;
+  private final PaymentRepository payments;
   private final LedgerRepository ledger;
   private final UserDirectory users;
   private final RewardsConfig config;
@@ -40,9 +33,10 @@ public final class PaymentService {
   /** Accepts {@code v1=}, this webhook's scheme before the one format, for one more release (docs/WEBHOOKS.md). */
   private final WebhookSignature signatures;
 
-  PaymentService(Pool pool, LedgerRepository ledger, UserDirectory users, RewardsConfig config, Clock clock,
-                 MeterRegistry meters) {
+  PaymentService(Pool pool, PaymentRepository payments, LedgerRepository ledger, UserDirectory users,
+                 RewardsConfig config, Clock clock, MeterRegistry meters) {
     this.pool = pool;
+    this.payments = payments;
     this.ledger = ledger;
     this.users = users;
     this.config = config;
@@ -51,7 +45,7 @@ public final class PaymentService {
   }
 
   public Future<JsonObject> products() {
-    return pool.query(PRODUCTS).execute().map(rows -> {
+    return payments.products().map(rows -> {
       JsonArray items = new JsonArray();
       rows.forEach(r -> items.add(new JsonObject().put("id", r.getString("id")).put("coins", r.getLong("coins"))
         .put("priceMinor", r.getLong("price_minor")).put("currency", r.getString("currency"))));
@@ -76,9 +70,9 @@ public final class PaymentService {
     long userId = data.getLong("userId");
     String productId = data.getString("productId");
     return users.find(userId).recover(e -> Future.failedFuture(invalid("data.userId", "No such user.")))
-      .compose(u -> pool.preparedQuery(PRODUCT).execute(Tuple.of(productId)))
-      .compose(rows -> rows.size() == 0 ? Future.failedFuture(invalid("data.productId", "No such product."))
-        : Future.succeededFuture(rows.iterator().next().getLong("coins")))
+      .compose(u -> payments.productCoins(productId))
+      .compose(coins -> coins.isEmpty() ? Future.failedFuture(invalid("data.productId", "No such product."))
+        : Future.succeededFuture(coins.get()))
       .compose(coins -> credit(eventId, userId, productId, coins))
       .recover(e -> LedgerRetry.duplicateKey(e)
         ? Future.succeededFuture(new JsonObject().put("status", "duplicate"))
@@ -92,8 +86,8 @@ public final class PaymentService {
       () -> pool.withTransaction(conn -> ledger.post(conn, Posting.of("recharge", "recharge:" + eventId, List.of(
           new Posting.Leg(clearing.result(), AccountKind.RECHARGE_CLEARING, -coins),
           new Posting.Leg(wallet.result(), AccountKind.USER_COINS, coins))))
-        .compose(posted -> conn.preparedQuery(INSERT_EVENT).execute(Tuple.of(eventId, userId, productId, coins,
-          posted.txId())).map(posted)))))
+        .compose(posted -> payments.insertEvent(conn, eventId, userId, productId, coins, posted.txId())
+          .map(posted)))))
       .map(posted -> new JsonObject().put("status", "credited").put("transactionId", posted.txId())
         .put("coins", coins));
   }
@@ -149,8 +143,9 @@ public final class PaymentService {
         ledger.post(conn, Posting.of("admin_credit", key, List.of(
             new Posting.Leg(ids.resultAt(0), AccountKind.ADMIN_ADJUSTMENT, -amount),
             new Posting.Leg(ids.resultAt(1), AccountKind.USER_COINS, amount))))
-          .compose(p -> RewardAudit.write(conn, admin.userId(), userId, "rewards.admin_credit", "ledger_transaction",
-            Long.toString(p.txId()), new JsonObject().put("coins", amount).put("reason", body.getString("reason")))
+          .compose(p -> RewardAuditRepository.write(conn, admin.userId(), userId, "rewards.admin_credit",
+            "ledger_transaction", Long.toString(p.txId()),
+            new JsonObject().put("coins", amount).put("reason", body.getString("reason")))
             .map(p)))))
       .map(p -> new JsonObject().put("status", "credited").put("transactionId", p.txId()).put("coins", amount))
       .recover(e -> LedgerRetry.duplicateKey(e)

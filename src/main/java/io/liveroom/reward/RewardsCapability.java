@@ -50,20 +50,20 @@ public final class RewardsCapability implements Capability {
     this.config = platform.config().rewards();
     this.users = users;
     this.ledger = new LedgerRepository(pool);
-    this.folder = new BalanceFolder(vertx, pool, config.foldBatchSize(), config.retryAttempts());
+    this.folder = new BalanceFolder(vertx, pool, ledger, config.foldBatchSize(), config.retryAttempts());
     this.catalog = new GiftCatalog(pool);
     listeners.add((receipt, hostId, sessionId) -> meters.counter("liveroom.gifts.committed").increment());
     listeners.add((receipt, hostId, sessionId) -> folder.wake()); // its host's beans wait for a fold
-    this.leaderboards = new Leaderboards(vertx, pool, redis, users, clock);
+    this.leaderboards = new Leaderboards(vertx, new LeaderboardRepository(pool), redis, users, clock);
     GiftEffects effects = new GiftEffects(redis, realtime, config.comboWindowSeconds(), listeners,
       leaderboards::invalidate);
     UserDirectory senders = new RecentUsers(users, 2_000, 200_000);
     this.gifts = new GiftService(new GiftRepository(pool), ledger, catalog, rooms, senders, effects, config, clock,
       meters);
-    this.reconciliation = new Reconciliation(pool);
-    this.payments = new PaymentService(pool, ledger, users, config, clock, meters);
-    this.withdrawals = new WithdrawalService(pool, ledger, folder, users, config);
-    this.wallets = new WalletService(pool, config, clock);
+    this.reconciliation = new Reconciliation(new ReconciliationRepository(pool));
+    this.payments = new PaymentService(pool, new PaymentRepository(pool), ledger, users, config, clock, meters);
+    this.withdrawals = new WithdrawalService(pool, new WithdrawalRepository(pool), ledger, folder, users, config);
+    this.wallets = new WalletService(new WalletRepository(pool), config, clock);
     this.routes = List.of(new GiftRoutes(catalog, gifts, leaderboards, auth),
       new WalletRoutes(wallets, withdrawals, payments, auth),
       new RewardAdminRoutes(catalog, payments, withdrawals, reconciliation, leaderboards, auth, users));

@@ -9,7 +9,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -26,25 +25,14 @@ import java.util.Map;
  * frozen or erased user has no public rank without any Redis clean-up.
  */
 public final class RewardsPersonalData implements PersonalDataSource {
-  static final String SENT = """
-    SELECT tx_id, host_id, room_id, gift_id, gift_count, coins, created_at
-    FROM gift_events WHERE sender_id = $1 ORDER BY tx_id""";
-  static final String RECEIVED = """
-    SELECT tx_id, sender_id, room_id, gift_id, gift_count, beans, created_at
-    FROM gift_events WHERE host_id = $1 ORDER BY tx_id""";
-  static final String STATEMENT = """
-    SELECT e.id, e.tx_id, e.currency, e.amount, t.kind, t.created_at
-    FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.tx_id
-    JOIN ledger_accounts a ON a.id = e.account_id
-    WHERE a.owner_id = $1 AND a.kind IN ('user_coins', 'host_beans') ORDER BY e.id""";
-  static final String WITHDRAWALS = """
-    SELECT id, beans, status, created_at, decided_at FROM withdrawals WHERE host_id = $1 ORDER BY id""";
-  static final String PENDING_WITHDRAWAL = "SELECT 1 FROM withdrawals WHERE host_id = $1 AND status = 'pending' LIMIT 1";
-
-  private final Pool pool;
+  private final GiftRepository gifts;
+  private final WalletRepository wallets;
+  private final WithdrawalRepository withdrawals;
 
   public RewardsPersonalData(Pool pool) {
-    this.pool = pool;
+    this.gifts = new GiftRepository(pool);
+    this.wallets = new WalletRepository(pool);
+    this.withdrawals = new WithdrawalRepository(pool);
   }
 
   @Override
@@ -54,21 +42,20 @@ public final class RewardsPersonalData implements PersonalDataSource {
 
   @Override
   public Future<Void> export(long userId, ExportWriter out) {
-    Tuple id = Tuple.of(userId);
-    return out.query(pool, "giftsSent", SENT, id, r -> new JsonObject().put("transactionId", r.getLong("tx_id"))
+    return gifts.exportSent(out, "giftsSent", userId, r -> new JsonObject().put("transactionId", r.getLong("tx_id"))
         .put("hostId", r.getLong("host_id")).put("roomId", r.getLong("room_id")).put("giftId", r.getLong("gift_id"))
         .put("count", r.getInteger("gift_count")).put("coins", r.getLong("coins"))
         .put("at", iso(r.getOffsetDateTime("created_at"))))
-      .compose(v -> out.query(pool, "giftsReceived", RECEIVED, id, r -> new JsonObject()
+      .compose(v -> gifts.exportReceived(out, "giftsReceived", userId, r -> new JsonObject()
         .put("transactionId", r.getLong("tx_id")).put("senderId", r.getLong("sender_id"))
         .put("roomId", r.getLong("room_id")).put("giftId", r.getLong("gift_id"))
         .put("count", r.getInteger("gift_count")).put("beans", r.getLong("beans"))
         .put("at", iso(r.getOffsetDateTime("created_at")))))
-      .compose(v -> out.query(pool, "walletStatement", STATEMENT, id, r -> new JsonObject()
+      .compose(v -> wallets.exportStatement(out, "walletStatement", userId, r -> new JsonObject()
         .put("entryId", r.getLong("id")).put("transactionId", r.getLong("tx_id")).put("kind", r.getString("kind"))
         .put("currency", r.getString("currency")).put("amount", r.getLong("amount"))
         .put("at", iso(r.getOffsetDateTime("created_at")))))
-      .compose(v -> out.query(pool, "withdrawals", WITHDRAWALS, id, r -> new JsonObject()
+      .compose(v -> withdrawals.export(out, "withdrawals", userId, r -> new JsonObject()
         .put("id", r.getLong("id")).put("beans", r.getLong("beans")).put("status", r.getString("status"))
         .put("requestedAt", iso(r.getOffsetDateTime("created_at")))
         .put("decidedAt", iso(r.getOffsetDateTime("decided_at")))));
@@ -76,7 +63,7 @@ public final class RewardsPersonalData implements PersonalDataSource {
 
   @Override
   public Future<Void> ensureCancellable(long userId) {
-    return pool.preparedQuery(PENDING_WITHDRAWAL).execute(Tuple.of(userId)).compose(rows -> rows.size() == 0
+    return withdrawals.hasPending(userId).compose(pending -> !pending
       ? Future.succeededFuture()
       : Future.failedFuture(AppException.of(ErrorCode.CANCELLATION_BLOCKED,
         "A withdrawal of your earnings is pending; cancel once it is paid or rejected.")

@@ -7,9 +7,7 @@ import io.liveroom.error.FieldError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,33 +20,19 @@ import java.util.List;
  * first, paged by entry id (keyset: stable while new entries arrive).
  */
 public final class WalletService {
-  static final String ACCOUNTS = """
-    SELECT a.id, a.kind, a.balance,
-      CASE WHEN a.spent_day = $2 THEN a.spent_day_coins ELSE 0 END AS day_coins,
-      CASE WHEN a.spent_month = $3 THEN a.spent_month_coins ELSE 0 END AS month_coins,
-      COALESCE((SELECT sum(e.amount) FROM ledger_entries e JOIN ledger_unfolded u ON u.tx_id = e.tx_id
-        WHERE e.account_id = a.id AND a.deferred), 0) AS pending
-    FROM ledger_accounts a WHERE a.owner_id = $1 AND a.kind IN ('user_coins', 'host_beans')""";
-  static final String STATEMENT = """
-    SELECT e.id, e.tx_id, e.currency, e.amount, t.kind, t.created_at
-    FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.tx_id
-    JOIN ledger_accounts a ON a.id = e.account_id
-    WHERE a.owner_id = $1 AND a.kind IN ('user_coins', 'host_beans') AND e.id < $2
-    ORDER BY e.id DESC LIMIT $3""";
-
-  private final Pool pool;
+  private final WalletRepository wallets;
   private final RewardsConfig config;
   private final Clock clock;
 
-  WalletService(Pool pool, RewardsConfig config, Clock clock) {
-    this.pool = pool;
+  WalletService(WalletRepository wallets, RewardsConfig config, Clock clock) {
+    this.wallets = wallets;
     this.config = config;
     this.clock = clock;
   }
 
   public Future<JsonObject> wallet(Principal p) {
     LocalDate today = LocalDate.now(clock);
-    return pool.preparedQuery(ACCOUNTS).execute(Tuple.of(p.userId(), today, today.withDayOfMonth(1))).map(rows -> {
+    return wallets.accounts(p.userId(), today, today.withDayOfMonth(1)).map(rows -> {
       JsonObject coins = new JsonObject().put("balance", 0L).put("spentToday", 0L).put("spentThisMonth", 0L);
       JsonObject beans = new JsonObject().put("balance", 0L).put("pending", 0L);
       for (Row r : rows) {
@@ -69,7 +53,7 @@ public final class WalletService {
   public Future<JsonObject> transactions(Principal p, String before, String limitParam) {
     long cursor = parse(before, "before", Long.MAX_VALUE, 1, Long.MAX_VALUE);
     int limit = (int) parse(limitParam, "limit", 20, 1, 100);
-    return pool.preparedQuery(STATEMENT).execute(Tuple.of(p.userId(), cursor, limit)).map(rows -> {
+    return wallets.statement(p.userId(), cursor, limit).map(rows -> {
       JsonArray items = new JsonArray();
       long last = 0;
       for (Row r : rows) {

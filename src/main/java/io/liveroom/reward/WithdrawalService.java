@@ -11,7 +11,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 
 import java.util.List;
 import java.util.Map;
@@ -24,32 +23,17 @@ import java.util.Map;
  * from pending by a conditional update, and the decision's idempotency key is unique.
  */
 public final class WithdrawalService {
-  static final String INSERT = """
-    INSERT INTO withdrawals (host_id, beans, status, request_tx_id) VALUES ($1, $2, 'pending', $3)
-    RETURNING id, host_id, beans, status, created_at, decided_at""";
-  static final String DECIDE = """
-    UPDATE withdrawals SET status = $2, decided_by = $3, decided_at = now() WHERE id = $1 AND status = 'pending'
-    RETURNING id, host_id, beans""";
-  static final String HOST_OF = "SELECT host_id FROM withdrawals WHERE id = $1";
-  static final String SET_DECISION_TX = """
-    UPDATE withdrawals SET decision_tx_id = $2 WHERE id = $1
-    RETURNING id, host_id, beans, status, created_at, decided_at""";
-  static final String BY_HOST = """
-    SELECT id, host_id, beans, status, created_at, decided_at FROM withdrawals WHERE host_id = $1
-    ORDER BY id DESC LIMIT 100""";
-  static final String BY_STATUS = """
-    SELECT id, host_id, beans, status, created_at, decided_at FROM withdrawals WHERE status = $1
-    ORDER BY id LIMIT 200""";
-
   private final Pool pool;
+  private final WithdrawalRepository withdrawals;
   private final LedgerRepository ledger;
   private final BalanceFolder folder;
   private final UserDirectory users;
   private final RewardsConfig config;
 
-  WithdrawalService(Pool pool, LedgerRepository ledger, BalanceFolder folder, UserDirectory users,
-                    RewardsConfig config) {
+  WithdrawalService(Pool pool, WithdrawalRepository withdrawals, LedgerRepository ledger, BalanceFolder folder,
+                    UserDirectory users, RewardsConfig config) {
     this.pool = pool;
+    this.withdrawals = withdrawals;
     this.ledger = ledger;
     this.folder = folder;
     this.users = users;
@@ -83,7 +67,7 @@ public final class WithdrawalService {
         ledger.post(conn, Posting.of("withdrawal_request", key, List.of(
             new Posting.Leg(ids.resultAt(0), AccountKind.HOST_BEANS, -amount),
             new Posting.Leg(ids.resultAt(1), AccountKind.WITHDRAWAL_PENDING, amount))))
-          .compose(p -> conn.preparedQuery(INSERT).execute(Tuple.of(host.userId(), amount, p.txId()))))))
+          .compose(p -> withdrawals.insert(conn, host.userId(), amount, p.txId())))))
       .map(rows -> toJson(rows.iterator().next()))
       .recover(e -> LedgerRetry.duplicateKey(e)
         ? Future.failedFuture(AppException.of(ErrorCode.CONFLICT, "This requestId was already used for a withdrawal."))
@@ -104,15 +88,15 @@ public final class WithdrawalService {
    */
   private Future<JsonObject> decide(Principal admin, long id, String status, AccountKind to) {
     String kind = "paid".equals(status) ? "withdrawal_approve" : "withdrawal_reject";
-    return pool.preparedQuery(HOST_OF).execute(Tuple.of(id)).compose(rows -> {
-      if (rows.size() == 0) {
+    return withdrawals.hostOf(id).compose(host -> {
+      if (host.isEmpty()) {
         return Future.failedFuture(notPending());
       }
-      long hostId = rows.iterator().next().getLong("host_id");
+      long hostId = host.get();
       return Future.all(ledger.account(AccountKind.WITHDRAWAL_PENDING, null),
         ledger.account(to, to.owned() ? hostId : null));
     }).compose(ids -> LedgerRetry.run("withdrawal " + id + " " + status, config.retryAttempts(), () ->
-      pool.withTransaction(conn -> conn.preparedQuery(DECIDE).execute(Tuple.of(id, status, admin.userId()))
+      pool.withTransaction(conn -> withdrawals.decide(conn, id, status, admin.userId())
         .compose(rows -> {
           if (rows.size() == 0) {
             return Future.failedFuture(notPending());
@@ -122,10 +106,11 @@ public final class WithdrawalService {
           return ledger.post(conn, Posting.of(kind, "withdrawal:" + id + ":decision", List.of(
               new Posting.Leg(ids.resultAt(0), AccountKind.WITHDRAWAL_PENDING, -beans),
               new Posting.Leg(ids.resultAt(1), to, beans))))
-            .compose(p -> RewardAudit.write(conn, admin.userId(), w.getLong("host_id"), "rewards.withdrawal." + status,
-              "withdrawal", Long.toString(id), new JsonObject().put("beans", beans).put("transactionId", p.txId()))
+            .compose(p -> RewardAuditRepository.write(conn, admin.userId(), w.getLong("host_id"),
+              "rewards.withdrawal." + status, "withdrawal", Long.toString(id),
+              new JsonObject().put("beans", beans).put("transactionId", p.txId()))
               .map(p))
-            .compose(p -> conn.preparedQuery(SET_DECISION_TX).execute(Tuple.of(id, p.txId())));
+            .compose(p -> withdrawals.setDecisionTx(conn, id, p.txId()));
         })))).map(rows -> toJson(rows.iterator().next()));
   }
 
@@ -134,7 +119,7 @@ public final class WithdrawalService {
   }
 
   public Future<JsonObject> mine(Principal host) {
-    return list(pool, BY_HOST, Tuple.of(host.userId()));
+    return withdrawals.byHost(host.userId()).map(WithdrawalService::items);
   }
 
   public Future<JsonObject> byStatus(String status) {
@@ -142,15 +127,13 @@ public final class WithdrawalService {
       throw AppException.validation(List.of(new io.liveroom.error.FieldError("status", "invalid",
         "status must be pending, paid or rejected.")));
     }
-    return list(pool, BY_STATUS, Tuple.of(status));
+    return withdrawals.byStatus(status).map(WithdrawalService::items);
   }
 
-  private static Future<JsonObject> list(Pool pool, String sql, Tuple args) {
-    return pool.preparedQuery(sql).execute(args).map(rows -> {
-      JsonArray items = new JsonArray();
-      rows.forEach(r -> items.add(toJson(r)));
-      return new JsonObject().put("items", items);
-    });
+  private static JsonObject items(Iterable<Row> rows) {
+    JsonArray items = new JsonArray();
+    rows.forEach(r -> items.add(toJson(r)));
+    return new JsonObject().put("items", items);
   }
 
   static JsonObject toJson(Row r) {

@@ -6,6 +6,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +28,12 @@ final class ChatRepository {
     WHERE id = $1 AND sender_id = $2 RETURNING room_id""";
   static final String FIND_ANY_ROOM = "SELECT room_id, sender_id FROM chat_messages WHERE id = $1";
   static final String RECENT = """
-    SELECT m.id, m.sender_id, m.text, m.sent_at, u.nickname, u.avatar_url
-    FROM chat_messages m JOIN users u ON u.id = m.sender_id
-    WHERE m.room_id = $1 AND m.deleted_at IS NULL ORDER BY m.id DESC LIMIT $2""";
+    SELECT id, sender_id, text, sent_at FROM chat_messages
+    WHERE room_id = $1 AND deleted_at IS NULL ORDER BY id DESC LIMIT $2""";
+
+  /** Retention: a batch of the oldest stored messages, whatever their room or sender. */
+  static final String PURGE_OLDER_THAN = """
+    DELETE FROM chat_messages WHERE id IN (SELECT id FROM chat_messages WHERE sent_at < $1 LIMIT $2)""";
 
   private final Pool pool;
 
@@ -90,22 +94,25 @@ final class ChatRepository {
       .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("room_id"));
   }
 
-  /**
-   * The newest {@code limit} undeleted messages of a room, oldest first, in the shape of {@code chat}
-   * publications (the sender's current profile): what can be reloaded into a room's history when
-   * Redis lost it.
-   */
-  Future<List<JsonObject>> recent(long roomId, int limit) {
+  /** The newest {@code limit} undeleted messages of a room, oldest first (senders as ids: {@link ChatHistory}). */
+  Future<List<ArchivedChat>> recent(long roomId, int limit) {
     return pool.preparedQuery(RECENT).execute(Tuple.of(roomId, limit)).map(rows -> {
-      List<JsonObject> out = new ArrayList<>();
+      List<ArchivedChat> out = new ArrayList<>();
       for (Row r : rows) {
-        out.add(0, new JsonObject().put("type", "chat").put("id", Long.toString(r.getLong("id")))
-          .put("text", r.getString("text"))
-          .put("sender", new JsonObject().put("id", r.getLong("sender_id")).put("nickname", r.getString("nickname"))
-            .put("avatarUrl", r.getString("avatar_url")))
-          .put("ts", r.getOffsetDateTime("sent_at").toInstant().toEpochMilli()));
+        out.add(0, new ArchivedChat(r.getLong("id"), r.getLong("sender_id"), r.getString("text"),
+          r.getOffsetDateTime("sent_at").toInstant()));
       }
       return out;
     });
+  }
+
+  /** A stored, undeleted chat message as history reloads it. */
+  record ArchivedChat(long id, long senderId, String text, Instant sentAt) {
+  }
+
+  /** Deletes up to {@code limit} messages sent before {@code cutoff}; returns how many. */
+  Future<Integer> purgeOlderThan(Instant cutoff, int limit) {
+    return pool.preparedQuery(PURGE_OLDER_THAN).execute(Tuple.of(cutoff.atOffset(ZoneOffset.UTC), limit))
+      .map(rows -> rows.rowCount());
   }
 }

@@ -31,11 +31,11 @@ public final class RoomNamespace implements ChannelNamespace {
   private final RoomState state;
   private final ChatService chat;
   private final Profiles profiles;
-  private final ChatRepository archive;
+  private final ChatHistory archive;
   private final int joinLeaveMaxViewers;
 
   RoomNamespace(RoomsConfig config, RoomRepository rooms, RoomState state, ChatService chat, Profiles profiles,
-                ChatRepository archive) {
+                ChatHistory archive) {
     this.options = new NamespaceOptions(config.historySize(), config.historyTtl(), true, false, true, true);
     this.rooms = rooms;
     this.state = state;

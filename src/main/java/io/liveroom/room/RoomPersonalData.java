@@ -9,7 +9,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -22,27 +21,12 @@ import java.util.List;
  * the Redis copies), and closes the hosted rooms with their title and cover removed.
  */
 public final class RoomPersonalData implements PersonalDataSource {
-  static final String CHAT = """
-    SELECT id, room_id, text, masked, sent_at, deleted_at FROM chat_messages WHERE sender_id = $1 ORDER BY id""";
-  static final String RESTRICTIONS = """
-    SELECT room_id, kind, until, created_at FROM room_restrictions WHERE user_id = $1 ORDER BY created_at""";
-  static final String HOSTED = """
-    SELECT id, title, cover_url, category, tags, status, created_at FROM rooms WHERE host_id = $1 ORDER BY id""";
-  static final String MODERATING = "SELECT room_id, appointed_at FROM room_moderators WHERE user_id = $1 ORDER BY room_id";
-  static final String DELETE_CHAT = "DELETE FROM chat_messages WHERE sender_id = $1";
-  static final String DELETE_RESTRICTIONS = "DELETE FROM room_restrictions WHERE user_id = $1 RETURNING room_id, kind";
-  static final String DELETE_MODERATING = "DELETE FROM room_moderators WHERE user_id = $1 RETURNING room_id";
-  static final String CLOSE_HOSTED = """
-    UPDATE rooms SET status = 'closed', title = 'Closed room', cover_url = NULL, tags = '{}', current_session_id = NULL,
-                     updated_at = now()
-    WHERE host_id = $1""";
-
-  private final Pool pool;
+  private final RoomPersonalDataRepository rows;
   private final RoomService rooms;
   private final RoomState state;
 
   RoomPersonalData(Pool pool, RoomService rooms, RoomState state) {
-    this.pool = pool;
+    this.rows = new RoomPersonalDataRepository(pool);
     this.rooms = rooms;
     this.state = state;
   }
@@ -54,15 +38,14 @@ public final class RoomPersonalData implements PersonalDataSource {
 
   @Override
   public Future<Void> export(long userId, ExportWriter out) {
-    Tuple id = Tuple.of(userId);
-    return out.query(pool, "chatMessages", CHAT, id, r -> new JsonObject().put("id", Long.toString(r.getLong("id")))
+    return rows.exportChat(out, "chatMessages", userId, r -> new JsonObject().put("id", Long.toString(r.getLong("id")))
         .put("roomId", r.getLong("room_id")).put("text", r.getString("text")).put("masked", r.getBoolean("masked"))
         .put("sentAt", iso(r.getOffsetDateTime("sent_at"))).put("deletedAt", iso(r.getOffsetDateTime("deleted_at"))))
-      .compose(v -> out.query(pool, "roomRestrictions", RESTRICTIONS, id, r -> new JsonObject()
+      .compose(v -> rows.exportRestrictions(out, "roomRestrictions", userId, r -> new JsonObject()
         .put("roomId", r.getLong("room_id")).put("kind", r.getString("kind"))
         .put("until", iso(r.getOffsetDateTime("until"))).put("createdAt", iso(r.getOffsetDateTime("created_at")))))
-      .compose(v -> out.query(pool, "roomsHosted", HOSTED, id, RoomPersonalData::hosted))
-      .compose(v -> out.query(pool, "roomModeratorships", MODERATING, id, r -> new JsonObject()
+      .compose(v -> rows.exportHosted(out, "roomsHosted", userId, RoomPersonalData::hosted))
+      .compose(v -> rows.exportModerating(out, "roomModeratorships", userId, r -> new JsonObject()
         .put("roomId", r.getLong("room_id")).put("appointedAt", iso(r.getOffsetDateTime("appointed_at")))));
   }
 
@@ -80,30 +63,28 @@ public final class RoomPersonalData implements PersonalDataSource {
 
   @Override
   public Future<Void> erase(SqlConnection tx, long userId, ErasureMode mode) {
-    Tuple id = Tuple.of(userId);
     return rooms.endHostedBy(userId, "host_account_erased")
-      .compose(v -> mode == ErasureMode.DELETE ? tx.preparedQuery(DELETE_CHAT).execute(id).mapEmpty()
-        : Future.succeededFuture())
-      .compose(v -> tx.preparedQuery(DELETE_RESTRICTIONS).execute(id))
-      .compose(rows -> {
+      .compose(v -> mode == ErasureMode.DELETE ? rows.deleteChat(tx, userId) : Future.<Void>succeededFuture())
+      .compose(v -> rows.deleteRestrictions(tx, userId))
+      .compose(lifted -> {
         Future<Void> chain = Future.succeededFuture();
-        for (Row r : rows) {
+        for (Row r : lifted) {
           Restriction kind = Restriction.valueOf(r.getString("kind").toUpperCase());
           long roomId = r.getLong("room_id");
           chain = chain.compose(x -> state.lift(roomId, kind, userId));
         }
         return chain;
       })
-      .compose(v -> tx.preparedQuery(DELETE_MODERATING).execute(id))
-      .compose(rows -> {
+      .compose(v -> rows.deleteModeratorships(tx, userId))
+      .compose(removed -> {
         Future<Void> chain = Future.succeededFuture();
-        for (Row r : rows) {
+        for (Row r : removed) {
           long roomId = r.getLong("room_id");
           chain = chain.compose(x -> state.removeModerator(roomId, userId));
         }
         return chain;
       })
-      .compose(v -> tx.preparedQuery(CLOSE_HOSTED).execute(id).mapEmpty());
+      .compose(v -> rows.closeHosted(tx, userId));
   }
 
   static String iso(OffsetDateTime t) {

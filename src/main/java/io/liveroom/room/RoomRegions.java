@@ -7,7 +7,6 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
-import io.vertx.sqlclient.Tuple;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,23 +20,11 @@ import java.util.Optional;
  * A location-derived region never overwrites one the host chose.
  */
 final class RoomRegions implements LiveRoomRegions {
-  static final String LIVE_BY_HOSTS = """
-    SELECT id, host_id, title, region FROM rooms WHERE host_id = ANY($1) AND status = 'live'""";
-  static final String TAG_LIVE_ROOM = """
-    UPDATE rooms SET region = $2, region_source = $3, updated_at = now()
-    WHERE host_id = $1 AND status = 'live' AND (region_source IS DISTINCT FROM 'chosen' OR $3 <> 'location')
-    RETURNING id, host_id, title, region""";
-  static final String CLEAR = """
-    UPDATE rooms SET region = NULL, region_source = NULL, updated_at = now()
-    WHERE host_id = $1 AND region_source = $2""";
-  static final String LIVE_IN_REGION = """
-    SELECT id, host_id, title, region FROM rooms WHERE region = $1 AND status = 'live'""";
-
-  private final Pool pool;
+  private final RoomRegionRepository regions;
   private final HotRanking hot;
 
   RoomRegions(Pool pool, HotRanking hot) {
-    this.pool = pool;
+    this.regions = new RoomRegionRepository(pool);
     this.hot = hot;
   }
 
@@ -46,23 +33,23 @@ final class RoomRegions implements LiveRoomRegions {
     if (hostIds.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    return pool.preparedQuery(LIVE_BY_HOSTS).execute(Tuple.of(hostIds.toArray(Long[]::new))).compose(this::scored);
+    return regions.liveHostedBy(hostIds).compose(this::scored);
   }
 
   @Override
   public Future<Optional<LiveRoom>> tagHostRoom(long hostId, String region, RegionSource source) {
-    return pool.preparedQuery(TAG_LIVE_ROOM).execute(Tuple.of(hostId, region, wire(source)))
+    return regions.tagLiveRoom(hostId, region, wire(source))
       .compose(this::scored).map(rooms -> rooms.stream().findFirst());
   }
 
   @Override
   public Future<Void> clearHostRegions(long hostId, RegionSource source) {
-    return pool.preparedQuery(CLEAR).execute(Tuple.of(hostId, wire(source))).mapEmpty();
+    return regions.clear(hostId, wire(source));
   }
 
   @Override
   public Future<List<LiveRoom>> hottest(String region, int limit) {
-    return pool.preparedQuery(LIVE_IN_REGION).execute(Tuple.of(region)).compose(this::scored)
+    return regions.liveIn(region).compose(this::scored)
       .map(rooms -> rooms.stream()
         .sorted(Comparator.comparingLong(LiveRoom::score).reversed().thenComparing(r -> Long.parseLong(r.roomId())))
         .limit(limit).toList());

@@ -11,6 +11,8 @@ import io.liveroom.http.BearerAuth;
 import io.liveroom.http.HttpRoutes;
 import io.liveroom.infra.CacheMarker;
 import io.liveroom.personaldata.PersonalDataSource;
+import io.liveroom.personaldata.RetentionRule;
+import io.liveroom.personaldata.RetentionTarget;
 import io.liveroom.realtime.ChannelNamespace;
 import io.liveroom.realtime.Realtime;
 import io.liveroom.realtime.RpcMethod;
@@ -23,6 +25,7 @@ import io.vertx.sqlclient.Pool;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -47,21 +50,24 @@ public final class RoomsCapability implements Capability {
   private final ModerationService moderationService;
   private final RoomStatsService statsService;
   private final ChatRepository chatRepository;
+  private final ChatHistory chatHistory;
   private final List<HttpRoutes> routes;
   private final RoomPersonalData personalData;
   private final CacheMarker liveCache;
+  private final int chatRetentionDays;
 
   public RoomsCapability(Platform platform, Realtime realtime, ViewerCounter viewers, UserDirectory users,
                          BearerAuth auth) {
     this(platform.vertx(), platform.pool(), platform.redis(), realtime, viewers, users, auth,
-      platform.config().rooms(), platform.meters(), platform.clock());
+      platform.config().rooms(), platform.meters(), platform.clock(), platform.config().privacy().chatRetentionDays());
   }
 
   /** As above, with its own registry and config (tests build a second instance beside a node's). */
   RoomsCapability(Vertx vertx, Pool pool, RedisAPI redis, Realtime realtime, ViewerCounter viewers, UserDirectory users,
-                  BearerAuth auth, RoomsConfig config, MeterRegistry registry, Clock clock) {
+                  BearerAuth auth, RoomsConfig config, MeterRegistry registry, Clock clock, int chatRetentionDays) {
     this.vertx = vertx;
     this.config = config;
+    this.chatRetentionDays = chatRetentionDays;
     RoomRepository rooms = new RoomRepository(pool);
     ModerationRepository moderation = new ModerationRepository(pool);
     ChatRepository chat = new ChatRepository(pool);
@@ -87,7 +93,8 @@ public final class RoomsCapability implements Capability {
         return roomService.restoreIfLive(roomId);
       }));
     this.likes = new LikeService(redis, config, publisher, hot);
-    this.namespace = new RoomNamespace(config, rooms, state, chatService, profiles, chat);
+    this.chatHistory = new ChatHistory(chat, profiles);
+    this.namespace = new RoomNamespace(config, rooms, state, chatService, profiles, chatHistory);
     this.statsService = new RoomStatsService(rooms, state, viewers, hot);
     this.moderationService = new ModerationService(rooms, moderation, chat, state, publisher, realtime,
       new PlatformRoles(users), config.kickBan(), config.maxMute());
@@ -146,6 +153,12 @@ public final class RoomsCapability implements Capability {
     return namespace;
   }
 
+  /** Stored chat is kept {@code privacy.retention.chatDays}. */
+  @Override
+  public List<RetentionRule> retention() {
+    return List.of(new RetentionRule(chatRetention(), chatRetentionDays));
+  }
+
   /** Chat, restrictions, hosted rooms. */
   @Override
   public List<PersonalDataSource> personalData() {
@@ -158,7 +171,7 @@ public final class RoomsCapability implements Capability {
    * archive's flush interval.
    */
   public Future<List<JsonObject>> recentChat(long roomId, int limit) {
-    return chatRepository.recent(roomId, limit);
+    return chatHistory.recent(roomId, limit);
   }
 
   public RoomPublisher publisher() {
@@ -180,6 +193,21 @@ public final class RoomsCapability implements Capability {
   }
 
   // --- For the privacy capability ---
+
+  /** The retention of stored chat ({@code chat}), enforced by privacy's scheduler. */
+  private RetentionTarget chatRetention() {
+    return new RetentionTarget() {
+      @Override
+      public String name() {
+        return "chat";
+      }
+
+      @Override
+      public Future<Integer> purgeOlderThan(Instant cutoff, int limit) {
+        return chatRepository.purgeOlderThan(cutoff, limit);
+      }
+    };
+  }
 
   /**
    * The sender deletes their own stored message: its text is erased in PostgreSQL and viewers get a

@@ -39,7 +39,7 @@ final class RoomFixture implements AutoCloseable {
     this.node = node;
     this.rooms = new RoomsCapability(node.vertx(), node.pool(), node.redis(), realtime,
       channel -> Future.succeededFuture(viewers.get()), new PgUserDirectory(node.pool()),
-      new BearerAuth(node.accessTokens(), p -> Future.succeededFuture()), config, registry, node.clock());
+      new BearerAuth(node.accessTokens(), p -> Future.succeededFuture()), config, registry, node.clock(), 0);
     await(rooms.start());
   }
 
