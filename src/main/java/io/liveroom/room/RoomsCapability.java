@@ -7,12 +7,12 @@ import io.liveroom.capability.Platform;
 import io.liveroom.config.RoomsConfig;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
+import io.liveroom.geo.LiveRoomRegions;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.HttpRoutes;
 import io.liveroom.infra.CacheMarker;
 import io.liveroom.personaldata.PersonalDataSource;
 import io.liveroom.personaldata.RetentionRule;
-import io.liveroom.personaldata.RetentionTarget;
 import io.liveroom.realtime.ChannelNamespace;
 import io.liveroom.realtime.Realtime;
 import io.liveroom.realtime.RpcMethod;
@@ -25,7 +25,6 @@ import io.vertx.sqlclient.Pool;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -156,7 +155,7 @@ public final class RoomsCapability implements Capability {
   /** Stored chat is kept {@code privacy.retention.chatDays}. */
   @Override
   public List<RetentionRule> retention() {
-    return List.of(new RetentionRule(chatRetention(), chatRetentionDays));
+    return List.of(new RetentionRule(new ChatRetention(chatRepository), chatRetentionDays));
   }
 
   /** Chat, restrictions, hosted rooms. */
@@ -179,7 +178,7 @@ public final class RoomsCapability implements Capability {
   }
 
   /** Regions of live rooms, for Nearby and the regional hot list. */
-  public io.liveroom.geo.LiveRoomRegions regions(Pool pool) {
+  public LiveRoomRegions regions(Pool pool) {
     return new RoomRegions(pool, hot);
   }
 
@@ -193,21 +192,6 @@ public final class RoomsCapability implements Capability {
   }
 
   // --- For the privacy capability ---
-
-  /** The retention of stored chat ({@code chat}), enforced by privacy's scheduler. */
-  private RetentionTarget chatRetention() {
-    return new RetentionTarget() {
-      @Override
-      public String name() {
-        return "chat";
-      }
-
-      @Override
-      public Future<Integer> purgeOlderThan(Instant cutoff, int limit) {
-        return chatRepository.purgeOlderThan(cutoff, limit);
-      }
-    };
-  }
 
   /**
    * The sender deletes their own stored message: its text is erased in PostgreSQL and viewers get a

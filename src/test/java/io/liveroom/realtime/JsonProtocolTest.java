@@ -96,7 +96,9 @@ class JsonProtocolTest {
         + new JsonObject().put("id", st).put("presence_stats", new JsonObject().put("channel", ch)).encode());
       assertThat(ws.awaitReply(s).containsKey("subscribe")).isTrue();
       assertThat(ws.awaitReply(p).containsKey("ping")).isTrue();
-      assertThat(ws.awaitReply(st).getJsonObject("presence_stats").getInteger("num_clients")).isBetween(0, 1);
+      JsonObject stats = ws.awaitReply(st);
+      assertThat(stats.getJsonObject("presence_stats")).as("presence_stats reply %s", stats).isNotNull();
+      assertThat(stats.getJsonObject("presence_stats").getInteger("num_clients")).isBetween(0, 1);
     }
   }
 
