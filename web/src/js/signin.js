@@ -50,19 +50,23 @@ async function sendCode(phone, purpose) {
   await showDevCode(phone, purpose);
 }
 
-/** The dev outbox exists only with the dev-outbox SMS sender; any failure means "not here". */
+/**
+ * The dev outbox exists only with the dev-outbox SMS sender; any failure means "not here". The
+ * body's data-outbox says what the check found (shown or absent), for people and tests alike.
+ */
 async function showDevCode(phone, purpose) {
-  let box;
+  let box = null;
   try {
     box = await api('GET', '/api/v1/dev/sms-outbox?phone=' + encodeURIComponent(phone));
   } catch {
-    return;
+    // Production: no outbox.
   }
   const message = (box?.messages || []).find((m) => m.purpose === purpose);
   if (box?.sender === 'dev-outbox' && message) {
     $('dev-code').textContent = message.code;
     $('dev-banner').hidden = false;
   }
+  document.body.dataset.outbox = $('dev-banner').hidden ? 'absent' : 'shown';
 }
 
 function signedIn(auth) {

@@ -30,6 +30,8 @@ final class Browsers implements AfterTestExecutionCallback, AutoCloseable {
   private Playwright playwright;
   private Browser browser;
   private final List<BrowserContext> contexts = new ArrayList<>();
+  /** What the browser reported blocking under the pages' Content-Security-Policy. */
+  private final List<String> cspViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** Starts the browser; call from {@code @BeforeAll}. */
   void launch() {
@@ -51,6 +53,11 @@ final class Browsers implements AfterTestExecutionCallback, AutoCloseable {
       .setBaseURL("http://127.0.0.1:" + port)
       .setViewportSize(PHONE_WIDTH, 780));
     context.setDefaultTimeout(15_000);
+    context.onConsoleMessage(m -> {
+      if (m.text().contains("Content Security Policy")) {
+        cspViolations.add(m.text());
+      }
+    });
     contexts.add(context);
     return context;
   }
@@ -85,10 +92,16 @@ final class Browsers implements AfterTestExecutionCallback, AutoCloseable {
     }
   }
 
+  /** The CSP violations the browser reported since the last {@link #closeContexts}. */
+  List<String> cspViolations() {
+    return List.copyOf(cspViolations);
+  }
+
   /** Closes the test's contexts; call from {@code @AfterEach}. */
   void closeContexts() {
     contexts.forEach(BrowserContext::close);
     contexts.clear();
+    cspViolations.clear();
   }
 
   @Override

@@ -41,7 +41,9 @@ class RoomPageIT {
 
   @AfterEach
   void closePages() {
+    List<String> violations = BROWSERS.cspViolations();
     BROWSERS.closeContexts();
+    assertThat(violations).as("what the page's CSP blocked").isEmpty();
   }
 
   @AfterAll

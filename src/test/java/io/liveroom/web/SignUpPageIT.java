@@ -14,6 +14,15 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import com.sun.net.httpserver.HttpServer;
+import io.liveroom.support.ProductionConfig;
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +44,9 @@ class SignUpPageIT {
 
   @AfterEach
   void closePages() {
+    List<String> violations = BROWSERS.cspViolations();
     BROWSERS.closeContexts();
+    assertThat(violations).as("what the page's CSP blocked").isEmpty();
   }
 
   @AfterAll
@@ -55,6 +66,7 @@ class SignUpPageIT {
     String phone = TestUsers.newPhone();
     page.locator("#signup-phone").fill(phone);
     page.locator("#signup-send").click();
+    PlaywrightAssertions.assertThat(page.locator("body")).hasAttribute("data-outbox", "shown");
     PlaywrightAssertions.assertThat(page.locator("#dev-banner")).isVisible();
     PlaywrightAssertions.assertThat(page.locator("#dev-banner")).containsText("Development stand-in");
     String code = page.locator("#dev-code").textContent();
@@ -80,7 +92,7 @@ class SignUpPageIT {
     TestHttp.Response me = http.get("/api/v1/me", token);
     assertThat(me.status()).isEqualTo(200);
     assertThat(me.json().getString("nickname")).isEqualTo("webuser");
-    assertThat(me.json().getString("phone")).isEqualTo(phone);
+    assertThat(me.json().getString("phone")).as("the masked phone").endsWith(phone.substring(phone.length() - 4));
   }
 
   @Test
@@ -99,5 +111,42 @@ class SignUpPageIT {
     page.locator("#signin-submit").click();
     page.waitForURL(Pattern.compile(".*/$"));
     PlaywrightAssertions.assertThat(page.locator("#signed-in")).hasText("Signed in as returning");
+  }
+
+  @Test
+  @DisplayName("On a production node the code goes to the SMS gateway only: the page shows no code and no banner")
+  void productionShowsNoCode() throws IOException {
+    List<JsonObject> texted = new CopyOnWriteArrayList<>();
+    HttpServer gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    gateway.createContext("/sms", exchange -> {
+      texted.add(new JsonObject(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+      exchange.sendResponseHeaders(202, -1);
+      exchange.close();
+    });
+    gateway.start();
+    Node production = TestNodes.start(json -> {
+      ProductionConfig.apply(json, "identity", "ai");
+      json.getJsonObject("accounts").getJsonObject("sms").put("sender", "http")
+        .put("httpUrl", "http://127.0.0.1:" + gateway.getAddress().getPort() + "/sms")
+        .put("httpSecret", "sms-gateway-secret-for-tests");
+    });
+    try {
+      Page page = BROWSERS.context(production.httpPort()).newPage();
+      page.navigate("/signin.html");
+      PlaywrightAssertions.assertThat(page.locator("#policy-version")).not().hasText("…");
+      String phone = TestUsers.newPhone();
+      page.locator("#signup-phone").fill(phone);
+      page.locator("#signup-send").click();
+      PlaywrightAssertions.assertThat(page.locator("#message")).hasText("A code is on its way to " + phone + ".");
+      assertThat(texted).hasSize(1);
+      String code = texted.get(0).getString("code");
+      assertThat(code).matches("[0-9]{6}");
+      PlaywrightAssertions.assertThat(page.locator("body")).hasAttribute("data-outbox", "absent");
+      PlaywrightAssertions.assertThat(page.locator("#dev-banner")).isHidden();
+      assertThat(page.locator("main").innerText()).doesNotContain(code);
+    } finally {
+      TestNodes.stop(production);
+      gateway.stop(0);
+    }
   }
 }
