@@ -128,9 +128,15 @@ class WebServingTest {
     try (TestSocket ws = TestSocket.open(port, Map.of("Origin", "http://127.0.0.1:" + port))) {
       assertThat(ws).isNotNull();
     }
+    // Served over https by a TLS-terminating balancer that forwards the browser's Host.
+    try (TestSocket ws = TestSocket.open(port, Map.of("Origin", "https://127.0.0.1:" + port))) {
+      assertThat(ws).isNotNull();
+    }
     assertThatThrownBy(() -> TestSocket.open(port, Map.of("Origin", "http://127.0.0.1:" + (port == 1 ? 2 : port - 1))))
       .hasCauseInstanceOf(WebSocketHandshakeException.class).hasStackTraceContaining("403");
     assertThatThrownBy(() -> TestSocket.open(port, Map.of("Origin", "https://evil.example")))
+      .hasCauseInstanceOf(WebSocketHandshakeException.class).hasStackTraceContaining("403");
+    assertThatThrownBy(() -> TestSocket.open(port, Map.of("Origin", "ws://127.0.0.1:" + port)))
       .hasCauseInstanceOf(WebSocketHandshakeException.class).hasStackTraceContaining("403");
   }
 }

@@ -71,8 +71,9 @@ public final class WsEndpoint {
     if (!ownOrigin || host == null || host.isEmpty()) {
       return false;
     }
-    int scheme = origin.indexOf("://");
-    return scheme > 0 && (origin.startsWith("http") && origin.substring(scheme + 3).equalsIgnoreCase(host));
+    String hostPart = origin.startsWith("https://") ? origin.substring(8)
+      : origin.startsWith("http://") ? origin.substring(7) : null;
+    return hostPart != null && hostPart.equalsIgnoreCase(host);
   }
 
   /** Call from the HTTP server's connection handler (on the connection's event loop). */
