@@ -1,6 +1,8 @@
 package io.liveroom.web;
 
 import io.liveroom.http.HttpRoutes;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 
@@ -31,11 +33,16 @@ final class WebRoutes implements HttpRoutes {
         ctx.next();
       }
     });
-    router.get("/docs/swagger-ui/" + swaggerVersion + "/*").handler(PageHeaders.immutable())
+    read(router.route("/docs/swagger-ui/" + swaggerVersion + "/*")).handler(PageHeaders.immutable())
       .handler(files(SwaggerUi.root(swaggerVersion)).setMaxAgeSeconds(31_536_000));
-    router.get("/vendor/*").handler(PageHeaders.immutable())
+    read(router.route("/vendor/*")).handler(PageHeaders.immutable())
       .handler(files(WEBROOT).setMaxAgeSeconds(31_536_000));
-    router.getWithRegex(PAGES).handler(PageHeaders.revalidate()).handler(files(WEBROOT));
+    read(router.routeWithRegex(PAGES)).handler(PageHeaders.revalidate()).handler(files(WEBROOT));
+  }
+
+  /** GET, and HEAD (StaticHandler answers it with the headers alone). */
+  private static Route read(Route route) {
+    return route.method(HttpMethod.GET).method(HttpMethod.HEAD);
   }
 
   /** Files from the classpath, with Last-Modified and 304s, index.html for a folder, no listing. */

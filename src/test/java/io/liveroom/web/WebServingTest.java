@@ -52,11 +52,15 @@ class WebServingTest {
   }
 
   @Test
-  @DisplayName("An unchanged page is answered 304 to a conditional GET")
+  @DisplayName("An unchanged page is answered 304 to a conditional GET, and HEAD gets the page's headers")
   void conditionalGet() {
     String lastModified = http.get("/signin.html").header("Last-Modified");
     TestHttp.Response r = http.send("GET", "/signin.html", null, Map.of("If-Modified-Since", lastModified));
     assertThat(r.status()).isEqualTo(304);
+    TestHttp.Response head = http.send("HEAD", "/signin.html", null, Map.of());
+    assertThat(head.status()).isEqualTo(200);
+    assertThat(head.header("Cache-Control")).isEqualTo(PageHeaders.REVALIDATE);
+    assertThat(head.header("Content-Security-Policy")).contains("script-src 'self'");
   }
 
   @Test
