@@ -32,6 +32,8 @@ final class Browsers implements AfterTestExecutionCallback, AutoCloseable {
   private final List<BrowserContext> contexts = new ArrayList<>();
   /** What the browser reported blocking under the pages' Content-Security-Policy. */
   private final List<String> cspViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** Requests the pages made to anywhere but the node (a CDN, a font service): there must be none. */
+  private final List<String> foreignRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** Starts the browser; call from {@code @BeforeAll}. */
   void launch() {
@@ -56,6 +58,13 @@ final class Browsers implements AfterTestExecutionCallback, AutoCloseable {
     context.onConsoleMessage(m -> {
       if (m.text().contains("Content Security Policy")) {
         cspViolations.add(m.text());
+      }
+    });
+    String origin = "http://127.0.0.1:" + port;
+    context.onRequest(r -> {
+      if (!r.url().startsWith(origin + "/") && !r.url().startsWith("ws://127.0.0.1:" + port + "/")
+        && !r.url().startsWith("data:")) {
+        foreignRequests.add(r.url());
       }
     });
     contexts.add(context);
@@ -97,11 +106,17 @@ final class Browsers implements AfterTestExecutionCallback, AutoCloseable {
     return List.copyOf(cspViolations);
   }
 
+  /** Requests to other origins since the last {@link #closeContexts}. */
+  List<String> foreignRequests() {
+    return List.copyOf(foreignRequests);
+  }
+
   /** Closes the test's contexts; call from {@code @AfterEach}. */
   void closeContexts() {
     contexts.forEach(BrowserContext::close);
     contexts.clear();
     cspViolations.clear();
+    foreignRequests.clear();
   }
 
   @Override

@@ -11,9 +11,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("API docs page in headless Chromium")
@@ -39,20 +36,14 @@ class DocsPageIT {
   @DisplayName("/docs renders the node's OpenAPI file with Swagger UI under the pages' CSP, loading nothing from elsewhere")
   void swaggerUi() {
     Page page = BROWSERS.context(node.httpPort()).newPage();
-    List<String> foreign = new ArrayList<>();
     String origin = "http://127.0.0.1:" + node.httpPort();
-    page.onRequest(r -> {
-      if (!r.url().startsWith(origin) && !r.url().startsWith("data:")) {
-        foreign.add(r.url());
-      }
-    });
     page.navigate("/docs");
     assertThat(page.url()).isEqualTo(origin + "/docs/");
     PlaywrightAssertions.assertThat(page.locator("#swagger .info .title")).containsText("Liveroom");
     PlaywrightAssertions.assertThat(page.locator("#swagger").getByText("/api/v1/rooms/hot").first()).isVisible();
     PlaywrightAssertions.assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
       new Page.GetByRoleOptions().setName("PROTOCOL.md"))).hasAttribute("href", "/docs/PROTOCOL.md");
-    assertThat(foreign).as("requests to other origins").isEmpty();
+    assertThat(BROWSERS.foreignRequests()).as("requests to other origins").isEmpty();
     assertThat(BROWSERS.cspViolations()).as("what the page's CSP blocked").isEmpty();
   }
 }

@@ -45,8 +45,10 @@ class SignUpPageIT {
   @AfterEach
   void closePages() {
     List<String> violations = BROWSERS.cspViolations();
+    List<String> foreign = BROWSERS.foreignRequests();
     BROWSERS.closeContexts();
     assertThat(violations).as("what the page's CSP blocked").isEmpty();
+    assertThat(foreign).as("requests to other origins").isEmpty();
   }
 
   @AfterAll
