@@ -1,10 +1,16 @@
 # syntax=docker/dockerfile:1
 # Build: Maven with a JDK 17; the tests run in CI (.ci/run), not in the image build.
 FROM maven:3.9-eclipse-temurin-17 AS build
+# Node.js and npm: the build runs `npm ci` in web/ for the web app's SDK (docs/WEB.md).
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
 COPY conf conf
+COPY web/package.json web/package-lock.json web/
+COPY web/src web/src
+COPY docs/PROTOCOL.md docs/PROTOCOL.md
 COPY src src
 RUN mvn -B -q package -DskipTests
 

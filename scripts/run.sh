@@ -3,7 +3,7 @@
 # (embedded PostgreSQL with data in ./data/pg, embedded Redis). Extra args go to the server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [[ ! -f target/liveroom.jar || -n "$(find src conf pom.xml -newer target/liveroom.jar -print -quit)" ]]; then
+if [[ ! -f target/liveroom.jar || -n "$(find src conf pom.xml web/src web/package-lock.json docs/PROTOCOL.md -newer target/liveroom.jar -print -quit)" ]]; then
   mvn -B -q package -DskipTests
 fi
 exec java ${JAVA_OPTS:-} -jar target/liveroom.jar "$@"

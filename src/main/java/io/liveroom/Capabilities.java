@@ -20,6 +20,7 @@ import io.liveroom.reward.RewardsCapability;
 import io.liveroom.reward.RoomLookup;
 import io.liveroom.room.HotRanking;
 import io.liveroom.room.RoomsCapability;
+import io.liveroom.web.WebCapability;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Every capability of a node, built with {@code new} in dependency order: accounts first
  * (everyone authenticates through it), then the real-time core, live rooms, consent, Nearby, AI
- * dialogue, rewards, and privacy last (it reaches everyone's personal data). Adding a capability
+ * dialogue, rewards, privacy (it reaches everyone's personal data), and the web app last (its
+ * pages catch the paths no API route took). Adding a capability
  * is one line in the constructor: the loops below plug in its namespaces, RPC methods, personal
  * data, routes and health checks, and start and stop it. {@link Node} owns the lifecycle around
  * it: clients before, the listener after.
@@ -77,6 +79,7 @@ final class Capabilities {
       rooms.hot().record(receipt.roomId(), HotRanking.Signal.GIFT, receipt.coins()));
     privacy = add(new PrivacyCapability(platform, personalData, accounts, new PrivacyRoomActions(rooms),
       consent.service(), nearby));
+    add(new WebCapability(platform.config().web()));
   }
 
   private <C extends Capability> C add(C capability) {
@@ -114,7 +117,7 @@ final class Capabilities {
   List<HttpRoutes> routes() {
     List<HttpRoutes> routes = new ArrayList<>();
     routes.add(new RealtimeRoutes(realtime, platform.config().realtime(),
-      platform.config().realtime().effectiveOrigins(platform.config().http())));
+      platform.config().realtime().effectiveOrigins(platform.config().http()), platform.config().web().enabled()));
     ordered.forEach(c -> routes.addAll(c.routes()));
     return routes;
   }

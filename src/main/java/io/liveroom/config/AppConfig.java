@@ -29,7 +29,8 @@ public record AppConfig(
   AiConfig ai,
   RealtimeConfig realtime,
   PrivacyConfig privacy,
-  RewardsConfig rewards
+  RewardsConfig rewards,
+  WebConfig web
 ) {
   public static AppConfig from(JsonObject json) {
     ConfigReader r = new ConfigReader(json);
@@ -51,7 +52,8 @@ public record AppConfig(
       AiConfig.from(r),
       RealtimeConfig.from(r),
       PrivacyConfig.from(r),
-      RewardsConfig.from(r)
+      RewardsConfig.from(r),
+      WebConfig.from(r)
     );
     if (config.management().enabled() && config.management().port() != 0
       && config.management().port() == config.http().port()) {
@@ -94,6 +96,6 @@ public record AppConfig(
   private AppConfig copy(PgConfig pg, RedisConfig redis, HttpConfig http, AuthConfig auth, String nodeId,
                          AccountsConfig accounts) {
     return new AppConfig(nodeId, mode, allowStandIns, http, management, transport, pg, redis, dataDir,
-      shutdownTimeoutSeconds, auth, accounts, nearby, rooms, ai, realtime, privacy, rewards);
+      shutdownTimeoutSeconds, auth, accounts, nearby, rooms, ai, realtime, privacy, rewards, web);
   }
 }

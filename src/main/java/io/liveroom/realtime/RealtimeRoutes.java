@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * {@code GET /connection/websocket}. A valid RFC 6455 upgrade from an allowed Origin (no Origin
- * header = a native app, allowed) is taken over on the connection itself by the {@link WsEndpoint}
+ * header = a native app, allowed; the node's own origin when it serves the web app) is taken over on the connection itself by the {@link WsEndpoint}
  * and never reaches the router. What does reach the route is a refusal: a disallowed Origin (403,
  * checked before any upgrade), a plain HTTP request (400), or a handshake we do not speak (400 with
  * the version we do).
@@ -30,13 +30,15 @@ public final class RealtimeRoutes implements HttpRoutes {
   /** How long a closing socket waits for the peer's close frame before dropping the connection. */
   private static final long CLOSING_TIMEOUT_MILLIS = 5_000;
 
-  private final Set<String> origins;
   private final WsEndpoint endpoint;
 
-  public RealtimeRoutes(RealtimeServer server, RealtimeConfig config, List<String> origins) {
-    this.origins = Set.copyOf(origins);
-    this.endpoint = new WsEndpoint(PATH, this.origins, config.maxFrameBytes(), CLOSING_TIMEOUT_MILLIS,
-      ProtobufCodec.SUBPROTOCOL, server::accept);
+  /**
+   * @param origins exact browser origins allowed
+   * @param ownOrigin also allow pages the node served itself (the web app)
+   */
+  public RealtimeRoutes(RealtimeServer server, RealtimeConfig config, List<String> origins, boolean ownOrigin) {
+    this.endpoint = new WsEndpoint(PATH, Set.copyOf(origins), ownOrigin, config.maxFrameBytes(),
+      CLOSING_TIMEOUT_MILLIS, ProtobufCodec.SUBPROTOCOL, server::accept);
   }
 
   @Override
@@ -63,7 +65,7 @@ public final class RealtimeRoutes implements HttpRoutes {
 
   private void refuse(RoutingContext ctx) {
     String origin = ctx.request().getHeader(HttpHeaders.ORIGIN);
-    if (origin != null && !origins.contains(origin)) {
+    if (!endpoint.allows(origin, ctx.request().getHeader(HttpHeaders.HOST))) {
       LOG.info("WebSocket upgrade refused: origin not allowed");
       ctx.fail(AppException.of(ErrorCode.ORIGIN_NOT_ALLOWED, "This origin may not open a real-time connection."));
       return;

@@ -25,6 +25,7 @@ public final class WsEndpoint {
 
   final String path;
   final Set<String> origins;
+  final boolean ownOrigin;
   final int maxMessageBytes;
   final long closingTimeoutMillis;
   final String subprotocols;
@@ -33,12 +34,15 @@ public final class WsEndpoint {
 
   /**
    * @param origins exact Origin values allowed; a request without Origin (a native app) is allowed
+   * @param ownOrigin also allow the node's own origin: an Origin whose host and port are the
+   *   request's Host, as a page the node served itself sends
    * @param subprotocols comma-separated subprotocols the server speaks besides the default
    */
-  public WsEndpoint(String path, Set<String> origins, int maxMessageBytes, long closingTimeoutMillis,
-                    String subprotocols, Acceptor acceptor) {
+  public WsEndpoint(String path, Set<String> origins, boolean ownOrigin, int maxMessageBytes,
+                    long closingTimeoutMillis, String subprotocols, Acceptor acceptor) {
     this.path = path;
     this.origins = Set.copyOf(origins);
+    this.ownOrigin = ownOrigin;
     this.maxMessageBytes = maxMessageBytes;
     this.closingTimeoutMillis = closingTimeoutMillis;
     this.subprotocols = subprotocols;
@@ -52,6 +56,24 @@ public final class WsEndpoint {
       .allowMaskMismatch(false)
       .closeOnProtocolViolation(false)
       .build();
+  }
+
+  /**
+   * Whether a browser page from {@code origin} may open a socket on a request for {@code host}. The
+   * scheme is not compared: behind a TLS-terminating balancer the page is https and the request
+   * reaches us as plain HTTP, with the same Host. A page of another site sends its own host in
+   * Origin, which differs from ours, so only pages this address served pass.
+   */
+  public boolean allows(String origin, String host) {
+    if (origin == null || origins.contains(origin)) {
+      return true;
+    }
+    if (!ownOrigin || host == null || host.isEmpty()) {
+      return false;
+    }
+    String hostPart = origin.startsWith("https://") ? origin.substring(8)
+      : origin.startsWith("http://") ? origin.substring(7) : null;
+    return hostPart != null && hostPart.equalsIgnoreCase(host);
   }
 
   /** Call from the HTTP server's connection handler (on the connection's event loop). */

@@ -98,6 +98,6 @@ final class WsUpgrade extends ChannelInboundHandlerAdapter {
       && headers.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true)
       && "13".equals(headers.get(HttpHeaderNames.SEC_WEBSOCKET_VERSION))
       && headers.contains(HttpHeaderNames.SEC_WEBSOCKET_KEY)
-      && (origin == null || endpoint.origins.contains(origin));
+      && endpoint.allows(origin, headers.get(HttpHeaderNames.HOST));
   }
 }

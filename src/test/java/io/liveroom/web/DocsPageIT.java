@@ -1,0 +1,49 @@
+package io.liveroom.web;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import io.liveroom.Node;
+import io.liveroom.support.TestInfra;
+import io.liveroom.support.TestNodes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("API docs page in headless Chromium")
+class DocsPageIT {
+  @RegisterExtension
+  static final Browsers BROWSERS = new Browsers();
+  private static Node node;
+
+  @BeforeAll
+  static void boot() {
+    TestInfra.get().reset();
+    node = TestNodes.start();
+    BROWSERS.launch();
+  }
+
+  @AfterAll
+  static void shutdown() {
+    BROWSERS.close();
+    TestNodes.stop(node);
+  }
+
+  @Test
+  @DisplayName("/docs renders the node's OpenAPI file with Swagger UI under the pages' CSP, loading nothing from elsewhere")
+  void swaggerUi() {
+    Page page = BROWSERS.context(node.httpPort()).newPage();
+    String origin = "http://127.0.0.1:" + node.httpPort();
+    page.navigate("/docs");
+    assertThat(page.url()).isEqualTo(origin + "/docs/");
+    PlaywrightAssertions.assertThat(page.locator("#swagger .info .title")).containsText("Liveroom");
+    PlaywrightAssertions.assertThat(page.locator("#swagger").getByText("/api/v1/rooms/hot").first()).isVisible();
+    PlaywrightAssertions.assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+      new Page.GetByRoleOptions().setName("PROTOCOL.md"))).hasAttribute("href", "/docs/PROTOCOL.md");
+    assertThat(BROWSERS.foreignRequests()).as("requests to other origins").isEmpty();
+    assertThat(BROWSERS.cspViolations()).as("what the page's CSP blocked").isEmpty();
+  }
+}

@@ -1,0 +1,99 @@
+// The app's one door to the HTTP API, and where the session's tokens live. Every page imports
+// this module; nothing else calls fetch or touches localStorage.
+const KEY = 'liveroom.session';
+
+/** A failed API call, with the problem document's stable code when the server sent one. */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    this.status = status;
+    this.code = problem?.code || null;
+    this.problem = problem || {};
+  }
+}
+
+/** The stored session ({accessToken, refreshToken, user}) or null. */
+export function session() {
+  try {
+    return JSON.parse(localStorage.getItem(KEY));
+  } catch {
+    return null;
+  }
+}
+
+export function saveSession(auth) {
+  localStorage.setItem(KEY, JSON.stringify({
+    accessToken: auth.accessToken, refreshToken: auth.refreshToken, user: auth.user,
+  }));
+}
+
+export function clearSession() {
+  localStorage.removeItem(KEY);
+}
+
+/**
+ * Calls the API. With auth, sends the stored access token, and on a 401 refreshes the session
+ * once (single-use refresh token) and retries.
+ */
+export async function api(method, path, { body, auth = false } = {}) {
+  let response = await send(method, path, body, auth);
+  if (response.status === 401 && auth && session()?.refreshToken) {
+    if (await refresh()) {
+      response = await send(method, path, body, auth);
+    }
+  }
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    throw new ApiError(response.status, data);
+  }
+  return data;
+}
+
+function send(method, path, body, auth) {
+  const headers = {};
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  const token = session()?.accessToken;
+  if (auth && token) {
+    headers.Authorization = 'Bearer ' + token;
+  }
+  return fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+}
+
+let refreshing = null;
+
+/** Rotates the tokens; one refresh at a time, as the refresh token is single use. */
+export function refresh() {
+  if (!refreshing) {
+    refreshing = doRefresh().finally(() => { refreshing = null; });
+  }
+  return refreshing;
+}
+
+async function doRefresh() {
+  const current = session();
+  if (!current?.refreshToken) {
+    return false;
+  }
+  const r = await fetch('/api/v1/auth/refresh', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ refreshToken: current.refreshToken }),
+  });
+  if (!r.ok) {
+    clearSession();
+    return false;
+  }
+  const auth = await r.json();
+  saveSession({ ...auth, user: auth.user || current.user });
+  return true;
+}
+
+/** The access token for the real-time connection, refreshed when the SDK asks for a new one. */
+export async function freshAccessToken() {
+  if (!(await refresh())) {
+    throw new ApiError(401, { code: 'unauthorized', detail: 'Please sign in again.' });
+  }
+  return session().accessToken;
+}

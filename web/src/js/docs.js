@@ -1,0 +1,10 @@
+// Renders the node's own OpenAPI document with Swagger UI (served from its webjar, not a CDN).
+// A classic script, loaded after swagger-ui-bundle.js, as the bundle defines a global.
+window.addEventListener('DOMContentLoaded', () => {
+  window.SwaggerUIBundle({
+    url: '/api/v1/openapi.yaml',
+    dom_id: '#swagger',
+    deepLinking: true,
+    tryItOutEnabled: false,
+  });
+});

@@ -1,0 +1,59 @@
+// Readable messages for the protocol's error codes (docs/PROTOCOL.md) and the API's problem codes.
+const SOCKET = {
+  100: 'Something went wrong on the server. Please try again.',
+  101: 'Please sign in again.',
+  103: 'You are not allowed to do that here.',
+  107: 'That message could not be sent.',
+  109: 'Your session expired. Please sign in again.',
+  111: 'You are sending too fast. Wait a moment and try again.',
+  1009: 'The service is busy right now. Please try again shortly.',
+  1200: 'This room does not exist.',
+  1201: 'The room is not live right now, so chat is closed.',
+  1204: 'Only identity-verified users can chat. You can still watch.',
+  1205: 'That message is too long.',
+  1206: 'That message contains a word that is not allowed.',
+  1207: 'You are sending messages too fast. Wait a few seconds.',
+  1208: 'Slow mode is on. Wait a little before your next message.',
+  1209: 'You are muted in this room.',
+  1210: 'You are banned from this room.',
+  1211: 'You were removed from this room for a while.',
+  1213: 'The room is very busy. Your message was not sent; try again shortly.',
+  1214: 'This room was closed.',
+  1216: 'That message could not be sent.',
+};
+
+const HTTP = {
+  invalid_credentials: 'Wrong phone number or password.',
+  code_invalid: 'That code is wrong. Check it and try again.',
+  code_expired: 'That code expired. Request a new one.',
+  code_attempts_exceeded: 'Too many wrong tries. Request a new code.',
+  login_throttled: 'Too many attempts. Wait a while and try again.',
+  sms_rate_limited: 'Please wait before requesting another code.',
+  phone_taken: 'This number already has an account. Sign in instead.',
+  too_common: 'That password is too common. Choose another one.',
+  validation_failed: 'Please check the highlighted fields.',
+  policy_acceptance_required: 'The privacy policy changed. Please read and accept the new version.',
+  guardian_consent_required: 'A guardian must consent before this account can be used.',
+  account_disabled: 'This account is disabled.',
+  busy: 'The service is busy right now. Please try again shortly.',
+  unauthorized: 'Please sign in.',
+  room_not_found: 'This room does not exist.',
+};
+
+/** A sentence for a failure from the SDK ({code, message}) or from api.js (ApiError). */
+export function readable(error) {
+  if (!error) {
+    return 'Something went wrong.';
+  }
+  if (typeof error.code === 'number' && SOCKET[error.code]) {
+    return SOCKET[error.code];
+  }
+  if (typeof error.code === 'string' && HTTP[error.code]) {
+    return HTTP[error.code];
+  }
+  const fields = error.problem?.errors;
+  if (Array.isArray(fields) && fields.length) {
+    return fields.map((f) => `${f.field}: ${f.message}`).join('; ');
+  }
+  return error.message || 'Something went wrong.';
+}
