@@ -1,14 +1,12 @@
 package io.liveroom.account;
 
-import io.liveroom.Node;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.liveroom.support.TestUsers;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -19,21 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Malformed bodies and fields get 400 problem+json with field errors, never a 500")
 class AccountValidationTest {
-  private static Node node;
-  private static TestHttp http;
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder().build();
+  private static final TestHttp http = node.http();
   private static TestUsers.TestUser user;
 
   @BeforeAll
   static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start();
-    http = new TestHttp(node.httpPort());
     user = TestUsers.register(http);
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
   }
 
   private static TestHttp.Response post(String path, String body) {

@@ -1,15 +1,13 @@
 package io.liveroom.account;
 
-import io.liveroom.Node;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.liveroom.support.TestUsers;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -19,34 +17,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Register, log in, refresh and log out over real HTTP")
 class AuthFlowTest {
-  private static Node node;
-  private static TestHttp http;
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder().build();
+  private static final TestHttp http = node.http();
   private static final List<String> revoked = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start();
-    http = new TestHttp(node.httpPort());
     // Upgrade the client's connection to h2c with a small answer first: once, a >16 KB first
     // answer (the OpenAPI file) on the upgrade stream stalled until the idle timeout (reported).
     assertThat(http.get("/health/live").status()).isEqualTo(200);
-    node.accounts().events().add(new SessionEvents() {
+    node.get().accounts().events().add(new SessionEvents() {
       @Override
       public void sessionRevoked(long userId, String sessionId) {
         revoked.add(userId + ":" + sessionId);
       }
-
       @Override
       public void userDisabled(long userId) {
         revoked.add(userId + ":*");
       }
     });
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
   }
 
   @Test

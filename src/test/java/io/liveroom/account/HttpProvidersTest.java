@@ -3,9 +3,8 @@ package io.liveroom.account;
 import io.liveroom.Node;
 import io.liveroom.error.AppException;
 import io.liveroom.http.WebhookSignature;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.liveroom.support.TestUsers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
@@ -13,9 +12,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.LocalDate;
 import java.util.concurrent.BlockingQueue;
@@ -32,14 +31,21 @@ class HttpProvidersTest {
   private static final WebhookSignature RECEIVER = WebhookSignature.receiver("test-gateway", new SimpleMeterRegistry());
   private static Vertx gatewayVertx;
   private static HttpServer gateway;
+  private static String base;
   private static final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
   private static final AtomicInteger smsStatus = new AtomicInteger(200);
-  private static Node node;
-  private static TestHttp http;
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder()
+    .beforeStart(HttpProvidersTest::startGateway)
+    .config(json -> {
+      JsonObject acc = json.getJsonObject("accounts");
+      acc.getJsonObject("sms").put("sender", "http").put("httpUrl", base + "/sms").put("httpSecret", SECRET);
+      acc.getJsonObject("identity").put("provider", "http").put("httpUrl", base + "/ekyc").put("httpSecret", SECRET);
+    })
+    .build();
+  private static final TestHttp http = node.http();
 
-  @BeforeAll
-  static void boot() throws Exception {
-    TestInfra.get().reset();
+  private static void startGateway() throws Exception {
     gatewayVertx = Vertx.vertx();
     gateway = gatewayVertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
       boolean signed = signedInOneFormat(req.getHeader(WebhookSignature.TIMESTAMP_HEADER),
@@ -52,18 +58,11 @@ class HttpProvidersTest {
         req.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("match", match).encode());
       }
     })).listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    String base = "http://127.0.0.1:" + gateway.actualPort();
-    node = TestNodes.start(json -> {
-      JsonObject acc = json.getJsonObject("accounts");
-      acc.getJsonObject("sms").put("sender", "http").put("httpUrl", base + "/sms").put("httpSecret", SECRET);
-      acc.getJsonObject("identity").put("provider", "http").put("httpUrl", base + "/ekyc").put("httpSecret", SECRET);
-    });
-    http = new TestHttp(node.httpPort());
+    base = "http://127.0.0.1:" + gateway.actualPort();
   }
 
   @AfterAll
   static void shutdown() throws Exception {
-    TestNodes.stop(node);
     gatewayVertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 

@@ -1,15 +1,12 @@
 package io.liveroom.account;
 
-import io.liveroom.Node;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.liveroom.support.TestUsers;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,20 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Real-name verification attempts (paid eKYC calls) are limited per user per day, atomically")
 class IdentityAttemptsTest {
   private static final int PARALLEL = 12;
-  private static Node node;
-  private static TestHttp http;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start(json -> json.getJsonObject("http").put("instances", 2));
-    http = new TestHttp(node.httpPort());
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder().loops(2).build();
+  private static final TestHttp http = node.http();
 
   private static TestHttp.Response verify(String token, String number) {
     return new TestHttp(node.httpPort()).post("/api/v1/me/identity",

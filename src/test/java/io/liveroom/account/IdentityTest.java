@@ -1,15 +1,13 @@
 package io.liveroom.account;
 
-import io.liveroom.Node;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.liveroom.support.TestUsers;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -19,32 +17,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Real-name verification, minors and guardian consent")
 class IdentityTest {
-  private static Node node;
-  private static TestHttp http;
   private static final String ADMIN_PHONE = "+8613900000001";
   private static final List<Long> disabled = new CopyOnWriteArrayList<>();
 
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder()
+    .config(json -> json.getJsonObject("accounts").put("adminPhones",
+      new io.vertx.core.json.JsonArray().add(ADMIN_PHONE)))
+    .build();
+  private static final TestHttp http = node.http();
+
   @BeforeAll
   static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start(json -> json.getJsonObject("accounts").put("adminPhones",
-      new io.vertx.core.json.JsonArray().add(ADMIN_PHONE)));
-    http = new TestHttp(node.httpPort());
-    node.accounts().events().add(new SessionEvents() {
+    node.get().accounts().events().add(new SessionEvents() {
       @Override
       public void sessionRevoked(long userId, String sessionId) {
       }
-
       @Override
       public void userDisabled(long userId) {
         disabled.add(userId);
       }
     });
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
   }
 
   /** A well-formed number for a Beijing (110105) resident born on {@code birth}. */

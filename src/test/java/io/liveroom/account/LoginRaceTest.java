@@ -1,15 +1,15 @@
 package io.liveroom.account;
 
 import io.liveroom.Node;
+import io.liveroom.support.NodesPerTest;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.liveroom.support.TestUsers;
 import io.micrometer.core.instrument.Counter;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoginRaceTest {
   private static final int PARALLEL = 50;
 
+  @RegisterExtension
+  final NodesPerTest nodes = new NodesPerTest();
   private Node node;
   private ExecutorService clients;
 
@@ -36,13 +38,11 @@ class LoginRaceTest {
       clients.shutdownNow();
       clients.awaitTermination(10, TimeUnit.SECONDS);
     }
-    TestNodes.stop(node);
   }
 
   /** A node with two event loops, 5 attempts per account, the per-IP cap lifted by the base config. */
   private TestHttp boot(Consumer<JsonObject> more) {
-    TestInfra.get().reset();
-    node = TestNodes.start(json -> {
+    node = nodes.start(json -> {
       json.getJsonObject("http").put("instances", 2);
       json.getJsonObject("accounts").getJsonObject("login").put("maxFailuresPerAccount", 5).put("windowSeconds", 900);
       more.accept(json);

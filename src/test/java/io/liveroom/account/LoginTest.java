@@ -1,35 +1,24 @@
 package io.liveroom.account;
 
-import io.liveroom.Node;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.liveroom.support.TestUsers;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Login by password or code, throttled, never revealing whether a phone is registered")
 class LoginTest {
-  private Node node;
-  private TestHttp http;
-
-  @BeforeEach
-  void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start(json -> json.getJsonObject("accounts").getJsonObject("login")
-      .put("maxFailuresPerAccount", 5).put("maxFailuresPerIp", 12).put("windowSeconds", 900));
-    http = new TestHttp(node.httpPort());
-  }
-
-  @AfterEach
-  void stop() {
-    TestNodes.stop(node);
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder()
+    .config(json -> json.getJsonObject("accounts").getJsonObject("login")
+      .put("maxFailuresPerAccount", 5).put("maxFailuresPerIp", 12).put("windowSeconds", 900))
+    .resetEachTest()
+    .build();
+  private static final TestHttp http = node.http();
 
   private TestHttp.Response login(String phone, String password) {
     return http.post("/api/v1/auth/login", new JsonObject().put("phone", phone).put("password", password));

@@ -6,17 +6,16 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
-import io.liveroom.Node;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.RedisProbe;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.liveroom.support.TestUsers;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
@@ -34,15 +33,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PersonalDataAtRestTest {
   private static final String PASSWORD = "my secret passphrase 42";
   private static final String NAME = "欧阳娜娜";
-  private static Node node;
-  private static TestHttp http;
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder().beforeStart(PersonalDataAtRestTest::captureLogs).build();
+  private static final TestHttp http = node.http();
   private static ListAppender<ILoggingEvent> logs;
   private static Level previousLevel;
   private static final List<String> secrets = new ArrayList<>();
 
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
+  private static void captureLogs() {
     LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
     logs = new ListAppender<>();
     logs.setContext(ctx);
@@ -52,13 +50,10 @@ class PersonalDataAtRestTest {
     previousLevel = app.getLevel();
     app.setLevel(Level.DEBUG);
     ctx.getLogger("liveroom.access").setLevel(Level.INFO);
-    node = TestNodes.start();
-    http = new TestHttp(node.httpPort());
   }
 
   @AfterAll
   static void shutdown() {
-    TestNodes.stop(node);
     LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
     ctx.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(logs);
     ctx.getLogger("io.liveroom").setLevel(previousLevel);

@@ -1,28 +1,25 @@
 package io.liveroom.account;
 
-import io.liveroom.Node;
 import io.liveroom.infra.EmbeddedRedisServer;
 import io.liveroom.support.Await;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.RedisProbe;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.liveroom.support.TestSocket;
 import io.liveroom.support.TestUsers;
 import io.liveroom.support.TestUsers.TestUser;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -30,25 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Revoked sessions stay revoked when Redis loses its data; the gate fails closed when it cannot tell")
 class RevocationAfterWipeTest {
-  private static Node node;
-  private static TestHttp http;
-  private final List<TestSocket> sockets = new ArrayList<>();
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start();
-    http = new TestHttp(node.httpPort());
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder().build();
+  private static final TestHttp http = node.http();
 
   @AfterEach
   void restore() throws IOException {
-    sockets.forEach(TestSocket::close);
     sql("ALTER TABLE IF EXISTS sessions_away RENAME TO sessions");
     EmbeddedRedisServer redis = TestInfra.get().embeddedRedis();
     if (redis != null) {
@@ -142,8 +126,7 @@ class RevocationAfterWipeTest {
   }
 
   private TestSocket open() {
-    TestSocket ws = TestSocket.open(node.httpPort());
-    sockets.add(ws);
+    TestSocket ws = node.socket();
     return ws;
   }
 

@@ -1,54 +1,32 @@
 package io.liveroom.account;
 
-import io.liveroom.Node;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.liveroom.support.TestSocket;
 import io.liveroom.support.TestUsers;
 import io.liveroom.support.TestUsers.TestUser;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Revoking a login session closes its open sockets for good, and only its own")
 class SessionSocketTest {
-  private static Node node;
-  private static TestHttp http;
-  private final List<TestSocket> sockets = new ArrayList<>();
-
   private static final String ADMIN_PHONE = TestUsers.newPhone();
 
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start(json -> json.getJsonObject("accounts").put("adminPhones",
-      new io.vertx.core.json.JsonArray().add(ADMIN_PHONE)));
-    http = new TestHttp(node.httpPort());
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
-
-  @AfterEach
-  void closeSockets() {
-    sockets.forEach(TestSocket::close);
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder()
+    .config(json -> json.getJsonObject("accounts").put("adminPhones",
+      new io.vertx.core.json.JsonArray().add(ADMIN_PHONE)))
+    .build();
+  private static final TestHttp http = node.http();
 
   private TestSocket connected(String accessToken) {
-    TestSocket ws = TestSocket.open(node.httpPort());
-    sockets.add(ws);
+    TestSocket ws = node.socket();
     ws.connect(accessToken);
     return ws;
   }
@@ -81,8 +59,7 @@ class SessionSocketTest {
     assertThat(tablet.isClosed()).isFalse();
 
     // The revoked session's access token has not expired, but it cannot connect again.
-    TestSocket retry = TestSocket.open(node.httpPort());
-    sockets.add(retry);
+    TestSocket retry = node.socket();
     retry.send("connect", new JsonObject().put("token", u.accessToken()));
     assertThat(retry.awaitClose()).isEqualTo(4500);
   }

@@ -2,15 +2,14 @@ package io.liveroom.account;
 
 import io.liveroom.Node;
 import io.liveroom.support.MutableClock;
+import io.liveroom.support.NodesPerTest;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.liveroom.support.TestUsers;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 
@@ -19,21 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("SMS codes expire, are single use, die after 5 wrong tries, and sending is rate limited")
 class SmsCodesTest {
   private final MutableClock clock = MutableClock.now();
+  @RegisterExtension
+  final NodesPerTest nodes = new NodesPerTest();
   private Node node;
   private TestHttp http;
 
-  @BeforeEach
-  void clean() {
-    TestInfra.get().reset();
-  }
-
-  @AfterEach
-  void stop() {
-    TestNodes.stop(node);
-  }
-
   private void boot(int resendSeconds, int perDay, int perIp, int perPrefix) {
-    node = TestNodes.start(clock, json -> json.getJsonObject("accounts").getJsonObject("sms")
+    node = nodes.start(clock, json -> json.getJsonObject("accounts").getJsonObject("sms")
       .put("resendSeconds", resendSeconds).put("perNumberPerDay", perDay)
       .put("perIpPerHour", perIp).put("perPrefixPerHour", perPrefix));
     http = new TestHttp(node.httpPort());

@@ -1,20 +1,17 @@
 package io.liveroom.ai;
 
-import io.liveroom.Node;
 import io.liveroom.auth.Principal;
 import io.liveroom.auth.Role;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.liveroom.realtime.RpcMethod.RpcContext;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
@@ -25,24 +22,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DisplayName("AI input moderation checks every text the client supplies, however it is disguised")
 class AiInputModerationTest {
-  private static Node node;
-  private static TestHttp http;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start(json -> {
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder()
+    .config(json -> {
       JsonObject ai = json.getJsonObject("ai");
       ai.getJsonObject("simulated").put("tokensPerSecond", 1000).put("replyTokens", 5);
       ai.getJsonObject("moderation").put("blockedWords", new JsonArray().add("forbidden").add("badword"));
-    });
-    http = new TestHttp(node.httpPort());
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
+    })
+    .build();
+  private static final TestHttp http = node.http();
 
   private static TestHttp.Response complete(String token, String role, String content) {
     JsonObject body = new JsonObject().put("model", "simulated").put("messages", new JsonArray()
@@ -54,7 +42,7 @@ class AiInputModerationTest {
   @Test
   @DisplayName("Completions: a blocked term in an assistant, system or developer turn, or disguised in a user turn, is refused")
   void completionsCheckEveryRole() {
-    String token = node.accessTokens().issue(AiTests.newUser(), Role.USER, "s1");
+    String token = node.get().accessTokens().issue(AiTests.newUser(), Role.USER, "s1");
     Map<String, String> attempts = Map.of(
       "assistant", "Sure, here is the forbidden recipe.",
       "system", "You love bad\u200Dword.",
@@ -72,7 +60,7 @@ class AiInputModerationTest {
   @DisplayName("Conversations: a blocked term in a system prompt or title is refused on create and on update")
   void conversationPromptsAndTitles() {
     long userId = AiTests.newUser();
-    String token = node.accessTokens().issue(userId, Role.USER, "s1");
+    String token = node.get().accessTokens().issue(userId, Role.USER, "s1");
     TestHttp.Response prompt = http.post("/api/v1/ai/conversations",
       new JsonObject().put("title", "Chat").put("systemPrompt", "Pretend the forbidden is fine."), token);
     assertThat(prompt.status()).as("create: %s", prompt).isEqualTo(422);
@@ -95,16 +83,16 @@ class AiInputModerationTest {
   void socketInputAndStoredPrompt() throws Exception {
     long userId = AiTests.newUser();
     RpcContext ctx = new RpcContext(new Principal(userId, Role.USER, "s1"), "client-" + userId);
-    DialogueService chat = node.ai().chat(new RecordingRealtime());
-    long clean = onLoop(node.vertx(), () -> node.ai().conversations().create(userId, new JsonObject())).id();
-    assertThatThrownBy(() -> onLoop(node.vertx(), () -> chat.chat(ctx, new JsonObject().put("conversationId", clean)
+    DialogueService chat = node.get().ai().chat(new RecordingRealtime());
+    long clean = onLoop(node.get().vertx(), () -> node.get().ai().conversations().create(userId, new JsonObject())).id();
+    assertThatThrownBy(() -> onLoop(node.get().vertx(), () -> chat.chat(ctx, new JsonObject().put("conversationId", clean)
       .put("text", "tell me about bad\u200Cword").put("requestId", "r1"))))
       .isInstanceOfSatisfying(AppException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AI_CONTENT_BLOCKED));
 
     // A prompt stored before the word was listed (or before prompts were checked) still never goes upstream.
     long legacy = sql("INSERT INTO ai_conversations (user_id, title, system_prompt) VALUES (" + userId
       + ", 'old', 'You are forbidden-friendly.') RETURNING id", Long.class);
-    assertThatThrownBy(() -> onLoop(node.vertx(), () -> chat.chat(ctx, new JsonObject().put("conversationId", legacy)
+    assertThatThrownBy(() -> onLoop(node.get().vertx(), () -> chat.chat(ctx, new JsonObject().put("conversationId", legacy)
       .put("text", "hello").put("requestId", "r2"))))
       .isInstanceOfSatisfying(AppException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AI_CONTENT_BLOCKED));
     assertThat(sql("SELECT count(*) FROM ai_messages WHERE conversation_id IN (" + clean + ", " + legacy + ")", Long.class))

@@ -1,12 +1,10 @@
 package io.liveroom.ai;
 
-import io.liveroom.Node;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,18 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("AI conversations idle past the retention period are purged, messages with them")
 class AiRetentionTest {
-  private static Node node;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start();
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder().build();
 
   @Test
   @DisplayName("An old conversation goes, a recent one stays")
@@ -44,7 +32,7 @@ class AiRetentionTest {
         + ", 'user', 'old question', 'complete', gen_random_uuid()) RETURNING id");
       insert(c, "INSERT INTO ai_conversations (user_id, title) VALUES (" + user + ", 'recent') RETURNING id");
     }
-    int purged = new AiPersonalData(node.pool()).purgeOlderThan(Instant.now().minus(180, ChronoUnit.DAYS), 100)
+    int purged = new AiPersonalData(node.get().pool()).purgeOlderThan(Instant.now().minus(180, ChronoUnit.DAYS), 100)
       .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     assertThat(purged).isEqualTo(1);
     try (Connection c = TestInfra.get().jdbc()) {

@@ -1,6 +1,8 @@
 package io.liveroom.ai;
 
 import io.liveroom.Node;
+import io.liveroom.support.Await;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestInfra;
 import io.liveroom.support.TestNodes;
@@ -8,17 +10,13 @@ import io.liveroom.support.TestSocket;
 import io.liveroom.support.TestUsers;
 import io.liveroom.support.TestUsers.TestUser;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,27 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("AI dialogue over the real WebSocket with the simulated provider")
 class AiSocketTest {
   private static final int REPLY_TOKENS = 40;
-  private static Node node;
-  private static TestHttp http;
-  private final List<TestSocket> sockets = new ArrayList<>();
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start(json -> json.getJsonObject("ai").getJsonObject("simulated")
-      .put("tokensPerSecond", 25).put("replyTokens", REPLY_TOKENS));
-    http = new TestHttp(node.httpPort());
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
-
-  @AfterEach
-  void closeSockets() {
-    sockets.forEach(TestSocket::close);
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder()
+    .config(json -> json.getJsonObject("ai").getJsonObject("simulated")
+      .put("tokensPerSecond", 25).put("replyTokens", REPLY_TOKENS))
+    .build();
+  private static final TestHttp http = node.http();
 
   /** A signed-in user with a fresh conversation and a connected socket. */
   private record Chatter(TestUser user, long conversationId, TestSocket ws, String personal) {
@@ -62,8 +45,7 @@ class AiSocketTest {
     TestHttp.Response created = http.post("/api/v1/ai/conversations", new JsonObject().put("title", "Questions"),
       u.accessToken());
     assertThat(created.status()).as("create conversation: %s", created).isEqualTo(201);
-    TestSocket ws = TestSocket.open(node.httpPort());
-    sockets.add(ws);
+    TestSocket ws = node.socket();
     JsonObject connected = ws.connect(u.accessToken());
     String personal = connected.getJsonObject("subs").fieldNames().iterator().next();
     return new Chatter(u, created.json().getLong("id"), ws, personal);
@@ -159,12 +141,7 @@ class AiSocketTest {
     String firstDelta = next(c, id).getString("text");
     c.ws.close();
 
-    long deadline = System.currentTimeMillis() + 5_000;
-    StoredAnswer stored = null;
-    while (stored == null && System.currentTimeMillis() < deadline) {
-      stored = answerOrNull(id);
-      pause();
-    }
+    StoredAnswer stored = Await.value(5_000, () -> answerOrNull(id), java.util.Objects::nonNull);
     assertThat(stored).as("the answer row after the disconnect").isNotNull();
     assertThat(stored.status()).isEqualTo("cancelled");
     assertThat(stored.content()).startsWith(firstDelta);
@@ -184,7 +161,7 @@ class AiSocketTest {
       TestHttp.Response created = otherHttp.post("/api/v1/ai/conversations", new JsonObject().put("title", "Q"),
         u.accessToken());
       TestSocket ws = TestSocket.open(other.httpPort());
-      sockets.add(ws);
+      node.track(ws);
       String personal = ws.connect(u.accessToken()).getJsonObject("subs").fieldNames().iterator().next();
       c = new Chatter(u, created.json().getLong("id"), ws, personal);
       String id = chat(c, "Keep talking");
@@ -206,12 +183,7 @@ class AiSocketTest {
   }
 
   private static StoredAnswer answer(String generationId) {
-    StoredAnswer a = null;
-    long deadline = System.currentTimeMillis() + 5_000;
-    while (a == null && System.currentTimeMillis() < deadline) {
-      a = answerOrNull(generationId);
-      pause();
-    }
+    StoredAnswer a = Await.value(5_000, () -> answerOrNull(generationId), java.util.Objects::nonNull);
     assertThat(a).as("stored answer of %s", generationId).isNotNull();
     return a;
   }
@@ -231,21 +203,6 @@ class AiSocketTest {
   /** The usage row's status (written with the outcome; polled, as it may trail the last publication). */
   private static String usageStatus(String generationId) {
     String query = "SELECT status FROM ai_usage WHERE generation_id = '" + UUID.fromString(generationId) + "'";
-    String status = AiTests.sql(query, String.class);
-    long deadline = System.currentTimeMillis() + 5_000;
-    while (status == null && System.currentTimeMillis() < deadline) {
-      pause();
-      status = AiTests.sql(query, String.class);
-    }
-    return status;
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(20);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    return Await.value(5_000, () -> AiTests.sql(query, String.class), java.util.Objects::nonNull);
   }
 }

@@ -1,18 +1,16 @@
 package io.liveroom.ai;
 
-import io.liveroom.Node;
 import io.liveroom.auth.Role;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.RedisProbe;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,31 +21,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("POST /v1/chat/completions speaks OpenAI's wire format, streaming and not, under quotas")
 class CompletionsHttpTest {
-  private static Node node;
-  private static TestHttp http;
-  private long userId;
-  private String token;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start(json -> {
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder()
+    .config(json -> {
       JsonObject ai = json.getJsonObject("ai");
       ai.getJsonObject("simulated").put("tokensPerSecond", 1000).put("replyTokens", 20);
       ai.getJsonObject("quota").put("requestsPerMinute", 3);
-    });
-    http = new TestHttp(node.httpPort());
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
+    })
+    .build();
+  private static final TestHttp http = node.http();
+  private long userId;
+  private String token;
 
   @BeforeEach
   void user() {
     userId = AiTests.newUser();
-    token = node.accessTokens().issue(userId, Role.USER, "s1");
+    token = node.get().accessTokens().issue(userId, Role.USER, "s1");
   }
 
   private static JsonObject request(boolean stream) {

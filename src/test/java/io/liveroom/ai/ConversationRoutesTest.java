@@ -1,15 +1,12 @@
 package io.liveroom.ai;
 
-import io.liveroom.Node;
 import io.liveroom.auth.Role;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
@@ -17,23 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Conversations: create, list, rename, read messages and delete, each user seeing only their own")
 class ConversationRoutesTest {
-  private static Node node;
-  private static TestHttp http;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start();
-    http = new TestHttp(node.httpPort());
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder().build();
+  private static final TestHttp http = node.http();
 
   private static String tokenFor(long userId) {
-    return node.accessTokens().issue(userId, Role.USER, "s1");
+    return node.get().accessTokens().issue(userId, Role.USER, "s1");
   }
 
   @Test

@@ -1,22 +1,20 @@
 package io.liveroom.ai;
 
-import io.liveroom.Node;
 import io.liveroom.auth.Role;
 import io.liveroom.reward.RewardFixtures;
 import io.liveroom.support.ConcurrentRequests;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.liveroom.support.TestSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,23 +32,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CrossLoopAiTest {
   private static final Duration BOUND = Duration.ofSeconds(20);
   private static final int REQUESTS_PER_MINUTE = 5;
-  private static Node node;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start(json -> {
-      json.getJsonObject("http").put("instances", 4);
+  /**
+   * The per-minute quota counts in the UTC minute of the node's clock. This clock runs at real speed
+   * but starts the class at the beginning of a minute (an offset of under a minute), so a burst
+   * seconds later is far from the next boundary without waiting one out.
+   */
+  private static final Clock CLOCK =
+    Clock.offset(Clock.systemUTC(), Duration.ofMillis(-(System.currentTimeMillis() % 60_000)));
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder()
+    .clock(CLOCK)
+    .loops(4)
+    .config(json -> {
       JsonObject ai = json.getJsonObject("ai");
       ai.getJsonObject("simulated").put("tokensPerSecond", 1000).put("replyTokens", 10);
       ai.getJsonObject("quota").put("requestsPerMinute", REQUESTS_PER_MINUTE).put("concurrentGenerations", 10);
-    });
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
+    })
+    .build();
 
   private static String completion() {
     return new JsonObject().put("model", "simulated").put("stream", true).put("messages", new JsonArray()
@@ -58,11 +56,12 @@ class CrossLoopAiTest {
   }
 
   /**
-   * The per-minute quota counts in the UTC minute: a burst that straddles a minute boundary may be
-   * admitted in both. Start the burst with at least 10 s of the minute left.
+   * A burst that straddles a minute boundary may be admitted in both minutes: start it with at least
+   * 10 s of the node's minute left. With {@link #CLOCK} that holds unless the class has already run
+   * for 50 s; only then does this wait the minute out.
    */
   private static void awayFromMinuteBoundary() throws InterruptedException {
-    long second = System.currentTimeMillis() / 1000 % 60;
+    long second = CLOCK.millis() / 1000 % 60;
     if (second >= 50) {
       Thread.sleep((60 - second) * 1000);
     }
@@ -76,7 +75,7 @@ class CrossLoopAiTest {
     for (int u = 0; u < 16; u++) {
       long id = AiTests.newUser();
       users.add(id);
-      String token = node.accessTokens().issue(id, Role.USER, "xl-" + id);
+      String token = node.get().accessTokens().issue(id, Role.USER, "xl-" + id);
       for (int i = 0; i < 8; i++) {
         requests.add(ConcurrentRequests.post(node.httpPort(), "/v1/chat/completions", completion(), token, BOUND));
       }
@@ -105,7 +104,7 @@ class CrossLoopAiTest {
     try {
       for (int u = 0; u < 8; u++) {
         long id = AiTests.newUser();
-        String token = node.accessTokens().issue(id, Role.USER, "xl-chat-" + id);
+        String token = node.get().accessTokens().issue(id, Role.USER, "xl-chat-" + id);
         TestHttp.Response created = http.post("/api/v1/ai/conversations", new JsonObject().put("title", "xl"), token);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         TestSocket ws = TestSocket.open(node.httpPort());

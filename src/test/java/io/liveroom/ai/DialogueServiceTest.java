@@ -1,13 +1,12 @@
 package io.liveroom.ai;
 
-import io.liveroom.Node;
 import io.liveroom.auth.Principal;
 import io.liveroom.auth.Role;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.liveroom.realtime.RpcMethod.RpcContext;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
+import io.liveroom.support.Await;
+import io.liveroom.support.LiveNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -15,9 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static io.liveroom.ai.AiTests.onLoop;
 import static io.liveroom.ai.AiTests.sql;
@@ -27,7 +26,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @DisplayName("ai.chat relays a generation to the user's personal channel; ai.cancel and disconnects stop it")
 class DialogueServiceTest {
   private static FakeUpstream upstream;
-  private static Node node;
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder()
+    .beforeStart(() -> upstream = new FakeUpstream())
+    .config(json -> {
+      AiTests.openai(json, upstream.baseUrl());
+      json.getJsonObject("ai").getJsonObject("openai").put("firstTokenTimeoutMs", 500);
+      json.getJsonObject("ai").getJsonObject("quota").put("concurrentGenerations", 1);
+      json.getJsonObject("ai").getJsonObject("moderation").put("blockedWords", new JsonArray().add("forbidden").add("badword"));
+    })
+    .build();
   private static RecordingRealtime realtime;
   private static DialogueService chat;
   private long userId;
@@ -35,21 +43,12 @@ class DialogueServiceTest {
 
   @BeforeAll
   static void boot() throws Exception {
-    TestInfra.get().reset();
-    upstream = new FakeUpstream();
-    node = TestNodes.start(json -> {
-      AiTests.openai(json, upstream.baseUrl());
-      json.getJsonObject("ai").getJsonObject("openai").put("firstTokenTimeoutMs", 500);
-      json.getJsonObject("ai").getJsonObject("quota").put("concurrentGenerations", 1);
-      json.getJsonObject("ai").getJsonObject("moderation").put("blockedWords", new JsonArray().add("forbidden").add("badword"));
-    });
     realtime = new RecordingRealtime();
-    chat = node.ai().chat(realtime);
+    chat = node.get().ai().chat(realtime);
   }
 
   @AfterAll
   static void shutdown() throws Exception {
-    TestNodes.stop(node);
     upstream.close();
   }
 
@@ -61,21 +60,18 @@ class DialogueServiceTest {
 
   private long conversation(String systemPrompt) throws Exception {
     JsonObject body = new JsonObject().put("title", "t").put("systemPrompt", systemPrompt);
-    return onLoop(node.vertx(), () -> node.ai().conversations().create(userId, body)).id();
+    return onLoop(node.get().vertx(), () -> node.get().ai().conversations().create(userId, body)).id();
   }
 
   private String send(long conversationId, String text, String requestId) throws Exception {
     JsonObject params = new JsonObject().put("conversationId", conversationId).put("text", text).put("requestId", requestId);
-    JsonObject reply = onLoop(node.vertx(), () -> chat.chat(ctx, params));
+    JsonObject reply = onLoop(node.get().vertx(), () -> chat.chat(ctx, params));
     assertThat(reply.getString("channel")).isEqualTo("#" + userId);
     return reply.getString("generationId");
   }
 
   private void awaitDeltaText(String generationId, String text) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (System.nanoTime() < deadline && !deltaText(realtime.of(generationId)).equals(text)) {
-      Thread.sleep(5);
-    }
+    Await.within(5_000, 5, () -> deltaText(realtime.of(generationId)).equals(text));
     assertThat(deltaText(realtime.of(generationId))).isEqualTo(text);
   }
 
@@ -124,7 +120,7 @@ class DialogueServiceTest {
     String id = send(conversation(null), "Tell me", "r1");
     awaitDeltaText(id, "Hello, world");
     long at = System.nanoTime();
-    JsonObject reply = onLoop(node.vertx(), () -> chat.cancel(ctx, new JsonObject().put("generationId", id)));
+    JsonObject reply = onLoop(node.get().vertx(), () -> chat.cancel(ctx, new JsonObject().put("generationId", id)));
     assertThat(reply.getBoolean("cancelled")).isTrue();
     assertThat(FakeUpstreamWait.closedWithin(upstream, at, 1000)).isTrue();
     assertCancelledAndSaved(id);
@@ -190,7 +186,7 @@ class DialogueServiceTest {
         assertThat(e.code()).isEqualTo(ErrorCode.AI_TOO_MANY_GENERATIONS);
         assertThat(e.retryAfterSeconds()).isPositive();
       });
-    onLoop(node.vertx(), () -> chat.cancel(ctx, new JsonObject().put("generationId", running)));
+    onLoop(node.get().vertx(), () -> chat.cancel(ctx, new JsonObject().put("generationId", running)));
     realtime.awaitEnd(running);
     assertThat(sql("SELECT count(*) FROM ai_messages WHERE request_id = 'r2'", Long.class)).isZero();
   }
@@ -223,9 +219,9 @@ class DialogueServiceTest {
     long conv = conversation(null);
     RpcContext stranger = new RpcContext(new Principal(AiTests.newUser(), Role.USER, "s2"), "c2");
     JsonObject params = new JsonObject().put("conversationId", conv).put("text", "hi").put("requestId", "r1");
-    assertThatThrownBy(() -> onLoop(node.vertx(), () -> chat.chat(stranger, params)))
+    assertThatThrownBy(() -> onLoop(node.get().vertx(), () -> chat.chat(stranger, params)))
       .isInstanceOfSatisfying(AppException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AI_CONVERSATION_NOT_FOUND));
-    assertThatThrownBy(() -> onLoop(node.vertx(), () -> chat.chat(ctx, new JsonObject().put("conversationId", "x"))))
+    assertThatThrownBy(() -> onLoop(node.get().vertx(), () -> chat.chat(ctx, new JsonObject().put("conversationId", "x"))))
       .isInstanceOfSatisfying(AppException.class, e -> assertThat(e.fieldErrors()).extracting(f -> f.field())
         .containsExactlyInAnyOrder("conversationId", "text", "requestId"));
   }

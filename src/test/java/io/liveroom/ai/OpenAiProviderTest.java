@@ -3,6 +3,7 @@ package io.liveroom.ai;
 import io.liveroom.config.AiConfig;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
+import io.liveroom.support.Await;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -137,10 +138,7 @@ class OpenAiProviderTest {
   void cancelAbortsUpstream() throws Exception {
     primary.reset(FakeUpstream.Mode.STALL_AFTER_TOKENS);
     Run run = run(provider(5000, primary.baseUrl()));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (run.deltas.size() < 3 && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
+    Await.within(5_000, 5, () -> run.deltas.size() >= 3);
     assertThat(run.deltas).hasSize(3);
     long cancelledAt = System.nanoTime();
     run.stream.cancel();

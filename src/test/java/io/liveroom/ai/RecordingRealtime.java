@@ -1,5 +1,6 @@
 package io.liveroom.ai;
 
+import io.liveroom.support.Await;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;
@@ -16,13 +17,10 @@ final class RecordingRealtime extends io.liveroom.support.RecordingRealtime {
 
   /** Waits until the generation's final publication ({@code done} or {@code error}) is recorded. */
   List<JsonObject> awaitEnd(String generationId) throws InterruptedException {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      List<JsonObject> seen = of(generationId);
-      if (!seen.isEmpty() && List.of("done", "error").contains(seen.get(seen.size() - 1).getString("type"))) {
-        return seen;
-      }
-      Thread.sleep(5);
+    List<JsonObject> seen = Await.value(10_000, () -> of(generationId),
+      s -> !s.isEmpty() && List.of("done", "error").contains(s.get(s.size() - 1).getString("type")));
+    if (!seen.isEmpty() && List.of("done", "error").contains(seen.get(seen.size() - 1).getString("type"))) {
+      return seen;
     }
     throw new AssertionError("no final publication for " + generationId + ": " + of(generationId));
   }

@@ -3,6 +3,7 @@ package io.liveroom.ai;
 import io.liveroom.config.AiConfig;
 import io.liveroom.config.AppConfig;
 import io.liveroom.config.ConfigException;
+import io.liveroom.support.Await;
 import io.liveroom.support.TestNodes;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -60,10 +61,8 @@ class SimulatedProviderTest {
       opened.complete(s);
     });
     LlmStream stream = opened.get(5, TimeUnit.SECONDS);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (deltas.size() < 5 && System.nanoTime() < deadline) {
-      Thread.sleep(2);
-    }
+    Await.within(5_000, 2, () -> deltas.size() >= 5);
+    // The point is a stretch of time: while paused, no sixth delta arrives (tokens are due every few ms).
     Thread.sleep(100);
     assertThat(deltas).hasSize(5);
     stream.resume();

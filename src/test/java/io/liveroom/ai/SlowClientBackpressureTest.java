@@ -1,21 +1,20 @@
 package io.liveroom.ai;
 
-import io.liveroom.Node;
 import io.liveroom.auth.Principal;
 import io.liveroom.auth.Role;
 import io.liveroom.realtime.DisconnectCode;
 import io.liveroom.realtime.Realtime;
 import io.liveroom.realtime.RpcMethod.RpcContext;
+import io.liveroom.support.Await;
+import io.liveroom.support.LiveNode;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,18 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SlowClientBackpressureTest {
   private static final long FLOOD = 256L * 1024 * 1024;
   private static FakeUpstream upstream;
-  private static Node node;
-
-  @BeforeAll
-  static void boot() throws Exception {
-    TestInfra.get().reset();
-    upstream = new FakeUpstream();
-    node = TestNodes.start(json -> AiTests.openai(json, upstream.baseUrl()));
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder()
+    .beforeStart(() -> upstream = new FakeUpstream())
+    .config(json -> AiTests.openai(json, upstream.baseUrl()))
+    .build();
 
   @AfterAll
   static void shutdown() throws Exception {
-    TestNodes.stop(node);
     upstream.close();
   }
 
@@ -49,7 +44,7 @@ class SlowClientBackpressureTest {
     upstream.reset(FakeUpstream.Mode.FLOOD);
     upstream.floodBytes = FLOOD;
     long userId = AiTests.newUser();
-    String token = node.accessTokens().issue(userId, Role.USER, "s1");
+    String token = node.get().accessTokens().issue(userId, Role.USER, "s1");
     String body = new JsonObject().put("model", "chat").put("stream", true)
       .put("messages", new JsonArray().add(new JsonObject().put("role", "user").put("content", "flood me"))).encode();
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -71,12 +66,8 @@ class SlowClientBackpressureTest {
     }
     long closedAt = System.nanoTime();
     assertThat(FakeUpstreamWait.closedWithin(upstream, closedAt - 1_000_000_000L, 3000)).isTrue();
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    String status = null;
-    while (status == null && System.nanoTime() < deadline) {
-      status = AiTests.sql("SELECT status FROM ai_usage WHERE user_id = " + userId, String.class);
-      Thread.sleep(10);
-    }
+    String status = Await.value(10_000, () -> AiTests.sql("SELECT status FROM ai_usage WHERE user_id = " + userId,
+      String.class), java.util.Objects::nonNull);
     assertThat(status).isEqualTo("cancelled");
   }
 
@@ -87,16 +78,16 @@ class SlowClientBackpressureTest {
     upstream.floodBytes = FLOOD;
     long userId = AiTests.newUser();
     StalledRealtime stalled = new StalledRealtime();
-    DialogueService chat = node.ai().chat(stalled);
+    DialogueService chat = node.get().ai().chat(stalled);
     RpcContext ctx = new RpcContext(new Principal(userId, Role.USER, "s1"), "c1");
-    long conv = AiTests.onLoop(node.vertx(), () -> node.ai().conversations().create(userId, new JsonObject())).id();
-    String id = AiTests.onLoop(node.vertx(), () -> chat.chat(ctx, new JsonObject().put("conversationId", conv)
+    long conv = AiTests.onLoop(node.get().vertx(), () -> node.get().ai().conversations().create(userId, new JsonObject())).id();
+    String id = AiTests.onLoop(node.get().vertx(), () -> chat.chat(ctx, new JsonObject().put("conversationId", conv)
       .put("text", "flood me").put("requestId", "r1"))).getString("generationId");
 
     long settled = awaitStall();
     assertThat(settled).isLessThan(FLOOD / 4);
     assertThat(stalled.published.get()).isEqualTo(1);  // only "start", never acknowledged
-    AiTests.onLoop(node.vertx(), () -> chat.cancel(ctx, new JsonObject().put("generationId", id)));
+    AiTests.onLoop(node.get().vertx(), () -> chat.cancel(ctx, new JsonObject().put("generationId", id)));
   }
 
   /** A Realtime whose publications are never acknowledged, like a broker that stopped answering. */
@@ -120,6 +111,7 @@ class SlowClientBackpressureTest {
         return now;
       }
       last = now;
+      // A stall is defined over time: nothing new written during a whole 300 ms window.
       Thread.sleep(300);
     }
     throw new AssertionError("the upstream never stalled; it wrote " + upstream.floodWritten.get() + " bytes");

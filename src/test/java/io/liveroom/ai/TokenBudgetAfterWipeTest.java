@@ -1,17 +1,16 @@
 package io.liveroom.ai;
 
-import io.liveroom.Node;
 import io.liveroom.auth.Role;
 import io.liveroom.support.Await;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.RedisProbe;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,22 +22,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Today's AI token budget survives Redis losing its data: it is refilled from the usage ledger")
 class TokenBudgetAfterWipeTest {
-  private Node node;
-
-  @AfterEach
-  void stop() {
-    TestNodes.stop(node);
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder()
+    .config(json -> json.getJsonObject("ai").getJsonObject("simulated").put("tokensPerSecond", 1000).put("replyTokens", 20))
+    .build();
 
   @Test
   @DisplayName("After FLUSHALL the user's tokens used today are back in Redis within seconds, as ai_usage records them")
   void budgetRefilled() {
-    TestInfra.get().reset();
-    node = TestNodes.start(json -> json.getJsonObject("ai").getJsonObject("simulated")
-      .put("tokensPerSecond", 1000).put("replyTokens", 20));
-    TestHttp http = new TestHttp(node.httpPort());
+    TestHttp http = node.http();
     long userId = AiTests.newUser();
-    String token = node.accessTokens().issue(userId, Role.USER, "s1");
+    String token = node.get().accessTokens().issue(userId, Role.USER, "s1");
     JsonObject body = new JsonObject().put("model", "simulated").put("messages", new JsonArray()
       .add(new JsonObject().put("role", "user").put("content", "Hello there")));
     assertThat(http.post("/v1/chat/completions", body, token).status()).isEqualTo(200);

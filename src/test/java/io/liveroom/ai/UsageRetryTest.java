@@ -1,14 +1,12 @@
 package io.liveroom.ai;
 
-import io.liveroom.Node;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Tuple;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -20,18 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("A usage row survives a database hiccup: the write is retried, and counted once")
 class UsageRetryTest {
-  private static Node node;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start();
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder().build();
 
   @Test
   @DisplayName("While ai_usage is unavailable the write waits and retries; once it is back the row lands exactly once")
@@ -48,7 +36,9 @@ class UsageRetryTest {
     Tuple row = Tuple.tuple().addLong(user).addUUID(generation).addString("socket").addString("simulated")
       .addString("simulated").addString("complete").addString(null).addInteger(3).addInteger(5)
       .addBoolean(true).addInteger(12).addInteger(40);
-    Future<Void> written = new UsageRepository(node.vertx(), node.pool()).write(row);
+    Future<Void> written = new UsageRepository(node.get().vertx(), node.get().pool()).write(row);
+    // The point is a stretch of time: with the table away, the write must still be pending after
+    // several retry intervals (100 ms, then doubling), not failed or given up.
     Thread.sleep(600);
     assertThat(written.isComplete()).as("still retrying while the table is away").isFalse();
     try (Connection c = TestInfra.get().jdbc(); Statement st = c.createStatement()) {

@@ -1,18 +1,16 @@
 package io.liveroom.consent;
 
-import io.liveroom.Node;
 import io.liveroom.auth.Role;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestInfra;
 import io.liveroom.support.TestUsers;
-import io.liveroom.support.TestNodes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -26,22 +24,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DisplayName("Consents: a ledger per user and purpose, granted and withdrawn with one call, audited")
 class ConsentHttpTest {
-  private static Node node;
-  private static TestHttp http;
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder().build();
+  private static final TestHttp http = node.http();
   private long userId;
   private String token;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start();
-    http = new TestHttp(node.httpPort());
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
 
   @BeforeEach
   void user() throws SQLException {
@@ -51,7 +38,7 @@ class ConsentHttpTest {
       rs.next();
       userId = rs.getLong(1);
     }
-    token = node.accessTokens().issue(userId, Role.USER, "s-" + userId);
+    token = node.get().accessTokens().issue(userId, Role.USER, "s-" + userId);
   }
 
   private TestHttp.Response put(String purpose, String body) {
@@ -103,7 +90,7 @@ class ConsentHttpTest {
   }
 
   private boolean isGranted(String purpose) throws Exception {
-    return node.consents().isGranted(userId, Purpose.fromWire(purpose).orElseThrow())
+    return node.get().consents().isGranted(userId, Purpose.fromWire(purpose).orElseThrow())
       .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
   }
 
@@ -167,7 +154,7 @@ class ConsentHttpTest {
   @Test
   @DisplayName("A failing withdrawal effect is logged but never undoes or fails the withdrawal")
   void failingListenerDoesNotBlockWithdrawal() throws Exception {
-    node.consents().onWithdrawal(Purpose.MARKETING_NOTIFICATIONS, (user, purpose) ->
+    node.get().consents().onWithdrawal(Purpose.MARKETING_NOTIFICATIONS, (user, purpose) ->
       io.vertx.core.Future.failedFuture(new IllegalStateException("mail provider down")));
     decide("marketing_notifications", true, "2026-01");
     TestHttp.Response withdrawn = decide("marketing_notifications", false, "2026-01");
@@ -180,7 +167,7 @@ class ConsentHttpTest {
   @DisplayName("Withdrawal listeners run before the withdrawal is answered")
   void listenersRun() {
     java.util.concurrent.atomic.AtomicLong told = new java.util.concurrent.atomic.AtomicLong();
-    node.consents().onWithdrawal(Purpose.PERSONALIZED_RECOMMENDATIONS, (user, purpose) -> {
+    node.get().consents().onWithdrawal(Purpose.PERSONALIZED_RECOMMENDATIONS, (user, purpose) -> {
       told.set(user);
       return io.vertx.core.Future.succeededFuture();
     });

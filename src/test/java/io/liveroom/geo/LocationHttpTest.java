@@ -1,16 +1,14 @@
 package io.liveroom.geo;
 
-import io.liveroom.Node;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.RedisProbe;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -20,26 +18,18 @@ class LocationHttpTest {
   private static final double LAT = 31.230416;
   private static final double LNG = 121.473701;
 
-  private static Node node;
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder()
+    .config(json -> json.getJsonObject("nearby").getJsonObject("updateLimit").put("max", 5))
+    .resetEachTest()
+    .build();
   private static NearbyFixtures fx;
   private static String redis;
 
   @BeforeAll
   static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start(json -> json.getJsonObject("nearby").getJsonObject("updateLimit").put("max", 5));
-    fx = new NearbyFixtures(node, new TestHttp(node.httpPort()));
+    fx = new NearbyFixtures(node.get(), new TestHttp(node.httpPort()));
     redis = TestInfra.get().redisUrl();
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
-
-  @BeforeEach
-  void clean() {
-    TestInfra.get().reset();
   }
 
   private static String geopos(String token) {

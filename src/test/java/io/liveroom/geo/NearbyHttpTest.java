@@ -1,16 +1,15 @@
 package io.liveroom.geo;
 
-import io.liveroom.Node;
+import io.liveroom.support.Await;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.RedisProbe;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.LocalDate;
 import java.util.Set;
@@ -24,23 +23,16 @@ class NearbyHttpTest {
   /** Metres north as degrees of latitude. */
   private static final double M = 1 / LocationGrid.METERS_PER_DEGREE;
 
-  private static Node node;
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder()
+    .config(json -> json.getJsonObject("nearby").getJsonObject("queryLimit").put("max", 8))
+    .resetEachTest()
+    .build();
   private static NearbyFixtures fx;
 
   @BeforeAll
   static void boot() {
-    node = TestNodes.start(json -> json.getJsonObject("nearby").getJsonObject("queryLimit").put("max", 8));
-    fx = new NearbyFixtures(node, new TestHttp(node.httpPort()));
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
-
-  @BeforeEach
-  void clean() {
-    TestInfra.get().reset();
+    fx = new NearbyFixtures(node.get(), new TestHttp(node.httpPort()));
   }
 
   private String sharing(String nickname, LocalDate birth, boolean visible, double metresNorth) {
@@ -111,14 +103,9 @@ class NearbyHttpTest {
 
     long revokedAt = System.nanoTime();
     assertThat(fx.consent(victim, "location", false).status()).isEqualTo(200);
-    boolean gone = false;
-    while (!gone && System.nanoTime() - revokedAt < 1_000_000_000L) {
-      gone = !NearbyFixtures.userIds(fx.get("/api/v1/nearby/users", viewer)).contains(victimId)
-        && RedisProbe.command(TestInfra.get().redisUrl(), "GEOPOS", GeoStore.CELLS_KEY, Long.toString(victimId)).isEmpty();
-      if (!gone) {
-        Thread.sleep(20);
-      }
-    }
+    long left = 1_000 - (System.nanoTime() - revokedAt) / 1_000_000;
+    boolean gone = Await.within(left, 20, () -> !NearbyFixtures.userIds(fx.get("/api/v1/nearby/users", viewer)).contains(victimId)
+      && RedisProbe.command(TestInfra.get().redisUrl(), "GEOPOS", GeoStore.CELLS_KEY, Long.toString(victimId)).isEmpty());
     assertThat(gone).as("gone from results and GEO within 1 s").isTrue();
     assertThat(RedisProbe.command(TestInfra.get().redisUrl(), "ZSCORE", GeoStore.SEEN_KEY, Long.toString(victimId))).isNull();
   }

@@ -1,16 +1,15 @@
 package io.liveroom.geo;
 
-import io.liveroom.Node;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -23,25 +22,19 @@ class NearbyRoomsTest {
   private static final double LNG = 121.4737;
   private static final double M = 1 / LocationGrid.METERS_PER_DEGREE;
 
-  private static Node node;
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder().resetEachTest().build();
   private static NearbyTestServer server;
   private static NearbyFixtures fx;
 
   @BeforeAll
   static void boot() throws Exception {
-    node = TestNodes.start();
-    server = new NearbyTestServer(node);
-    fx = new NearbyFixtures(node, new TestHttp(server.port()));
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
+    server = new NearbyTestServer(node.get());
+    fx = new NearbyFixtures(node.get(), new TestHttp(server.port()));
   }
 
   @BeforeEach
   void clean() {
-    TestInfra.get().reset();
     server.rooms.clear();
   }
 

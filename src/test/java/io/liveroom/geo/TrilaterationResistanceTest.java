@@ -1,16 +1,15 @@
 package io.liveroom.geo;
 
-import io.liveroom.Node;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.RedisProbe;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,21 +32,17 @@ class TrilaterationResistanceTest {
   private static final int QUERY_LIMIT = 10;
   private static final Set<String> BUCKETS = Set.of("<1 km", "1–3 km", "3–5 km", "5–10 km");
 
-  private static Node node;
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder()
+    .config(json -> json.getJsonObject("nearby").getJsonObject("queryLimit").put("max", QUERY_LIMIT))
+    .build();
   private static NearbyTestServer server;
   private static NearbyFixtures fx;
 
   @BeforeAll
   static void boot() throws Exception {
-    TestInfra.get().reset();
-    node = TestNodes.start(json -> json.getJsonObject("nearby").getJsonObject("queryLimit").put("max", QUERY_LIMIT));
-    server = new NearbyTestServer(node);
-    fx = new NearbyFixtures(node, new TestHttp(server.port()));
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
+    server = new NearbyTestServer(node.get());
+    fx = new NearbyFixtures(node.get(), new TestHttp(server.port()));
   }
 
   /**
@@ -114,7 +109,7 @@ class TrilaterationResistanceTest {
   @Test
   @DisplayName("Two victim positions ~500 m apart in one cell, which exact distances would tell apart, give identical answers; the attacker is rate-limited")
   void cannotNarrowBelowOneCell() {
-    LocationGrid grid = new LocationGrid(node.config().nearby().cellMeters());
+    LocationGrid grid = new LocationGrid(node.get().config().nearby().cellMeters());
     GridCell cell = grid.snap(LAT, LNG);
     double latStep = grid.cellMeters() * M;
     double lngStep = latStep / Math.cos(Math.toRadians(cell.lat()));

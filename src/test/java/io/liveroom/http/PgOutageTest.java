@@ -2,6 +2,7 @@ package io.liveroom.http;
 
 import io.liveroom.Node;
 import io.liveroom.auth.Role;
+import io.liveroom.support.Await;
 import io.liveroom.support.TcpProxy;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestInfra;
@@ -98,19 +99,9 @@ class PgOutageTest {
 
   /** Polls until the status is {@code status} (or, for -1, any success); fails after 15 s. */
   private static TestHttp.Response awaitStatus(Supplier<TestHttp.Response> call, int status) {
-    long deadline = System.currentTimeMillis() + 15_000;
-    TestHttp.Response last = null;
-    while (System.currentTimeMillis() < deadline) {
-      last = call.get();
-      if (status == -1 ? last.status() < 300 : last.status() == status) {
-        return last;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
+    TestHttp.Response last = Await.value(15_000, call, r -> status == -1 ? r.status() < 300 : r.status() == status);
+    if (status == -1 ? last.status() < 300 : last.status() == status) {
+      return last;
     }
     throw new AssertionError("never became " + (status == -1 ? "a success" : status) + "; last: " + last);
   }

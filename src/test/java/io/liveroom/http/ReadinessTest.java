@@ -1,25 +1,26 @@
 package io.liveroom.http;
 
-import io.liveroom.Node;
 import io.liveroom.infra.EmbeddedRedisServer;
+import io.liveroom.support.Await;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Readiness follows the health of Redis")
 class ReadinessTest {
-  private Node node;
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder().build();
 
   @AfterEach
-  void tearDown() throws Exception {
+  void restartRedis() throws Exception {
     TestInfra.get().embeddedRedis().start();
-    TestNodes.stop(node);
   }
 
   @Test
@@ -27,8 +28,7 @@ class ReadinessTest {
   void redisOutage() throws Exception {
     EmbeddedRedisServer redis = TestInfra.get().embeddedRedis();
     Assumptions.assumeTrue(redis != null, "needs the embedded Redis; an external one cannot be stopped here");
-    node = TestNodes.start();
-    TestHttp http = new TestHttp(node.httpPort());
+    TestHttp http = node.http();
     assertThat(http.get("/health/ready").status()).isEqualTo(200);
 
     redis.stop();
@@ -42,14 +42,9 @@ class ReadinessTest {
   }
 
   private static TestHttp.Response awaitStatus(TestHttp http, int status) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 20_000;
-    TestHttp.Response last = null;
-    while (System.currentTimeMillis() < deadline) {
-      last = http.get("/health/ready");
-      if (last.status() == status) {
-        return last;
-      }
-      Thread.sleep(200);
+    TestHttp.Response last = Await.value(20_000, () -> http.get("/health/ready"), r -> r.status() == status);
+    if (last.status() == status) {
+      return last;
     }
     throw new AssertionError("readiness never became " + status + "; last: " + last);
   }

@@ -3,6 +3,7 @@ package io.liveroom.infra;
 import io.liveroom.config.PgConfig;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
+import io.liveroom.support.Await;
 import io.liveroom.support.TcpProxy;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -60,11 +61,12 @@ class GuardedPoolTest {
     }
 
     postgres.restore();
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (pool.breaker().isOpen() && System.currentTimeMillis() < deadline) {
-      pool.query("SELECT 1").execute().otherwiseEmpty().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-      Thread.sleep(50);
-    }
+    // Each query while open is refused, or is the breaker's probe once one is due.
+    Await.within(10_000, () -> {
+      pool.query("SELECT 1").execute().otherwiseEmpty().toCompletionStage().toCompletableFuture()
+        .orTimeout(5, TimeUnit.SECONDS).join();
+      return !pool.breaker().isOpen();
+    });
     assertThat(pool.breaker().isOpen()).as("closed by a probe once PostgreSQL is back").isFalse();
     assertThat(await(pool.preparedQuery("SELECT $1::int").execute(Tuple.of(7))).iterator().next().getInteger(0))
       .isEqualTo(7);
@@ -79,7 +81,9 @@ class GuardedPoolTest {
     }
     assertThat(pool.breaker().isOpen()).isTrue();
     postgres.restore();
-    Thread.sleep(350); // the next call is the breaker's probe (probeMillis 300)
+    // A real time window: the next call is the breaker's probe once probeMillis (300) have passed on
+    // the system clock, which the pool built by Database.guardedPool reads.
+    Thread.sleep(350);
     // A call whose connection closes under it fails with the client's own message, such as this one.
     Throwable e = failure(() -> pool.withConnection(c -> Future.failedFuture(
       io.vertx.core.VertxException.noStackTrace("Pending requests failed on a closing connection"))));

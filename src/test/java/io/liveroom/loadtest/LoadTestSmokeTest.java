@@ -3,14 +3,14 @@ package io.liveroom.loadtest;
 import io.liveroom.auth.Role;
 import io.liveroom.reward.RewardFixtures;
 import io.liveroom.Node;
-import io.liveroom.support.TestInfra;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestNodes;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,15 +24,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * is asserted (numbers from the shared test machine mean nothing).
  */
 class LoadTestSmokeTest {
-  private static Node a;
-  private static Node b;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    a = TestNodes.start(LoadTestSmokeTest::loadConfig);
-    b = TestNodes.start(LoadTestSmokeTest::loadConfig);
-  }
+  @RegisterExtension
+  @Order(1)
+  static final LiveNode a = LiveNode.builder().config(LoadTestSmokeTest::loadConfig).build();
+  @RegisterExtension
+  @Order(2)
+  static final LiveNode b = LiveNode.builder().keepData().config(LoadTestSmokeTest::loadConfig).build();
 
   /** What conf/loadtest.json sets for a node under load: bench namespace, chat limits lifted, stamped simulated AI (faster here). */
   static void loadConfig(JsonObject json) {
@@ -40,12 +37,6 @@ class LoadTestSmokeTest {
     json.getJsonObject("rooms").getJsonObject("chat").getJsonObject("rateLimit").put("messages", 1000).put("windowSeconds", 1);
     json.getJsonObject("ai").getJsonObject("simulated").put("tokensPerSecond", 200).put("replyTokens", 40)
       .put("stampTokens", true);
-  }
-
-  @AfterAll
-  static void stop() {
-    TestNodes.stop(a);
-    TestNodes.stop(b);
   }
 
   private static JsonObject run(String... args) {
@@ -172,8 +163,8 @@ class LoadTestSmokeTest {
   @DisplayName("gifts: every gift commits over HTTP, none fails, and the ledger reconciles afterwards")
   void gifts() {
     long admin = RewardFixtures.admin();
-    String adminToken = a.accessTokens().issue(admin, Role.ADMIN, "lt-admin");
-    long rose = RewardFixtures.gift(a, "lt-rose", 1);
+    String adminToken = a.get().accessTokens().issue(admin, Role.ADMIN, "lt-admin");
+    long rose = RewardFixtures.gift(a.get(), "lt-rose", 1);
     JsonObject r = run("gifts", "--admin-token", adminToken, "--gift-id", Long.toString(rose), "--senders", "4",
       "--hosts", "1", "--rate", "20", "--duration", "2s", "--coins", "1000");
     JsonObject res = r.getJsonObject("result");

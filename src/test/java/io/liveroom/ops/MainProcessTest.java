@@ -1,5 +1,6 @@
 package io.liveroom.ops;
 
+import io.liveroom.support.Await;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,21 +75,22 @@ class MainProcessTest {
   }
 
   private void awaitReady(Process process, int port) throws Exception {
-    long deadline = System.currentTimeMillis() + 90_000;
-    while (System.currentTimeMillis() < deadline) {
+    boolean ready = Await.within(90_000, 250, () -> {
       assertThat(process.isAlive()).as("server process exited early").isTrue();
       try {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
           .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) {
-          return;
-        }
+        return r.statusCode() == 200;
       } catch (IOException notYet) {
-        // not listening yet
+        return false; // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
       }
-      Thread.sleep(250);
+    });
+    if (!ready) {
+      throw new AssertionError("server never became ready");
     }
-    throw new AssertionError("server never became ready");
   }
 
   private void stopAndCheck(Process process, Path pgData, int redisPort) throws Exception {

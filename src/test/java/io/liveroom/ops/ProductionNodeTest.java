@@ -5,15 +5,13 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.liveroom.Node;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.ProductionConfig;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
@@ -28,32 +26,29 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DisplayName("A production-mode node keeps /metrics and the SMS outbox off the public port")
 class ProductionNodeTest {
-  private static Node production;
-  private static Node staging;
   private static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();
+  @RegisterExtension
+  @Order(1)
+  static final LiveNode production = LiveNode.builder().config(json -> {
+    ProductionConfig.apply(json);
+    ProductionConfig.realProviders(json);
+  }).build();
+  /** Its start-up warnings are what LOGS captures: the appender listens from just before it starts until it has. */
+  @RegisterExtension
+  @Order(2)
+  static final LiveNode staging = LiveNode.builder().keepData()
+    .beforeStart(() -> root().addAppender(LOGS))
+    .config(json -> ProductionConfig.apply(json, "sms", "identity", "ai"))
+    .onStart(node -> root().detachAppender(LOGS))
+    .build();
 
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    production = TestNodes.start(json -> {
-      ProductionConfig.apply(json);
-      ProductionConfig.realProviders(json);
-    });
+  private static Logger root() {
     LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
-    LOGS.setContext(ctx);
-    LOGS.start();
-    ctx.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(LOGS);
-    try {
-      staging = TestNodes.start(json -> ProductionConfig.apply(json, "sms", "identity", "ai"));
-    } finally {
-      ctx.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(LOGS);
+    if (!LOGS.isStarted()) {
+      LOGS.setContext(ctx);
+      LOGS.start();
     }
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(production);
-    TestNodes.stop(staging);
+    return ctx.getLogger(Logger.ROOT_LOGGER_NAME);
   }
 
   @Test
@@ -65,8 +60,8 @@ class ProductionNodeTest {
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.body()).doesNotContain("jvm_memory_used_bytes");
 
-    assertThat(production.managementPort()).isPositive().isNotEqualTo(production.httpPort());
-    TestHttp management = new TestHttp(production.managementPort());
+    assertThat(production.get().managementPort()).isPositive().isNotEqualTo(production.httpPort());
+    TestHttp management = new TestHttp(production.get().managementPort());
     TestHttp.Response m = management.get("/metrics");
     assertThat(m.status()).isEqualTo(200);
     assertThat(m.body()).contains("jvm_memory_used_bytes").contains("vertx_http_server_requests_total");
@@ -75,12 +70,12 @@ class ProductionNodeTest {
   @Test
   @DisplayName("Health stays on the public port for the load balancer, and is on the management port too")
   void healthOnBothPorts() {
-    for (int port : new int[] {production.httpPort(), production.managementPort()}) {
+    for (int port : new int[] {production.httpPort(), production.get().managementPort()}) {
       TestHttp http = new TestHttp(port);
       assertThat(http.get("/health/live").status()).isEqualTo(200);
       assertThat(http.get("/health/ready").status()).isEqualTo(200);
     }
-    assertThat(new TestHttp(production.managementPort()).get("/api/v1/openapi.yaml").status())
+    assertThat(new TestHttp(production.get().managementPort()).get("/api/v1/openapi.yaml").status())
       .as("the management port serves nothing of the public API").isEqualTo(404);
   }
 

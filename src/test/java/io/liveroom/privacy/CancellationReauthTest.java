@@ -1,15 +1,13 @@
 package io.liveroom.privacy;
 
-import io.liveroom.Node;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.liveroom.support.TestUsers;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,21 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("The password of a cancellation is throttled like a login, and every failure is audited")
 class CancellationReauthTest {
-  private static Node node;
-  private static TestHttp http;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start(json -> json.getJsonObject("accounts").getJsonObject("login")
-      .put("maxFailuresPerAccount", 5).put("windowSeconds", 900));
-    http = new TestHttp(node.httpPort());
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder()
+    .config(json -> json.getJsonObject("accounts").getJsonObject("login")
+      .put("maxFailuresPerAccount", 5).put("windowSeconds", 900))
+    .build();
+  private static final TestHttp http = node.http();
 
   private static TestHttp.Response cancel(TestUsers.TestUser u, String password) {
     return http.post("/api/v1/me/cancellation", new JsonObject().put("password", password), u.accessToken());

@@ -1,24 +1,23 @@
 package io.liveroom.privacy;
 
-import io.liveroom.Node;
 import io.liveroom.account.SessionEvents;
 import io.liveroom.personaldata.ErasureMode;
 import io.liveroom.personaldata.ExportWriter;
 import io.liveroom.personaldata.PersonalDataSource;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.MutableClock;
 import io.liveroom.support.RedisProbe;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.liveroom.support.TestUsers;
 import io.liveroom.support.TestUsers.TestUser;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,33 +34,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Account cancellation: frozen at once, restorable for 30 days, then erased exactly once")
 class CancellationTest {
   private static final MutableClock CLOCK = new MutableClock(Instant.now());
-  private static Node node;
-  private static TestHttp http;
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder().clock(CLOCK).build();
+  private static final TestHttp http = node.http();
   private static final List<Long> disabled = new CopyOnWriteArrayList<>();
   /** Stands in for the rewards ledger: records each pseudonymization call, must never lose rows. */
   private static final LedgerProbe ledger = new LedgerProbe();
 
   @BeforeAll
   static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start(CLOCK, json -> { });
-    http = new TestHttp(node.httpPort());
-    node.accounts().events().add(new SessionEvents() {
+    node.get().accounts().events().add(new SessionEvents() {
       @Override
       public void sessionRevoked(long userId, String sessionId) {
       }
-
       @Override
       public void userDisabled(long userId) {
         disabled.add(userId);
       }
     });
-    node.privacy().register(ledger);
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
+    node.get().privacy().register(ledger);
   }
 
   /** A source like the rewards ledger will be: pseudonymizes, never deletes; counts calls per user. */
@@ -133,7 +124,7 @@ class CancellationTest {
       assertThat(refused.json().getString("code")).isEqualTo("cancellation_pending");
       assertThat(refused.json().getString("withdrawalToken")).isNotBlank();
       assertThat(disabled).contains(u.id());
-      assertThat(PrivacyFixtures.await(node.nearby().store().get(u.id()))).isEmpty();
+      assertThat(PrivacyFixtures.await(node.get().nearby().store().get(u.id()))).isEmpty();
     }
     assertThat(value("SELECT status FROM rooms WHERE id = ?", room)).isEqualTo("idle");
     assertThat(cancelWithPassword(leaver).status()).isEqualTo(403);
@@ -150,7 +141,7 @@ class CancellationTest {
 
     // Day 29: not due yet.
     CLOCK.advance(Duration.ofDays(19));
-    assertThat(PrivacyFixtures.await(node.privacy().runHousekeeping()).getInteger("erased")).isZero();
+    assertThat(PrivacyFixtures.await(node.get().privacy().runHousekeeping()).getInteger("erased")).isZero();
 
     // Redis keys derived from the leaver's phone: a failed login leaves one only the leaver has.
     assertThat(http.post("/api/v1/auth/login", new JsonObject().put("phone", leaver.phone())
@@ -163,7 +154,7 @@ class CancellationTest {
 
     // Day 31: erased.
     CLOCK.advance(Duration.ofDays(2));
-    JsonObject run = PrivacyFixtures.await(node.privacy().runHousekeeping());
+    JsonObject run = PrivacyFixtures.await(node.get().privacy().runHousekeeping());
     assertThat(run.getInteger("erased")).isEqualTo(1);
     assertThat(count("SELECT count(*) FROM users WHERE phone_idx = ?", phoneIdx)).isZero();
     assertThat(count("SELECT count(*) FROM users WHERE nickname = 'leaver-nick'")).isZero();
@@ -179,7 +170,7 @@ class CancellationTest {
       .as("AI conversations are erased with the account").isZero();
     assertThat(ledger.erasures).containsEntry(leaver.id(), 1).doesNotContainKey(keeper.id());
     assertThat(RedisProbe.command(TestInfra.get().redisUrl(), "KEYS", "*" + phoneKey + "*")).isNullOrEmpty();
-    assertThat(node.privacy().runHousekeeping().toCompletionStage().toCompletableFuture().join().getInteger("erased")).isZero();
+    assertThat(node.get().privacy().runHousekeeping().toCompletionStage().toCompletableFuture().join().getInteger("erased")).isZero();
 
     // The phone is free again: a new account.
     TestUser again = TestUsers.register(http, leaver.phone(), "new-owner");

@@ -1,16 +1,13 @@
 package io.liveroom.privacy;
 
-import io.liveroom.Node;
 import io.liveroom.auth.Role;
 import io.liveroom.reward.RewardFixtures;
 import io.liveroom.support.ConcurrentRequests;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
+import io.liveroom.support.LiveNode;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,21 +30,13 @@ class CrossLoopExportTest {
   private static final Duration BOUND = Duration.ofSeconds(15);
   private static final int USERS = 20;
   private static final int MAX_PER_DAY = 2;
-  private static Node node;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start(json -> {
-      json.getJsonObject("http").put("instances", 4);
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder()
+    .loops(4)
+    .config(json -> {
       json.getJsonObject("privacy").getJsonObject("exports").put("maxPerDay", MAX_PER_DAY);
-    });
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
+    })
+    .build();
 
   /** One export request per user, all at once, each on its own connection. */
   private static List<HttpResponse<String>> wave(List<String> tokens) {
@@ -62,7 +51,7 @@ class CrossLoopExportTest {
     List<String> tokens = new ArrayList<>();
     for (int u = 0; u < USERS; u++) {
       long id = RewardFixtures.adult("xl-export-" + u);
-      tokens.add(node.accessTokens().issue(id, Role.USER, "xl-export-" + id));
+      tokens.add(node.get().accessTokens().issue(id, Role.USER, "xl-export-" + id));
     }
 
     for (int accepted = 0; accepted < MAX_PER_DAY; accepted++) {

@@ -4,16 +4,16 @@ import io.liveroom.Node;
 import io.liveroom.personaldata.ErasureMode;
 import io.liveroom.personaldata.ExportWriter;
 import io.liveroom.personaldata.PersonalDataSource;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.MutableClock;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,17 +30,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ErasureConcurrencyTest {
   private static final MutableClock CLOCK = new MutableClock(Instant.now());
   private static final int ACCOUNTS = 30;
-  private static Node first;
-  private static Node second;
+  @RegisterExtension
+  @Order(1)
+  static final LiveNode first = LiveNode.builder().clock(CLOCK)
+    .config(json -> json.getJsonObject("node").put("id", "node-a")).build();
+  @RegisterExtension
+  @Order(2)
+  static final LiveNode second = LiveNode.builder().keepData().clock(CLOCK)
+    .config(json -> json.getJsonObject("node").put("id", "node-b")).build();
   /** Erase calls per user across both nodes, through a source registered on each. */
   private static final Map<Long, Integer> calls = new ConcurrentHashMap<>();
 
   @BeforeAll
   static void boot() {
-    TestInfra.get().reset();
-    first = TestNodes.start(CLOCK, json -> json.getJsonObject("node").put("id", "node-a"));
-    second = TestNodes.start(CLOCK, json -> json.getJsonObject("node").put("id", "node-b"));
-    for (Node n : List.of(first, second)) {
+    for (Node n : List.of(first.get(), second.get())) {
       n.privacy().register(new PersonalDataSource() {
         @Override
         public List<String> categories() {
@@ -61,12 +64,6 @@ class ErasureConcurrencyTest {
     }
   }
 
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(first);
-    TestNodes.stop(second);
-  }
-
   @Test
   @DisplayName("Two nodes racing over 30 due accounts: every account erased once, by one node, audited once")
   void exactlyOnce() {
@@ -78,8 +75,8 @@ class ErasureConcurrencyTest {
         VALUES (?, 'pending', now() - interval '31 days', ?, now() - interval '1 day', 'active')""", id, id);
       users.add(id);
     }
-    CompletableFuture<JsonObject> a = first.privacy().runHousekeeping().toCompletionStage().toCompletableFuture();
-    CompletableFuture<JsonObject> b = second.privacy().runHousekeeping().toCompletionStage().toCompletableFuture();
+    CompletableFuture<JsonObject> a = first.get().privacy().runHousekeeping().toCompletionStage().toCompletableFuture();
+    CompletableFuture<JsonObject> b = second.get().privacy().runHousekeeping().toCompletionStage().toCompletableFuture();
     int erased = a.join().getInteger("erased") + b.join().getInteger("erased");
 
     assertThat(erased).isEqualTo(ACCOUNTS);

@@ -1,17 +1,15 @@
 package io.liveroom.privacy;
 
-import io.liveroom.Node;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.MutableClock;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.liveroom.support.TestUsers;
 import io.liveroom.support.TestUsers.TestUser;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,30 +29,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Export documents live where every node reaches them: built on one node, served and expired by another")
 class ExportAcrossNodesTest {
   private static final MutableClock CLOCK = new MutableClock(Instant.now());
+  // Each node has a data.dir of its own, as two hosts would; they share PostgreSQL, Redis and the
+  // secret that signs download links.
   private static Path dirA;
   private static Path dirB;
-  private static Node nodeA;
-  private static Node nodeB;
-  private static TestHttp httpA;
-  private static TestHttp httpB;
+  @RegisterExtension
+  @Order(1)
+  static final LiveNode nodeA = LiveNode.builder().clock(CLOCK).beforeStart(ExportAcrossNodesTest::dataDirs)
+    .config(json -> json.getJsonObject("data").put("dir", dirA.toString())).build();
+  @RegisterExtension
+  @Order(2)
+  static final LiveNode nodeB = LiveNode.builder().keepData().clock(CLOCK)
+    .config(json -> json.getJsonObject("data").put("dir", dirB.toString())).build();
+  private static final TestHttp httpA = nodeA.http();
+  private static final TestHttp httpB = nodeB.http();
 
-  @BeforeAll
-  static void boot() throws IOException {
-    TestInfra.get().reset();
-    // Each node has a data.dir of its own, as two hosts would; they share PostgreSQL, Redis and the
-    // secret that signs download links.
+  private static void dataDirs() throws IOException {
     dirA = Files.createTempDirectory("liveroom-node-a");
     dirB = Files.createTempDirectory("liveroom-node-b");
-    nodeA = TestNodes.start(CLOCK, json -> json.getJsonObject("data").put("dir", dirA.toString()));
-    nodeB = TestNodes.start(CLOCK, json -> json.getJsonObject("data").put("dir", dirB.toString()));
-    httpA = new TestHttp(nodeA.httpPort());
-    httpB = new TestHttp(nodeB.httpPort());
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(nodeA);
-    TestNodes.stop(nodeB);
   }
 
   @Test
@@ -89,7 +81,7 @@ class ExportAcrossNodesTest {
       .containsExactlyInAnyOrderElementsOf(filesBefore);
 
     CLOCK.advance(Duration.ofHours(73));
-    JsonObject run = PrivacyFixtures.await(nodeB.privacy().runHousekeeping());
+    JsonObject run = PrivacyFixtures.await(nodeB.get().privacy().runHousekeeping());
     assertThat(run.getInteger("exportsExpired")).isEqualTo(1);
     assertThat(PrivacyFixtures.value("SELECT status FROM data_exports WHERE id = ?::uuid", id)).isEqualTo("expired");
     assertThat(PrivacyFixtures.count("SELECT count(*) FROM data_export_chunks WHERE export_id = ?::uuid", id))

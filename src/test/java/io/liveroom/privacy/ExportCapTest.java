@@ -1,16 +1,13 @@
 package io.liveroom.privacy;
 
-import io.liveroom.Node;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.liveroom.support.TestUsers;
 import io.liveroom.support.TestUsers.TestUser;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,23 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExportCapTest {
   private static final int CAP = 3;
   private static final int PARALLEL = 20;
-  private static Node node;
-  private static TestHttp http;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start(json -> {
-      json.getJsonObject("http").put("instances", 2);
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder()
+    .loops(2)
+    .config(json -> {
       json.getJsonObject("privacy").getJsonObject("exports").put("maxPerDay", CAP);
-    });
-    http = new TestHttp(node.httpPort());
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
+    })
+    .build();
+  private static final TestHttp http = node.http();
 
   @Test
   @DisplayName("20 parallel requests on 20 connections to 2 event loops: exactly maxPerDay accepted, the rest 429 with Retry-After")

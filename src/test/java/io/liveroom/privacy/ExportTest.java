@@ -1,18 +1,15 @@
 package io.liveroom.privacy;
 
-import io.liveroom.Node;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.MutableClock;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.liveroom.support.TestUsers;
 import io.liveroom.support.TestUsers.TestUser;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,20 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Data export: every category we hold, streamed into PostgreSQL, behind an expiring signed link")
 class ExportTest {
   private static final MutableClock CLOCK = new MutableClock(Instant.now());
-  private static Node node;
-  private static TestHttp http;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start(CLOCK, json -> { });
-    http = new TestHttp(node.httpPort());
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder().clock(CLOCK).build();
+  private static final TestHttp http = node.http();
 
   /** A user with a row in every category that exists on this branch; returns the user. */
   private static TestUser userWithEverything(String tag, long otherUserId) {
@@ -108,7 +94,7 @@ class ExportTest {
     JsonObject doc = file.json();
     assertThat(doc.getLong("userId")).isEqualTo(alice.id());
     JsonObject categories = doc.getJsonObject("categories");
-    assertThat(categories.fieldNames()).containsExactlyInAnyOrderElementsOf(node.privacy().categories());
+    assertThat(categories.fieldNames()).containsExactlyInAnyOrderElementsOf(node.get().privacy().categories());
     assertThat(categories.getJsonObject("profile").getString("nickname")).isEqualTo("nick-alice");
     assertThat(categories.getJsonObject("contact").getString("phone")).isEqualTo(alice.phone());
     assertThat(categories.getJsonObject("contact").getString("email")).isEqualTo("alice@example.com");
@@ -183,7 +169,7 @@ class ExportTest {
 
     CLOCK.advance(Duration.ofHours(73));
     assertThat(http.get(link).status()).isEqualTo(410);
-    PrivacyFixtures.await(node.privacy().runHousekeeping());
+    PrivacyFixtures.await(node.get().privacy().runHousekeeping());
     assertThat(PrivacyFixtures.value("SELECT status FROM data_exports WHERE id = ?::uuid", first)).isEqualTo("expired");
     assertThat(PrivacyFixtures.count("SELECT count(*) FROM data_export_chunks WHERE export_id = ?::uuid", first)).isZero();
     assertThat(http.get("/api/v1/me/exports/" + first, carol.accessToken()).json().containsKey("downloadUrl")).isFalse();

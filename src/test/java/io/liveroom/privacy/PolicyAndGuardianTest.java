@@ -1,16 +1,13 @@
 package io.liveroom.privacy;
 
-import io.liveroom.Node;
 import io.liveroom.auth.Role;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.liveroom.support.TestUsers;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.liveroom.privacy.PrivacyFixtures.count;
 import static io.liveroom.privacy.PrivacyFixtures.update;
@@ -19,26 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Policy versions are flagged until accepted; guardians act for minors through an administrator")
 class PolicyAndGuardianTest {
-  private static Node node;
-  private static TestHttp http;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start();
-    http = new TestHttp(node.httpPort());
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder().build();
+  private static final TestHttp http = node.http();
 
   @Test
   @DisplayName("A user on an old policy version gets X-Policy-Update-Required until they accept; the acceptance is recorded")
   void policyFlag() {
     long id = update("INSERT INTO users (nickname, policy_version) VALUES ('old', '2020-01') RETURNING id");
-    String token = node.accessTokens().issue(id, Role.USER, "s-" + id);
+    String token = node.get().accessTokens().issue(id, Role.USER, "s-" + id);
     String current = TestUsers.policyVersion();
     assertThat(http.get("/api/v1/me/reports", token).header("X-Policy-Update-Required")).isEqualTo(current);
 
@@ -55,7 +41,7 @@ class PolicyAndGuardianTest {
   @DisplayName("Until the current policy is accepted, sensitive routes answer policy_acceptance_required; rights never do")
   void sensitiveRoutesGate() {
     long id = update("INSERT INTO users (nickname, policy_version) VALUES ('old2', '2020-01') RETURNING id");
-    String token = node.accessTokens().issue(id, Role.USER, "s-" + id);
+    String token = node.get().accessTokens().issue(id, Role.USER, "s-" + id);
     String current = TestUsers.policyVersion();
     JsonObject grant = new JsonObject().put("granted", true).put("policyVersion", current);
     JsonObject withdraw = new JsonObject().put("granted", false).put("policyVersion", current);
@@ -87,7 +73,7 @@ class PolicyAndGuardianTest {
   void guardianRequests() {
     long admin = update("INSERT INTO users (nickname, role) VALUES ('admin', 'admin') RETURNING id");
     long minor = update("INSERT INTO users (nickname, birth_date) VALUES ('kid', current_date - 3650) RETURNING id");
-    String adminToken = node.accessTokens().issue(admin, Role.ADMIN, "s-" + admin);
+    String adminToken = node.get().accessTokens().issue(admin, Role.ADMIN, "s-" + admin);
     JsonObject export = new JsonObject().put("kind", "export").put("evidenceRef", "ticket-42");
 
     TestHttp.Response refused = http.post("/api/v1/admin/users/" + minor + "/guardian-requests", export, adminToken);
@@ -108,7 +94,7 @@ class PolicyAndGuardianTest {
       + " AND detail->>'evidenceRef' = 'ticket-43'", minor)).isEqualTo(1);
 
     long user = update("INSERT INTO users (nickname) VALUES ('plain') RETURNING id");
-    String userToken = node.accessTokens().issue(user, Role.USER, "s-" + user);
+    String userToken = node.get().accessTokens().issue(user, Role.USER, "s-" + user);
     assertThat(http.post("/api/v1/admin/users/" + minor + "/guardian-requests", export, userToken).status()).isEqualTo(403);
   }
 }

@@ -1,16 +1,13 @@
 package io.liveroom.privacy;
 
-import io.liveroom.Node;
 import io.liveroom.auth.Role;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
@@ -21,27 +18,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Reports flow through the moderation queue to an action, and the reporter sees the outcome")
 class ReportTest {
-  private static Node node;
-  private static TestHttp http;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start();
-    http = new TestHttp(node.httpPort());
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder().build();
+  private static final TestHttp http = node.http();
 
   private static long user(String nickname, String role) {
     return update("INSERT INTO users (nickname, role) VALUES (?, ?) RETURNING id", nickname, role);
   }
 
   private static String token(long id, Role role) {
-    return node.accessTokens().issue(id, role, "s-" + id);
+    return node.get().accessTokens().issue(id, role, "s-" + id);
   }
 
   @Test

@@ -1,24 +1,22 @@
 package io.liveroom.privacy;
 
-import io.liveroom.Node;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.liveroom.personaldata.ErasureMode;
 import io.liveroom.personaldata.ExportWriter;
 import io.liveroom.personaldata.PersonalDataSource;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.MutableClock;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.liveroom.support.TestUsers;
 import io.liveroom.support.TestUsers.TestUser;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +32,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Retention, chat deletion on erasure, and the seams' refusals and failures")
 class RetentionAndSeamsTest {
   private static final MutableClock CLOCK = new MutableClock(Instant.now());
-  private static Node node;
-  private static TestHttp http;
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder()
+    .clock(CLOCK)
+    .config(json -> {
+      JsonObject privacy = json.getJsonObject("privacy");
+      privacy.getJsonObject("cancellation").put("chat", "delete");
+      privacy.getJsonObject("retention").put("chatDays", 30).put("auditDays", 365);
+    })
+    .build();
+  private static final TestHttp http = node.http();
   /** Users a rewards-like source refuses to cancel (a pending withdrawal). */
   private static final Set<Long> withdrawing = ConcurrentHashMap.newKeySet();
   /** Users whose erasure fails in a source (a broken account). */
@@ -43,40 +49,25 @@ class RetentionAndSeamsTest {
 
   @BeforeAll
   static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start(CLOCK, json -> {
-      JsonObject privacy = json.getJsonObject("privacy");
-      privacy.getJsonObject("cancellation").put("chat", "delete");
-      privacy.getJsonObject("retention").put("chatDays", 30).put("auditDays", 365);
-    });
-    http = new TestHttp(node.httpPort());
-    node.privacy().register(new PersonalDataSource() {
+    node.get().privacy().register(new PersonalDataSource() {
       @Override
       public List<String> categories() {
         return List.of();
       }
-
       @Override
       public Future<Void> export(long userId, ExportWriter out) {
         return Future.succeededFuture();
       }
-
       @Override
       public Future<Void> ensureCancellable(long userId) {
         return withdrawing.contains(userId) ? Future.failedFuture(AppException.of(ErrorCode.CANCELLATION_BLOCKED,
           "A withdrawal of your balance is pending.").with(Map.of("reason", "pending_withdrawal"))) : Future.succeededFuture();
       }
-
       @Override
       public Future<Void> erase(SqlConnection tx, long userId, ErasureMode mode) {
         return broken.contains(userId) ? Future.failedFuture(new IllegalStateException("broken")) : Future.succeededFuture();
       }
     });
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
   }
 
   @Test
@@ -91,7 +82,7 @@ class RetentionAndSeamsTest {
       java.sql.Timestamp.from(CLOCK.instant().minus(Duration.ofDays(366))));
     update("INSERT INTO audit_log (subject_id, action) VALUES (?, 'new.event')", user);
 
-    JsonObject run = PrivacyFixtures.await(node.privacy().runHousekeeping());
+    JsonObject run = PrivacyFixtures.await(node.get().privacy().runHousekeeping());
     assertThat(run.getInteger("chat")).isGreaterThanOrEqualTo(1);
     assertThat(count("SELECT count(*) FROM chat_messages WHERE id = ?", old)).isZero();
     assertThat(count("SELECT count(*) FROM chat_messages WHERE id = ?", fresh)).isEqualTo(1);
@@ -126,7 +117,7 @@ class RetentionAndSeamsTest {
         VALUES (?, 'pending', ?, ?, ?, 'active')""", id, java.sql.Timestamp.from(CLOCK.instant().minus(Duration.ofDays(40))),
         id, java.sql.Timestamp.from(CLOCK.instant().minus(Duration.ofDays(10 + id % 2))));
     }
-    JsonObject run = PrivacyFixtures.await(node.privacy().runHousekeeping());
+    JsonObject run = PrivacyFixtures.await(node.get().privacy().runHousekeeping());
     assertThat(run.getInteger("erased")).isEqualTo(1);
     assertThat(count("SELECT count(*) FROM chat_messages WHERE sender_id = ?", gone)).isZero();
     assertThat(PrivacyFixtures.value("SELECT status FROM account_cancellations WHERE user_id = ?", stuck)).isEqualTo("pending");

@@ -13,17 +13,14 @@ import io.github.centrifugal.centrifuge.RPCResult;
 import io.github.centrifugal.centrifuge.SubscribedEvent;
 import io.github.centrifugal.centrifuge.Subscription;
 import io.github.centrifugal.centrifuge.SubscriptionEventListener;
-import io.liveroom.Node;
 import io.liveroom.auth.Role;
-import io.liveroom.support.TestInfra;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.SdkCalls;
-import io.liveroom.support.TestNodes;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,20 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("The official centrifuge-java SDK (Protobuf) works against Liveroom unmodified")
 class CentrifugeSdkTest {
-  private static Node node;
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder().onStart(TestChannels::register).build();
   private final List<Client> clients = new ArrayList<>();
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start();
-    TestChannels.register(node);
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
 
   @AfterEach
   void closeClients() throws InterruptedException {
@@ -63,7 +49,7 @@ class CentrifugeSdkTest {
   /** A connected SDK client for this user; its events are recorded. */
   private Sdk connect(long userId) throws Exception {
     Options opts = new Options();
-    opts.setToken(node.accessTokens().issue(userId, Role.USER, "sdk-" + userId));
+    opts.setToken(node.get().accessTokens().issue(userId, Role.USER, "sdk-" + userId));
     opts.setMinReconnectDelay(300);
     opts.setMaxReconnectDelay(1000);
     Sdk sdk = new Sdk();
@@ -132,14 +118,14 @@ class CentrifugeSdkTest {
     Sdk dave = connect(104);
     SubRecorder d = dave.subscribe(channel);
     assertThat(d.subscribed.poll(10, TimeUnit.SECONDS).getRecovered()).isFalse();
-    node.realtime().publish(channel, new JsonObject().put("n", 1)).toCompletionStage().toCompletableFuture().join();
+    node.get().realtime().publish(channel, new JsonObject().put("n", 1)).toCompletionStage().toCompletableFuture().join();
     assertThat(d.publications.poll(10, TimeUnit.SECONDS).getOffset()).isEqualTo(1L);
 
     // Cut: the server drops the connection with a reconnect code, then publishes while the SDK is away.
-    node.realtime().disconnectUser(104, DisconnectCode.FORCE_RECONNECT).toCompletionStage().toCompletableFuture().join();
+    node.get().realtime().disconnectUser(104, DisconnectCode.FORCE_RECONNECT).toCompletionStage().toCompletableFuture().join();
     assertThat(dave.disconnects.poll(10, TimeUnit.SECONDS).getCode()).isEqualTo(3011);
-    node.realtime().publish(channel, new JsonObject().put("n", 2)).toCompletionStage().toCompletableFuture().join();
-    node.realtime().publish(channel, new JsonObject().put("n", 3)).toCompletionStage().toCompletableFuture().join();
+    node.get().realtime().publish(channel, new JsonObject().put("n", 2)).toCompletionStage().toCompletableFuture().join();
+    node.get().realtime().publish(channel, new JsonObject().put("n", 3)).toCompletionStage().toCompletableFuture().join();
 
     SubscribedEvent resubscribed = d.subscribed.poll(10, TimeUnit.SECONDS);
     assertThat(resubscribed).isNotNull();

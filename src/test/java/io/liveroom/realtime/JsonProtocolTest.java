@@ -1,17 +1,14 @@
 package io.liveroom.realtime;
 
-import io.liveroom.Node;
 import io.liveroom.auth.Role;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.liveroom.support.TestSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.UUID;
 
@@ -19,22 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("The JSON client protocol: every command, batched frames and error replies")
 class JsonProtocolTest {
-  private static Node node;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start();
-    TestChannels.register(node);
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder().onStart(TestChannels::register).build();
 
   static String token(long userId) {
-    return node.accessTokens().issue(userId, Role.USER, "s-" + userId);
+    return node.get().accessTokens().issue(userId, Role.USER, "s-" + userId);
   }
 
   static String channel(String ns) {
@@ -185,22 +171,22 @@ class JsonProtocolTest {
     try (TestSocket ws = TestSocket.open(node.httpPort())) {
       ws.connect(token(9));
       ws.request("subscribe", new JsonObject().put("channel", ch));
-      Realtime.PublishResult r = node.realtime().publish(ch, new JsonObject().put("headline", "x"))
+      Realtime.PublishResult r = node.get().realtime().publish(ch, new JsonObject().put("headline", "x"))
         .toCompletionStage().toCompletableFuture().join();
       assertThat(r.offset()).isEqualTo(1L);
       assertThat(ws.awaitPush(p -> p.containsKey("pub")).getJsonObject("pub").getJsonObject("data").getString("headline"))
         .isEqualTo("x");
 
-      node.realtime().sendToUser(9, new JsonObject().put("hello", true)).toCompletionStage().toCompletableFuture().join();
+      node.get().realtime().sendToUser(9, new JsonObject().put("hello", true)).toCompletionStage().toCompletableFuture().join();
       assertThat(ws.awaitPush(p -> p.containsKey("message")).getJsonObject("message").getJsonObject("data"))
         .isEqualTo(new JsonObject().put("hello", true));
 
-      node.realtime().unsubscribeUser(9, ch).toCompletionStage().toCompletableFuture().join();
+      node.get().realtime().unsubscribeUser(9, ch).toCompletionStage().toCompletableFuture().join();
       JsonObject unsub = ws.awaitPush(p -> p.containsKey("unsubscribe"));
       assertThat(unsub.getString("channel")).isEqualTo(ch);
       assertThat(unsub.getJsonObject("unsubscribe").getInteger("code")).isEqualTo(2000);
 
-      node.realtime().disconnectUser(9, DisconnectCode.SESSION_REVOKED).toCompletionStage().toCompletableFuture().join();
+      node.get().realtime().disconnectUser(9, DisconnectCode.SESSION_REVOKED).toCompletionStage().toCompletableFuture().join();
       assertThat(ws.awaitClose()).isEqualTo(4500);
     }
   }
@@ -268,8 +254,8 @@ class JsonProtocolTest {
 
   /** A correctly signed access token whose exp is a minute in the past. */
   static String expiredToken(long userId) {
-    io.liveroom.config.AuthConfig auth = node.config().auth();
-    io.vertx.ext.auth.jwt.JWTAuth jwt = io.vertx.ext.auth.jwt.JWTAuth.create(node.vertx(), new io.vertx.ext.auth.jwt.JWTAuthOptions()
+    io.liveroom.config.AuthConfig auth = node.get().config().auth();
+    io.vertx.ext.auth.jwt.JWTAuth jwt = io.vertx.ext.auth.jwt.JWTAuth.create(node.get().vertx(), new io.vertx.ext.auth.jwt.JWTAuthOptions()
       .addPubSecKey(new io.vertx.ext.auth.PubSecKeyOptions().setAlgorithm("HS256").setBuffer(auth.jwtSecret())));
     long now = System.currentTimeMillis() / 1000;
     return jwt.generateToken(new JsonObject().put("typ", "access").put("sid", "s").put("role", Role.USER.wire())

@@ -2,15 +2,14 @@ package io.liveroom.realtime;
 
 import io.liveroom.Node;
 import io.liveroom.auth.Role;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
 import io.liveroom.support.TestNodes;
 import io.liveroom.support.TestSocket;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,25 +19,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Limits and protection: slow consumers, pongs, rate limit, channel and connection limits, timeouts, shutdown")
 class LimitsTest {
-  private static Node node;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start(json -> json.getJsonObject("realtime")
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder()
+    .config(json -> json.getJsonObject("realtime")
       .put("pingIntervalSeconds", 1).put("pongTimeoutSeconds", 1).put("handshakeTimeoutSeconds", 1)
       .put("commandsPerSecond", 5).put("commandBurst", 5).put("rateLimitWarnings", 3)
-      .put("maxChannelsPerConnection", 3).put("maxConnectionsPerUser", 2).put("maxQueueBytes", 65536));
-    TestChannels.register(node);
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
+      .put("maxChannelsPerConnection", 3).put("maxConnectionsPerUser", 2).put("maxQueueBytes", 65536))
+    .onStart(TestChannels::register)
+    .build();
 
   private static TestSocket client(long userId) {
-    return client(node, userId);
+    return client(node.get(), userId);
   }
 
   private static TestSocket client(Node node, long userId) {
@@ -122,7 +113,7 @@ class LimitsTest {
         .getInteger("code")).isEqualTo(106);
     }
     try (TestSocket one = client(306); TestSocket two = client(306); TestSocket three = TestSocket.open(node.httpPort())) {
-      three.send("connect", new JsonObject().put("token", node.accessTokens().issue(306, Role.USER, "s")));
+      three.send("connect", new JsonObject().put("token", node.get().accessTokens().issue(306, Role.USER, "s")));
       assertThat(three.awaitClose()).isEqualTo(3504);
       assertThat(one.isClosed()).isFalse();
     }

@@ -1,19 +1,16 @@
 package io.liveroom.realtime;
 
-import io.liveroom.Node;
 import io.liveroom.auth.Principal;
 import io.liveroom.auth.Role;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestSocket;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,31 +30,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DisplayName("Namespace hooks: per-channel join/leave and the history fallback")
 class NamespaceHooksTest {
-  private static Node node;
-  private final List<TestSocket> sockets = new ArrayList<>();
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder().build();
 
   @BeforeAll
   static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start();
-    node.namespaces().register(new Kept());
-    node.namespaces().register(new Few());
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
-
-  @AfterEach
-  void close() {
-    sockets.forEach(TestSocket::close);
+    node.get().namespaces().register(new Kept());
+    node.get().namespaces().register(new Few());
   }
 
   private TestSocket connect(long userId) {
-    TestSocket ws = TestSocket.open(node.httpPort());
-    sockets.add(ws);
-    ws.connect(node.accessTokens().issue(userId, Role.USER, "hooks-" + userId));
+    TestSocket ws = node.socket();
+    ws.connect(node.get().accessTokens().issue(userId, Role.USER, "hooks-" + userId));
     return ws;
   }
 
@@ -92,7 +76,7 @@ class NamespaceHooksTest {
   void brokerHistoryWins() {
     TestSocket ws = connect(302);
     String channel = "kept:" + UUID.randomUUID().toString().substring(0, 8);
-    node.realtime().publish(channel, new JsonObject().put("n", 42)).toCompletionStage().toCompletableFuture().join();
+    node.get().realtime().publish(channel, new JsonObject().put("n", 42)).toCompletionStage().toCompletableFuture().join();
     JsonObject h = history(ws, channel, 10, false);
     assertThat(field(h, "n")).containsExactly(42);
     assertThat(h.getLong("offset")).isEqualTo(1L);

@@ -1,16 +1,13 @@
 package io.liveroom.realtime;
 
-import io.liveroom.Node;
 import io.liveroom.auth.Role;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestSocket;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,19 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DisplayName("Ordered publishing through Redis: one turn's publications go out pipelined, in order, none lost")
 class OrderedPublishTest {
-  private static Node node;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start();
-    TestChannels.register(node);
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder().onStart(TestChannels::register).build();
 
   @Test
   @DisplayName("300 publications issued in one turn, mixing a history channel and a plain one, all succeed and arrive in each channel's order")
@@ -46,15 +32,15 @@ class OrderedPublishTest {
     String plain = "feed:" + UUID.randomUUID().toString().substring(0, 8);
     String kept = "chat:" + UUID.randomUUID().toString().substring(0, 8);
     try (TestSocket ws = TestSocket.open(node.httpPort())) {
-      ws.connect(node.accessTokens().issue(40, Role.USER, "s-40"));
+      ws.connect(node.get().accessTokens().issue(40, Role.USER, "s-40"));
       ws.request("subscribe", new JsonObject().put("channel", plain));
       ws.request("subscribe", new JsonObject().put("channel", kept));
       CompletableFuture<List<Future<Realtime.PublishResult>>> issued = new CompletableFuture<>();
-      node.vertx().runOnContext(v -> {
+      node.get().vertx().runOnContext(v -> {
         List<Future<Realtime.PublishResult>> all = new ArrayList<>();
         for (int n = 0; n < 300; n++) {
           // Every tenth goes to the history channel: runs of PUBLISH are cut by EVALSHA appends.
-          all.add(node.realtime().publish(n % 10 == 9 ? kept : plain, new JsonObject().put("n", n)));
+          all.add(node.get().realtime().publish(n % 10 == 9 ? kept : plain, new JsonObject().put("n", n)));
         }
         issued.complete(all);
       });

@@ -6,14 +6,14 @@ import io.liveroom.realtime.protocol.ClientProtocol.Command;
 import io.liveroom.realtime.protocol.ClientProtocol.ConnectRequest;
 import io.liveroom.realtime.protocol.ClientProtocol.Reply;
 import io.liveroom.realtime.protocol.ClientProtocol.SubscribeRequest;
-import io.liveroom.support.TestInfra;
+import io.liveroom.support.Await;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestNodes;
 import io.liveroom.support.TestSocket;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -38,23 +38,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WebSocketLayerTest {
   private static final int MAX_FRAME = 4096;
   private static final String ALLOWED_ORIGIN = "https://app.example.com";
-  private static Node node;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start(json -> json.getJsonObject("realtime").put("maxFrameBytes", MAX_FRAME)
-      .put("allowedOrigins", new io.vertx.core.json.JsonArray().add(ALLOWED_ORIGIN)));
-    TestChannels.register(node);
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder()
+    .config(json -> json.getJsonObject("realtime").put("maxFrameBytes", MAX_FRAME)
+      .put("allowedOrigins", new io.vertx.core.json.JsonArray().add(ALLOWED_ORIGIN)))
+    .onStart(TestChannels::register)
+    .build();
 
   private static String token(long userId) {
-    return node.accessTokens().issue(userId, Role.USER, "s-" + userId);
+    return node.get().accessTokens().issue(userId, Role.USER, "s-" + userId);
   }
 
   @Test
@@ -90,19 +82,16 @@ class WebSocketLayerTest {
     awaitConnections(0); // sockets of earlier tests may still be closing
     try (TestSocket ws = TestSocket.open(node.httpPort())) {
       ws.connect(token(3));
-      assertThat(node.realtimeServer().connectionCount()).isEqualTo(1);
+      assertThat(node.get().realtimeServer().connectionCount()).isEqualTo(1);
       ws.sendClose(4000);
       assertThat(ws.awaitClose()).isEqualTo(4000);
     }
     awaitConnections(0);
-    assertThat(node.realtimeServer().connectionCount()).isZero();
+    assertThat(node.get().realtimeServer().connectionCount()).isZero();
   }
 
   private static void awaitConnections(long count) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 5_000;
-    while (node.realtimeServer().connectionCount() != count && System.currentTimeMillis() < deadline) {
-      Thread.sleep(20);
-    }
+    Await.within(5_000, 20, () -> node.get().realtimeServer().connectionCount() == count);
   }
 
   @Test
@@ -222,9 +211,9 @@ class WebSocketLayerTest {
         protoReplies.addAll(replies(proto.nextBinary()));
       }
       // One alone, then a burst that may share frames.
-      node.realtime().publish(ch, new JsonObject().put("n", 0)).toCompletionStage().toCompletableFuture().join();
+      node.get().realtime().publish(ch, new JsonObject().put("n", 0)).toCompletionStage().toCompletableFuture().join();
       for (int n = 1; n <= 20; n++) {
-        node.realtime().publish(ch, new JsonObject().put("n", n));
+        node.get().realtime().publish(ch, new JsonObject().put("n", n));
       }
       for (TestSocket ws : List.of(json1, json2)) {
         for (int n = 0; n <= 20; n++) {

@@ -1,17 +1,14 @@
 package io.liveroom.reward;
 
-import io.liveroom.Node;
 import io.liveroom.NodeSeams;
 import io.liveroom.auth.Role;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.RecordingRealtime;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,19 +18,12 @@ class BalanceFolderTest {
   /** Far longer than the test's bounds, so that only a wake-up can explain a prompt fold. */
   private static final int IDLE_INTERVAL_MS = 60_000;
   private static final InMemoryRooms rooms = new InMemoryRooms();
-  private static Node node;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start(json -> json.getJsonObject("rewards").getJsonObject("fold")
-      .put("intervalMs", INTERVAL_MS).put("idleIntervalMs", IDLE_INTERVAL_MS), new NodeSeams(rooms, new RecordingRealtime()));
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder()
+    .config(json -> json.getJsonObject("rewards").getJsonObject("fold")
+      .put("intervalMs", INTERVAL_MS).put("idleIntervalMs", IDLE_INTERVAL_MS))
+    .seams(new NodeSeams(rooms, new RecordingRealtime()))
+    .build();
 
   @Test
   @DisplayName("Each empty fold doubles the wait, up to the idle interval; a fold with work goes back to the interval")
@@ -48,13 +38,13 @@ class BalanceFolderTest {
   @Test
   @DisplayName("An idle node's folder waits seconds between folds, yet a gift's beans are folded within a second")
   void giftWakesIdleFolder() {
-    BalanceFolder folder = node.rewards().folder();
+    BalanceFolder folder = node.get().rewards().folder();
     long host = RewardFixtures.adult("host-w");
     long viewer = RewardFixtures.adult("viewer-w");
     rooms.live(601, host, 9601);
-    long giftId = RewardFixtures.gift(node, "Rose-w", 4);
-    RewardFixtures.credit(node, viewer, 4);
-    String token = RewardFixtures.token(node, viewer, Role.USER);
+    long giftId = RewardFixtures.gift(node.get(), "Rose-w", 4);
+    RewardFixtures.credit(node.get(), viewer, 4);
+    String token = RewardFixtures.token(node.get(), viewer, Role.USER);
     // 20 + 40 + ... + 1,280 ms of empty folds after the set-up's: the timer just set waits 2,560 ms.
     assertThat(RewardFixtures.eventually(() -> folder.nextDelayMillis() >= 2_560)).isTrue();
 

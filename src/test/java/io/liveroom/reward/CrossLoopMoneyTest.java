@@ -1,24 +1,20 @@
 package io.liveroom.reward;
 
-import io.liveroom.Node;
 import io.liveroom.NodeSeams;
 import io.liveroom.auth.Role;
 import io.liveroom.http.WebhookSignature;
 import io.liveroom.support.ConcurrentRequests;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.RecordingRealtime;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpRequest;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,26 +34,21 @@ class CrossLoopMoneyTest {
   static final Duration BOUND = Duration.ofSeconds(15);
   private static final String SECRET = "whsec-cross-loop-0123456789";
   private static final InMemoryRooms rooms = new InMemoryRooms();
-  private static Node node;
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder()
+    .beforeStart(RewardFixtures::topupProduct)
+    .loops(4)
+    .config(json -> {
+      json.getJsonObject("rewards").getJsonObject("webhook").put("secret", SECRET);
+      json.getJsonObject("rewards").getJsonObject("withdrawal").put("minBeans", 1);
+    })
+    .seams(new NodeSeams(rooms, new RecordingRealtime()))
+    .build();
   private static String adminToken;
 
   @BeforeAll
   static void boot() throws Exception {
-    TestInfra.get().reset();
-    try (Connection c = TestInfra.get().jdbc(); Statement st = c.createStatement()) {
-      st.execute("INSERT INTO topup_products (id, coins, price_minor, currency) VALUES ('coins_60', 60, 600, 'CNY')");
-    }
-    node = TestNodes.start(json -> {
-      json.getJsonObject("http").put("instances", 4);
-      json.getJsonObject("rewards").getJsonObject("webhook").put("secret", SECRET);
-      json.getJsonObject("rewards").getJsonObject("withdrawal").put("minBeans", 1);
-    }, new NodeSeams(rooms, new RecordingRealtime()));
-    adminToken = RewardFixtures.token(node, RewardFixtures.admin(), Role.ADMIN);
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
+    adminToken = RewardFixtures.token(node.get(), RewardFixtures.admin(), Role.ADMIN);
   }
 
   private static void ledgerCheckPasses() {
@@ -77,9 +68,9 @@ class CrossLoopMoneyTest {
     long host = RewardFixtures.adult("xl-host");
     long viewer = RewardFixtures.adult("xl-viewer");
     rooms.live(701, host, 9701);
-    long giftId = RewardFixtures.gift(node, "Comet-xl", 10);
-    RewardFixtures.credit(node, viewer, 100);
-    String token = RewardFixtures.token(node, viewer, Role.USER);
+    long giftId = RewardFixtures.gift(node.get(), "Comet-xl", 10);
+    RewardFixtures.credit(node.get(), viewer, 100);
+    String token = RewardFixtures.token(node.get(), viewer, Role.USER);
 
     List<HttpRequest> requests = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
@@ -102,12 +93,12 @@ class CrossLoopMoneyTest {
     long host = RewardFixtures.adult("xl-earner");
     long viewer = RewardFixtures.adult("xl-patron");
     rooms.live(702, host, 9702);
-    long giftId = RewardFixtures.gift(node, "Crown-xl", 100);
-    RewardFixtures.credit(node, viewer, 100);
+    long giftId = RewardFixtures.gift(node.get(), "Crown-xl", 100);
+    RewardFixtures.credit(node.get(), viewer, 100);
     TestHttp.Response gift = new TestHttp(node.httpPort()).post("/api/v1/rooms/702/gifts", new JsonObject()
-      .put("giftId", giftId).put("count", 1).put("requestId", "xl-earn"), RewardFixtures.token(node, viewer, Role.USER));
+      .put("giftId", giftId).put("count", 1).put("requestId", "xl-earn"), RewardFixtures.token(node.get(), viewer, Role.USER));
     assertThat(gift.status()).as(gift.toString()).isEqualTo(200);
-    String token = RewardFixtures.token(node, host, Role.USER);
+    String token = RewardFixtures.token(node.get(), host, Role.USER);
 
     List<HttpRequest> requests = new ArrayList<>();
     for (int i = 0; i < 40; i++) {

@@ -1,16 +1,14 @@
 package io.liveroom.reward;
 
-import io.liveroom.Node;
 import io.liveroom.auth.Role;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.liveroom.support.TestUsers;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,20 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("A demoted admin cannot credit coins with the access token they still hold")
 class DemotedAdminTest {
-  private static Node node;
-  private static TestHttp http;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start();
-    http = new TestHttp(node.httpPort());
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder().build();
+  private static final TestHttp http = node.http();
 
   private static void setRole(long userId, Role role) {
     try (Connection c = TestInfra.get().jdbc();
@@ -56,7 +43,7 @@ class DemotedAdminTest {
   @DisplayName("The role is read from the database: once demoted there, the old admin token's credit is 403")
   void roleReadFromDatabase() {
     long admin = RewardFixtures.admin();
-    String token = RewardFixtures.token(node, admin, Role.ADMIN);
+    String token = RewardFixtures.token(node.get(), admin, Role.ADMIN);
     long user = RewardFixtures.adult("credited-user");
     assertThat(credit(token, user).status()).isEqualTo(200);
 
@@ -79,7 +66,7 @@ class DemotedAdminTest {
 
     long boss = RewardFixtures.admin();
     assertThat(http.post("/api/v1/admin/users/" + demoted.id() + "/role", new JsonObject().put("role", "user"),
-      RewardFixtures.token(node, boss, Role.ADMIN)).status()).isEqualTo(204);
+      RewardFixtures.token(node.get(), boss, Role.ADMIN)).status()).isEqualTo(204);
 
     TestHttp.Response refused = credit(oldToken, user);
     assertThat(refused.status()).as(refused.toString()).isIn(401, 403);

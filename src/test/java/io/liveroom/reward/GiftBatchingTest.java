@@ -1,19 +1,16 @@
 package io.liveroom.reward;
 
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.RecordingRealtime;
-import io.liveroom.Node;
 import io.liveroom.NodeSeams;
 import io.liveroom.auth.Principal;
 import io.liveroom.auth.Role;
 import io.liveroom.error.AppException;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,36 +27,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GiftBatchingTest {
   private static final InMemoryRooms rooms = new InMemoryRooms();
   private static final RecordingRealtime realtime = new RecordingRealtime();
-  private static Node node;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start(json -> json.getJsonObject("rewards").put("batch",
-      new JsonObject().put("maxGifts", 50).put("inFlight", 1)), new NodeSeams(rooms, realtime));
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder()
+    .config(json -> json.getJsonObject("rewards").put("batch",
+      new JsonObject().put("maxGifts", 50).put("inFlight", 1)))
+    .seams(new NodeSeams(rooms, realtime))
+    .build();
 
   @Test
   @DisplayName("Rich and broke wallets and a replayed requestId in one burst: each gets exactly its own answer")
   void mixedBurst() {
     long host = RewardFixtures.adult("host-b");
     rooms.live(901, host, 9901);
-    long gift = RewardFixtures.gift(node, "Batch", 10);
+    long gift = RewardFixtures.gift(node.get(), "Batch", 10);
     long replayer = RewardFixtures.adult("replayer-b");
-    RewardFixtures.credit(node, replayer, 10);
-    GiftReceipt original = await(node.rewards().gifts().send(new Principal(replayer, Role.USER, "s"),
+    RewardFixtures.credit(node.get(), replayer, 10);
+    GiftReceipt original = await(node.get().rewards().gifts().send(new Principal(replayer, Role.USER, "s"),
       new GiftRequest(901, gift, 1, "first")));
 
     List<Long> rich = new ArrayList<>();
     List<Long> broke = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       long r = RewardFixtures.adult("rich-" + i);
-      RewardFixtures.credit(node, r, 25);
+      RewardFixtures.credit(node.get(), r, 25);
       rich.add(r);
       broke.add(RewardFixtures.adult("broke-" + i));
     }
@@ -86,8 +76,8 @@ class GiftBatchingTest {
     }
     assertThat(RewardFixtures.coins(replayer)).isZero();
     assertThat(RewardFixtures.eventually(() -> realtime.on("room:901").size() == 21)).isTrue();
-    assertThat(await(node.rewards().reconciliation().check()).getBoolean("ok")).isTrue();
-    assertThat(node.rewards().gifts().batcher().multiGiftStatements()).as("gifts were batched").isPositive();
+    assertThat(await(node.get().rewards().reconciliation().check()).getBoolean("ok")).isTrue();
+    assertThat(node.get().rewards().gifts().batcher().multiGiftStatements()).as("gifts were batched").isPositive();
   }
 
   @Test
@@ -96,10 +86,10 @@ class GiftBatchingTest {
     long host = RewardFixtures.adult("host-fb");
     long[] users = {RewardFixtures.adult("fb-1"), RewardFixtures.adult("fb-2"), RewardFixtures.adult("fb-3")};
     for (long u : users) {
-      RewardFixtures.credit(node, u, 100);
+      RewardFixtures.credit(node.get(), u, 100);
     }
-    LedgerRepository ledger = node.rewards().ledger();
-    GiftRepository repo = new GiftRepository(node.pool());
+    LedgerRepository ledger = node.get().rewards().ledger();
+    GiftRepository repo = new GiftRepository(node.get().pool());
     // The first gift waits at this gate, so the next two queue behind it and leave as one batch.
     io.vertx.core.Promise<Void> gate = io.vertx.core.Promise.promise();
     GiftBatcher batcher = new GiftBatcher(10, 1, io.micrometer.core.instrument.DistributionSummary.builder("t")
@@ -119,7 +109,7 @@ class GiftBatchingTest {
     assertThat(RewardFixtures.coins(users[0])).isEqualTo(90L);
     assertThat(RewardFixtures.coins(users[1])).isEqualTo(90L);
     assertThat(RewardFixtures.coins(users[2])).isEqualTo(90L);
-    assertThat(await(node.rewards().reconciliation().check()).getBoolean("ok")).isTrue();
+    assertThat(await(node.get().rewards().reconciliation().check()).getBoolean("ok")).isTrue();
   }
 
   private static void assertThatReplayFailedAsDuplicate(Future<?> f) {
@@ -144,7 +134,7 @@ class GiftBatchingTest {
   }
 
   private static Future<GiftReceipt> send(long user, long gift, int count, String key) {
-    return node.rewards().gifts().send(new Principal(user, Role.USER, "s"), new GiftRequest(901, gift, count, key));
+    return node.get().rewards().gifts().send(new Principal(user, Role.USER, "s"), new GiftRequest(901, gift, count, key));
   }
 
   private static AppException failure(Future<?> f) {

@@ -1,17 +1,14 @@
 package io.liveroom.reward;
 
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.RecordingRealtime;
-import io.liveroom.Node;
 import io.liveroom.NodeSeams;
 import io.liveroom.auth.Role;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,18 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GiftConcurrencyTest {
   private static final RecordingRealtime realtime = new RecordingRealtime();
   private static final InMemoryRooms rooms = new InMemoryRooms();
-  private static Node node;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start(json -> { }, new NodeSeams(rooms, realtime));
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder().seams(new NodeSeams(rooms, realtime)).build();
 
   @Test
   @DisplayName("1,000 concurrent gifts of 10 coins against 100 coins: exactly 10 succeed, the rest are insufficient_balance")
@@ -50,10 +37,10 @@ class GiftConcurrencyTest {
     long host = RewardFixtures.adult("host-c");
     long viewer = RewardFixtures.adult("viewer-c");
     rooms.live(501, host, 9001);
-    long giftId = RewardFixtures.gift(node, "Heart-c", 10);
-    RewardFixtures.credit(node, viewer, 100);
+    long giftId = RewardFixtures.gift(node.get(), "Heart-c", 10);
+    RewardFixtures.credit(node.get(), viewer, 100);
     Map<String, Long> before = RewardFixtures.balancesWithPending();
-    String token = RewardFixtures.token(node, viewer, Role.USER);
+    String token = RewardFixtures.token(node.get(), viewer, Role.USER);
 
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
@@ -77,7 +64,7 @@ class GiftConcurrencyTest {
     assertThat(RewardFixtures.balancesWithPending()).isEqualTo(before).isEqualTo(Map.of("coin", 0L, "bean", 0L));
     assertThat(RewardFixtures.totals()).containsEntry("coin", 0L).containsEntry("bean", 0L);
     assertThat(RewardFixtures.beansIncludingPending(host)).isEqualTo(10 * 5L);
-    JsonObject check = await(node.rewards().reconciliation().check());
+    JsonObject check = await(node.get().rewards().reconciliation().check());
     assertThat(check.getBoolean("ok")).as(check.encodePrettily()).isTrue();
     assertThat(RewardFixtures.eventually(() -> realtime.on("room:501").size() == 10)).isTrue();
   }
@@ -88,10 +75,10 @@ class GiftConcurrencyTest {
     long host = RewardFixtures.adult("host-f");
     long viewer = RewardFixtures.adult("viewer-f");
     rooms.live(502, host, 9002);
-    long giftId = RewardFixtures.gift(node, "Rose-f", 3);
-    RewardFixtures.credit(node, viewer, 30);
+    long giftId = RewardFixtures.gift(node.get(), "Rose-f", 3);
+    RewardFixtures.credit(node.get(), viewer, 30);
     TestHttp http = new TestHttp(node.httpPort());
-    String token = RewardFixtures.token(node, viewer, Role.USER);
+    String token = RewardFixtures.token(node.get(), viewer, Role.USER);
     for (int i = 0; i < 10; i++) {
       TestHttp.Response r = http.post("/api/v1/rooms/502/gifts",
         new JsonObject().put("giftId", giftId).put("count", 1).put("requestId", "f-" + i), token);
@@ -99,6 +86,6 @@ class GiftConcurrencyTest {
     }
     assertThat(RewardFixtures.eventually(() -> RewardFixtures.longQuery(
       "SELECT balance FROM ledger_accounts WHERE kind = 'host_beans' AND owner_id = " + host) == 10L)).isTrue();
-    assertThat(await(node.rewards().reconciliation().check()).getBoolean("ok")).isTrue();
+    assertThat(await(node.get().rewards().reconciliation().check()).getBoolean("ok")).isTrue();
   }
 }

@@ -1,17 +1,17 @@
 package io.liveroom.reward;
 
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.RecordingRealtime;
 import io.liveroom.Node;
 import io.liveroom.NodeSeams;
 import io.liveroom.auth.Role;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,23 +27,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GiftIdempotencyTest {
   private static final RecordingRealtime realtime = new RecordingRealtime();
   private static final InMemoryRooms rooms = new InMemoryRooms();
-  private static Node first;
-  private static Node second;
+  private static final NodeSeams seams = new NodeSeams(rooms, realtime);
+  @RegisterExtension
+  @Order(1)
+  static final LiveNode first = LiveNode.builder().seams(seams).build();
+  @RegisterExtension
+  @Order(2)
+  static final LiveNode second = LiveNode.builder().keepData().seams(seams).build();
   private static long giftId;
 
   @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    NodeSeams seams = new NodeSeams(rooms, realtime);
-    first = TestNodes.start(json -> { }, seams);
-    second = TestNodes.start(json -> { }, seams);
-    giftId = RewardFixtures.gift(first, "Rocket-i", 7);
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(first);
-    TestNodes.stop(second);
+  static void gift() {
+    giftId = RewardFixtures.gift(first.get(), "Rocket-i", 7);
   }
 
   private static List<TestHttp.Response> sendConcurrently(List<Node> nodes, int times, JsonObject body, String token,
@@ -71,10 +66,10 @@ class GiftIdempotencyTest {
     long host = RewardFixtures.adult("host-i1");
     long viewer = RewardFixtures.adult("viewer-i1");
     rooms.live(601, host, 9101);
-    RewardFixtures.credit(first, viewer, 100);
+    RewardFixtures.credit(first.get(), viewer, 100);
     JsonObject body = new JsonObject().put("giftId", giftId).put("count", 2).put("requestId", "same-key-1");
-    List<TestHttp.Response> responses = sendConcurrently(List.of(first), 50, body,
-      RewardFixtures.token(first, viewer, Role.USER), 601);
+    List<TestHttp.Response> responses = sendConcurrently(List.of(first.get()), 50, body,
+      RewardFixtures.token(first.get(), viewer, Role.USER), 601);
 
     assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
     Set<String> bodies = responses.stream().map(TestHttp.Response::body).collect(Collectors.toSet());
@@ -91,10 +86,10 @@ class GiftIdempotencyTest {
     long host = RewardFixtures.adult("host-i2");
     long viewer = RewardFixtures.adult("viewer-i2");
     rooms.live(602, host, 9102);
-    RewardFixtures.credit(first, viewer, 50);
+    RewardFixtures.credit(first.get(), viewer, 50);
     JsonObject body = new JsonObject().put("giftId", giftId).put("count", 1).put("requestId", "same-key-2");
-    List<TestHttp.Response> responses = sendConcurrently(List.of(first, second), 50, body,
-      RewardFixtures.token(first, viewer, Role.USER), 602);
+    List<TestHttp.Response> responses = sendConcurrently(List.of(first.get(), second.get()), 50, body,
+      RewardFixtures.token(first.get(), viewer, Role.USER), 602);
 
     assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
     assertThat(responses.stream().map(TestHttp.Response::body).collect(Collectors.toSet())).hasSize(1);
@@ -108,9 +103,9 @@ class GiftIdempotencyTest {
     long host = RewardFixtures.adult("host-i3");
     long viewer = RewardFixtures.adult("viewer-i3");
     rooms.live(603, host, 9103);
-    RewardFixtures.credit(first, viewer, 7);
+    RewardFixtures.credit(first.get(), viewer, 7);
     TestHttp http = new TestHttp(first.httpPort());
-    String token = RewardFixtures.token(first, viewer, Role.USER);
+    String token = RewardFixtures.token(first.get(), viewer, Role.USER);
     JsonObject body = new JsonObject().put("giftId", giftId).put("count", 1).put("requestId", "k3");
     TestHttp.Response original = http.post("/api/v1/rooms/603/gifts", body, token);
     TestHttp.Response replay = http.post("/api/v1/rooms/603/gifts", body, token);
@@ -127,9 +122,9 @@ class GiftIdempotencyTest {
     long host = RewardFixtures.adult("host-i4");
     long viewer = RewardFixtures.adult("viewer-i4");
     rooms.live(604, host, 9104);
-    RewardFixtures.credit(first, viewer, 100);
+    RewardFixtures.credit(first.get(), viewer, 100);
     TestHttp http = new TestHttp(second.httpPort());
-    String token = RewardFixtures.token(first, viewer, Role.USER);
+    String token = RewardFixtures.token(first.get(), viewer, Role.USER);
     JsonObject body = new JsonObject().put("giftId", giftId).put("count", 1).put("requestId", "k4");
     assertThat(http.post("/api/v1/rooms/604/gifts", body, token).status()).isEqualTo(200);
 

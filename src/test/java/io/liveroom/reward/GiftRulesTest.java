@@ -1,7 +1,7 @@
 package io.liveroom.reward;
 
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.RecordingRealtime;
-import io.liveroom.Node;
 import io.liveroom.NodeSeams;
 import io.liveroom.auth.Principal;
 import io.liveroom.auth.Role;
@@ -10,13 +10,12 @@ import io.liveroom.realtime.RpcMethod;
 import io.liveroom.support.RedisProbe;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -29,30 +28,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class GiftRulesTest {
   private static final RecordingRealtime realtime = new RecordingRealtime();
   private static final InMemoryRooms rooms = new InMemoryRooms();
-  private static Node node;
-  private static TestHttp http;
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder()
+    .config(json -> json.getJsonObject("rewards").put("hostSharePercent", 40)
+      .put("caps", new JsonObject().put("perTransactionCoins", 500).put("perDayCoins", 600).put("perMonthCoins", 100_000)))
+    .seams(new NodeSeams(rooms, realtime))
+    .build();
+  private static final TestHttp http = node.http();
   private static long heart;
   private static long rose;
 
   @BeforeAll
   static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start(json -> json.getJsonObject("rewards").put("hostSharePercent", 40)
-      .put("caps", new JsonObject().put("perTransactionCoins", 500).put("perDayCoins", 600).put("perMonthCoins", 100_000)),
-      new NodeSeams(rooms, realtime));
-    http = new TestHttp(node.httpPort());
-    heart = RewardFixtures.gift(node, "Heart-r", 10);
-    rose = RewardFixtures.gift(node, "Rose-r", 1);
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
+    heart = RewardFixtures.gift(node.get(), "Heart-r", 10);
+    rose = RewardFixtures.gift(node.get(), "Rose-r", 1);
   }
 
   private static TestHttp.Response send(long viewer, long room, long gift, int count, String key) {
     return http.post("/api/v1/rooms/" + room + "/gifts", new JsonObject().put("giftId", gift).put("count", count)
-      .put("requestId", key), RewardFixtures.token(node, viewer, Role.USER));
+      .put("requestId", key), RewardFixtures.token(node.get(), viewer, Role.USER));
   }
 
   @Test
@@ -61,7 +55,7 @@ class GiftRulesTest {
     long host = RewardFixtures.adult("host-p");
     long viewer = RewardFixtures.adult("alice-p");
     rooms.live(701, host, 9201);
-    RewardFixtures.credit(node, viewer, 100);
+    RewardFixtures.credit(node.get(), viewer, 100);
     TestHttp.Response r = send(viewer, 701, heart, 3, "p1");
 
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
@@ -88,7 +82,7 @@ class GiftRulesTest {
     long host = RewardFixtures.adult("host-n");
     long viewer = RewardFixtures.adult("viewer-n");
     rooms.live(702, host, 9202);
-    RewardFixtures.credit(node, viewer, 5);
+    RewardFixtures.credit(node.get(), viewer, 5);
     TestHttp.Response r = send(viewer, 702, heart, 1, "n1");
 
     assertThat(r.status()).isEqualTo(409);
@@ -107,13 +101,13 @@ class GiftRulesTest {
     long unverified = RewardFixtures.user("unverified-e", false, LocalDate.of(1990, 1, 1), Role.USER);
     rooms.live(703, host, 9203).offline(704, host);
     for (long u : List.of(minor, unverified, host)) {
-      RewardFixtures.credit(node, u, 100);
+      RewardFixtures.credit(node.get(), u, 100);
     }
     assertThat(send(minor, 703, rose, 1, "e1").json().getString("code")).isEqualTo("gift_sender_not_eligible");
     assertThat(send(unverified, 703, rose, 1, "e2").json().getString("code")).isEqualTo("gift_sender_not_eligible");
     assertThat(send(host, 703, rose, 1, "e3").json().getString("code")).isEqualTo("gift_to_self");
     long viewer = RewardFixtures.adult("viewer-e");
-    RewardFixtures.credit(node, viewer, 100);
+    RewardFixtures.credit(node.get(), viewer, 100);
     assertThat(send(viewer, 704, rose, 1, "e4").json().getString("code")).isEqualTo("room_not_live");
     assertThat(RewardFixtures.coins(minor) + RewardFixtures.coins(unverified) + RewardFixtures.coins(viewer)).isEqualTo(300L);
   }
@@ -124,7 +118,7 @@ class GiftRulesTest {
     long host = RewardFixtures.adult("host-cap");
     long viewer = RewardFixtures.adult("viewer-cap");
     rooms.live(705, host, 9205);
-    RewardFixtures.credit(node, viewer, 2_000);
+    RewardFixtures.credit(node.get(), viewer, 2_000);
     TestHttp.Response tooBig = send(viewer, 705, heart, 51, "cap1");
     assertThat(tooBig.status()).isEqualTo(409);
     assertThat(tooBig.json().getString("code")).isEqualTo("spending_cap_exceeded");
@@ -142,7 +136,7 @@ class GiftRulesTest {
     long host = RewardFixtures.adult("host-combo");
     long viewer = RewardFixtures.adult("viewer-combo");
     rooms.live(706, host, 9206);
-    RewardFixtures.credit(node, viewer, 100);
+    RewardFixtures.credit(node.get(), viewer, 100);
     send(viewer, 706, rose, 1, "c1");
     send(viewer, 706, rose, 1, "c2");
     send(viewer, 706, rose, 2, "c3");
@@ -157,9 +151,9 @@ class GiftRulesTest {
     long host = RewardFixtures.adult("host-hot");
     long viewer = RewardFixtures.adult("viewer-hot");
     rooms.live(709, host, 9209);
-    RewardFixtures.credit(node, viewer, 15);
+    RewardFixtures.credit(node.get(), viewer, 15);
     java.util.List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
-    node.rewards().addGiftListener((receipt, hostId, sessionId) -> {
+    node.get().rewards().addGiftListener((receipt, hostId, sessionId) -> {
       if (receipt.roomId() == 709) {
         heard.add(receipt.coins() + "/" + hostId + "/" + sessionId);
       }
@@ -177,8 +171,8 @@ class GiftRulesTest {
     long host = RewardFixtures.adult("host-rpc");
     long viewer = RewardFixtures.adult("viewer-rpc");
     rooms.live(707, host, 9207);
-    RewardFixtures.credit(node, viewer, 100);
-    RpcMethod rpc = new GiftSendRpc(node.rewards().gifts());
+    RewardFixtures.credit(node.get(), viewer, 100);
+    RpcMethod rpc = new GiftSendRpc(node.get().rewards().gifts());
     assertThat(rpc.name()).isEqualTo("gift.send");
     RpcMethod.RpcContext ctx = new RpcMethod.RpcContext(new Principal(viewer, Role.USER, "s"), "client-1");
     JsonObject params = new JsonObject().put("roomId", 707).put("giftId", heart).put("count", 2).put("requestId", "rpc1");
@@ -198,13 +192,13 @@ class GiftRulesTest {
     long big = RewardFixtures.adult("big-lb");
     long small = RewardFixtures.adult("small-lb");
     rooms.live(708, host, 9208);
-    RewardFixtures.credit(node, big, 100);
-    RewardFixtures.credit(node, small, 100);
+    RewardFixtures.credit(node.get(), big, 100);
+    RewardFixtures.credit(node.get(), small, 100);
     send(big, 708, heart, 3, "lb1");
     send(small, 708, rose, 4, "lb2");
     assertThat(RewardFixtures.eventually(() -> realtime.on("room:708").size() == 2)).isTrue();
     // Room endpoints, this one included, are for signed-in users.
-    String viewer = RewardFixtures.token(node, small, Role.USER);
+    String viewer = RewardFixtures.token(node.get(), small, Role.USER);
     JsonArray room = http.get("/api/v1/rooms/708/leaderboard", viewer).json().getJsonArray("items");
     assertThat(room).hasSize(2);
     assertThat(room.getJsonObject(0).fieldNames()).containsExactlyInAnyOrder("rank", "nickname", "avatarUrl", "score");
@@ -223,7 +217,7 @@ class GiftRulesTest {
     RedisProbe.flushAll(TestInfra.get().redisUrl());
     assertThat(RewardFixtures.eventually(() -> "1".equals(RedisProbe.command(TestInfra.get().redisUrl(), "EXISTS",
       "lb:hosts:all")))).as("boards rebuilt without a read").isTrue();
-    assertThat(await(node.rewards().leaderboards().rebuild())).isPositive();
+    assertThat(await(node.get().rewards().leaderboards().rebuild())).isPositive();
     assertThat(http.get("/api/v1/rooms/708/leaderboard", viewer).json().getJsonArray("items")).isEqualTo(room);
     assertThat(http.get("/api/v1/live-sessions/9208/leaderboard").body()).isEqualTo(session);
     assertThat(http.get("/api/v1/leaderboards/hosts?period=day").body()).isEqualTo(hostsDay);

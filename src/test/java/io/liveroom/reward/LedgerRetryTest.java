@@ -1,17 +1,14 @@
 package io.liveroom.reward;
 
 import io.liveroom.error.AppException;
-import io.liveroom.infra.Database;
-import io.liveroom.support.TestInfra;
+import io.liveroom.support.LiveInfra;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,24 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DisplayName("Deadlocks in ledger transactions are retried a bounded number of times and never leak")
 class LedgerRetryTest {
-  private static Vertx vertx;
-  private static Pool pool;
+  @RegisterExtension
+  static final LiveInfra infra = LiveInfra.builder().reset().build();
   private static long first;
   private static long second;
 
   @BeforeAll
   static void boot() {
-    TestInfra.get().reset();
-    vertx = Vertx.vertx();
-    pool = Database.pool(vertx, TestInfra.get().pgUrl(), 4);
-    LedgerRepository ledger = new LedgerRepository(pool);
+    LedgerRepository ledger = new LedgerRepository(infra.pool());
     first = await(ledger.account(AccountKind.USER_COINS, 1L));
     second = await(ledger.account(AccountKind.USER_COINS, 2L));
-  }
-
-  @AfterAll
-  static void shutdown() {
-    await(vertx.close());
   }
 
   /** Locks {@code a}, waits until the other transaction holds its first row, then locks {@code b}. */
@@ -50,7 +39,7 @@ class LedgerRetryTest {
                                         int maxAttempts) {
     return LedgerRetry.run("deadlock probe", maxAttempts, () -> {
       boolean firstAttempt = attempts.incrementAndGet() <= 2;
-      return pool.withTransaction(conn -> conn.preparedQuery(LedgerRepository.CREDIT).execute(Tuple.of(a, 0L))
+      return infra.pool().withTransaction(conn -> conn.preparedQuery(LedgerRepository.CREDIT).execute(Tuple.of(a, 0L))
         .compose(r -> {
           if (firstAttempt) {
             mine.tryComplete();

@@ -3,15 +3,13 @@ package io.liveroom.reward;
 import io.liveroom.Node;
 import io.liveroom.NodeSeams;
 import io.liveroom.http.WebhookSignature;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -26,24 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("The payment webhook credits coins once per signed, fresh provider event")
 class PaymentWebhookTest {
   private static final String SECRET = "whsec-test-0123456789abcdef";
-  private static Node node;
-  private static TestHttp http;
-
-  @BeforeAll
-  static void boot() throws Exception {
-    TestInfra.get().reset();
-    try (Connection c = TestInfra.get().jdbc(); Statement st = c.createStatement()) {
-      st.execute("INSERT INTO topup_products (id, coins, price_minor, currency) VALUES ('coins_60', 60, 600, 'CNY')");
-    }
-    node = TestNodes.start(json -> json.getJsonObject("rewards").getJsonObject("webhook").put("secret", SECRET),
-      NodeSeams.none());
-    http = new TestHttp(node.httpPort());
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder()
+    .beforeStart(RewardFixtures::topupProduct)
+    .config(json -> json.getJsonObject("rewards").getJsonObject("webhook").put("secret", SECRET))
+    .build();
+  private static final TestHttp http = node.http();
 
   private static TestHttp.Response deliver(String body, long timestamp, String secret) {
     return deliverSigned(body, timestamp, WebhookSignature.sign(secret, timestamp, Buffer.buffer(body)));
@@ -62,7 +48,7 @@ class PaymentWebhookTest {
   }
 
   private static double deprecatedDeliveries() {
-    return node.metrics().registry().get("liveroom.webhook.signatures.deprecated").tag("webhook", "payments")
+    return node.get().metrics().registry().get("liveroom.webhook.signatures.deprecated").tag("webhook", "payments")
       .tag("scheme", "v1").counter().count();
   }
 

@@ -1,18 +1,17 @@
 package io.liveroom.reward;
 
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.RecordingRealtime;
-import io.liveroom.Node;
 import io.liveroom.NodeSeams;
 import io.liveroom.auth.Role;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,24 +25,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @DisplayName("Rewards HTTP API: catalog, admin, wallet, statement, withdrawals and the ledger check")
 class RewardApiTest {
   private static final InMemoryRooms rooms = new InMemoryRooms();
-  private static Node node;
-  private static TestHttp http;
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder()
+    .config(json -> json.getJsonObject("rewards").getJsonObject("withdrawal").put("minBeans", 10))
+    .seams(new NodeSeams(rooms, new RecordingRealtime()))
+    .build();
+  private static final TestHttp http = node.http();
   private static long adminId;
   private static String adminToken;
 
   @BeforeAll
   static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start(json -> json.getJsonObject("rewards").getJsonObject("withdrawal").put("minBeans", 10),
-      new NodeSeams(rooms, new RecordingRealtime()));
-    http = new TestHttp(node.httpPort());
     adminId = RewardFixtures.admin();
-    adminToken = RewardFixtures.token(node, adminId, Role.ADMIN);
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
+    adminToken = RewardFixtures.token(node.get(), adminId, Role.ADMIN);
   }
 
   @Test
@@ -74,7 +68,7 @@ class RewardApiTest {
   @DisplayName("Admin routes need the admin role; bad catalog input is a 400 with field errors")
   void adminOnly() {
     long user = RewardFixtures.adult("plain-user");
-    String token = RewardFixtures.token(node, user, Role.USER);
+    String token = RewardFixtures.token(node.get(), user, Role.USER);
     assertThat(http.post("/api/v1/admin/gifts", new JsonObject().put("name", "X").put("priceCoins", 1), token).status())
       .isEqualTo(403);
     assertThat(http.get("/api/v1/admin/ledger/check", token).status()).isEqualTo(403);
@@ -89,7 +83,7 @@ class RewardApiTest {
   @DisplayName("Admin credit is audit-logged, once per requestId; the wallet and its statement page by cursor")
   void walletAndStatement() {
     long user = RewardFixtures.adult("wallet-user");
-    String token = RewardFixtures.token(node, user, Role.USER);
+    String token = RewardFixtures.token(node.get(), user, Role.USER);
     for (int i = 0; i < 5; i++) {
       JsonObject body = new JsonObject().put("coins", 10 + i).put("reason", "support").put("requestId", "cr-" + i);
       assertThat(http.post("/api/v1/admin/wallets/" + user + "/credit", body, adminToken).json().getString("status"))
@@ -120,14 +114,14 @@ class RewardApiTest {
     long viewer = RewardFixtures.adult("viewer-w");
     long unverified = RewardFixtures.user("host-unverified", false, LocalDate.of(1990, 1, 1), Role.USER);
     rooms.live(801, host, 9301);
-    long gift = RewardFixtures.gift(node, "Crown-w", 100);
-    RewardFixtures.credit(node, viewer, 200);
-    String hostToken = RewardFixtures.token(node, host, Role.USER);
+    long gift = RewardFixtures.gift(node.get(), "Crown-w", 100);
+    RewardFixtures.credit(node.get(), viewer, 200);
+    String hostToken = RewardFixtures.token(node.get(), host, Role.USER);
     assertThat(http.post("/api/v1/rooms/801/gifts", new JsonObject().put("giftId", gift).put("count", 2)
-      .put("requestId", "w1"), RewardFixtures.token(node, viewer, Role.USER)).status()).isEqualTo(200);
+      .put("requestId", "w1"), RewardFixtures.token(node.get(), viewer, Role.USER)).status()).isEqualTo(200);
 
     assertThat(http.post("/api/v1/me/withdrawals", new JsonObject().put("beans", 20).put("requestId", "u1"),
-      RewardFixtures.token(node, unverified, Role.USER)).json().getString("code")).isEqualTo("withdrawal_identity_required");
+      RewardFixtures.token(node.get(), unverified, Role.USER)).json().getString("code")).isEqualTo("withdrawal_identity_required");
     assertThat(http.post("/api/v1/me/withdrawals", new JsonObject().put("beans", 5).put("requestId", "m1"), hostToken)
       .json().getString("code")).isEqualTo("withdrawal_below_minimum");
     assertThat(http.post("/api/v1/me/withdrawals", new JsonObject().put("beans", 101).put("requestId", "big"), hostToken)
@@ -155,7 +149,7 @@ class RewardApiTest {
   @DisplayName("Ledger entries and transactions are append-only: UPDATE and DELETE are refused by the database")
   void appendOnly() throws SQLException {
     long user = RewardFixtures.adult("append-only");
-    RewardFixtures.credit(node, user, 10);
+    RewardFixtures.credit(node.get(), user, 10);
     try (Connection c = TestInfra.get().jdbc(); Statement st = c.createStatement()) {
       assertThatThrownBy(() -> st.execute("UPDATE ledger_entries SET amount = amount * 2"))
         .hasMessageContaining("append-only");

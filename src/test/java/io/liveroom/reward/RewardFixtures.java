@@ -3,6 +3,7 @@ package io.liveroom.reward;
 import io.liveroom.Node;
 import io.liveroom.auth.Principal;
 import io.liveroom.auth.Role;
+import io.liveroom.support.Await;
 import io.liveroom.support.TestInfra;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -132,20 +133,15 @@ public final class RewardFixtures {
     }
   }
 
+  /** The top-up product both payment tests sell: 60 coins for 6.00 CNY (inserted before the node starts). */
+  static void topupProduct() throws SQLException {
+    try (Connection c = TestInfra.get().jdbc(); Statement st = c.createStatement()) {
+      st.execute("INSERT INTO topup_products (id, coins, price_minor, currency) VALUES ('coins_60', 60, 600, 'CNY')");
+    }
+  }
+
   /** Polls a condition with a short deadline (no fixed sleeps). */
   public static boolean eventually(BooleanSupplier condition) {
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (System.currentTimeMillis() < deadline) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return condition.getAsBoolean();
+    return Await.within(10_000, 20, condition);
   }
 }

@@ -1,5 +1,6 @@
 package io.liveroom.room;
 
+import io.liveroom.support.Await;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -31,10 +32,7 @@ class ChatArchiveTest {
   }
 
   private void awaitBacklog(int atMost) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (fx.rooms.archiveBacklog() > atMost && System.currentTimeMillis() < deadline) {
-      Thread.sleep(50);
-    }
+    Await.within(10_000, () -> fx.rooms.archiveBacklog() <= atMost);
   }
 
   @Test
@@ -68,11 +66,7 @@ class ChatArchiveTest {
     for (int i = 0; i < 80; i++) {
       fx.chat(ann, room, "during outage " + i);
     }
-    long deadline = System.currentTimeMillis() + 5_000;
-    while (registry.get("liveroom.room.chat.archive.failures").counter().count() <= failuresBefore
-      && System.currentTimeMillis() < deadline) {
-      Thread.sleep(50);
-    }
+    Await.within(5_000, () -> registry.get("liveroom.room.chat.archive.failures").counter().count() > failuresBefore);
     assertThat(registry.get("liveroom.room.chat.archive.failures").counter().count()).isGreaterThan(failuresBefore);
     assertThat(fx.rooms.archiveBacklog()).isEqualTo(80);
     assertThat(registry.get("liveroom.room.chat.archive.queued").gauge().value()).isGreaterThan(0);

@@ -1,15 +1,12 @@
 package io.liveroom.room;
 
-import io.liveroom.Node;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestSocket;
 import io.liveroom.support.TestUsers.TestUser;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,24 +17,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("A sender's chat reaches the room in the order it was sent, even when sent without waiting")
 class ChatOrderSocketTest {
-  private static Node node;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start(json -> json.getJsonObject("rooms").getJsonObject("chat").getJsonObject("rateLimit")
-      .put("messages", 1000).put("windowSeconds", 1));
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder()
+    .config(json -> json.getJsonObject("rooms").getJsonObject("chat").getJsonObject("rateLimit")
+      .put("messages", 1000).put("windowSeconds", 1))
+    .build();
 
   @Test
   @DisplayName("60 publishes pipelined in separate frames arrive in order, each acknowledged")
   void pipelinedChatStaysInOrder() {
-    try (LiveRoomClients app = new LiveRoomClients(node)) {
+    try (LiveRoomClients app = new LiveRoomClients(node.get())) {
       TestUser host = app.user("order-host", true);
       long room = app.liveRoom(host);
       TestSocket viewer = app.watch(app.user("order-viewer", false), room);

@@ -1,6 +1,7 @@
 package io.liveroom.room;
 
 import io.liveroom.Node;
+import io.liveroom.support.Await;
 import io.liveroom.support.MutableClock;
 import io.liveroom.support.TcpProxy;
 import io.liveroom.support.TestInfra;
@@ -75,22 +76,10 @@ class ChatPgOutageTest {
     assertThat(maxMs).as("slowest publish acknowledgement during the outage, ms").isLessThan(250);
 
     postgres.restore();
-    long deadline = System.currentTimeMillis() + 15_000;
-    while (node.rooms().archiveBacklog() > 0 && System.currentTimeMillis() < deadline) {
-      pause();
-    }
+    Await.within(15_000, () -> node.rooms().archiveBacklog() == 0);
     assertThat(node.rooms().archiveBacklog()).as("chat still waiting for PostgreSQL").isZero();
     assertThat(RoomFixture.count("SELECT count(*) FROM chat_messages WHERE room_id = ?", room)).isEqualTo(MESSAGES + 1);
     assertThat(RoomFixture.count("SELECT count(DISTINCT text) FROM chat_messages WHERE room_id = ? AND text LIKE 'during %'",
       room)).isEqualTo(MESSAGES);
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(50);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
   }
 }

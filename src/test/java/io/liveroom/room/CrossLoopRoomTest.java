@@ -1,18 +1,15 @@
 package io.liveroom.room;
 
-import io.liveroom.Node;
 import io.liveroom.reward.RewardFixtures;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestSocket;
 import io.liveroom.support.TestUsers.TestUser;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,28 +31,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CrossLoopRoomTest {
   private static final int SOCKETS = 20;
   private static final int PER_SOCKET = 10;
-  private static Node node;
-  private LiveRoomClients app;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start(json -> {
-      json.getJsonObject("http").put("instances", 4);
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder()
+    .loops(4)
+    .config(json -> {
       json.getJsonObject("realtime").put("maxConnectionsPerUser", 64);
       json.getJsonObject("rooms").getJsonObject("chat").getJsonObject("rateLimit").put("messages", 1_000);
       json.getJsonObject("rooms").put("publishBudgetPerSecond", 10_000);
-    });
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
+    })
+    .build();
+  private LiveRoomClients app;
 
   @BeforeEach
   void clients() {
-    app = new LiveRoomClients(node);
+    app = new LiveRoomClients(node.get());
   }
 
   @AfterEach
@@ -94,8 +83,8 @@ class CrossLoopRoomTest {
     TestUser host = app.user("xl-sock-host", true);
     long room = app.liveRoom(host);
     TestUser fan = app.user("xl-sock-fan", true);
-    long gift = RewardFixtures.gift(node, "xl-lily", 10);
-    RewardFixtures.credit(node, fan.id(), 100);
+    long gift = RewardFixtures.gift(node.get(), "xl-lily", 10);
+    RewardFixtures.credit(node.get(), fan.id(), 100);
 
     List<JsonObject> replies = burst(fan, room, n -> rpc("gift.send", new JsonObject().put("roomId", room)
       .put("giftId", gift).put("count", 1).put("requestId", "xl-rpc-" + n)));
@@ -104,7 +93,7 @@ class CrossLoopRoomTest {
       r -> r.containsKey("error") ? r.getJsonObject("error").getInteger("code") : "ok", Collectors.counting()));
     assertThat(outcomes).isEqualTo(Map.of("ok", 10L, 1300, 190L));
     assertThat(RewardFixtures.coins(fan.id())).isZero();
-    JsonObject check = RewardFixtures.await(node.rewards().reconciliation().check());
+    JsonObject check = RewardFixtures.await(node.get().rewards().reconciliation().check());
     assertThat(check.getBoolean("ok")).as(check.encodePrettily()).isTrue();
   }
 

@@ -2,6 +2,7 @@ package io.liveroom.room;
 
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
+import io.liveroom.support.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -58,10 +59,7 @@ class KeywordFilterTest {
 
     Files.writeString(file, "heck\n");
     Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
-    long deadline = System.currentTimeMillis() + 5_000;
-    while (fx.rooms.keywords().current().apply("heck").text().equals("heck") && System.currentTimeMillis() < deadline) {
-      Thread.sleep(100);
-    }
+    Await.within(5_000, () -> !fx.rooms.keywords().current().apply("heck").text().equals("heck"));
     assertThat(fx.chat(ann, room, "heck yes").getString("text")).isEqualTo("**** yes");
     assertThat(fx.chat(ann, room, "buy spam").getString("text")).isEqualTo("buy spam");
     Files.deleteIfExists(file);

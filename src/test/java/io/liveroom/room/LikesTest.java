@@ -3,6 +3,7 @@ package io.liveroom.room;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.liveroom.realtime.RpcMethod;
+import io.liveroom.support.Await;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
@@ -48,10 +49,7 @@ class LikesTest {
     }
     await(Future.all(calls));
 
-    long deadline = System.currentTimeMillis() + 5_000;
-    while (System.currentTimeMillis() < deadline && !lastTotalIs(room, 1_000)) {
-      Thread.sleep(50);
-    }
+    Await.within(5_000, () -> lastTotalIs(room, 1_000));
     List<JsonObject> likes = fx.realtime.ofType(room.channel(), "likes");
     assertThat(likes).isNotEmpty().hasSizeLessThanOrEqualTo(5);
     assertThat(likes.get(likes.size() - 1).getLong("total")).isEqualTo(1_000L);

@@ -1,18 +1,16 @@
 package io.liveroom.room;
 
-import io.liveroom.Node;
+import io.liveroom.support.Await;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.liveroom.support.TestSocket;
 import io.liveroom.support.TestUsers.TestUser;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,23 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Live rooms end to end: HTTP lifecycle and moderation, chat and likes over the real WebSocket")
 class LiveRoomSocketTest {
-  private static Node node;
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder().build();
   private LiveRoomClients app;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start();
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
 
   @BeforeEach
   void clients() {
-    app = new LiveRoomClients(node);
+    app = new LiveRoomClients(node.get());
   }
 
   @AfterEach
@@ -185,13 +173,9 @@ class LiveRoomSocketTest {
     assertThat(errorCode(annWs.request("rpc", new JsonObject().put("method", "room.like")
       .put("data", new JsonObject().put("roomId", room).put("count", 1))))).isEqualTo(1211);
 
-    long started = System.currentTimeMillis();
-    JsonObject again = subscribe(annWs, room);
-    assertThat(errorCode(again)).isEqualTo(1211);
-    while (again.containsKey("error") && System.currentTimeMillis() - started < 8_000) {
-      Thread.sleep(200);
-      again = subscribe(annWs, room);
-    }
+    JsonObject first = subscribe(annWs, room);
+    assertThat(errorCode(first)).isEqualTo(1211);
+    JsonObject again = Await.value(8_000, () -> subscribe(annWs, room), reply -> !reply.containsKey("error"));
     assertThat(again.containsKey("error")).as("re-subscribe after the ban: %s", again).isFalse();
     assertThat(again.getJsonObject("subscribe").getBoolean("recoverable")).isTrue();
   }

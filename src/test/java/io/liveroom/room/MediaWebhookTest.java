@@ -1,15 +1,12 @@
 package io.liveroom.room;
 
-import io.liveroom.Node;
 import io.liveroom.auth.Role;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -21,27 +18,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Media-server webhooks (SRS JSON, nginx-rtmp form) accept the right stream key and mark rooms live or ended")
 class MediaWebhookTest {
   private static final String TOKEN = "media-hook-token";
-  private static Node node;
-  private static TestHttp http;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start(json -> json.getJsonObject("rooms").getJsonObject("media").put("webhookToken", TOKEN));
-    http = new TestHttp(node.httpPort());
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder()
+    .config(json -> json.getJsonObject("rooms").getJsonObject("media").put("webhookToken", TOKEN))
+    .build();
+  private static final TestHttp http = node.http();
 
   private record Created(long id, String key, String host) {
   }
 
   private static Created newRoom(boolean verified) {
     long hostId = user("host", true);
-    String host = node.accessTokens().issue(hostId, Role.USER, "s" + hostId);
+    String host = node.get().accessTokens().issue(hostId, Role.USER, "s" + hostId);
     JsonObject body = http.post("/api/v1/rooms", new JsonObject().put("title", "t").put("category", "talk"), host).json();
     if (!verified) {
       RoomFixture.sql("UPDATE users SET identity_verified = false WHERE id = " + hostId);

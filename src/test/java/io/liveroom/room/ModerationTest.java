@@ -1,5 +1,6 @@
 package io.liveroom.room;
 
+import io.liveroom.support.Await;
 import io.liveroom.support.RecordingRealtime;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
@@ -70,16 +71,14 @@ class ModerationTest {
     assertThat(fx.realtime.ofType(room.channel(), "moderation")).singleElement()
       .satisfies(n -> assertThat(n.getString("action")).isEqualTo("kick"));
 
-    long deadline = System.currentTimeMillis() + 5_000;
-    boolean allowed = false;
-    while (!allowed && System.currentTimeMillis() < deadline) {
+    boolean allowed = Await.within(5_000, () -> {
       try {
         await(fx.rooms.namespace().authorizeSubscribe(principal(ann), room.channel()));
-        allowed = true;
+        return true;
       } catch (AppException stillKicked) {
-        Thread.sleep(100);
+        return false;
       }
-    }
+    });
     assertThat(allowed).as("re-subscribe allowed after the re-join ban").isTrue();
   }
 
@@ -137,10 +136,7 @@ class ModerationTest {
     long ann = user("ann", true);
     JsonObject keep = fx.chat(ann, room, "pin me");
     JsonObject drop = fx.chat(ann, room, "delete me");
-    long deadline = System.currentTimeMillis() + 5_000;
-    while (fx.rooms.archiveBacklog() > 0 && System.currentTimeMillis() < deadline) {
-      Thread.sleep(50);
-    }
+    Await.within(5_000, () -> fx.rooms.archiveBacklog() == 0);
 
     await(fx.rooms.moderation().deleteMessage(principal(host), room.id(), Long.parseLong(drop.getString("id"))));
     assertThat(fx.realtime.ofType(room.channel(), "removed")).singleElement()

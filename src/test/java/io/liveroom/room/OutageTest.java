@@ -2,6 +2,7 @@ package io.liveroom.room;
 
 import io.liveroom.account.PgUserDirectory;
 import io.liveroom.account.UserSummary;
+import io.liveroom.support.Await;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -66,10 +67,7 @@ class OutageTest {
     fx.chat(ann, room, "one");
     JsonObject two = fx.chat(ann, room, "two");
     fx.chat(ann, room, "three");
-    long deadline = System.currentTimeMillis() + 5_000;
-    while (fx.rooms.archiveBacklog() > 0 && System.currentTimeMillis() < deadline) {
-      Thread.sleep(50);
-    }
+    Await.within(5_000, () -> fx.rooms.archiveBacklog() == 0);
     await(fx.rooms.moderation().deleteMessage(principal(host), room.id(), Long.parseLong(two.getString("id"))));
     List<JsonObject> recent = await(fx.rooms.recentChat(room.id(), 10));
     assertThat(recent).extracting(m -> m.getString("text")).containsExactly("one", "three");

@@ -3,19 +3,18 @@ package io.liveroom.room;
 import io.liveroom.account.PgUserDirectory;
 import io.liveroom.account.UserDirectory;
 import io.liveroom.account.UserSummary;
-import io.liveroom.infra.Database;
+import io.liveroom.support.Await;
+import io.liveroom.support.LiveInfra;
 import io.liveroom.support.MutableClock;
-import io.liveroom.support.TestInfra;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.sqlclient.Pool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -29,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Sender profiles: stale-while-revalidate, one lookup per user, answers on the caller's event loop")
 class ProfilesTest {
-  private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+  @RegisterExtension
+  final LiveInfra infra = LiveInfra.builder().loops(2).poolSize(2).reset().build();
   private final MutableClock clock = MutableClock.now();
-  private Pool pool;
   private GatedDirectory directory;
   private Profiles profiles;
 
@@ -72,24 +71,21 @@ class ProfilesTest {
 
   @BeforeEach
   void setUp() {
-    TestInfra.get().reset();
-    pool = Database.pool(vertx, TestInfra.get().pgUrl(), 2);
-    directory = new GatedDirectory(new PgUserDirectory(pool));
+    directory = new GatedDirectory(new PgUserDirectory(infra.pool()));
     profiles = new Profiles(directory, Duration.ofSeconds(10), clock);
   }
 
   @AfterEach
   void tearDown() throws Exception {
     directory.open();
-    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
   @Test
   @DisplayName("Two event loops asking for an unseen user share one lookup, and each gets the answer on its own loop")
   void singleFlightOnCallersContext() throws Exception {
     long ann = user("ann", true);
-    Context first = vertx.getOrCreateContext();
-    Context second = vertx.getOrCreateContext();
+    Context first = infra.vertx().getOrCreateContext();
+    Context second = infra.vertx().getOrCreateContext();
     CompletableFuture<Boolean> onFirst = new CompletableFuture<>();
     CompletableFuture<Boolean> onSecond = new CompletableFuture<>();
     CompletableFuture<Void> asked = new CompletableFuture<>();
@@ -124,10 +120,7 @@ class ProfilesTest {
     assertThat(directory.lookups).as("the first load and one refresh").hasValue(2);
 
     directory.open();
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (!"ann2".equals(await(profiles.find(ann)).nickname()) && System.currentTimeMillis() < deadline) {
-      Thread.sleep(20);
-    }
+    Await.within(10_000, 20, () -> "ann2".equals(await(profiles.find(ann)).nickname()));
     assertThat(await(profiles.find(ann)).nickname()).isEqualTo("ann2");
   }
 }

@@ -1,18 +1,15 @@
 package io.liveroom.room;
 
-import io.liveroom.Node;
 import io.liveroom.reward.RewardFixtures;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestSocket;
 import io.liveroom.support.TestUsers.TestUser;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -23,23 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Gifts in a live room over the real WebSocket: committed gifts reach every viewer, refused ones no one")
 class RoomGiftsSocketTest {
-  private static Node node;
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder().build();
   private LiveRoomClients app;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start();
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
 
   @BeforeEach
   void clients() {
-    app = new LiveRoomClients(node);
+    app = new LiveRoomClients(node.get());
   }
 
   @AfterEach
@@ -63,8 +50,8 @@ class RoomGiftsSocketTest {
       app.watch(app.user("viewer-2", false), room));
     TestSocket fanWs = app.watch(fan, room);
     TestSocket brokeWs = app.watch(broke, room);
-    long rose = RewardFixtures.gift(node, "rose", 10);
-    RewardFixtures.credit(node, fan.id(), 100);
+    long rose = RewardFixtures.gift(node.get(), "rose", 10);
+    RewardFixtures.credit(node.get(), fan.id(), 100);
 
     JsonObject refused = giftRpc(brokeWs, room, rose, 1, "broke-1");
     assertThat(errorCode(refused)).as("insufficient balance").isEqualTo(1300);

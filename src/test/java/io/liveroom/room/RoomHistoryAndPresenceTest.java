@@ -1,9 +1,10 @@
 package io.liveroom.room;
 
 import io.liveroom.Node;
+import io.liveroom.support.Await;
+import io.liveroom.support.NodesPerTest;
 import io.liveroom.support.RedisProbe;
 import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.liveroom.support.TestSocket;
 import io.liveroom.support.TestUsers.TestUser;
 import io.vertx.core.json.JsonArray;
@@ -11,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,18 +23,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Room channels on the core's per-channel hooks: chat history survives a restart and a Redis loss; join/leave threshold")
 class RoomHistoryAndPresenceTest {
-  private final List<Node> nodes = new ArrayList<>();
+  @RegisterExtension
+  final NodesPerTest nodes = new NodesPerTest();
   private final List<LiveRoomClients> apps = new ArrayList<>();
 
   @AfterEach
   void stop() {
     apps.forEach(LiveRoomClients::close);
-    nodes.forEach(TestNodes::stop);
   }
 
   private LiveRoomClients boot(java.util.function.Consumer<JsonObject> config) {
-    Node node = TestNodes.start(config);
-    nodes.add(node);
+    Node node = nodes.start(config);
     LiveRoomClients app = new LiveRoomClients(node);
     apps.add(app);
     return app;
@@ -41,7 +42,6 @@ class RoomHistoryAndPresenceTest {
   @Test
   @DisplayName("Chat persists to PostgreSQL, and history serves it after a node restart: from Redis, then reloaded from PostgreSQL after FLUSHALL")
   void historyAfterRestartAndRedisLoss() {
-    TestInfra.get().reset();
     LiveRoomClients first = boot(json -> { });
     TestUser host = first.user("host", true);
     TestUser ann = first.user("ann", true);
@@ -54,9 +54,8 @@ class RoomHistoryAndPresenceTest {
     }
     awaitStoredChat(room, 3);
 
-    nodes.remove(first.node);
     first.close();
-    TestNodes.stop(first.node);
+    nodes.stop(first.node);
     LiveRoomClients second = boot(json -> { });
     TestSocket reader = second.connect(ann);
 
@@ -94,7 +93,6 @@ class RoomHistoryAndPresenceTest {
   @Test
   @DisplayName("Above rooms.channel.joinLeaveMaxViewers a room sends no join; back at the threshold the leave is sent")
   void joinLeaveThreshold() {
-    TestInfra.get().reset();
     LiveRoomClients app = boot(json -> json.getJsonObject("rooms").getJsonObject("channel").put("joinLeaveMaxViewers", 1));
     TestUser host = app.user("host", true);
     TestUser bob = app.user("bob", true);
@@ -130,20 +128,8 @@ class RoomHistoryAndPresenceTest {
   }
 
   private static void awaitStoredChat(long room, long expected) {
-    long deadline = System.currentTimeMillis() + 10_000;
-    long stored = 0;
-    while (System.currentTimeMillis() < deadline) {
-      stored = RoomFixture.count("SELECT count(*) FROM chat_messages WHERE room_id = ?", room);
-      if (stored == expected) {
-        return;
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    long stored = Await.value(10_000, () -> RoomFixture.count("SELECT count(*) FROM chat_messages WHERE room_id = ?", room),
+      n -> n == expected);
     assertThat(stored).as("chat messages in PostgreSQL").isEqualTo(expected);
   }
 }

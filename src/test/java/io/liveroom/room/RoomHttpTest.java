@@ -1,16 +1,13 @@
 package io.liveroom.room;
 
-import io.liveroom.Node;
 import io.liveroom.auth.Role;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
@@ -19,23 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Room lifecycle over HTTP: verified hosts create, go live and end; everyone signed in can look")
 class RoomHttpTest {
-  private static Node node;
-  private static TestHttp http;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start();
-    http = new TestHttp(node.httpPort());
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder().build();
+  private static final TestHttp http = node.http();
 
   private static String token(long userId) {
-    return node.accessTokens().issue(userId, Role.USER, "s-" + userId);
+    return node.get().accessTokens().issue(userId, Role.USER, "s-" + userId);
   }
 
   private static JsonObject room(String title) {

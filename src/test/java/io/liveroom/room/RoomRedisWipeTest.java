@@ -1,15 +1,17 @@
 package io.liveroom.room;
 
 import io.liveroom.Node;
+import io.liveroom.support.Await;
+import io.liveroom.support.NodesPerTest;
 import io.liveroom.support.RedisProbe;
 import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.liveroom.support.TestSocket;
 import io.liveroom.support.TestUsers.TestUser;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.liveroom.room.LiveRoomClients.awaitPub;
 import static io.liveroom.room.LiveRoomClients.chat;
@@ -17,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Redis comes back empty: live rooms come back from PostgreSQL by themselves")
 class RoomRedisWipeTest {
+  @RegisterExtension
+  final NodesPerTest nodes = new NodesPerTest();
   private Node a;
   private Node b;
   private LiveRoomClients onA;
@@ -30,16 +34,13 @@ class RoomRedisWipeTest {
     if (onB != null) {
       onB.close();
     }
-    TestNodes.stop(a);
-    TestNodes.stop(b);
   }
 
   @Test
   @DisplayName("After FLUSHALL, chat published on either of two nodes is accepted at once and reaches viewers on the other")
   void chatAfterWipe() {
-    TestInfra.get().reset();
-    a = TestNodes.start();
-    b = TestNodes.start();
+    a = nodes.start();
+    b = nodes.start();
     onA = new LiveRoomClients(a);
     onB = new LiveRoomClients(b);
     TestUser host = onA.user("host", true);
@@ -73,8 +74,7 @@ class RoomRedisWipeTest {
   @Test
   @DisplayName("After FLUSHALL with no chat at all, the room is live in Redis again within seconds, with its slow mode, and likes count")
   void rebuiltWithoutTraffic() throws InterruptedException {
-    TestInfra.get().reset();
-    a = TestNodes.start();
+    a = nodes.start();
     onA = new LiveRoomClients(a);
     TestUser host = onA.user("host", true);
     TestUser ann = onA.user("ann", true);
@@ -86,11 +86,7 @@ class RoomRedisWipeTest {
     RedisProbe.flushAll(TestInfra.get().redisUrl());
 
     String liveKey = "lr:{r" + room + "}:live";
-    long deadline = System.currentTimeMillis() + 5_000;
-    while (!"1".equals(RedisProbe.command(TestInfra.get().redisUrl(), "EXISTS", liveKey))
-      && System.currentTimeMillis() < deadline) {
-      Thread.sleep(50);
-    }
+    Await.within(5_000, () -> "1".equals(RedisProbe.command(TestInfra.get().redisUrl(), "EXISTS", liveKey)));
     assertThat(RedisProbe.command(TestInfra.get().redisUrl(), "EXISTS", liveKey)).as("live flag rebuilt").isEqualTo("1");
     assertThat(RedisProbe.command(TestInfra.get().redisUrl(), "GET", "lr:{r" + room + "}:slow"))
       .as("the session's slow mode rebuilt").isEqualTo("30");

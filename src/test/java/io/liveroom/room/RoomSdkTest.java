@@ -15,17 +15,14 @@ import io.github.centrifugal.centrifuge.SubscribedEvent;
 import io.github.centrifugal.centrifuge.Subscription;
 import io.github.centrifugal.centrifuge.SubscriptionEventListener;
 import io.github.centrifugal.centrifuge.UnsubscribedEvent;
-import io.liveroom.Node;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.liveroom.support.TestUsers.TestUser;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,20 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The official centrifuge-java SDK (Protobuf, as Android apps use it) in a live room. */
 @DisplayName("A live room through the centrifuge-java SDK over Protobuf")
 class RoomSdkTest {
-  private static Node node;
+  @RegisterExtension
+  static final LiveNode node = LiveNode.builder().build();
   private final List<Client> clients = new ArrayList<>();
   private LiveRoomClients app;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start();
-  }
-
-  @AfterAll
-  static void shutdown() {
-    TestNodes.stop(node);
-  }
 
   @AfterEach
   void close() throws InterruptedException {
@@ -67,7 +54,7 @@ class RoomSdkTest {
   @Test
   @DisplayName("subscribe, chat, history, presence stats, room.like, a refused comment and a kick, as an Android app sees them")
   void roomThroughSdk() throws Exception {
-    app = new LiveRoomClients(node);
+    app = new LiveRoomClients(node.get());
     TestUser host = app.user("host", true);
     TestUser ann = app.user("ann", true);
     TestUser guest = app.user("guest", false);

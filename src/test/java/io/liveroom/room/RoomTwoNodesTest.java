@@ -1,15 +1,15 @@
 package io.liveroom.room;
 
 import io.liveroom.Node;
+import io.liveroom.support.NodesPerTest;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.liveroom.support.TestSocket;
 import io.liveroom.support.TestUsers.TestUser;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.liveroom.room.LiveRoomClients.awaitPub;
 import static io.liveroom.room.LiveRoomClients.channel;
@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("One live room across two nodes sharing Redis: viewers on either node see one room")
 class RoomTwoNodesTest {
+  @RegisterExtension
+  final NodesPerTest nodes = new NodesPerTest();
   private Node a;
   private Node b;
   private LiveRoomClients onA;
@@ -31,16 +33,13 @@ class RoomTwoNodesTest {
       onA.close();
       onB.close();
     }
-    TestNodes.stop(a);
-    TestNodes.stop(b);
   }
 
   @Test
   @DisplayName("chat, viewer count, likes, a kick issued on one node and the end of the session reach viewers on the other")
   void oneRoomTwoNodes() {
-    TestInfra.get().reset();
-    a = TestNodes.start();
-    b = TestNodes.start();
+    a = nodes.start();
+    b = nodes.start();
     onA = new LiveRoomClients(a);
     onB = new LiveRoomClients(b);
     TestUser host = onA.user("host", true);

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 /**
  * A blocking HTTP client for tests, run from the test thread: each call reads like one line of
@@ -18,10 +19,15 @@ import java.util.Map;
  */
 public final class TestHttp {
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-  private final String base;
+  private final IntSupplier port;
 
   public TestHttp(int port) {
-    this.base = "http://127.0.0.1:" + port;
+    this(() -> port);
+  }
+
+  /** Reads the port at each call: a test class can hold one before its node has started (see {@link LiveNode}). */
+  public TestHttp(IntSupplier port) {
+    this.port = port;
   }
 
   public Response get(String path) {
@@ -45,7 +51,7 @@ public final class TestHttp {
   }
 
   public Response send(String method, String path, String body, Map<String, String> headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.getAsInt() + path)).timeout(Duration.ofSeconds(30));
     headers.forEach(b::header);
     if (body != null && !headers.containsKey("Content-Type")) {
       b.header("Content-Type", "application/json");

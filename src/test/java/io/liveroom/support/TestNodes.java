@@ -45,22 +45,20 @@ public final class TestNodes {
 
   /** A node with test doubles for some collaborators of rewards (the room lookup, the real-time core). */
   public static Node start(Consumer<JsonObject> customize, NodeSeams seams) {
-    JsonObject json = baseConfig();
-    customize.accept(json);
-    try {
-      return Node.start(AppConfig.from(json), Clock.systemUTC(), seams).toCompletionStage().toCompletableFuture()
-        .get(60, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException("Test node failed to start", e);
-    }
+    return start(Clock.systemUTC(), customize, seams);
   }
 
   /** A node whose time-bound rules (code expiry, ages) read {@code clock}, e.g. a {@link MutableClock}. */
   public static Node start(Clock clock, Consumer<JsonObject> customize) {
+    return start(clock, customize, NodeSeams.none());
+  }
+
+  /** The general form: a clock, a change to the config tree, and test doubles ({@link NodeSeams#none()} for none). */
+  public static Node start(Clock clock, Consumer<JsonObject> customize, NodeSeams seams) {
     JsonObject json = baseConfig();
     customize.accept(json);
     try {
-      return Node.start(AppConfig.from(json), clock).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      return Node.start(AppConfig.from(json), clock, seams).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("Test node failed to start", e);
     }
