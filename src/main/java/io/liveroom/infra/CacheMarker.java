@@ -94,15 +94,15 @@ public final class CacheMarker {
     if (stale.get()) {
       return CallerContext.home(redis.del(List.of(key())).compose(r -> {
         stale.set(false);
-        return shared();
+        return shared(false);
       }));
     }
-    return CallerContext.home(present().compose(ok -> ok ? Future.succeededFuture() : shared()));
+    return CallerContext.home(present().compose(ok -> ok ? Future.succeededFuture() : shared(true)));
   }
 
   /** Rebuilds now (joining a rebuild already running on this node); completes on the caller's context. */
   public Future<Void> rebuild() {
-    return CallerContext.home(shared());
+    return CallerContext.home(shared(false));
   }
 
   /** Checks the marker now and then every {@link #WATCH_PERIOD}, until {@link #stop}. */
@@ -128,7 +128,11 @@ public final class CacheMarker {
     });
   }
 
-  private Future<Void> shared() {
+  /**
+   * @param unlessPresent skip the fill when the marker is back by the time this rebuild starts: a
+   *                      caller that saw it absent may ask just after another rebuild finished
+   */
+  private Future<Void> shared(boolean unlessPresent) {
     // After a failed rebuild (PostgreSQL down, say) readers do not start another one each: at most
     // one attempt per half WATCH_PERIOD, so an outage costs neither PostgreSQL nor Redis a storm.
     if (System.nanoTime() - lastFailure < WATCH_PERIOD.toNanos() / 2) {
@@ -141,21 +145,24 @@ public final class CacheMarker {
     }
     long started = System.nanoTime();
     String sentinel = key() + ":filling:" + UUID.randomUUID();
-    redis.set(List.of(sentinel, "1", "PX", Long.toString(SENTINEL_TTL_MS)))
+    Future<Boolean> needed = unlessPresent ? present().map(ok -> !ok) : Future.succeededFuture(true);
+    needed.compose(yes -> yes ? fillAndMark(sentinel, started) : Future.<Void>succeededFuture())
+      .onFailure(e -> lastFailure = System.nanoTime())
+      .onComplete(ar -> {
+        running.set(null);
+        mine.handle(ar);
+      });
+    return mine.future();
+  }
+
+  private Future<Void> fillAndMark(String sentinel, long started) {
+    return redis.set(List.of(sentinel, "1", "PX", Long.toString(SENTINEL_TTL_MS)))
       .compose(x -> fill.get())
       .compose(x -> COMMIT.run(redis, List.of(sentinel, key()), List.of(Instant.now().toString())))
       .<Void>compose(r -> r.toInteger() == 1 ? Future.succeededFuture()
         : Future.failedFuture(new IllegalStateException("Redis was wiped while the " + name + " cache was rebuilt")))
       .onSuccess(x -> LOG.info("Rebuilt the {} cache in Redis from PostgreSQL in {} ms", name,
         (System.nanoTime() - started) / 1_000_000))
-      .onFailure(e -> {
-        lastFailure = System.nanoTime();
-        redis.del(List.of(sentinel));
-      })
-      .onComplete(ar -> {
-        running.set(null);
-        mine.handle(ar);
-      });
-    return mine.future();
+      .onFailure(e -> redis.del(List.of(sentinel)));
   }
 }
