@@ -2,17 +2,16 @@ package io.liveroom.geo;
 
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
-import io.liveroom.infra.RedisClients;
+import io.liveroom.support.LiveInfra;
 import io.liveroom.support.RedisProbe;
 import io.liveroom.support.TestInfra;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,24 +21,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DisplayName("A Redis window limit counts hits across nodes and runs its script by SHA")
 class WindowLimitTest {
-  private Vertx vertx;
+  /** A Vert.x with a Redis client of 2 connections, on a flushed Redis, for each test. */
+  @RegisterExtension
+  final LiveInfra infra = LiveInfra.builder().poolSize(2).resetEachTest().build();
+  private final String url = TestInfra.get().redisUrl();
   private Redis client;
   private RedisAPI redis;
-  private String url;
 
   @BeforeEach
-  void start() {
-    TestInfra.get().reset();
-    url = TestInfra.get().redisUrl();
-    vertx = Vertx.vertx();
-    client = RedisClients.client(vertx, url, 2);
-    redis = RedisClients.api(client);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    client.close();
-    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  void clients() {
+    client = infra.redisClient();
+    redis = infra.redis();
   }
 
   @Test

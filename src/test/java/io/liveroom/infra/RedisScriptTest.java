@@ -1,17 +1,17 @@
 package io.liveroom.infra;
 
+import io.liveroom.support.LiveInfra;
 import io.liveroom.support.RedisProbe;
 import io.liveroom.support.TestInfra;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,25 +26,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RedisScriptTest {
   private final RedisScript peak = RedisScript.load("lua/room/peak.lua");
   private final RedisScript echo = RedisScript.load("redis-script-test/echo.lua");
-  private Vertx vertx;
+  /** A Vert.x with a Redis client of 2 connections, on a flushed Redis, for each test. */
+  @RegisterExtension
+  final LiveInfra infra = LiveInfra.builder().poolSize(2).resetEachTest().build();
+  private final String url = TestInfra.get().redisUrl();
   private Redis client;
   private RedisAPI redis;
-  private String url;
 
   @BeforeEach
-  void start() {
-    TestInfra.get().reset();
-    url = TestInfra.get().redisUrl();
+  void clients() {
     RedisProbe.command(url, "SCRIPT", "FLUSH");
-    vertx = Vertx.vertx();
-    client = RedisClients.client(vertx, url, 2);
-    redis = RedisClients.api(client);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    client.close();
-    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    client = infra.redisClient();
+    redis = infra.redis();
   }
 
   @Test

@@ -57,10 +57,17 @@ public final class LiveInfra implements BeforeAllCallback, AfterAllCallback, Bef
   /** The test Redis, through a client of {@link Builder#poolSize(int)} connections. */
   public synchronized RedisAPI redis() {
     if (redis == null) {
-      redisClient = RedisClients.client(vertx(), TestInfra.get().redisUrl(), spec.poolSize);
-      redis = RedisClients.api(redisClient);
+      redis = RedisClients.api(redisClient());
     }
     return redis;
+  }
+
+  /** The client behind {@link #redis()}, for tests that send requests or open connections themselves. */
+  public synchronized Redis redisClient() {
+    if (redisClient == null) {
+      redisClient = RedisClients.client(vertx(), TestInfra.get().redisUrl(), spec.poolSize);
+    }
+    return redisClient;
   }
 
   @Override

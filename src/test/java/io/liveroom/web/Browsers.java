@@ -6,7 +6,10 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.nio.file.Files;
@@ -20,9 +23,13 @@ import java.util.Map;
  * Headless Chromium from Debian's {@code chromium} package (scripts/test-deps.sh installs it),
  * driven by Playwright with its own browser download off. One browser per test class; each test
  * opens contexts (a context is one user's cookies and storage) at a phone-sized viewport. When a
- * test fails, every open page is saved as a PNG under {@code target/browser-failures/}.
+ * test fails, every open page is saved as a PNG under {@code target/browser-failures/}. After each
+ * test its contexts are closed, and the test fails if a page broke the Content-Security-Policy or
+ * asked another origin for anything. Register it after the node's {@code LiveNode}
+ * ({@code @Order}), so the browser starts after the node and closes before it.
  */
-final class Browsers implements AfterTestExecutionCallback, AutoCloseable {
+final class Browsers implements BeforeAllCallback, AfterTestExecutionCallback, AfterEachCallback, AfterAllCallback,
+  AutoCloseable {
   static final Path CHROMIUM = Paths.get(System.getProperty("liveroom.chromium", "/usr/bin/chromium"));
   /** The smallest phone width the pages must fit. */
   static final int PHONE_WIDTH = 375;
@@ -35,7 +42,12 @@ final class Browsers implements AfterTestExecutionCallback, AutoCloseable {
   /** Requests the pages made to anywhere but the node (a CDN, a font service): there must be none. */
   private final List<String> foreignRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  /** Starts the browser; call from {@code @BeforeAll}. */
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    launch();
+  }
+
+  /** Starts the browser (done before the class's tests when registered as an extension). */
   void launch() {
     if (!Files.isExecutable(CHROMIUM)) {
       throw new IllegalStateException(CHROMIUM + " is missing: install Debian's chromium (scripts/test-deps.sh does)");
@@ -101,6 +113,20 @@ final class Browsers implements AfterTestExecutionCallback, AutoCloseable {
     }
   }
 
+  @Override
+  public void afterEach(ExtensionContext test) {
+    List<String> violations = cspViolations();
+    List<String> foreign = foreignRequests();
+    closeContexts();
+    org.assertj.core.api.Assertions.assertThat(violations).as("what the page's CSP blocked").isEmpty();
+    org.assertj.core.api.Assertions.assertThat(foreign).as("requests to other origins").isEmpty();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
+  }
+
   /** The CSP violations the browser reported since the last {@link #closeContexts}. */
   List<String> cspViolations() {
     return List.copyOf(cspViolations);
@@ -111,7 +137,7 @@ final class Browsers implements AfterTestExecutionCallback, AutoCloseable {
     return List.copyOf(foreignRequests);
   }
 
-  /** Closes the test's contexts; call from {@code @AfterEach}. */
+  /** Closes the test's contexts (done after each test when registered as an extension). */
   void closeContexts() {
     contexts.forEach(BrowserContext::close);
     contexts.clear();

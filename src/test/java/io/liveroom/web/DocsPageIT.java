@@ -2,12 +2,9 @@ package io.liveroom.web;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import io.liveroom.Node;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.liveroom.support.LiveNode;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -16,21 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("API docs page in headless Chromium")
 class DocsPageIT {
   @RegisterExtension
+  @Order(1)
+  static final LiveNode node = LiveNode.builder().build();
+  @RegisterExtension
+  @Order(2)
   static final Browsers BROWSERS = new Browsers();
-  private static Node node;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start();
-    BROWSERS.launch();
-  }
-
-  @AfterAll
-  static void shutdown() {
-    BROWSERS.close();
-    TestNodes.stop(node);
-  }
 
   @Test
   @DisplayName("/docs renders the node's OpenAPI file with Swagger UI under the pages' CSP, loading nothing from elsewhere")

@@ -4,17 +4,13 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import io.liveroom.Node;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
-import io.liveroom.support.TestNodes;
 import io.liveroom.support.TestUsers;
 import io.liveroom.support.TestUsers.TestUser;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,34 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Room viewer in headless Chromium: live chat, likes, presence and recovery through centrifuge-js")
 class RoomPageIT {
   @RegisterExtension
+  @Order(1)
+  static final LiveNode node = LiveNode.builder().build();
+  @RegisterExtension
+  @Order(2)
   static final Browsers BROWSERS = new Browsers();
   private static final LocatorAssertions.HasAttributeOptions SLOW =
     new LocatorAssertions.HasAttributeOptions().setTimeout(20_000);
-  private static Node node;
-  private static TestHttp http;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start();
-    http = new TestHttp(node.httpPort());
-    BROWSERS.launch();
-  }
-
-  @AfterEach
-  void closePages() {
-    List<String> violations = BROWSERS.cspViolations();
-    List<String> foreign = BROWSERS.foreignRequests();
-    BROWSERS.closeContexts();
-    assertThat(violations).as("what the page's CSP blocked").isEmpty();
-    assertThat(foreign).as("requests to other origins").isEmpty();
-  }
-
-  @AfterAll
-  static void shutdown() {
-    BROWSERS.close();
-    TestNodes.stop(node);
-  }
+  private static final TestHttp http = node.http();
 
   @Test
   @DisplayName("Host and viewer see each other's chat, the viewer's likes and the audience; a dropped viewer recovers what it missed")

@@ -3,14 +3,12 @@ package io.liveroom.web;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.liveroom.Node;
+import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
 import io.liveroom.support.TestNodes;
 import io.liveroom.support.TestUsers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,32 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Sign-up page in headless Chromium, against a node in dev mode")
 class SignUpPageIT {
   @RegisterExtension
+  @Order(1)
+  static final LiveNode node = LiveNode.builder().build();
+  @RegisterExtension
+  @Order(2)
   static final Browsers BROWSERS = new Browsers();
-  private static Node node;
-  private static TestHttp http;
-
-  @BeforeAll
-  static void boot() {
-    TestInfra.get().reset();
-    node = TestNodes.start();
-    http = new TestHttp(node.httpPort());
-    BROWSERS.launch();
-  }
-
-  @AfterEach
-  void closePages() {
-    List<String> violations = BROWSERS.cspViolations();
-    List<String> foreign = BROWSERS.foreignRequests();
-    BROWSERS.closeContexts();
-    assertThat(violations).as("what the page's CSP blocked").isEmpty();
-    assertThat(foreign).as("requests to other origins").isEmpty();
-  }
-
-  @AfterAll
-  static void shutdown() {
-    BROWSERS.close();
-    TestNodes.stop(node);
-  }
+  private static final TestHttp http = node.http();
 
   @Test
   @DisplayName("A user sees the policy, gets the dev outbox's code under the stand-in banner, signs up and lands signed in")
