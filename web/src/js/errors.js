@@ -1,4 +1,32 @@
 // Readable messages for the protocol's error codes (docs/PROTOCOL.md) and the API's problem codes.
+
+// The AI's codes (docs/PROTOCOL.md, AI dialogue): numbers in RPC replies, strings in error
+// publications and problem documents.
+const AI = {
+  ai_conversation_not_found: 'This conversation does not exist any more.',
+  ai_generation_not_found: 'That answer had already finished.',
+  ai_rate_limited: 'You are asking too fast. Wait a minute and try again.',
+  ai_token_quota_exceeded: 'You have used up today\'s AI allowance. It renews at midnight UTC.',
+  ai_too_many_generations: 'Another answer is still being written. Wait for it, or stop it, first.',
+  ai_upstream_unavailable: 'The assistant is unavailable right now. Please try again shortly.',
+  ai_upstream_timeout: 'The assistant took too long to answer. Please try again.',
+  ai_upstream_interrupted: 'The answer was interrupted. Please try again.',
+  ai_upstream_rejected: 'The assistant could not take this question.',
+  ai_generation_too_long: 'The answer ran too long and was cut off.',
+  ai_content_blocked: 'That contains a word that is not allowed, so the assistant stopped.',
+  ai_model_not_found: 'That model is not available.',
+  ai_cancelled: 'The answer was stopped.',
+};
+const AI_NUMBERS = ['ai_conversation_not_found', 'ai_generation_not_found', 'ai_rate_limited',
+  'ai_token_quota_exceeded', 'ai_too_many_generations', 'ai_upstream_unavailable', 'ai_upstream_timeout',
+  'ai_upstream_interrupted', 'ai_upstream_rejected', 'ai_generation_too_long', 'ai_content_blocked',
+  'ai_model_not_found', 'ai_cancelled'];
+
+/** The AI's messages keyed by protocol number (1400 onwards, in the order of PROTOCOL.md's table). */
+function aiMessages() {
+  return Object.fromEntries(AI_NUMBERS.map((code, i) => [1400 + i, AI[code]]));
+}
+
 const SOCKET = {
   100: 'Something went wrong on the server. Please try again.',
   101: 'Please sign in again.',
@@ -20,9 +48,11 @@ const SOCKET = {
   1213: 'The room is very busy. Your message was not sent; try again shortly.',
   1214: 'This room was closed.',
   1216: 'That message could not be sent.',
+  ...aiMessages(),
 };
 
 const HTTP = {
+  ...AI,
   invalid_credentials: 'Wrong phone number or password.',
   code_invalid: 'That code is wrong. Check it and try again.',
   code_expired: 'That code expired. Request a new one.',
