@@ -110,7 +110,7 @@ async function ask(event) {
     return;
   }
   say('');
-  addTurn('user', text);
+  const asked = addTurn('user', text);
   // The start publication may arrive before the RPC reply, so the answer is keyed by requestId.
   const requestId = 'web-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 8);
   pending = { requestId, generationId: null, item: addTurn('assistant', ''), text: '' };
@@ -123,6 +123,9 @@ async function ask(event) {
     }
     $('question').value = '';
   } catch (e) {
+    // Refused before it started (quota, moderation): nothing was saved, so the turn goes and
+    // the question stays in the box to edit or retry.
+    asked.remove();
     if (pending?.requestId === requestId) {
       pending.item.remove();
       pending = null;

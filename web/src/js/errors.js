@@ -13,7 +13,7 @@ const AI = {
   ai_upstream_interrupted: 'The answer was interrupted. Please try again.',
   ai_upstream_rejected: 'The assistant could not take this question.',
   ai_generation_too_long: 'The answer ran too long and was cut off.',
-  ai_content_blocked: 'That contains a word that is not allowed, so the assistant stopped.',
+  ai_content_blocked: 'That contains a word that is not allowed here.',
   ai_model_not_found: 'That model is not available.',
   ai_cancelled: 'The answer was stopped.',
 };

@@ -27,8 +27,11 @@ class AiChatPageIT {
   private static final int REPLY_TOKENS = 80;
   @RegisterExtension
   @Order(1)
-  static final LiveNode node = LiveNode.builder().config(c -> c.getJsonObject("ai").getJsonObject("simulated")
-    .put("tokensPerSecond", TOKENS_PER_SECOND).put("replyTokens", REPLY_TOKENS)).build();
+  static final LiveNode node = LiveNode.builder().config(c -> {
+    JsonObject ai = c.getJsonObject("ai");
+    ai.getJsonObject("simulated").put("tokensPerSecond", TOKENS_PER_SECOND).put("replyTokens", REPLY_TOKENS);
+    ai.getJsonObject("moderation").put("blockedWords", new JsonArray().add("contraband"));
+  }).build();
   @RegisterExtension
   @Order(2)
   static final Browsers BROWSERS = new Browsers();
@@ -40,10 +43,7 @@ class AiChatPageIT {
   @DisplayName("A signed-in user sees an answer stream in to the end, then stops a second one mid-stream and the partial answer is kept")
   void streamsAndStops() {
     TestUser user = TestUsers.register(http, TestUsers.newPhone(), "asker");
-    Page page = BROWSERS.signedIn(node.httpPort(), new JsonObject().put("accessToken", user.accessToken())
-      .put("refreshToken", user.refreshToken()).put("user", new JsonObject().put("id", user.id())));
-    page.navigate("/ai.html");
-    PlaywrightAssertions.assertThat(page.locator("#connection")).hasAttribute("data-state", "connected", LONG);
+    Page page = openAi(user);
     page.locator("#new-conversation").click();
     PlaywrightAssertions.assertThat(page.locator("#conversation-title")).hasText("New conversation");
     PlaywrightAssertions.assertThat(page.locator("#conversations")).containsText("New conversation");
@@ -78,6 +78,30 @@ class AiChatPageIT {
     Await.pause(16 * 1000L / TOKENS_PER_SECOND);
     assertThat(second.textContent()).as("the stopped answer no longer grows").isEqualTo(partial);
     assertThat(Browsers.fitsWidth(page)).as("AI chat page fits 375 px").isTrue();
+  }
+
+  @Test
+  @DisplayName("A question the moderation refuses reads as a sentence, and the question stays to edit")
+  void refusalAsSentence() {
+    TestUser user = TestUsers.register(http, TestUsers.newPhone(), "refused");
+    Page page = openAi(user);
+    page.locator("#new-conversation").click();
+    PlaywrightAssertions.assertThat(page.locator("#ask")).isEnabled();
+    page.locator("#question").fill("Where can I buy contraband?");
+    page.locator("#question").press("Enter");
+    PlaywrightAssertions.assertThat(page.locator("#message")).hasText("That contains a word that is not allowed here.");
+    PlaywrightAssertions.assertThat(page.locator("#transcript li")).hasCount(0);
+    PlaywrightAssertions.assertThat(page.locator("#question")).hasValue("Where can I buy contraband?");
+    PlaywrightAssertions.assertThat(page.locator("#ask")).isEnabled();
+    PlaywrightAssertions.assertThat(page.locator("#stop")).isHidden();
+  }
+
+  private static Page openAi(TestUser user) {
+    Page page = BROWSERS.signedIn(node.httpPort(), new JsonObject().put("accessToken", user.accessToken())
+      .put("refreshToken", user.refreshToken()).put("user", new JsonObject().put("id", user.id())));
+    page.navigate("/ai.html");
+    PlaywrightAssertions.assertThat(page.locator("#connection")).hasAttribute("data-state", "connected", LONG);
+    return page;
   }
 
   private static void ask(Page page, String question) {
