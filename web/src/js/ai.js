@@ -190,7 +190,15 @@ function finish(state, text) {
 function connect() {
   const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/connection/websocket';
   const c = new Centrifuge(url, { token: session().accessToken, getToken: freshAccessToken });
-  c.on('connecting', () => setConnection('connecting', 'Connecting…'));
+  c.on('connecting', () => {
+    setConnection('connecting', 'Connecting…');
+    // The server cancels a generation when the connection that asked drops (PROTOCOL.md), and
+    // its last publications are lost with the socket: settle the answer here.
+    if (pending) {
+      pending.item.append(' ', note('(cut off)'));
+      finish('failed', 'The connection dropped, so the answer was cut off. Ask again.');
+    }
+  });
   c.on('connected', () => {
     client = c;
     setConnection('connected', 'Connected.');
