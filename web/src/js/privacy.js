@@ -84,8 +84,8 @@ async function loadConsents() {
     api('GET', '/api/v1/me/consents/history', { auth: true }),
   ]);
   $('consent-list').replaceChildren(...current.consents.map(consentItem));
-  // Newest first: the ledger is read as "what changed lately".
-  const records = [...history.records].sort((a, b) => (a.at < b.at ? 1 : -1));
+  // The server lists the ledger oldest first; newest first reads as "what changed lately".
+  const records = [...history.records].reverse();
   $('consent-history').replaceChildren(...records.map(historyItem));
 }
 
