@@ -57,8 +57,8 @@ function consentItem(decision) {
   explain.textContent = info.explain;
   const state = document.createElement('p');
   state.className = 'consent-state';
-  state.textContent = (decision.granted ? 'Granted' : 'Not granted')
-    + (decision.at ? ` since ${when(decision.at)}` : '');
+  state.textContent = !decision.at ? 'Not granted'
+    : `${decision.granted ? 'Granted' : 'Withdrawn'} on ${when(decision.at)}`;
   const button = document.createElement('button');
   button.type = 'button';
   button.className = decision.granted ? 'secondary' : '';
