@@ -33,13 +33,13 @@ export function clearSession() {
 
 /**
  * Calls the API. With auth, sends the stored access token, and on a 401 refreshes the session
- * once (single-use refresh token) and retries.
+ * once (single-use refresh token) and retries. {@code headers} adds request headers.
  */
-export async function api(method, path, { body, auth = false } = {}) {
-  let response = await send(method, path, body, auth);
+export async function api(method, path, { body, auth = false, headers = {} } = {}) {
+  let response = await send(method, path, body, auth, headers);
   if (response.status === 401 && auth && session()?.refreshToken) {
     if (await refresh()) {
-      response = await send(method, path, body, auth);
+      response = await send(method, path, body, auth, headers);
     }
   }
   const text = await response.text();
@@ -50,8 +50,8 @@ export async function api(method, path, { body, auth = false } = {}) {
   return data;
 }
 
-function send(method, path, body, auth) {
-  const headers = {};
+function send(method, path, body, auth, extraHeaders) {
+  const headers = { ...extraHeaders };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
