@@ -23,7 +23,7 @@ final class EmailRepository {
     VALUES ($1, $2, $3, 0, $4, $5)
     ON CONFLICT (user_id) DO UPDATE SET email = EXCLUDED.email, code_hash = EXCLUDED.code_hash, attempts = 0,
       expires_at = EXCLUDED.expires_at, created_at = EXCLUDED.created_at
-    WHERE email_verifications.created_at <= EXCLUDED.created_at - make_interval(secs => $6)
+    WHERE email_verifications.created_at <= EXCLUDED.created_at - make_interval(secs => $6::int)
     RETURNING user_id""";
   static final String PENDING_CREATED = "SELECT created_at FROM email_verifications WHERE user_id = $1";
   static final String LOCK_PENDING = """

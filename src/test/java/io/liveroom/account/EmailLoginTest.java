@@ -3,7 +3,6 @@ package io.liveroom.account;
 import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestUsers;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -20,20 +19,11 @@ class EmailLoginTest {
     .put("sender", "dev-outbox").put("login", true)).build();
   private static final TestHttp http = node.http();
 
-  /** The code the dev-outbox email stand-in "sent" to {@code address}. */
-  static String outboxCode(String address) {
-    TestHttp.Response box = http.get("/api/v1/dev/email-outbox?address=" + address);
-    assertThat(box.status()).as(box.toString()).isEqualTo(200);
-    JsonArray messages = box.json().getJsonArray("messages");
-    assertThat(messages).isNotEmpty();
-    return messages.getJsonObject(0).getString("code");
-  }
-
   private static String verifiedEmail(TestUsers.TestUser u) {
     String address = "e" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     assertThat(http.post("/api/v1/me/email", new JsonObject().put("email", address).put("currentPassword", u.password()),
       u.accessToken()).status()).isEqualTo(202);
-    assertThat(http.post("/api/v1/me/email/verification", new JsonObject().put("code", outboxCode(address)),
+    assertThat(http.post("/api/v1/me/email/verification", new JsonObject().put("code", EmailOutbox.outboxCode(http, address)),
       u.accessToken()).status()).isEqualTo(200);
     return address;
   }

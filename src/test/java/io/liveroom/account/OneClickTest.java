@@ -28,6 +28,8 @@ class OneClickTest {
     // Each test speaks from its own client IP (X-Forwarded-For from the trusted loopback), so the
     // per-IP throttle of one test never spills into another.
     json.getJsonObject("http").put("trustedProxies", new JsonArray().add("127.0.0.1"));
+    // The test base lifts the per-IP cap; the default applies here.
+    json.getJsonObject("accounts").getJsonObject("login").put("maxFailuresPerIp", 50);
   }).build();
   private static final TestHttp http = node.http();
 
