@@ -1,7 +1,6 @@
 package io.liveroom.account;
 
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -92,10 +91,6 @@ final class EmailRepository {
 
   Future<Integer> purgeExpired(Instant cutoff, int limit) {
     return pool.preparedQuery(PURGE_EXPIRED).execute(Tuple.of(utc(cutoff), limit)).map(rows -> rows.rowCount());
-  }
-
-  static byte[] bytes(Buffer b) {
-    return b == null ? null : b.getBytes();
   }
 
   private static OffsetDateTime utc(Instant t) {
