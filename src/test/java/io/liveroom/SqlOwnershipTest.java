@@ -44,6 +44,7 @@ class SqlOwnershipTest {
     entry("users", Set.of("account")), entry("sessions", Set.of("account")),
     entry("refresh_tokens", Set.of("account")), entry("user_identities", Set.of("account")),
     entry("guardian_consents", Set.of("account")), entry("identity_attempts", Set.of("account")),
+    entry("email_verifications", Set.of("account")),
     entry("rooms", Set.of("room")), entry("room_sessions", Set.of("room")), entry("room_moderators", Set.of("room")),
     entry("room_restrictions", Set.of("room")), entry("chat_messages", Set.of("room")),
     entry("ledger_accounts", Set.of("reward")), entry("ledger_transactions", Set.of("reward")),

@@ -51,7 +51,7 @@ public final class AccountPersonalData implements PersonalDataSource {
       Row r = found.orElse(null);
       return out.object("profile", r == null ? null : profile(r))
         .compose(v -> out.object("contact", r == null ? null : new JsonObject().put("phone", phone(r, userId))
-          .put("email", r.getString("email"))));
+          .put("email", r.getString("email")).put("emailVerifiedAt", iso(r.getOffsetDateTime("email_verified_at")))));
     })
       .compose(v -> identities.maskedRow(userId))
       .compose(found -> out.object("identity", found.map(AccountPersonalData::identity).orElse(null)))

@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Registration, login (password or SMS code) and password reset. Answers never tell whether a
@@ -59,19 +61,29 @@ public final class AccountService {
   }
 
   public Future<AuthResult> register(Registration r, DeviceInfo device) {
+    return registerProven(r, () -> codes.verify(r.phone(), SmsPurpose.REGISTER, r.code()), "sms_code", device);
+  }
+
+  /**
+   * Registers the phone once {@code proof} shows the caller holds it: an SMS code, or a carrier's
+   * one-click exchange ({@code method} says which, in the audit). Every way in shares this path:
+   * policy acceptance, minors, admin phones, {@code phone_taken}, audit. A null password (one-click)
+   * leaves the account without one until a password reset sets it.
+   */
+  Future<AuthResult> registerProven(Registration r, Supplier<Future<Void>> proof, String method, DeviceInfo device) {
     boolean needsGuardian = r.birthDate() != null && ageOn(r.birthDate()) < GUARDIAN_AGE;
     String status = needsGuardian ? "pending_guardian" : "active";
     Role role = adminPhones.contains(r.phone()) ? Role.ADMIN : Role.USER;
-    return codes.verify(r.phone(), SmsPurpose.REGISTER, r.code())
-      .compose(v -> hasher.hash(r.password()))
+    return proof.get()
+      .compose(v -> r.password() == null ? Future.<String>succeededFuture() : hasher.hash(r.password()))
       .compose(phc -> users.nextId().compose(id -> users.pool().withTransaction(tx -> users.insert(tx,
         new UserRepository.NewUser(id, r.nickname(), crypto.encrypt(r.phone(), id), crypto.index("phone", r.phone()),
           phc, r.email(), r.birthDate(), status, role, r.policyVersion()))).map(id)))
       .recover(AccountService::phoneTaken)
       .compose(id -> audit.security(id, "register", device.ip(), new JsonObject().put("policyVersion",
-          r.policyVersion()).put("status", status).put("role", role.wire()))
+          r.policyVersion()).put("status", status).put("role", role.wire()).put("method", method))
         .compose(v -> {
-          LOG.info("User {} registered ({}, role {})", id, status, role.wire());
+          LOG.info("User {} registered ({}, role {}, by {})", id, status, role.wire(), method);
           return needsGuardian ? Future.succeededFuture(new AuthResult(null, id, status))
             : sessions.open(id, role, device).map(t -> new AuthResult(t, id, status));
         }));
@@ -82,20 +94,38 @@ public final class AccountService {
    * cannot outrun the count; a proven password releases it whatever the account's status.
    */
   public Future<AuthResult> loginWithPassword(String phone, String password, DeviceInfo device) {
-    String phoneKey = crypto.indexKeyPart("phone", phone);
-    return throttle.guard(phoneKey, device.ip(), () -> users.credentialsByPhone(crypto.index("phone", phone))
+    return passwordLogin(crypto.indexKeyPart("phone", phone), () -> users.credentialsByPhone(crypto.index("phone", phone)),
+      password, "password", device);
+  }
+
+  /**
+   * A password login of the account {@code lookup} finds (by phone, or by verified email), throttled
+   * on {@code accountKey} (the phone's blind index for a known account, so every way of guessing
+   * its password shares one count) and the caller's IP.
+   */
+  Future<AuthResult> passwordLogin(String accountKey, Supplier<Future<Optional<UserRepository.Credentials>>> lookup,
+                                   String password, String method, DeviceInfo device) {
+    return throttle.guard(accountKey, device.ip(), () -> lookup.get()
         .compose(found -> hasher.verify(password, found.map(UserRepository.Credentials::passwordHash).orElse(null))
           .compose(ok -> ok ? Future.succeededFuture(found.get())
-            : failed(found.map(UserRepository.Credentials::id).orElse(null), phoneKey, device))))
-      .compose(c -> admit(c, "password", device));
+            : failed(found.map(UserRepository.Credentials::id).orElse(null), accountKey, device))))
+      .compose(c -> admit(c, method, device));
   }
 
   public Future<AuthResult> loginWithCode(String phone, String code, DeviceInfo device) {
+    return loginProven(phone, () -> codes.verify(phone, SmsPurpose.LOGIN, code), "sms_code", device);
+  }
+
+  /**
+   * Logs in the account of a phone once {@code proof} shows the caller holds it (an SMS code, a
+   * carrier's one-click exchange): the same throttle, admission and audit for every proof.
+   */
+  Future<AuthResult> loginProven(String phone, Supplier<Future<Void>> proof, String method, DeviceInfo device) {
     String phoneKey = crypto.indexKeyPart("phone", phone);
-    return throttle.guard(phoneKey, device.ip(), () -> codes.verify(phone, SmsPurpose.LOGIN, code)
+    return throttle.guard(phoneKey, device.ip(), () -> proof.get()
         .compose(v -> users.credentialsByPhone(crypto.index("phone", phone)))
         .compose(found -> found.isPresent() ? Future.succeededFuture(found.get()) : failed(null, phoneKey, device)))
-      .compose(c -> admit(c, "sms_code", device));
+      .compose(c -> admit(c, method, device));
   }
 
   private Future<AuthResult> admit(UserRepository.Credentials c, String method, DeviceInfo device) {

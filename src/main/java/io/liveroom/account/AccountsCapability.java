@@ -9,6 +9,7 @@ import io.liveroom.config.AppConfig;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.HttpRoutes;
 import io.liveroom.personaldata.PersonalDataSource;
+import io.liveroom.personaldata.RetentionRule;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.RedisAPI;
@@ -39,6 +40,7 @@ public final class AccountsCapability implements Capability {
   private final Set<String> adminPhones;
   private final AccountStatus status;
   private final Privacy privacy;
+  private final SignInMethods signIn;
 
   /** What accounts hands to the privacy capability. */
   private record Privacy(AccountService accounts, Reauthentication reauth, AccountPersonalData data,
@@ -90,6 +92,9 @@ public final class AccountsCapability implements Capability {
         new IdentityAttempts(new IdentityAttemptRepository(pool), cfg.identity().maxAttemptsPerDay()), status, crypto,
         audit, clock), auth, clock),
       new AdminRoutes(admin, auth)));
+    SignInMethods signIn = new SignInMethods(vertx, cfg, new SignInMethods.Parts(pool, accounts, users, reauth, throttle,
+      crypto, audit, directory, phones, auth, clock));
+    routes.addAll(signIn.routes());
     if (sender instanceof DevOutboxSmsSender outbox) {
       LOG.warn("SMS sender is the dev-outbox stand-in: codes are NOT texted, they are readable at "
         + "GET /api/v1/dev/sms-outbox. Configure accounts.sms.sender=http for real users.");
@@ -99,6 +104,7 @@ public final class AccountsCapability implements Capability {
       LOG.warn("Identity provider is the local stand-in: ID numbers are checked for format and checksum only.");
     }
     this.privacy = new Privacy(accounts, reauth, new AccountPersonalData(pool, redis, crypto, gate), users);
+    this.signIn = signIn;
     this.gate = gate;
     this.bearerAuth = auth;
     this.directory = directory;
@@ -166,10 +172,15 @@ public final class AccountsCapability implements Capability {
     return status;
   }
 
-  /** Profile, contact, identity and sessions. */
+  /** Profile, contact, identity and sessions; a pending email change. */
   @Override
   public List<PersonalDataSource> personalData() {
-    return List.of(privacy.data());
+    return List.of(privacy.data(), signIn.emailData());
+  }
+
+  @Override
+  public List<RetentionRule> retention() {
+    return signIn.retention();
   }
 
   /** Privacy: password or SMS-code proof before an irreversible request (throttled and audited). */

@@ -57,7 +57,8 @@ public final class AuthRoutes implements HttpRoutes {
     String phone = f.phone("phone", phones);
     String purposeRaw = f.string("purpose", true, 32);
     SmsPurpose purpose = purposeRaw == null ? null : SmsPurpose.fromWire(purposeRaw).orElseGet(() -> {
-      f.errors().add("purpose", "invalid", "One of register, login, reset_password, change_phone, cancel_account, confirm_phone_change.");
+      f.errors().add("purpose", "invalid", "One of register, login, reset_password, change_phone, cancel_account, confirm_phone_change, "
+        + "confirm_email_change.");
       return null;
     });
     f.errors().throwIfAny();
@@ -138,6 +139,11 @@ public final class AuthRoutes implements HttpRoutes {
 
   /** {@code {accessToken, refreshToken, expiresIn, user}}; without tokens while awaiting a guardian. */
   private Future<JsonObject> answer(AccountService.AuthResult r) {
+    return authBody(directory, clock, r);
+  }
+
+  /** The body of every answer that signs someone in (phone, one-click, email). */
+  static Future<JsonObject> authBody(UserDirectory directory, Clock clock, AccountService.AuthResult r) {
     return directory.find(r.userId()).map(u -> {
       JsonObject body = new JsonObject();
       if (r.tokens() != null) {

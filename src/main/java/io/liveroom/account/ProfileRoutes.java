@@ -52,7 +52,11 @@ public final class ProfileRoutes implements HttpRoutes {
       f.errors().add("gender", "invalid", "One of male, female, other, unspecified.");
     }
     String bio = f.string("bio", false, 280);
-    String email = f.email("email");
+    if (body.containsKey("email")) {
+      // An email may become a way to log in: it changes only with re-authentication and a code.
+      f.errors().add("email", "reauth_required", "Change the email with POST /api/v1/me/email "
+        + "(re-authentication, then a code mailed to the new address).");
+    }
     for (String name : body.fieldNames()) {
       if (!Set.of("nickname", "avatarUrl", "gender", "bio", "email").contains(name)) {
         f.errors().add(name, "unknown", "This field cannot be changed here.");
@@ -60,7 +64,7 @@ public final class ProfileRoutes implements HttpRoutes {
     }
     f.errors().throwIfAny();
     ProfilePatch patch = new ProfilePatch(nickname, body.containsKey("avatarUrl"), avatar, gender,
-      body.containsKey("bio"), bio, body.containsKey("email"), email);
+      body.containsKey("bio"), bio, false, null);
     profiles.update(BearerAuth.principal(ctx).userId(), patch)
       .onSuccess(me -> Bodies.reply(ctx, 200, me))
       .onFailure(ctx::fail);

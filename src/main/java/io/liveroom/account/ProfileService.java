@@ -131,7 +131,8 @@ public final class ProfileService {
     UserSummary summary = PgUserDirectory.toSummary(r);
     return summaryJson(summary, LocalDate.now(clock))
       .put("phone", phone).put("gender", r.getString("gender")).put("bio", r.getString("bio"))
-      .put("email", r.getString("email")).put("birthDate", birth == null ? null : birth.toString())
+      .put("email", r.getString("email")).put("emailVerified", r.getOffsetDateTime("email_verified_at") != null)
+      .put("birthDate", birth == null ? null : birth.toString())
       .put("policyVersion", r.getString("policy_version")).put("identity", identity)
       .put("createdAt", SessionRepository.iso(r.getOffsetDateTime("created_at")));
   }

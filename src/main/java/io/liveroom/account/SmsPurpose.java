@@ -8,7 +8,9 @@ public enum SmsPurpose {
   /** Re-authentication before cancelling the account (privacy). */
   CANCEL_ACCOUNT("cancel_account"),
   /** Re-authentication before a phone change, sent to the account's current number. */
-  CONFIRM_PHONE_CHANGE("confirm_phone_change");
+  CONFIRM_PHONE_CHANGE("confirm_phone_change"),
+  /** Re-authentication before adding or changing the email, sent to the account's current number. */
+  CONFIRM_EMAIL_CHANGE("confirm_email_change");
 
   private final String wire;
 

@@ -26,7 +26,7 @@ public final class UserRepository implements PolicyAcceptance {
   static final String CREDENTIALS_BY_PHONE = """
     SELECT id, password_hash, status, role FROM users WHERE phone_idx = $1""";
   static final String ACCOUNT_BY_ID = """
-    SELECT id, nickname, avatar_url, gender, bio, email, role, status, identity_verified, birth_date,
+    SELECT id, nickname, avatar_url, gender, bio, email, email_verified_at, role, status, identity_verified, birth_date,
            phone_enc, phone_key_id, policy_version, created_at
     FROM users WHERE id = $1""";
   static final String SET_PASSWORD = "UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1";
@@ -52,11 +52,11 @@ public final class UserRepository implements PolicyAcceptance {
   static final String REAUTH_CREDENTIALS = "SELECT password_hash, phone_enc, phone_key_id FROM users WHERE id = $1";
   static final String EXPORT_PROFILE = """
     SELECT nickname, avatar_url, gender, bio, birth_date, role, status, identity_verified, policy_version,
-           policy_accepted_at, created_at, email, phone_enc, phone_key_id FROM users WHERE id = $1""";
+           policy_accepted_at, created_at, email, email_verified_at, phone_enc, phone_key_id FROM users WHERE id = $1""";
   static final String PHONE = "SELECT phone_enc, phone_key_id FROM users WHERE id = $1";
   static final String ANONYMIZE = """
     UPDATE users SET nickname = 'Cancelled user', avatar_url = NULL, gender = NULL, bio = NULL, birth_date = NULL,
-                     email = NULL, phone_enc = NULL, phone_key_id = NULL, phone_idx = NULL, password_hash = NULL,
+                     email = NULL, email_verified_at = NULL, phone_enc = NULL, phone_key_id = NULL, phone_idx = NULL, password_hash = NULL,
                      identity_verified = false, policy_version = NULL, policy_accepted_at = NULL,
                      status = 'cancelled', updated_at = now()
     WHERE id = $1""";

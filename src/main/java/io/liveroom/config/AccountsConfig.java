@@ -13,7 +13,8 @@ import java.util.Set;
  * instead of texting them, the second checks ID format and checksum only.
  */
 public record AccountsConfig(String policyVersion, String defaultRegion, List<String> adminPhones,
-                             int passwordWorkers, int passwordQueueMax, Sms sms, Login login, Identity identity, Crypto crypto) {
+                             int passwordWorkers, int passwordQueueMax, Sms sms, Login login, Identity identity, Crypto crypto,
+                             OneClick oneClick, Email email) {
 
   /** SMS codes. {@code resendSeconds = 0} disables the per-number cooldown (tests only). */
   public record Sms(String sender, int codeTtlSeconds, int maxAttempts, int resendSeconds, int perNumberPerDay,
@@ -43,10 +44,37 @@ public record AccountsConfig(String policyVersion, String defaultRegion, List<St
     }
   }
 
+  /**
+   * Carrier one-click login: {@code off} (not offered), {@code dev-outbox} (stand-in: test tokens
+   * issued by {@code POST /api/v1/dev/one-click-tokens}) or {@code http} (the carrier gateway, called
+   * with requests signed by {@code appKey}/{@code appSecret}).
+   */
+  public record OneClick(String provider, String httpUrl, String appKey, String appSecret, int httpTimeoutMs) {
+    public boolean devOutbox() {
+      return "dev-outbox".equals(provider);
+    }
+  }
+
+  /**
+   * Verified email: {@code sender} is {@code off}, {@code dev-outbox} (stand-in: messages kept in
+   * memory) or {@code smtp}; {@code login} lets a verified email and the password log in.
+   */
+  public record Email(String sender, boolean login, int codeTtlSeconds, int maxAttempts, int resendSeconds, String from,
+                      Smtp smtp) {
+    public boolean devOutbox() {
+      return "dev-outbox".equals(sender);
+    }
+  }
+
+  /** {@code tls}: {@code starttls} (required), {@code tls} (implicit, port 465) or {@code none} (local relays only). */
+  public record Smtp(String host, int port, String username, String password, String tls, int timeoutMs) {
+  }
+
   static AccountsConfig from(ConfigReader r) {
     return new AccountsConfig(r.requiredString("accounts.policyVersion"),
       r.requiredString("accounts.defaultRegion").toUpperCase(), r.strings("accounts.adminPhones"),
-      r.intIn("accounts.passwordWorkers", 1, 64), r.intIn("accounts.passwordQueueMax", 1, 100_000), sms(r), login(r), identity(r), crypto(r));
+      r.intIn("accounts.passwordWorkers", 1, 64), r.intIn("accounts.passwordQueueMax", 1, 100_000), sms(r), login(r), identity(r), crypto(r),
+      SignInConfig.oneClick(r), SignInConfig.email(r));
   }
 
   private static Sms sms(ConfigReader r) {
@@ -115,6 +143,6 @@ public record AccountsConfig(String policyVersion, String defaultRegion, List<St
 
   public AccountsConfig withCrypto(Crypto crypto) {
     return new AccountsConfig(policyVersion, defaultRegion, adminPhones, passwordWorkers, passwordQueueMax, sms, login,
-      identity, crypto);
+      identity, crypto, oneClick, email);
   }
 }

@@ -30,7 +30,11 @@ public final class ProductionRules {
       "any checksum-valid ID number verifies anyone as its holder"),
     AI("ai", "ai.provider", "simulated", "AI answers are canned text"),
     POLICY("policy", "privacy.policy.file", "bundled example",
-      "GET /api/v1/policy publishes the example privacy policy shipped in the jar, not the operator's own");
+      "GET /api/v1/policy publishes the example privacy policy shipped in the jar, not the operator's own"),
+    ONE_CLICK("one-click", "accounts.oneClick.provider", "dev-outbox",
+      "POST /api/v1/dev/one-click-tokens hands anyone a one-click login token for any phone"),
+    EMAIL("email", "accounts.email.sender", "dev-outbox",
+      "verification codes are not mailed, and GET /api/v1/dev/email-outbox shows them to anyone");
 
     public final String id;
     public final String key;
@@ -50,6 +54,8 @@ public final class ProductionRules {
         case IDENTITY -> value.equals(c.accounts().identity().provider());
         case AI -> value.equals(c.ai().provider());
         case POLICY -> c.privacy().policyFile().isEmpty();
+        case ONE_CLICK -> c.accounts().oneClick().devOutbox();
+        case EMAIL -> c.accounts().email().devOutbox();
       };
     }
 

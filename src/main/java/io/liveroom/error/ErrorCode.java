@@ -148,6 +148,20 @@ public enum ErrorCode {
   GUARDIAN_RECORD_REQUIRED("guardian_record_required", 409, 1612, false),
   /** A cancellation is already pending for this account. */
   CANCELLATION_ALREADY_PENDING("cancellation_already_pending", 409, 1613, false),
+
+  // --- One-click and email (2150-2199) ---
+  /** The carrier's one-click token is unknown, expired or already used: get a new one, or use an SMS code. */
+  ONE_CLICK_TOKEN_INVALID("one_click_token_invalid", 401, 2150, false),
+  /** The carrier gateway is down, timed out or failed; an SMS code still works. */
+  ONE_CLICK_UNAVAILABLE("one_click_unavailable", 503, 2151, true),
+  /** The carrier gateway refused this server's signed request (app key or secret wrong): an operator must fix it. */
+  ONE_CLICK_REJECTED("one_click_rejected", 502, 2152, false),
+  /** The email could not be sent right now (SMTP server down or refusing). */
+  EMAIL_UNAVAILABLE("email_unavailable", 503, 2153, true),
+  /** A verification email was sent moments ago; Retry-After says when another may be. */
+  EMAIL_RATE_LIMITED("email_rate_limited", 429, 2154, true),
+  /** The (proven) email address is already the verified email of another account. */
+  EMAIL_TAKEN("email_taken", 409, 2155, false),
   ;
 
   private final String code;

@@ -83,6 +83,8 @@ class ProductionModeTest {
     "LIVEROOM_REALTIME_BENCHMARK_NAMESPACE, true, realtime.benchmarkNamespace",
     "LIVEROOM_REALTIME_BROKER, memory, realtime.broker",
     "LIVEROOM_MANAGEMENT_ENABLED, false, management.enabled",
+    "LIVEROOM_ACCOUNTS_ONE_CLICK_PROVIDER, dev-outbox, accounts.oneClick.provider",
+    "LIVEROOM_ACCOUNTS_EMAIL_SENDER, dev-outbox, accounts.email.sender",
   })
   void standInRefused(String var, String value, String key) {
     assertThatThrownBy(() -> load(with(var, value))).isInstanceOf(ConfigException.class)
