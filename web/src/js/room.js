@@ -221,8 +221,9 @@ async function start() {
   let room;
   let me;
   try {
+    // Who the viewer is decides the staff controls and the gift buttons; the room works without it.
     [room, me] = await Promise.all([api('GET', '/api/v1/rooms/' + roomId, { auth: true }),
-      api('GET', '/api/v1/me', { auth: true })]);
+      api('GET', '/api/v1/me', { auth: true }).catch(() => null)]);
   } catch (e) {
     say(readable(e));
     return;
@@ -235,7 +236,7 @@ async function start() {
   $('like').addEventListener('click', tapLike);
   await setUpModeration(room, me);
   connect(room);
-  await setUpGifts(room, (method, data) => client.rpc(method, data), me.id !== room.hostId);
+  await setUpGifts(room, (method, data) => client.rpc(method, data), me?.id !== room.hostId);
 }
 
 start();
