@@ -27,6 +27,34 @@ function aiMessages() {
   return Object.fromEntries(AI_NUMBERS.map((code, i) => [1400 + i, AI[code]]));
 }
 
+// Gifts and the wallet (docs/PROTOCOL.md, Rewards): numbers in RPC replies, strings over HTTP.
+const REWARDS = {
+  insufficient_balance: 'You do not have enough coins for that gift.',
+  gift_not_available: 'That gift is not available any more.',
+  gift_sender_not_eligible: 'Only identity-verified adults can send gifts.',
+  spending_cap_exceeded: 'That gift would go over your spending limit.',
+  idempotency_key_reused: 'That gift could not be sent. Please try again.',
+  ledger_busy: 'Gifts are busy right now. Please try again shortly.',
+  gift_to_self: 'Hosts cannot send gifts into their own room.',
+};
+const REWARD_NUMBERS = { 1300: 'insufficient_balance', 1301: 'gift_not_available', 1303: 'gift_sender_not_eligible',
+  1304: 'spending_cap_exceeded', 1305: 'idempotency_key_reused', 1312: 'ledger_busy', 1313: 'gift_to_self' };
+
+// The live-rooms codes (1200-1299) as sentences, shared by the socket's numbers and HTTP's strings.
+const ROOMS = {
+  room_not_found: 'This room does not exist.',
+  room_not_live: 'The room is not live right now, so chat is closed.',
+  not_room_staff: 'Only the host and the room\'s moderators can do that.',
+  chat_verified_only: 'Only identity-verified users can chat. You can still watch.',
+  chat_rate_limited: 'You are sending messages too fast. Wait a few seconds.',
+  room_muted: 'You are muted in this room.',
+  room_banned: 'You are banned from this room.',
+  room_kicked: 'You were removed from this room for a while.',
+  room_busy: 'The room is very busy. Your message was not sent; try again shortly.',
+  room_closed: 'This room was closed.',
+  message_not_found: 'That message is not there any more.',
+};
+
 const SOCKET = {
   100: 'Something went wrong on the server. Please try again.',
   101: 'Please sign in again.',
@@ -34,7 +62,10 @@ const SOCKET = {
   107: 'That message could not be sent.',
   109: 'Your session expired. Please sign in again.',
   111: 'You are sending too fast. Wait a moment and try again.',
+  1000: 'Please check what you entered.',
+  1002: 'That was not found.',
   1009: 'The service is busy right now. Please try again shortly.',
+  1203: ROOMS.not_room_staff,
   1200: 'This room does not exist.',
   1201: 'The room is not live right now, so chat is closed.',
   1204: 'Only identity-verified users can chat. You can still watch.',
@@ -47,12 +78,23 @@ const SOCKET = {
   1211: 'You were removed from this room for a while.',
   1213: 'The room is very busy. Your message was not sent; try again shortly.',
   1214: 'This room was closed.',
+  1215: ROOMS.message_not_found,
   1216: 'That message could not be sent.',
   ...aiMessages(),
+  ...Object.fromEntries(Object.entries(REWARD_NUMBERS).map(([n, code]) => [n, REWARDS[code]])),
 };
 
 const HTTP = {
   ...AI,
+  ...REWARDS,
+  ...ROOMS,
+  rate_limited: 'Too many requests. Wait a moment and try again.',
+  forbidden: 'You are not allowed to do that.',
+  not_found: 'That was not found.',
+  not_available: 'This is not available on this server right now.',
+  consent_required: 'This needs your consent first.',
+  location_required: 'Share your location first (it expires after a while).',
+  location_implausible: 'That location is too far from your last one to be real. Try again later.',
   invalid_credentials: 'Wrong phone number or password.',
   code_invalid: 'That code is wrong. Check it and try again.',
   code_expired: 'That code expired. Request a new one.',
@@ -67,7 +109,6 @@ const HTTP = {
   account_disabled: 'This account is disabled.',
   busy: 'The service is busy right now. Please try again shortly.',
   unauthorized: 'Please sign in.',
-  room_not_found: 'This room does not exist.',
 };
 
 /** A sentence for a failure from the SDK ({code, message}) or from api.js (ApiError). */

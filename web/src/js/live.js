@@ -1,30 +1,17 @@
-// Live now: the rooms ranked by live score (GET /api/v1/rooms/hot), each a link to its viewer.
+// Live now: the rooms ranked by live score (GET /api/v1/rooms/hot), each a link to its viewer;
+// the regional hot list and Nearby (behind the location consent) are in nearby.js.
 import { api, session } from './api.js';
 import { readable } from './errors.js';
 import { $, say, showAccount } from './page.js';
-
-function roomItem(room) {
-  const li = document.createElement('li');
-  const link = document.createElement('a');
-  link.href = '/room.html?id=' + encodeURIComponent(room.id);
-  link.className = 'room-link';
-  const title = document.createElement('span');
-  title.className = 'room-title';
-  title.textContent = room.title;
-  const meta = document.createElement('span');
-  meta.className = 'room-meta';
-  meta.textContent = [room.category, ...(room.tags || [])].filter(Boolean).join(' · ');
-  link.append(title, meta);
-  li.append(link);
-  return li;
-}
+import { setUpNearby } from './nearby.js';
+import { roomItem } from './roomlist.js';
 
 async function loadHot() {
   say('');
   try {
     const hot = await api('GET', '/api/v1/rooms/hot?limit=50', { auth: true });
     const items = hot.items || [];
-    $('hot-list').replaceChildren(...items.map(roomItem));
+    $('hot-list').replaceChildren(...items.map((room) => roomItem(room)));
     $('hot-empty').hidden = items.length > 0;
   } catch (e) {
     if (e.status === 401) {
@@ -46,6 +33,7 @@ if (session()) {
   $('hot').hidden = false;
   $('hot-reload').addEventListener('click', loadHot);
   loadHot();
+  setUpNearby();
 } else {
   showSignedOut();
 }

@@ -1,11 +1,14 @@
 // The room viewer: the room's channel through centrifuge-js (chat, likes, room events, presence),
 // with the connection's state shown: connecting, reconnecting after a drop, and recovered once
 // the SDK has resubscribed and the server replayed what was missed (docs/PROTOCOL.md, History
-// and recovery). Errors from the socket show as readable sentences (errors.js).
+// and recovery). Errors from the socket show as readable sentences (errors.js). Gifts, the wallet
+// and the leaderboards are in gifts.js; the staff's controls on chat lines in moderation.js.
 import { Centrifuge } from './centrifuge.js';
 import { api, session, freshAccessToken } from './api.js';
 import { readable } from './errors.js';
 import { $, say, showAccount } from './page.js';
+import { setUpGifts, giftLine, giftArrived, sessionStarted } from './gifts.js';
+import { setUpModeration, controlsFor, moderationNotice } from './moderation.js';
 
 const roomId = Number(new URLSearchParams(location.search).get('id'));
 const seen = new Set();
@@ -29,7 +32,7 @@ function time(ts) {
   return new Date(ts).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 }
 
-function addLine(kind, parts, id) {
+function addLine(kind, parts, id, extra = null) {
   if (id) {
     if (seen.has(id)) {
       return;
@@ -47,6 +50,9 @@ function addLine(kind, parts, id) {
     span.textContent = text;
     li.append(span, ' ');
   }
+  if (extra) {
+    li.append(extra);
+  }
   const log = $('chat-log');
   log.append(li);
   log.scrollTop = log.scrollHeight;
@@ -61,13 +67,15 @@ function showPinned(message) {
 function onPublication(data) {
   switch (data.type) {
     case 'chat':
-      addLine('chat', [['time', time(data.ts)], ['sender', data.sender?.nickname ?? '?'], ['text', data.text]], data.id);
+      addLine('chat', [['time', time(data.ts)], ['sender', data.sender?.nickname ?? '?'], ['text', data.text]], data.id,
+        controlsFor(data));
       break;
     case 'likes':
       $('like-total').textContent = String(data.total);
       break;
     case 'started':
       setStatus('live');
+      sessionStarted(data.sessionId);
       addLine('event', [['text', 'The host went live.']]);
       break;
     case 'ended':
@@ -84,8 +92,16 @@ function onPublication(data) {
       showPinned(null);
       break;
     case 'gift':
-      addLine('event gift', [['text', `${data.sender?.nickname ?? 'Someone'} sent a gift.`]]);
+      addLine('event gift', giftLine(data), 'gift-' + data.transactionId);
+      giftArrived();
       break;
+    case 'moderation': {
+      const notice = moderationNotice(data);
+      if (notice) {
+        addLine('event', [['text', notice]]);
+      }
+      break;
+    }
     default:
       break;
   }
@@ -203,8 +219,11 @@ async function start() {
     return;
   }
   let room;
+  let me;
   try {
-    room = await api('GET', '/api/v1/rooms/' + roomId, { auth: true });
+    // Who the viewer is decides the staff controls and the gift buttons; the room works without it.
+    [room, me] = await Promise.all([api('GET', '/api/v1/rooms/' + roomId, { auth: true }),
+      api('GET', '/api/v1/me', { auth: true }).catch(() => null)]);
   } catch (e) {
     say(readable(e));
     return;
@@ -215,7 +234,9 @@ async function start() {
   showPinned(room.pinned);
   $('chat-form').addEventListener('submit', sendChat);
   $('like').addEventListener('click', tapLike);
+  await setUpModeration(room, me);
   connect(room);
+  await setUpGifts(room, (method, data) => client.rpc(method, data), me?.id !== room.hostId);
 }
 
 start();

@@ -27,6 +27,8 @@ final class ModerationRoutes {
   }
 
   void mount(Router router) {
+    router.get(ROOM + "/moderation").handler(ctx ->
+      RoomRoutes.reply(ctx, 200, moderation.standing(p(ctx), room(ctx))));
     router.post(ROOM + "/moderators").handler(ctx -> withUser(ctx, (p, room, user, body) ->
       done(ctx, moderation.appoint(p, room, user))));
     router.delete(ROOM + "/moderators/:userId").handler(ctx ->

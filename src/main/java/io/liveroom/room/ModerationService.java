@@ -132,6 +132,19 @@ final class ModerationService {
       .compose(x -> notice(roomId, new JsonObject().put("action", "slow_mode").put("seconds", seconds)));
   }
 
+  /**
+   * The caller's standing, for clients that show moderation controls only to staff: {@code role}
+   * is {@code host}, {@code moderator} (appointed by the host), {@code platform} (platform
+   * moderators and admins, as stored now), or null for everyone else. Changes nothing.
+   */
+  Future<JsonObject> standing(Principal caller, long roomId) {
+    return staff(caller, roomId)
+      .map(s -> s.host() ? "host" : s.moderator() ? "moderator" : "platform")
+      .recover(e -> e instanceof AppException a && a.code() == ErrorCode.NOT_ROOM_STAFF
+        ? Future.succeededFuture(null) : Future.failedFuture(e))
+      .map(role -> new JsonObject().put("staff", role != null).put("role", role));
+  }
+
   /** Platform roles are read from accounts now, not from the caller's token. */
   private Future<Room> hostOnly(Principal caller, long roomId) {
     return rooms.find(roomId).compose(room -> room.hostId() == caller.userId() ? Future.succeededFuture(room)

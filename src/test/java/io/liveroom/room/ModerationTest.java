@@ -128,6 +128,30 @@ class ModerationTest {
   }
 
   @Test
+  @DisplayName("A viewer's standing says who sees moderation controls: host, appointed moderator, platform staff, or nobody")
+  void standing() {
+    fx = RoomFixture.start();
+    long host = user("host", true);
+    Room room = fx.liveRoom(host);
+    long mod = user("mod", true);
+    long ann = user("ann", true);
+    long staff = user("staff", true);
+    await(fx.rooms.moderation().appoint(principal(host), room.id(), mod));
+    assertThat(await(fx.rooms.moderation().standing(principal(host), room.id())))
+      .isEqualTo(new JsonObject().put("staff", true).put("role", "host"));
+    assertThat(await(fx.rooms.moderation().standing(principal(mod), room.id())))
+      .isEqualTo(new JsonObject().put("staff", true).put("role", "moderator"));
+    assertThat(await(fx.rooms.moderation().standing(admin(staff), room.id())))
+      .isEqualTo(new JsonObject().put("staff", true).put("role", "platform"));
+    assertThat(await(fx.rooms.moderation().standing(principal(ann), room.id())))
+      .isEqualTo(new JsonObject().put("staff", false).put("role", null));
+    assertThat(refusal(() -> await(fx.rooms.moderation().standing(principal(ann), room.id() + 1000))).code())
+      .isEqualTo(ErrorCode.ROOM_NOT_FOUND);
+    await(fx.rooms.moderation().dismiss(principal(host), room.id(), mod));
+    assertThat(await(fx.rooms.moderation().standing(principal(mod), room.id())).getBoolean("staff")).isFalse();
+  }
+
+  @Test
   @DisplayName("Deleting a message publishes `removed` and marks it deleted; pinning publishes `pinned`")
   void deleteAndPin() throws Exception {
     fx = RoomFixture.start();

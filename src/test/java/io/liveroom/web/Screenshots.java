@@ -13,9 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Takes the README's screenshots of the web app (scripts/web-screenshots.sh runs it): a node on
- * the embedded default with a host live in a room and some chat, photographed at phone width
- * into {@code docs/img/}. Not a test; the browser tests check the same pages.
+ * Takes screenshots of every page of the web app (scripts/web-screenshots.sh runs it): a node on
+ * the embedded default with a host live in a room, some chat, likes and a gift from a credited
+ * viewer, photographed at phone width into the given folder: signin, live (with Nearby granted),
+ * room, ai and privacy. The README shows three of them from {@code docs/img/}. Not a test; the
+ * browser tests check the same pages.
  */
 public final class Screenshots {
   private Screenshots() {
@@ -33,6 +35,7 @@ public final class Screenshots {
       TestUser viewer = TestUsers.register(http, TestUsers.newPhone(), "sam");
       TestUsers.markVerifiedAdult(host.id());
       TestUsers.markVerifiedAdult(viewer.id());
+      credit(http, viewer, 120);
       long roomId = live(http, host);
 
       Page signIn = browsers.context(port).newPage();
@@ -53,11 +56,31 @@ public final class Screenshots {
       viewerPage.locator("#like").click();
       PlaywrightAssertions.assertThat(viewerPage.locator("#chat-log")).containsText("food stalls");
       PlaywrightAssertions.assertThat(viewerPage.locator("#like-total")).hasText("1");
-      viewerPage.screenshot(new Page.ScreenshotOptions().setPath(out.resolve("room.png")));
+      viewerPage.locator("#gift-list button.gift", new Page.LocatorOptions().setHasText("Heart")).first().click();
+      PlaywrightAssertions.assertThat(viewerPage.locator("#board-session li")).hasCount(1);
+      viewerPage.evaluate("() => window.scrollTo(0, 0)");
+      viewerPage.screenshot(new Page.ScreenshotOptions().setPath(out.resolve("room.png")).setFullPage(true));
 
       Page live = open(browsers, port, viewer, "sam", "/");
+      live.context().grantPermissions(java.util.List.of("geolocation"));
+      live.context().setGeolocation(new com.microsoft.playwright.options.Geolocation(25.0375, 121.5637));
       PlaywrightAssertions.assertThat(live.locator("#hot-list li")).hasCount(1);
-      live.screenshot(new Page.ScreenshotOptions().setPath(out.resolve("live.png")));
+      live.locator("#consent-grant").click();
+      PlaywrightAssertions.assertThat(live.locator("#nearby-rooms li")).hasCount(1);
+      live.screenshot(new Page.ScreenshotOptions().setPath(out.resolve("live.png")).setFullPage(true));
+
+      Page ai = open(browsers, port, viewer, "sam", "/ai.html");
+      PlaywrightAssertions.assertThat(ai.locator("#connection")).hasAttribute("data-state", "connected");
+      ai.locator("#new-conversation").click();
+      ai.locator("#question").fill("Which night market has the best oyster omelette?");
+      ai.locator("#question").press("Enter");
+      PlaywrightAssertions.assertThat(ai.locator("#answer-state")).hasAttribute("data-state", "complete",
+        new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
+      ai.screenshot(new Page.ScreenshotOptions().setPath(out.resolve("ai.png")));
+
+      Page privacy = open(browsers, port, viewer, "sam", "/privacy.html");
+      PlaywrightAssertions.assertThat(privacy.locator("li.consent")).hasCount(3);
+      privacy.screenshot(new Page.ScreenshotOptions().setPath(out.resolve("privacy.png")));
     } finally {
       TestNodes.stop(node);
     }
@@ -65,11 +88,31 @@ public final class Screenshots {
     System.exit(0);
   }
 
+  /** An admin stocks the gift catalogue and credits the viewer's wallet, so the room shows a gift. */
+  private static void credit(TestHttp http, TestUser user, long coins) {
+    TestUser admin = TestUsers.register(http, TestUsers.newPhone(), "admin");
+    TestUsers.setRole(admin.id(), io.liveroom.auth.Role.ADMIN);
+    String[][] catalogue = {{"Rose", "1"}, {"Heart", "10"}, {"Rocket", "50"}};
+    boolean seeded = !http.get("/api/v1/gifts").json().getJsonArray("items").isEmpty();
+    for (String[] gift : seeded ? new String[0][] : catalogue) {
+      http.post("/api/v1/admin/gifts", new JsonObject().put("name", gift[0]).put("priceCoins", Long.parseLong(gift[1]))
+        .put("animationTier", 1), admin.accessToken());
+    }
+    http.post("/api/v1/admin/wallets/" + user.id() + "/credit", new JsonObject().put("coins", coins)
+      .put("reason", "screenshots").put("requestId", "screenshots-" + user.id()), admin.accessToken());
+  }
+
+  /** The host goes live from Taipei 101, sharing the location (so the room is in Nearby and its region). */
   private static long live(TestHttp http, TestUser host) {
+    http.put("/api/v1/me/consents/location", new JsonObject().put("granted", true)
+      .put("policyVersion", TestUsers.policyVersion()).put("source", "api"), host.accessToken());
+    http.put("/api/v1/me/location", new JsonObject().put("lat", 25.0340).put("lng", 121.5645), host.accessToken());
+    http.put("/api/v1/me/nearby-visibility", new JsonObject().put("visibleNearby", true), host.accessToken());
     TestHttp.Response created = http.post("/api/v1/rooms", new JsonObject().put("title", "Night market walk")
       .put("category", "travel"), host.accessToken());
     long id = created.json().getJsonObject("room").getLong("id");
     http.post("/api/v1/rooms/" + id + "/start", null, host.accessToken());
+    http.put("/api/v1/me/live-room/region", new JsonObject(), host.accessToken());
     return id;
   }
 
