@@ -13,7 +13,13 @@ import java.util.Set;
  * instead of texting them, the second checks ID format and checksum only.
  */
 public record AccountsConfig(String policyVersion, String defaultRegion, List<String> adminPhones,
-                             int passwordWorkers, int passwordQueueMax, Sms sms, Login login, Identity identity, Crypto crypto) {
+                             int passwordWorkers, int passwordQueueMax, Sms sms, Login login, Identity identity, Crypto crypto,
+                             int minorAge) {
+  /**
+   * Under this age an account is sensitive personal information (PIPL Art. 28/31): fixed by law,
+   * whatever {@code accounts.minorAge} says, so the minor age can never be set below it.
+   */
+  public static final int SENSITIVE_MINOR_AGE = 14;
 
   /** SMS codes. {@code resendSeconds = 0} disables the per-number cooldown (tests only). */
   public record Sms(String sender, int codeTtlSeconds, int maxAttempts, int resendSeconds, int perNumberPerDay,
@@ -46,7 +52,8 @@ public record AccountsConfig(String policyVersion, String defaultRegion, List<St
   static AccountsConfig from(ConfigReader r) {
     return new AccountsConfig(r.requiredString("accounts.policyVersion"),
       r.requiredString("accounts.defaultRegion").toUpperCase(), r.strings("accounts.adminPhones"),
-      r.intIn("accounts.passwordWorkers", 1, 64), r.intIn("accounts.passwordQueueMax", 1, 100_000), sms(r), login(r), identity(r), crypto(r));
+      r.intIn("accounts.passwordWorkers", 1, 64), r.intIn("accounts.passwordQueueMax", 1, 100_000), sms(r), login(r), identity(r), crypto(r),
+      r.intIn("accounts.minorAge", SENSITIVE_MINOR_AGE, 21));
   }
 
   private static Sms sms(ConfigReader r) {
@@ -115,6 +122,6 @@ public record AccountsConfig(String policyVersion, String defaultRegion, List<St
 
   public AccountsConfig withCrypto(Crypto crypto) {
     return new AccountsConfig(policyVersion, defaultRegion, adminPhones, passwordWorkers, passwordQueueMax, sms, login,
-      identity, crypto);
+      identity, crypto, minorAge);
   }
 }
