@@ -52,16 +52,18 @@ class PeakViewersTest {
       JsonObject reply = ws.request("unsubscribe", new JsonObject().put("channel", LiveRoomClients.channel(room)));
       assertThat(reply.containsKey("error")).as("unsubscribe: %s", reply).isFalse();
     }
-    JsonObject live = Await.value(5_000, () -> stats(room), s -> Integer.valueOf(0).equals(s.getInteger("currentViewers")));
+    JsonObject live = Await.value(5_000, () -> stats(room, host), s -> Integer.valueOf(0).equals(s.getInteger("currentViewers")));
     assertThat(live.getInteger("peakViewers")).isEqualTo(3);
 
     assertThat(app.send("POST", "/api/v1/rooms/" + room + "/end", null, host).status()).isEqualTo(200);
-    JsonObject ended = stats(room);
+    JsonObject ended = stats(room, host);
     assertThat(ended.getBoolean("live")).isFalse();
     assertThat(ended.getInteger("peakViewers")).isEqualTo(3);
   }
 
-  private JsonObject stats(long room) {
-    return node.http().get("/api/v1/rooms/" + room + "/stats", null).json();
+  private JsonObject stats(long room, TestUser as) {
+    var r = node.http().get("/api/v1/rooms/" + room + "/stats", as.accessToken());
+    assertThat(r.status()).as("stats: %s", r).isEqualTo(200);
+    return r.json();
   }
 }
