@@ -66,7 +66,7 @@ final class Capabilities {
     realtime = RealtimeCore.build(platform, accessTokens, accounts, namespaces, rpcMethods);
     rooms = add(new RoomsCapability(platform, realtime,
       channel -> realtime.presenceStats(channel).map(Realtime.PresenceStats::users), accounts.directory(),
-      accounts.bearerAuth()));
+      accounts.bearerAuth(), new RoomHosting(accounts.minors())));
     consent = add(new ConsentCapability(platform, accounts.bearerAuth()));
     nearby = add(new NearbyCapability(platform, consent.service(), accounts.directory(),
       rooms.regions(platform.pool()), accounts.bearerAuth()));

@@ -5,6 +5,7 @@ import io.liveroom.personaldata.ExportWriter;
 import io.liveroom.personaldata.PersonalDataSource;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
@@ -18,7 +19,7 @@ import java.util.List;
 /**
  * Accounts' personal data for the privacy flows: the profile, the contact data (the user's own
  * phone and email, unmasked: it is their export), the identity record (masked only: the export is
- * a file that travels, the full ID number stays with us), the guardian consent, and every session
+ * a file that travels, the full ID number stays with us), the guardian consents, and every session
  * with its device. Erasure anonymizes the profile row (the id stays, for ledger retention and
  * content already anonymized) and deletes phone, email, password, identity, guardian record and
  * sessions with their refresh tokens; the freed phone blind index lets the number register again.
@@ -26,6 +27,7 @@ import java.util.List;
 public final class AccountPersonalData implements PersonalDataSource {
   private final UserRepository users;
   private final IdentityRepository identities;
+  private final GuardianConsentRepository guardians;
   private final SessionRepository sessions;
   private final RedisAPI redis;
   private final FieldCrypto crypto;
@@ -34,6 +36,7 @@ public final class AccountPersonalData implements PersonalDataSource {
   AccountPersonalData(Pool pool, RedisAPI redis, FieldCrypto crypto, RedisSessionGate gate) {
     this.users = new UserRepository(pool);
     this.identities = new IdentityRepository(pool);
+    this.guardians = new GuardianConsentRepository(pool);
     this.sessions = new SessionRepository(pool);
     this.redis = redis;
     this.crypto = crypto;
@@ -55,16 +58,35 @@ public final class AccountPersonalData implements PersonalDataSource {
     })
       .compose(v -> identities.maskedRow(userId))
       .compose(found -> out.object("identity", found.map(AccountPersonalData::identity).orElse(null)))
-      .compose(v -> identities.guardianRecord(userId))
-      .compose(found -> out.object("guardianConsent", found.map(r -> new JsonObject()
-        .put("relation", r.getString("relation")).put("recordedAt", iso(r.getOffsetDateTime("recorded_at"))))
-        .orElse(null)))
+      .compose(v -> guardians.records(userId))
+      .compose(records -> out.object("guardianConsent", guardianConsent(records)))
       .compose(v -> sessions.exportAll(out, "sessions", userId, r -> new JsonObject()
         .put("id", r.getUUID("id").toString()).put("device", r.getString("device_name"))
         .put("userAgent", r.getString("user_agent")).put("ip", r.getString("ip"))
         .put("createdAt", iso(r.getOffsetDateTime("created_at"))).put("lastUsedAt", iso(r.getOffsetDateTime("last_used_at")))
         .put("expiresAt", iso(r.getOffsetDateTime("expires_at"))).put("revokedAt", iso(r.getOffsetDateTime("revoked_at")))
         .put("revokeReason", r.getString("revoke_reason"))));
+  }
+
+  /**
+   * The latest account consent's relation and time (null when none), and every record: purpose,
+   * relation, when recorded and withdrawn. The evidence reference stays with support.
+   */
+  private static JsonObject guardianConsent(List<Row> records) {
+    if (records.isEmpty()) {
+      return null;
+    }
+    JsonObject out = new JsonObject();
+    JsonArray all = new JsonArray();
+    for (Row r : records) {
+      JsonObject one = new JsonObject().put("purpose", r.getString("purpose")).put("relation", r.getString("relation"))
+        .put("recordedAt", iso(r.getOffsetDateTime("recorded_at"))).put("withdrawnAt", iso(r.getOffsetDateTime("withdrawn_at")));
+      all.add(one);
+      if (GuardianPurpose.ACCOUNT.wire().equals(one.getString("purpose"))) {
+        out.put("relation", one.getString("relation")).put("recordedAt", one.getString("recordedAt"));
+      }
+    }
+    return out.put("records", all);
   }
 
   private static JsonObject identity(Row r) {
@@ -93,7 +115,7 @@ public final class AccountPersonalData implements PersonalDataSource {
       String phone = found.map(r -> phone(r, userId)).orElse(null);
       return sessions.deleteAll(tx, userId)
         .compose(x -> identities.deleteIdentity(tx, userId))
-        .compose(x -> identities.deleteGuardianConsent(tx, userId))
+        .compose(x -> guardians.deleteAll(tx, userId))
         .compose(x -> users.anonymize(tx, userId))
         .compose(x -> phone == null ? Future.succeededFuture() : purgePhoneKeys(phone))
         .compose(x -> gate.markDisabled(userId, "cancelled"));

@@ -9,9 +9,7 @@ import io.vertx.pgclient.PgException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -24,7 +22,6 @@ import java.util.function.Supplier;
  */
 public final class AccountService {
   private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
-  static final int GUARDIAN_AGE = 14;
 
   private final UserRepository users;
   private final SmsCodeService codes;
@@ -34,7 +31,7 @@ public final class AccountService {
   private final FieldCrypto crypto;
   private final AuditLog audit;
   private final Set<String> adminPhones;
-  private final Clock clock;
+  private final Minors minors;
   private volatile FrozenAccountLogin frozenLogin = userId -> Future.succeededFuture();
 
   /** A validated registration. */
@@ -48,7 +45,7 @@ public final class AccountService {
 
   public AccountService(UserRepository users, SmsCodeService codes, PasswordHasher hasher, SessionService sessions,
                         LoginThrottle throttle, FieldCrypto crypto, AuditLog audit, Set<String> adminPhones,
-                        Clock clock) {
+                        Minors minors) {
     this.users = users;
     this.codes = codes;
     this.hasher = hasher;
@@ -57,7 +54,7 @@ public final class AccountService {
     this.crypto = crypto;
     this.audit = audit;
     this.adminPhones = adminPhones;
-    this.clock = clock;
+    this.minors = minors;
   }
 
   public Future<AuthResult> register(Registration r, DeviceInfo device) {
@@ -71,7 +68,8 @@ public final class AccountService {
    * leaves the account without one until a password reset sets it.
    */
   Future<AuthResult> registerProven(Registration r, Supplier<Future<Void>> proof, String method, DeviceInfo device) {
-    boolean needsGuardian = r.birthDate() != null && ageOn(r.birthDate()) < GUARDIAN_AGE;
+    // Every minor waits for a guardian (policy section VI item 1); under 14 is also sensitive (PIPL Art. 28/31).
+    boolean needsGuardian = minors.needsGuardian(r.birthDate());
     String status = needsGuardian ? "pending_guardian" : "active";
     Role role = adminPhones.contains(r.phone()) ? Role.ADMIN : Role.USER;
     return proof.get()
@@ -81,7 +79,8 @@ public final class AccountService {
           phc, r.email(), r.birthDate(), status, role, r.policyVersion()))).map(id)))
       .recover(AccountService::phoneTaken)
       .compose(id -> audit.security(id, "register", device.ip(), new JsonObject().put("policyVersion",
-          r.policyVersion()).put("status", status).put("role", role.wire()).put("method", method))
+          r.policyVersion()).put("status", status).put("role", role.wire()).put("method", method)
+          .put("minor", needsGuardian).put("sensitive", minors.sensitive(r.birthDate())))
         .compose(v -> {
           LOG.info("User {} registered ({}, role {}, by {})", id, status, role.wire(), method);
           return needsGuardian ? Future.succeededFuture(new AuthResult(null, id, status))
@@ -175,10 +174,6 @@ public final class AccountService {
       .compose(id -> users.pool().withTransaction(tx -> sessions.revokeAll(tx, id, "password_reset"))
         .compose(ids -> sessions.afterRevokeAll(id, ids))
         .compose(v -> audit.security(id, "password_reset", ip, new JsonObject())));
-  }
-
-  private int ageOn(LocalDate birthDate) {
-    return Period.between(birthDate, LocalDate.now(clock)).getYears();
   }
 
   static <T> Future<T> phoneTaken(Throwable e) {

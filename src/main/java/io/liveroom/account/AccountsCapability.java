@@ -39,6 +39,7 @@ public final class AccountsCapability implements Capability {
   private final AdminService admin;
   private final Set<String> adminPhones;
   private final AccountStatus status;
+  private final Minors minors;
   private final Privacy privacy;
   private final SignInMethods signIn;
 
@@ -66,6 +67,8 @@ public final class AccountsCapability implements Capability {
     UserRepository users = new UserRepository(pool);
     IdentityRepository identityRepo = new IdentityRepository(pool);
     UserDirectory directory = new PgUserDirectory(pool);
+    GuardianConsentRepository guardians = new GuardianConsentRepository(pool);
+    Minors minors = new Minors(cfg.minorAge(), directory, guardians, clock);
     SessionEventListeners events = new SessionEventListeners();
     SessionRepository sessionRows = new SessionRepository(pool);
     RedisSessionGate gate = new RedisSessionGate(vertx, redis, sessionRows, config.auth().accessTtlSeconds());
@@ -77,18 +80,18 @@ public final class AccountsCapability implements Capability {
     PasswordHasher hasher = new PasswordHasher(vertx, cfg.passwordWorkers(), cfg.passwordQueueMax(), platform.meters());
     LoginThrottle throttle = new LoginThrottle(redis, cfg.login());
     AccountService accounts = new AccountService(users, codes, hasher, sessions, throttle, crypto, audit, adminPhones,
-      clock);
+      minors);
     Reauthentication reauth = new Reauthentication(users, hasher, codes, crypto, throttle, audit);
     IdentityVerifier verifier = "http".equals(cfg.identity().provider())
       ? new HttpIdentityVerifier(vertx, cfg.identity()) : new LocalIdentityVerifier();
-    AdminService admin = new AdminService(users, identityRepo, directory, status, crypto, audit, sessions);
+    AdminService admin = new AdminService(users, guardians, minors, directory, status, crypto, audit, sessions);
     List<HttpRoutes> routes = new ArrayList<>(List.of(
       new AuthRoutes(accounts, codes, sessions, directory, phones, new PasswordPolicy(commonPasswords), auth,
         cfg.policyVersion(), clock),
       new SessionRoutes(sessions, auth),
       new ProfileRoutes(new ProfileService(users, identityRepo, directory, codes, crypto, audit, clock,
         new ProfileService.PhoneChange(reauth, sessions, sender)), phones, auth),
-      new IdentityRoutes(new IdentityService(identityRepo, verifier,
+      new IdentityRoutes(new IdentityService(identityRepo, minors, verifier,
         new IdentityAttempts(new IdentityAttemptRepository(pool), cfg.identity().maxAttemptsPerDay()), status, crypto,
         audit, clock), auth, clock),
       new AdminRoutes(admin, auth)));
@@ -113,6 +116,7 @@ public final class AccountsCapability implements Capability {
     this.admin = admin;
     this.adminPhones = adminPhones;
     this.status = status;
+    this.minors = minors;
   }
 
   @Override
@@ -196,6 +200,14 @@ public final class AccountsCapability implements Capability {
   /** Privacy: registers what a frozen account's correct login is told (see {@link FrozenAccountLogin}). */
   public void onFrozenLogin(FrozenAccountLogin handler) {
     privacy.accounts().onFrozenLogin(handler);
+  }
+
+  /**
+   * Minors' rules for other capabilities: a user's age band and minor status, guardian consents
+   * per purpose, and the hosting rule (rooms ask it through the bootstrap; youth mode asks the age).
+   */
+  public Minors minors() {
+    return minors;
   }
 
   /** Privacy's guardian flow and reports: admin checks reuse accounts' own. */

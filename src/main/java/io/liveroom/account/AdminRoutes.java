@@ -12,8 +12,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
 
 /**
- * Admin endpoints on accounts under {@code /api/v1/admin/users/{id}}: role, status and guardian
- * consent. Every one is audited by {@link AdminService}.
+ * Admin endpoints on accounts under {@code /api/v1/admin/users/{id}}: role, status, and guardian
+ * consents (recorded and withdrawn per purpose). Every one is audited by {@link AdminService}.
  */
 public final class AdminRoutes implements HttpRoutes {
   private final AdminService admin;
@@ -29,6 +29,7 @@ public final class AdminRoutes implements HttpRoutes {
     router.post("/api/v1/admin/users/:id/role").handler(auth).handler(this::role);
     router.post("/api/v1/admin/users/:id/status").handler(auth).handler(this::status);
     router.post("/api/v1/admin/users/:id/guardian-consent").handler(auth).handler(this::consent);
+    router.post("/api/v1/admin/users/:id/guardian-consent/withdrawal").handler(auth).handler(this::withdrawal);
   }
 
   private void role(RoutingContext ctx) {
@@ -66,9 +67,33 @@ public final class AdminRoutes implements HttpRoutes {
       f.errors().add("relation", "invalid", "One of parent, legal_guardian.");
     }
     String evidence = f.string("evidenceRef", true, 200);
+    GuardianPurpose purpose = purpose(f);
     f.errors().throwIfAny();
-    admin.recordGuardianConsent(BearerAuth.principal(ctx).userId(), userId, relation, evidence, ClientIp.of(ctx))
+    admin.recordGuardianConsent(BearerAuth.principal(ctx).userId(), userId, purpose, relation, evidence, ClientIp.of(ctx))
       .onSuccess(v -> ctx.response().setStatusCode(204).end())
       .onFailure(ctx::fail);
+  }
+
+  private void withdrawal(RoutingContext ctx) {
+    long userId = PathParams.id(ctx, "id");
+    Fields f = new Fields(Bodies.json(ctx));
+    String evidence = f.string("evidenceRef", true, 200);
+    GuardianPurpose purpose = purpose(f);
+    f.errors().throwIfAny();
+    admin.withdrawGuardianConsent(BearerAuth.principal(ctx).userId(), userId, purpose, evidence, ClientIp.of(ctx))
+      .onSuccess(v -> ctx.response().setStatusCode(204).end())
+      .onFailure(ctx::fail);
+  }
+
+  /** {@code purpose}: optional, {@code account} when absent (the consent the route always recorded). */
+  private static GuardianPurpose purpose(Fields f) {
+    String wire = f.string("purpose", false, 32);
+    if (wire == null) {
+      return GuardianPurpose.ACCOUNT;
+    }
+    return GuardianPurpose.fromWire(wire).orElseGet(() -> {
+      f.errors().add("purpose", "invalid", "One of " + GuardianPurpose.names() + ".");
+      return GuardianPurpose.ACCOUNT;
+    });
   }
 }

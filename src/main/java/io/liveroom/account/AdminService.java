@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * Administrative actions on accounts: roles, status (ban, freeze, reactivate) and guardian
- * consents. Each one checks the caller's current role in the database (a demoted admin's token
+ * consents (granted and withdrawn per purpose, see {@link GuardianPurpose}). Each one checks the caller's current role in the database (a demoted admin's token
  * stops working for these at once) and is written to the audit log. A role change also ends every
  * session of the user, so no token carrying the old role outlives it.
  */
@@ -23,18 +23,20 @@ public final class AdminService {
   public static final Set<String> STATUSES = Set.of("active", "frozen", "banned", "cancelled");
 
   private final UserRepository users;
-  private final IdentityRepository identities;
+  private final GuardianConsentRepository guardians;
+  private final Minors minors;
   private final UserDirectory directory;
   private final AccountStatus status;
   private final FieldCrypto crypto;
   private final AuditLog audit;
   private final SessionService sessions;
 
-  public AdminService(UserRepository users, IdentityRepository identities, UserDirectory directory,
+  public AdminService(UserRepository users, GuardianConsentRepository guardians, Minors minors, UserDirectory directory,
                       AccountStatus status, FieldCrypto crypto, AuditLog audit, SessionService sessions) {
     this.sessions = sessions;
     this.users = users;
-    this.identities = identities;
+    this.guardians = guardians;
+    this.minors = minors;
     this.directory = directory;
     this.status = status;
     this.crypto = crypto;
@@ -73,27 +75,59 @@ public final class AdminService {
   }
 
   /**
-   * Records that a guardian consented for an under-14 user (checked out of band: the evidence
-   * reference points at the support ticket or signed form) and activates a pending account.
+   * Records that a guardian consented to {@code purpose} for a minor (checked out of band: the
+   * evidence reference points at the support ticket or signed form). A consent for the account
+   * activates a pending account; one for hosting is refused under 16, where nobody may consent.
+   * Audited as {@code admin.guardian_consent} with the purpose, relation, evidence and age band.
    */
-  public Future<Void> recordGuardianConsent(long adminId, long userId, String relation, String evidenceRef, String ip) {
+  public Future<Void> recordGuardianConsent(long adminId, long userId, GuardianPurpose purpose, String relation,
+                                            String evidenceRef, String ip) {
     return requireAdmin(adminId)
       .compose(v -> directory.find(userId))
-      .compose(u -> identities.recordGuardianConsent(userId, relation, evidenceRef, adminId))
+      .compose(u -> {
+        Minors.AgeProfile age = minors.profileOf(u.birthDate());
+        if (purpose == GuardianPurpose.HOSTING && age.band().compareTo(Minors.AgeBand.UNDER_18) < 0) {
+          return Future.failedFuture(AppException.of(ErrorCode.MINOR_CANNOT_HOST,
+            "Users under 16 (or of unknown age) cannot host, even with a guardian's consent."));
+        }
+        return guardians.record(userId, purpose, relation, evidenceRef, adminId).map(age);
+      })
       .recover(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState())
-        ? Future.failedFuture(AppException.of(ErrorCode.CONFLICT, "A guardian consent is already recorded."))
+        ? Future.failedFuture(AppException.of(ErrorCode.CONFLICT, "A guardian consent for this purpose is already in force."))
         : Future.failedFuture(e))
-      .compose(v -> audit.admin(adminId, userId, "admin.guardian_consent", ip,
-        new JsonObject().put("relation", relation).put("evidenceRef", evidenceRef)))
-      .compose(v -> status.enabled(userId));
+      .compose(age -> audit.admin(adminId, userId, "admin.guardian_consent", ip, new JsonObject()
+        .put("purpose", purpose.wire()).put("relation", relation).put("evidenceRef", evidenceRef)
+        .put("ageBand", age.band().name().toLowerCase()).put("sensitive", age.band() == Minors.AgeBand.UNDER_14)))
+      .compose(v -> purpose == GuardianPurpose.ACCOUNT ? status.enabled(userId) : Future.succeededFuture());
+  }
+
+  /**
+   * The guardian withdraws a consent (through support, like the grant). Withdrawing the account
+   * consent of a minor suspends the account the way a missing consent does: back to
+   * {@code pending_guardian}, sessions revoked, live tokens refused and sockets closed at once
+   * ({@link AccountStatus#disabled}). Fails with {@code guardian_consent_not_found} when none is in force.
+   */
+  public Future<Void> withdrawGuardianConsent(long adminId, long userId, GuardianPurpose purpose, String evidenceRef,
+                                              String ip) {
+    return requireAdmin(adminId)
+      .compose(v -> minors.profile(userId))
+      .compose(age -> guardians.withdraw(userId, purpose, adminId, evidenceRef,
+        purpose == GuardianPurpose.ACCOUNT && age.minor()))
+      .compose(w -> !w.found() ? Future.failedFuture(AppException.of(ErrorCode.GUARDIAN_CONSENT_NOT_FOUND,
+          "No guardian consent for '" + purpose.wire() + "' is in force for this user."))
+        : audit.admin(adminId, userId, "admin.guardian_consent_withdrawn", ip, new JsonObject()
+          .put("purpose", purpose.wire()).put("evidenceRef", evidenceRef).put("accountSuspended", w.suspended()))
+          .compose(v -> w.suspended()
+            ? status.disabled(userId, "pending_guardian", "guardian_consent_withdrawn") : Future.succeededFuture()));
   }
 
   /**
    * For a guardian's requests on a minor's behalf (privacy): fails with
-   * {@code guardian_record_required} unless a guardian consent is recorded for the account.
+   * {@code guardian_record_required} unless a guardian was recorded for the account (a withdrawn
+   * consent still identifies the guardian, who may then ask for the export or the cancellation).
    */
   public Future<Void> requireGuardianConsent(long userId) {
-    return identities.hasGuardianConsent(userId).compose(recorded -> recorded
+    return guardians.guardianKnown(userId).compose(recorded -> recorded
       ? Future.succeededFuture()
       : Future.failedFuture(AppException.of(ErrorCode.GUARDIAN_RECORD_REQUIRED,
         "No guardian consent is recorded for this account; record it first "

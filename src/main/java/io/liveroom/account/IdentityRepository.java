@@ -11,7 +11,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.util.Optional;
 
-/** SQL for real-name verification results (encrypted) and guardian consents. */
+/** SQL for real-name verification results (encrypted); guardian consents are {@link GuardianConsentRepository}'s. */
 public final class IdentityRepository {
   static final String INSERT = """
     INSERT INTO user_identities (user_id, key_id, name_enc, number_enc, number_idx, name_masked, number_masked, provider)
@@ -23,15 +23,7 @@ public final class IdentityRepository {
   static final String MASKED = """
     SELECT name_masked, number_masked, provider, verified_at FROM user_identities WHERE user_id = $1""";
   static final String IS_VERIFIED = "SELECT identity_verified FROM users WHERE id = $1";
-  static final String HAS_CONSENT = "SELECT 1 FROM guardian_consents WHERE user_id = $1";
-  static final String INSERT_CONSENT = """
-    INSERT INTO guardian_consents (user_id, relation, evidence_ref, recorded_by) VALUES ($1, $2, $3, $4)""";
-  static final String ACTIVATE_PENDING = """
-    UPDATE users SET status = 'active', updated_at = now() WHERE id = $1 AND status = 'pending_guardian'""";
-
-  static final String GUARDIAN_RECORD = "SELECT relation, recorded_at FROM guardian_consents WHERE user_id = $1";
   static final String DELETE_IDENTITY = "DELETE FROM user_identities WHERE user_id = $1";
-  static final String DELETE_GUARDIAN = "DELETE FROM guardian_consents WHERE user_id = $1";
 
   /** An identity ready to store: both values sealed with the same key for this user. */
   public record Sealed(long userId, FieldCrypto.Sealed name, FieldCrypto.Sealed number, byte[] numberIdx,
@@ -53,10 +45,6 @@ public final class IdentityRepository {
       .map(rows -> rows.size() == 1 && rows.iterator().next().getBoolean("identity_verified"));
   }
 
-  public Future<Boolean> hasGuardianConsent(long userId) {
-    return pool.preparedQuery(HAS_CONSENT).execute(Tuple.of(userId)).map(rows -> rows.size() == 1);
-  }
-
   /** Fails with 23505 when the ID number already verified another account. Returns the new status. */
   public Future<String> store(SqlClient tx, Sealed s, LocalDate birthDate, boolean needsGuardian) {
     return tx.preparedQuery(INSERT).execute(Tuple.tuple().addLong(s.userId()).addString(s.name().keyId())
@@ -74,29 +62,13 @@ public final class IdentityRepository {
         .put("verifiedAt", SessionRepository.iso(r.getOffsetDateTime("verified_at")))));
   }
 
-  /** Records a consent and activates a pending account; fails with 23505 if one is already recorded. */
-  public Future<Void> recordGuardianConsent(long userId, String relation, String evidenceRef, long recordedBy) {
-    return pool.withTransaction(tx -> tx.preparedQuery(INSERT_CONSENT)
-      .execute(Tuple.of(userId, relation, evidenceRef, recordedBy))
-      .compose(r -> tx.preparedQuery(ACTIVATE_PENDING).execute(Tuple.of(userId))).mapEmpty());
-  }
-
   /** The masked identity row ({@code name_masked}, {@code number_masked}, {@code provider}, {@code verified_at}). */
   public Future<Optional<Row>> maskedRow(long userId) {
     return pool.preparedQuery(MASKED).execute(Tuple.of(userId)).map(UserRepository::first);
   }
 
-  /** The guardian consent ({@code relation}, {@code recorded_at}); empty when none is recorded. */
-  public Future<Optional<Row>> guardianRecord(long userId) {
-    return pool.preparedQuery(GUARDIAN_RECORD).execute(Tuple.of(userId)).map(UserRepository::first);
-  }
-
-  /** Erasure: the identity record and the guardian consent go, inside {@code tx}. */
+  /** Erasure: the identity record goes, inside {@code tx}. */
   public Future<Void> deleteIdentity(SqlClient tx, long userId) {
     return tx.preparedQuery(DELETE_IDENTITY).execute(Tuple.of(userId)).mapEmpty();
-  }
-
-  public Future<Void> deleteGuardianConsent(SqlClient tx, long userId) {
-    return tx.preparedQuery(DELETE_GUARDIAN).execute(Tuple.of(userId)).mapEmpty();
   }
 }

@@ -15,8 +15,9 @@ import java.time.Period;
 /**
  * Real-name verification: the provider confirms the (name, ID number) pair, then both are stored
  * encrypted with a blind index on the number (one number verifies one account), the birth date
- * derived from the number replaces any self-declared one, and an under-14 user without a recorded
- * guardian consent is set to {@code pending_guardian} (their sessions end). Only masked values leave.
+ * derived from the number replaces any self-declared one, and a minor ({@link Minors#needsGuardian})
+ * without a guardian consent in force is set to {@code pending_guardian}: their sessions end and
+ * their live access tokens are refused at once. Only masked values leave.
  *
  * <p>Each attempt that reaches the provider is a paid call, so attempts are limited per user per
  * day ({@link IdentityAttempts}), and every attempt is audited: {@code identity_verified} when it
@@ -26,6 +27,7 @@ public final class IdentityService {
   private static final Logger LOG = LoggerFactory.getLogger(IdentityService.class);
 
   private final IdentityRepository identities;
+  private final Minors minors;
   private final IdentityVerifier verifier;
   private final IdentityAttempts attempts;
   private final AccountStatus status;
@@ -33,8 +35,9 @@ public final class IdentityService {
   private final AuditLog audit;
   private final Clock clock;
 
-  IdentityService(IdentityRepository identities, IdentityVerifier verifier, IdentityAttempts attempts,
+  IdentityService(IdentityRepository identities, Minors minors, IdentityVerifier verifier, IdentityAttempts attempts,
                   AccountStatus status, FieldCrypto crypto, AuditLog audit, Clock clock) {
+    this.minors = minors;
     this.attempts = attempts;
     this.identities = identities;
     this.verifier = verifier;
@@ -50,7 +53,8 @@ public final class IdentityService {
       .compose(verified -> verified ? Future.failedFuture(AppException.of(ErrorCode.IDENTITY_ALREADY_VERIFIED,
         "This account is already verified.")) : attempts.reserve(userId))
       .compose(v -> verifier.verify(realName, id))
-      .compose(v -> age < AccountService.GUARDIAN_AGE ? identities.hasGuardianConsent(userId) : Future.succeededFuture(true))
+      .compose(v -> minors.needsGuardian(id.birthDate())
+        ? minors.consentInForce(userId, GuardianPurpose.ACCOUNT) : Future.succeededFuture(true))
       .compose(consented -> identities.pool().withTransaction(tx -> identities.store(tx, seal(userId, realName, id),
         id.birthDate(), !consented)))
       .recover(IdentityService::numberUsed)

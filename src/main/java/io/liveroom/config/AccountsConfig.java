@@ -14,7 +14,12 @@ import java.util.Set;
  */
 public record AccountsConfig(String policyVersion, String defaultRegion, List<String> adminPhones,
                              int passwordWorkers, int passwordQueueMax, Sms sms, Login login, Identity identity, Crypto crypto,
-                             OneClick oneClick, Email email) {
+                             OneClick oneClick, Email email, int minorAge) {
+  /**
+   * Under this age an account is sensitive personal information (PIPL Art. 28/31): fixed by law,
+   * whatever {@code accounts.minorAge} says, so the minor age can never be set below it.
+   */
+  public static final int SENSITIVE_MINOR_AGE = 14;
 
   /** SMS codes. {@code resendSeconds = 0} disables the per-number cooldown (tests only). */
   public record Sms(String sender, int codeTtlSeconds, int maxAttempts, int resendSeconds, int perNumberPerDay,
@@ -74,7 +79,8 @@ public record AccountsConfig(String policyVersion, String defaultRegion, List<St
     return new AccountsConfig(r.requiredString("accounts.policyVersion"),
       r.requiredString("accounts.defaultRegion").toUpperCase(), r.strings("accounts.adminPhones"),
       r.intIn("accounts.passwordWorkers", 1, 64), r.intIn("accounts.passwordQueueMax", 1, 100_000), sms(r), login(r), identity(r), crypto(r),
-      SignInConfig.oneClick(r), SignInConfig.email(r));
+      SignInConfig.oneClick(r), SignInConfig.email(r),
+      r.intIn("accounts.minorAge", SENSITIVE_MINOR_AGE, 21));
   }
 
   private static Sms sms(ConfigReader r) {
@@ -143,6 +149,6 @@ public record AccountsConfig(String policyVersion, String defaultRegion, List<St
 
   public AccountsConfig withCrypto(Crypto crypto) {
     return new AccountsConfig(policyVersion, defaultRegion, adminPhones, passwordWorkers, passwordQueueMax, sms, login,
-      identity, crypto, oneClick, email);
+      identity, crypto, oneClick, email, minorAge);
   }
 }

@@ -148,6 +148,13 @@ public enum ErrorCode {
   GUARDIAN_RECORD_REQUIRED("guardian_record_required", 409, 1612, false),
   /** A cancellation is already pending for this account. */
   CANCELLATION_ALREADY_PENDING("cancellation_already_pending", 409, 1613, false),
+  // --- Minors (1150-1159, inside the accounts range) ---
+  /** Under 16: may not create or start a live room (live-streaming rules on minors), consent or not. */
+  MINOR_CANNOT_HOST("minor_cannot_host", 403, 1150, false),
+  /** 16 to 18: hosting needs a guardian consent naming {@code hosting}, and none is in force. */
+  HOSTING_CONSENT_REQUIRED("hosting_consent_required", 403, 1151, false),
+  /** No guardian consent for this purpose is in force, so there is nothing to withdraw. */
+  GUARDIAN_CONSENT_NOT_FOUND("guardian_consent_not_found", 404, 1152, false),
 
   // --- One-click and email (2150-2199) ---
   /** The carrier's one-click token is unknown, expired or already used: get a new one, or use an SMS code. */

@@ -45,6 +45,16 @@ public interface ChannelNamespace {
   }
 
   /**
+   * The channel's number of users just changed (a subscribe or an unsubscribe), counted as for
+   * {@link #joinLeave}: cluster-wide from presence when the namespace has presence on. Called on an
+   * event loop after each change, before {@link #joinLeave}; must be cheap, must not block, and
+   * reports its own failures (the core ignores them). Counts from several nodes may arrive out of
+   * order. The default does nothing; rooms raise the session's peak viewer count.
+   */
+  default void subscribersChanged(String channel, long subscribers) {
+  }
+
+  /**
    * What {@code history} serves when the broker kept nothing for this channel (its stream expired,
    * or was lost and a new epoch began): up to {@code limit} recent publications' data, oldest
    * first, reloaded from the capability's own store. They carry no offset (they are not in the

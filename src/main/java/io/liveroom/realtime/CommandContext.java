@@ -199,6 +199,7 @@ final class CommandContext {
       : presenceChange.compose(v -> presence.stats(sub.channel)).map(st -> (long) st.users()).otherwise(local);
     byte[] who = s.info().toByteArray();
     size.onSuccess(n -> {
+      sub.namespace.subscribersChanged(sub.channel, n);
       if (sub.namespace.joinLeave(sub.channel, n)) {
         broker.publishEvent(sub.channel, new BrokerEvent(type, who));
       }

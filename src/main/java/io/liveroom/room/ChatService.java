@@ -158,9 +158,10 @@ final class ChatService {
         : AppException.retryAfter(ErrorCode.ROOM_MUTED, "You are muted in this room.", seconds);
       case 4 -> AppException.retryAfter(ErrorCode.CHAT_RATE_LIMITED, "You are sending messages too fast.", seconds);
       case 5 -> AppException.retryAfter(ErrorCode.CHAT_SLOW_MODE, "Slow mode is on; wait before your next message.", seconds);
-      // A kicked viewer is unsubscribed, but publishing needs no subscription: the re-join ban covers chat too.
-      case 6 -> ttlMs < 0 ? AppException.of(ErrorCode.ROOM_KICKED, "You were removed from this room.")
-        : AppException.retryAfter(ErrorCode.ROOM_KICKED, "You were removed from this room.", seconds);
+      // Kicked: the kick unsubscribes the viewer on every node, after which the core refuses the
+      // publish as from a non-subscriber (103). Until that reaches this node the answer is the same,
+      // so a kicked viewer's chat gets one code; a resubscribe then says room_kicked (1211) and when.
+      case 6 -> AppException.of(ErrorCode.PERMISSION_DENIED, "You were removed from this room.");
       default -> AppException.of(ErrorCode.INTERNAL, "Unexpected chat admission result " + status);
     };
   }

@@ -8,6 +8,8 @@ import io.liveroom.realtime.ChannelNamespace;
 import io.liveroom.realtime.NamespaceOptions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import java.util.Map;
  * reloaded from PostgreSQL ({@link #historyFallback}).
  */
 public final class RoomNamespace implements ChannelNamespace {
+  private static final Logger LOG = LoggerFactory.getLogger(RoomNamespace.class);
   public static final String NAME = "room";
 
   private final NamespaceOptions options;
@@ -117,6 +120,23 @@ public final class RoomNamespace implements ChannelNamespace {
    */
   public boolean joinLeaveFor(String channel, long viewers) {
     return viewers <= joinLeaveMaxViewers;
+  }
+
+  /**
+   * Raises the live session's peak viewer count at every join and leave, so a short peak that no
+   * stats read saw is still recorded (an idle room's count is not recorded: the script checks the
+   * room is live). Fire and forget: a failure costs at most this observation.
+   */
+  @Override
+  public void subscribersChanged(String channel, long subscribers) {
+    long roomId;
+    try {
+      roomId = roomId(channel);
+    } catch (AppException e) {
+      return;
+    }
+    state.observeViewers(roomId, (int) Math.min(subscribers, Integer.MAX_VALUE))
+      .onFailure(e -> LOG.debug("Peak viewers of room {} not raised to {}: {}", roomId, subscribers, e.getMessage()));
   }
 
   @Override

@@ -10,7 +10,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
- * Room lifecycle: create (verified hosts only), go live, end, close, and the stream key. PostgreSQL
+ * Room lifecycle: create (verified hosts allowed to host, see {@link HostEligibility}), go live, end, close, and the stream key. PostgreSQL
  * records the state; {@link RoomState} mirrors a live session into Redis for the hot paths; viewers
  * learn of changes through {@code started} and {@code ended} publications.
  *
@@ -24,12 +24,14 @@ final class RoomService {
   private final ModerationRepository moderation;
   private final RoomState state;
   private final UserDirectory users;
+  private final HostEligibility hosting;
   private final RoomPublisher publisher;
   private final PublishBudget budget;
   private final PlatformRoles roles;
 
   RoomService(RoomRepository rooms, ModerationRepository moderation, RoomState state, UserDirectory users,
-              RoomPublisher publisher, PublishBudget budget) {
+              HostEligibility hosting, RoomPublisher publisher, PublishBudget budget) {
+    this.hosting = hosting;
     this.roles = new PlatformRoles(users);
     this.rooms = rooms;
     this.moderation = moderation;
@@ -44,7 +46,7 @@ final class RoomService {
   }
 
   Future<Created> create(Principal host, NewRoom input) {
-    return requireVerifiedHost(host.userId()).compose(u -> {
+    return requireHost(host.userId()).compose(u -> {
       String secret = StreamKeys.newSecret();
       return rooms.insert(host.userId(), input.title(), input.coverUrl(), input.category(), input.tags(),
         StreamKeys.hash(secret)).map(room -> new Created(room, StreamKeys.format(room.id(), secret)));
@@ -71,7 +73,7 @@ final class RoomService {
 
   Future<Room> start(Principal caller, long roomId) {
     return ownRoom(caller, roomId)
-      .compose(room -> requireVerifiedHost(room.hostId()).map(room))
+      .compose(room -> requireHost(room.hostId()).map(room))
       .compose(room -> goLive(room, "http"));
   }
 
@@ -100,9 +102,9 @@ final class RoomService {
     });
   }
 
-  /** on_publish: the stream key must match; the room goes live (its host must still be verified). */
+  /** on_publish: the stream key must match; the room goes live (its host must still be verified and allowed to host). */
   Future<Room> mediaPublish(StreamKeys.Parsed key) {
-    return checkKey(key).compose(room -> requireVerifiedHost(room.hostId()).map(room)).compose(room -> goLive(room, "media"));
+    return checkKey(key).compose(room -> requireHost(room.hostId()).map(room)).compose(room -> goLive(room, "media"));
   }
 
   /** on_unpublish: the stream stopped; the session ends. */
@@ -227,6 +229,14 @@ final class RoomService {
         }
         return room;
       }));
+  }
+
+  /**
+   * Checked at creation and at every start: a verified identity, then the rules on minors
+   * ({@link HostEligibility}), so a room created earlier cannot go live once its host may not host.
+   */
+  private Future<Void> requireHost(long userId) {
+    return requireVerifiedHost(userId).compose(v -> hosting.requireMayHost(userId));
   }
 
   private Future<Void> requireVerifiedHost(long userId) {

@@ -80,9 +80,13 @@ final class RoomState {
       .map(r -> new SessionStats(sessionId, (int) num(r.get(0)), num(r.get(1)), num(r.get(2))));
   }
 
-  /** Records the current viewer count and returns the peak so far. */
+  /**
+   * Records the current viewer count and returns the peak so far. While the room is not live the
+   * peak is left alone (and 0 returned): it belongs to the session, reset when the next one starts.
+   */
   Future<Integer> observeViewers(long roomId, int viewers) {
-    return peak.run(redis, List.of(RoomKeys.peak(roomId)), List.of(Integer.toString(viewers))).map(Response::toInteger);
+    return peak.run(redis, List.of(RoomKeys.peak(roomId), RoomKeys.live(roomId)), List.of(Integer.toString(viewers)))
+      .map(Response::toInteger);
   }
 
   /** The ban or kick that keeps this user out of the room now, or null when they may enter. */

@@ -56,14 +56,14 @@ public final class RoomsCapability implements Capability {
   private final int chatRetentionDays;
 
   public RoomsCapability(Platform platform, Realtime realtime, ViewerCounter viewers, UserDirectory users,
-                         BearerAuth auth) {
-    this(platform.vertx(), platform.pool(), platform.redis(), realtime, viewers, users, auth,
+                         BearerAuth auth, HostEligibility hosting) {
+    this(platform.vertx(), platform.pool(), platform.redis(), realtime, viewers, users, auth, hosting,
       platform.config().rooms(), platform.meters(), platform.clock(), platform.config().privacy().chatRetentionDays());
   }
 
   /** As above, with its own registry and config (tests build a second instance beside a node's). */
   RoomsCapability(Vertx vertx, Pool pool, RedisAPI redis, Realtime realtime, ViewerCounter viewers, UserDirectory users,
-                  BearerAuth auth, RoomsConfig config, MeterRegistry registry, Clock clock, int chatRetentionDays) {
+                  BearerAuth auth, HostEligibility hosting, RoomsConfig config, MeterRegistry registry, Clock clock, int chatRetentionDays) {
     this.vertx = vertx;
     this.config = config;
     this.chatRetentionDays = chatRetentionDays;
@@ -79,7 +79,7 @@ public final class RoomsCapability implements Capability {
     this.archive = new ChatArchive(vertx, chat, config.archiveBufferSize(), config.archiveBatchSize(),
       config.archiveFlush(), config.archiveMaxRetryDelay(), registry);
     Profiles profiles = new Profiles(users, PROFILE_TTL, clock);
-    this.roomService = new RoomService(rooms, moderation, state, users, publisher, budget);
+    this.roomService = new RoomService(rooms, moderation, state, users, hosting, publisher, budget);
     // Live state is a cache of PostgreSQL: rebuilt when Redis lost it (checked every second), and
     // lazily when chat meets a room that Redis thinks is not live while the cache is incomplete.
     this.liveCache = new CacheMarker(vertx, redis, "rooms", () -> roomService.restoreLive());

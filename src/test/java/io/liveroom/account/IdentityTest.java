@@ -94,13 +94,32 @@ class IdentityTest {
   }
 
   @Test
-  @DisplayName("A 16-year-old is verified but flagged as a minor")
-  void minorFlagged() {
-    TestUsers.TestUser u = TestUsers.register(http);
-    TestHttp.Response r = verify(u.accessToken(), "李四", idNumber(LocalDate.now().minusYears(16), 7));
+  @DisplayName("A self-declared adult whose verified ID shows 16 waits for a guardian: the token stops at once, then works after consent")
+  void verificationRevealsMinor() {
+    String phone = TestUsers.newPhone();
+    String code = TestUsers.requestCode(http, phone, "register");
+    TestHttp.Response reg = http.post("/api/v1/auth/register", new JsonObject().put("phone", phone).put("code", code)
+      .put("password", TestUsers.PASSWORD).put("nickname", "grown-up").put("birthDate", "1990-01-01")
+      .put("policyVersion", TestUsers.policyVersion()));
+    assertThat(reg.json().getJsonObject("user").getString("status")).isEqualTo("active");
+    String token = reg.json().getString("accessToken");
+    long id = reg.json().getJsonObject("user").getLong("id");
+
+    TestHttp.Response r = verify(token, "李四", idNumber(LocalDate.now().minusYears(16), 7));
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
     assertThat(r.json().getBoolean("adult")).isFalse();
-    assertThat(r.json().getString("status")).isEqualTo("active");
-    assertThat(http.get("/api/v1/me", u.accessToken()).json().getBoolean("minor")).isTrue();
+    assertThat(r.json().getString("status")).isEqualTo("pending_guardian");
+    TestHttp.Response me = http.get("/api/v1/me", token);
+    assertThat(me.status()).isEqualTo(403);
+    assertThat(me.json().getString("code")).isEqualTo("guardian_consent_required");
+    assertThat(disabled).contains(id);
+    JsonObject login = new JsonObject().put("phone", phone).put("password", TestUsers.PASSWORD);
+    assertThat(http.post("/api/v1/auth/login", login).json().getString("code")).isEqualTo("guardian_consent_required");
+
+    assertThat(http.post("/api/v1/admin/users/" + id + "/guardian-consent", new JsonObject().put("relation", "parent")
+      .put("evidenceRef", "ticket-16"), adminUser().accessToken()).status()).isEqualTo(204);
+    String fresh = http.post("/api/v1/auth/login", login).json().getString("accessToken");
+    assertThat(http.get("/api/v1/me", fresh).json().getBoolean("minor")).isTrue();
   }
 
   @Test

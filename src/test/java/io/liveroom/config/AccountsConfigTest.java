@@ -27,6 +27,15 @@ class AccountsConfigTest {
   }
 
   @Test
+  @DisplayName("The minor age defaults to 18, can be set by env, and can never go below the legal 14")
+  void minorAge() {
+    assertThat(load(Map.of()).accounts().minorAge()).isEqualTo(18);
+    assertThat(load(Map.of("LIVEROOM_ACCOUNTS_MINOR_AGE", "16")).accounts().minorAge()).isEqualTo(16);
+    assertThatThrownBy(() -> load(Map.of("LIVEROOM_ACCOUNTS_MINOR_AGE", "13")))
+      .isInstanceOf(ConfigException.class).hasMessageContaining("accounts.minorAge");
+  }
+
+  @Test
   @DisplayName("The http sender needs a URL and a secret; a code may not live longer than 10 minutes")
   void httpSenderNeedsUrl() {
     assertThatThrownBy(() -> load(Map.of("LIVEROOM_ACCOUNTS_SMS_SENDER", "http")))

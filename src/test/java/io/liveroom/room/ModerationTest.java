@@ -56,6 +56,21 @@ class ModerationTest {
   }
 
   @Test
+  @DisplayName("A kicked viewer's chat that arrives before the kick's unsubscribe is refused with 103, as after it")
+  void kickedChatBeforeUnsubscribe() {
+    fx = RoomFixture.start();
+    long host = user("host", true);
+    Room room = fx.liveRoom(host);
+    long ann = user("ann", true);
+    assertThat(fx.chat(ann, room, "hello").getString("text")).isEqualTo("hello");
+    // The recording core keeps the subscription: this is the chat rules' own answer.
+    await(fx.rooms.moderation().kick(principal(host), room.id(), ann, Duration.ofSeconds(30)));
+    AppException e = refusal(() -> fx.chat(ann, room, "still here?"));
+    assertThat(e.code()).isEqualTo(ErrorCode.PERMISSION_DENIED);
+    assertThat(e.code().protocolCode()).isEqualTo(103);
+  }
+
+  @Test
   @DisplayName("A kicked user is unsubscribed and cannot re-subscribe until the re-join ban expires")
   void kick() throws Exception {
     fx = RoomFixture.start();

@@ -39,7 +39,8 @@ final class RoomFixture implements AutoCloseable {
     this.node = node;
     this.rooms = new RoomsCapability(node.vertx(), node.pool(), node.redis(), realtime,
       channel -> Future.succeededFuture(viewers.get()), new PgUserDirectory(node.pool()),
-      new BearerAuth(node.accessTokens(), p -> Future.succeededFuture()), config, registry, node.clock(), 0);
+      new BearerAuth(node.accessTokens(), p -> Future.succeededFuture()),
+      userId -> node.accounts().minors().requireMayHost(userId), config, registry, node.clock(), 0);
     await(rooms.start());
   }
 
@@ -76,13 +77,17 @@ final class RoomFixture implements AutoCloseable {
     }
   }
 
-  /** Inserts a user straight into the users table (accounts is not what is under test). */
+  /**
+   * Inserts a user straight into the users table (accounts is not what is under test). A verified
+   * user is an adult (born 1990-01-01), as verification always records the ID's birth date.
+   */
   static long user(String nickname, boolean verified) {
     try (Connection c = TestInfra.get().jdbc(); PreparedStatement st = c.prepareStatement(
-      "INSERT INTO users (nickname, avatar_url, identity_verified) VALUES (?, ?, ?) RETURNING id")) {
+      "INSERT INTO users (nickname, avatar_url, identity_verified, birth_date) VALUES (?, ?, ?, ?) RETURNING id")) {
       st.setString(1, nickname);
       st.setString(2, "https://cdn.example.com/a/" + nickname + ".png");
       st.setBoolean(3, verified);
+      st.setObject(4, verified ? java.time.LocalDate.of(1990, 1, 1) : null);
       try (ResultSet rs = st.executeQuery()) {
         rs.next();
         return rs.getLong(1);
