@@ -15,7 +15,7 @@ import java.nio.file.Path;
 /**
  * Takes the README's screenshots of the web app (scripts/web-screenshots.sh runs it): a node on
  * the embedded default with a host live in a room and some chat, photographed at phone width
- * into {@code docs/img/}. Not a test; the browser tests check the same pages.
+ * into {@code docs/img/}, the host console included. Not a test; the browser tests check the same pages.
  */
 public final class Screenshots {
   private Screenshots() {
@@ -54,6 +54,11 @@ public final class Screenshots {
       PlaywrightAssertions.assertThat(viewerPage.locator("#chat-log")).containsText("food stalls");
       PlaywrightAssertions.assertThat(viewerPage.locator("#like-total")).hasText("1");
       viewerPage.screenshot(new Page.ScreenshotOptions().setPath(out.resolve("room.png")));
+
+      Page console = open(browsers, port, host, "mei", "/host.html?id=" + roomId);
+      PlaywrightAssertions.assertThat(console.locator("#chat-log")).containsText("food stalls");
+      PlaywrightAssertions.assertThat(console.locator("#viewer-count")).hasText("1");
+      console.screenshot(new Page.ScreenshotOptions().setPath(out.resolve("host.png")));
 
       Page live = open(browsers, port, viewer, "sam", "/");
       PlaywrightAssertions.assertThat(live.locator("#hot-list li")).hasCount(1);
