@@ -67,7 +67,7 @@ export function openFeed(room, hooks) {
         addLine('event', [['text', 'You are live.']]);
         break;
       case 'ended':
-        hooks.onStatus('idle');
+        hooks.onStatus(data.reason === 'closed_by_admin' ? 'closed' : 'idle');
         addLine('event', [['text', 'The live session ended.']]);
         break;
       case 'removed':

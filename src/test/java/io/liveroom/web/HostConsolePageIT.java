@@ -53,9 +53,15 @@ class HostConsolePageIT {
     PlaywrightAssertions.assertThat(console.locator("#room-status")).hasText("Live");
     assertThat(room(roomId, host).getString("status")).isEqualTo("live");
     // The key shown is the one the media server's publish webhook accepts (idempotent while live).
-    TestHttp.Response publish = http.post("/api/v1/media/on-publish", new JsonObject().put("action", "on_publish")
-      .put("app", "live").put("stream", key));
+    TestHttp.Response publish = onPublish(key);
     assertThat(publish.status()).as("media webhook with the shown key: %s", publish).isEqualTo(200);
+    console.onceDialog(dialog -> dialog.accept());
+    console.locator("#rotate-key").click();
+    PlaywrightAssertions.assertThat(console.locator("#stream-key")).not().hasText(key);
+    String rotated = console.locator("#stream-key").textContent();
+    assertThat(rotated).startsWith(roomId + "-");
+    assertThat(onPublish(key).status()).as("the old key after rotation").isEqualTo(403);
+    assertThat(onPublish(rotated).status()).as("the rotated key").isEqualTo(200);
     PlaywrightAssertions.assertThat(console.locator("#connection")).hasAttribute("data-state", "connected");
 
     Page viewerPage = open(viewer, "ben", "/room.html?id=" + roomId);
@@ -103,6 +109,7 @@ class HostConsolePageIT {
     // Unpin, and dismiss the moderator: slow mode applies to the viewer again.
     console.locator("#unpin").click();
     PlaywrightAssertions.assertThat(console.locator("#pinned-line")).isHidden();
+    PlaywrightAssertions.assertThat(viewerPage.locator("#pinned")).isHidden();
     Await.until("the room has no pinned message", 10, () -> room(roomId, host).getValue("pinned") == null);
     console.locator("#mod-list button").click();
     PlaywrightAssertions.assertThat(console.locator("#mod-list li")).hasCount(0);
@@ -153,6 +160,12 @@ class HostConsolePageIT {
     long roomId = Long.parseLong(console.locator("#room-id").textContent());
     assertThat(console.url()).endsWith("/host.html?id=" + roomId);
     return roomId;
+  }
+
+  /** What a media server (SRS's http_hooks) sends when an encoder publishes with {@code key}. */
+  private static TestHttp.Response onPublish(String key) {
+    return http.post("/api/v1/media/on-publish", new JsonObject().put("action", "on_publish").put("app", "live")
+      .put("stream", key));
   }
 
   private static JsonObject room(long roomId, TestUser user) {
