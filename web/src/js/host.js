@@ -1,11 +1,12 @@
 // The host console: create a room, go live and end, the stream key (shown only on creation or
-// rotation) with a Copy button and the RTMP URL template, live stats, slow mode, pinned message
-// and moderators, all over the HTTP API; chat and room events come through js/hostfeed.js. The
+// rotation) with a Copy button and the RTMP URL template, and live stats, over the HTTP API;
+// moderation is js/hostmod.js, chat and room events come through js/hostfeed.js. The
 // room is named by ?id= so the console can be bookmarked (the API lists no "my rooms").
 import { api, session } from './api.js';
 import { readable } from './errors.js';
 import { $, say, showAccount } from './page.js';
 import { openFeed } from './hostfeed.js';
+import { wireModeration } from './hostmod.js';
 
 // Sentences for the refusals a host meets here; anything else falls back to errors.js.
 const HOST_ERRORS = {
@@ -102,79 +103,6 @@ async function copyKey() {
   }
 }
 
-function showPinned(message) {
-  $('pinned-line').hidden = !message;
-  $('pinned').textContent = message ? 'Pinned: ' + message.text : '';
-}
-
-/** Pins a chat line; a message only just sent may not be stored yet (about 0.5 s), so retry a little. */
-async function pin(message) {
-  await act(async () => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        showPinned(await api('PUT', roomPath('/pin'), { auth: true, body: { messageId: message.id } }));
-        return;
-      } catch (e) {
-        if (e.code !== 'message_not_found' || attempt >= 5) {
-          throw e;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 400 * attempt));
-      }
-    }
-  });
-}
-
-function showSlowMode(seconds) {
-  $('slow-state').textContent = seconds > 0
-    ? `Slow mode is on: ${seconds} s between a viewer's messages.` : 'Slow mode is off.';
-}
-
-async function setSlowMode(event) {
-  event.preventDefault();
-  const seconds = Number($('slow-seconds').value);
-  await act(async () => {
-    await api('PUT', roomPath('/slow-mode'), { auth: true, body: { seconds } });
-    showSlowMode(seconds);
-  });
-}
-
-async function addModerator(event) {
-  event.preventDefault();
-  const userId = Number($('mod-user').value);
-  await act(async () => {
-    let user;
-    try {
-      user = await api('GET', '/api/v1/users/' + userId, { auth: true });
-    } catch (e) {
-      throw e.status === 404 ? new Error('No user has the id ' + userId + '.') : e;
-    }
-    await api('POST', roomPath('/moderators'), { auth: true, body: { userId } });
-    listModerator(userId, user.nickname);
-    $('mod-user').value = '';
-    say(`${user.nickname} is now a moderator of this room.`, 'info');
-  });
-}
-
-function listModerator(userId, nickname) {
-  const list = $('mod-list');
-  list.querySelector(`li[data-user="${userId}"]`)?.remove();
-  const li = document.createElement('li');
-  li.dataset.user = String(userId);
-  li.append(`${nickname} (user ${userId}) `);
-  const remove = document.createElement('button');
-  remove.type = 'button';
-  remove.className = 'link';
-  remove.textContent = 'Remove';
-  remove.setAttribute('aria-label', `Remove ${nickname} as moderator`);
-  remove.addEventListener('click', () => act(async () => {
-    await api('DELETE', roomPath('/moderators/' + userId), { auth: true });
-    li.remove();
-    say(`${nickname} is no longer a moderator.`, 'info');
-  }));
-  li.append(remove);
-  list.append(li);
-}
-
 async function sendChat(event) {
   event.preventDefault();
   const input = $('chat-text');
@@ -201,12 +129,6 @@ function wireConsole() {
     }
   });
   $('copy-key').addEventListener('click', copyKey);
-  $('unpin').addEventListener('click', () => act(async () => {
-    await api('DELETE', roomPath('/pin'), { auth: true });
-    showPinned(null);
-  }));
-  $('slow-form').addEventListener('submit', setSlowMode);
-  $('mod-form').addEventListener('submit', addModerator);
   $('chat-form').addEventListener('submit', sendChat);
 }
 
@@ -219,15 +141,16 @@ function showConsole(loaded) {
   $('rtmp-template').textContent = RTMP_TEMPLATE;
   $('create-form').hidden = true;
   $('console').hidden = false;
-  showPinned(room.pinned);
   wireConsole();
+  const moderation = wireModeration(roomPath, act);
+  moderation.showPinned(room.pinned);
   feed = openFeed(room, {
-    onPin: pin,
-    onPinned: showPinned,
+    onPin: moderation.pin,
+    onPinned: moderation.showPinned,
     onStatus: (status) => { if (status !== room.status) { setStatus(status); } },
     onLikes: (total) => { $('total-likes').textContent = String(total); },
     onGift: () => { gifts += 1; $('gift-count').textContent = String(gifts); },
-    onSlowMode: showSlowMode,
+    onSlowMode: moderation.showSlowMode,
   });
   setStatus(room.status);
 }
