@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * Takes screenshots of every page of the web app (scripts/web-screenshots.sh runs it): a node on
  * the embedded default with a host live in a room, some chat, likes and a gift from a credited
  * viewer, photographed at phone width into the given folder: signin, live (with Nearby granted),
- * room, ai and privacy. The README shows three of them from {@code docs/img/}. Not a test; the
+ * room, host console, ai and privacy. The README shows four of them from {@code docs/img/}. Not a test; the
  * browser tests check the same pages.
  */
 public final class Screenshots {
@@ -60,6 +60,11 @@ public final class Screenshots {
       PlaywrightAssertions.assertThat(viewerPage.locator("#board-session li")).hasCount(1);
       viewerPage.evaluate("() => window.scrollTo(0, 0)");
       viewerPage.screenshot(new Page.ScreenshotOptions().setPath(out.resolve("room.png")).setFullPage(true));
+
+      Page console = open(browsers, port, host, "mei", "/host.html?id=" + roomId);
+      PlaywrightAssertions.assertThat(console.locator("#chat-log")).containsText("food stalls");
+      PlaywrightAssertions.assertThat(console.locator("#viewer-count")).hasText("1");
+      console.screenshot(new Page.ScreenshotOptions().setPath(out.resolve("host.png")));
 
       Page live = open(browsers, port, viewer, "sam", "/");
       live.context().grantPermissions(java.util.List.of("geolocation"));
