@@ -4,6 +4,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import io.liveroom.auth.Role;
 import io.liveroom.support.Await;
 import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,10 +35,17 @@ class HostConsolePageIT {
   private static final TestHttp http = node.http();
 
   @Test
-  @DisplayName("A host goes live from the console and moderates; host and viewer see each other's chat and the audience")
+  @DisplayName("A host goes live from the console and moderates; host and viewer see each other's chat, likes, gifts and the audience")
   void hostGoesLiveAndModerates() {
     TestUser host = verifiedUser("ana");
     TestUser viewer = verifiedUser("ben");
+    String admin = admin();
+    TestHttp.Response gift = http.post("/api/v1/admin/gifts", new JsonObject().put("name", "Lantern")
+      .put("priceCoins", 3).put("animationTier", 1), admin);
+    assertThat(gift.status()).as("catalogue gift: %s", gift).isIn(200, 201);
+    TestHttp.Response credited = http.post("/api/v1/admin/wallets/" + viewer.id() + "/credit", new JsonObject()
+      .put("coins", 10).put("reason", "browser test").put("requestId", UUID.randomUUID().toString()), admin);
+    assertThat(credited.status()).as("admin credit: %s", credited).isEqualTo(200);
     Page console = open(host, "ana", "/host.html");
     console.context().grantPermissions(List.of("clipboard-read", "clipboard-write"));
 
@@ -74,6 +83,14 @@ class HostConsolePageIT {
     chat(console, "welcome, ben");
     PlaywrightAssertions.assertThat(chatLog(console)).containsText("welcome, ben");
     PlaywrightAssertions.assertThat(chatLog(viewerPage)).containsText("welcome, ben");
+
+    // The viewer likes and sends a gift (credited by an admin above); the console sees both.
+    viewerPage.locator("#like").click();
+    PlaywrightAssertions.assertThat(console.locator("#total-likes")).hasText("1", SLOW);
+    viewerPage.locator("#gift-list button.gift", new Page.LocatorOptions().setHasText("Lantern")).first().click();
+    PlaywrightAssertions.assertThat(viewerPage.locator("#wallet-balance")).hasText("7");
+    PlaywrightAssertions.assertThat(chatLog(console).locator("li.gift")).containsText("ben sent 1 × Lantern.");
+    PlaywrightAssertions.assertThat(console.locator("#gift-count")).hasText("1");
 
     // Slow mode from the console: the viewer's next message starts the cooldown, the one after is refused.
     console.locator("#slow-seconds").fill("120");
@@ -172,6 +189,13 @@ class HostConsolePageIT {
     TestHttp.Response r = http.get("/api/v1/rooms/" + roomId, user.accessToken());
     assertThat(r.status()).as("room: %s", r).isEqualTo(200);
     return r.json();
+  }
+
+  /** An admin's access token (the admin routes read the role stored in accounts). */
+  private static String admin() {
+    TestUser admin = TestUsers.register(http, TestUsers.newPhone(), "admin");
+    TestUsers.setRole(admin.id(), Role.ADMIN);
+    return admin.accessToken();
   }
 
   private static TestUser verifiedUser(String nickname) {
