@@ -30,7 +30,9 @@ public final class ProductionRules {
       "any checksum-valid ID number verifies anyone as its holder"),
     AI("ai", "ai.provider", "simulated", "AI answers are canned text"),
     POLICY("policy", "privacy.policy.file", "bundled example",
-      "GET /api/v1/policy publishes the example privacy policy shipped in the jar, not the operator's own");
+      "GET /api/v1/policy publishes the example privacy policy shipped in the jar, not the operator's own"),
+    MEDIA_MODERATION("media-moderation", "media.moderation.provider", "none",
+      "uploaded pictures become public (avatars, covers) without any image moderation");
 
     public final String id;
     public final String key;
@@ -50,6 +52,7 @@ public final class ProductionRules {
         case IDENTITY -> value.equals(c.accounts().identity().provider());
         case AI -> value.equals(c.ai().provider());
         case POLICY -> c.privacy().policyFile().isEmpty();
+        case MEDIA_MODERATION -> value.equals(c.media().moderation().provider());
       };
     }
 
@@ -65,7 +68,7 @@ public final class ProductionRules {
   public static final List<String> REQUIRED_SECRETS = List.of("auth.jwtSecret", "accounts.crypto.keys",
     "accounts.crypto.activeKeyId", "accounts.crypto.indexKey", "accounts.sms.httpUrl", "accounts.sms.httpSecret",
     "accounts.identity.httpUrl", "accounts.identity.httpSecret", "ai.openai.baseUrls", "ai.openai.models",
-    "rooms.media.webhookToken", "privacy.policy.file");
+    "rooms.media.webhookToken", "privacy.policy.file", "media.moderation.url");
 
   private ProductionRules() {
   }
@@ -120,6 +123,10 @@ public final class ProductionRules {
     if (c.redis().embedded()) {
       problems.add(line("redis.url", "is empty, so this node would start an embedded Redis of its own; "
         + "point every node at one server"));
+    }
+    if (!c.media().storage().s3() && c.media().storage().dir().isEmpty()) {
+      problems.add(line("media.storage.dir", "is empty, so pictures go to this node's data.dir, where the other nodes "
+        + "cannot serve them; use media.storage.backend=s3, or set media.storage.dir to a mount every node shares"));
     }
     if ("memory".equals(c.realtime().broker())) {
       problems.add(line("realtime.broker", "is memory, which reaches the sockets of this node only; use redis"));
