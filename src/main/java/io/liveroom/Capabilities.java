@@ -80,6 +80,7 @@ final class Capabilities {
     rewards.addGiftListener((receipt, hostId, sessionId) ->
       rooms.hot().record(receipt.roomId(), HotRanking.Signal.GIFT, receipt.coins()));
     media = add(new MediaCapability(platform, accounts.bearerAuth()));
+    accounts.useAvatarPictures(new MediaAvatars(media.references()));
     privacy = add(new PrivacyCapability(platform, personalData, accounts, new PrivacyRoomActions(rooms),
       consent.service(), nearby));
     add(new WebCapability(platform.config().web()));

@@ -39,6 +39,7 @@ public final class AccountsCapability implements Capability {
   private final Set<String> adminPhones;
   private final AccountStatus status;
   private final Privacy privacy;
+  private final ProfileService profiles;
 
   /** What accounts hands to the privacy capability. */
   private record Privacy(AccountService accounts, Reauthentication reauth, AccountPersonalData data,
@@ -80,12 +81,13 @@ public final class AccountsCapability implements Capability {
     IdentityVerifier verifier = "http".equals(cfg.identity().provider())
       ? new HttpIdentityVerifier(vertx, cfg.identity()) : new LocalIdentityVerifier();
     AdminService admin = new AdminService(users, identityRepo, directory, status, crypto, audit, sessions);
+    this.profiles = new ProfileService(users, identityRepo, directory, codes, crypto, audit, clock,
+      new ProfileService.PhoneChange(reauth, sessions, sender));
     List<HttpRoutes> routes = new ArrayList<>(List.of(
       new AuthRoutes(accounts, codes, sessions, directory, phones, new PasswordPolicy(commonPasswords), auth,
         cfg.policyVersion(), clock),
       new SessionRoutes(sessions, auth),
-      new ProfileRoutes(new ProfileService(users, identityRepo, directory, codes, crypto, audit, clock,
-        new ProfileService.PhoneChange(reauth, sessions, sender)), phones, auth),
+      new ProfileRoutes(profiles, phones, auth),
       new IdentityRoutes(new IdentityService(identityRepo, verifier,
         new IdentityAttempts(new IdentityAttemptRepository(pool), cfg.identity().maxAttemptsPerDay()), status, crypto,
         audit, clock), auth, clock),
@@ -142,6 +144,11 @@ public final class AccountsCapability implements Capability {
 
   public SessionGate gate() {
     return gate;
+  }
+
+  /** Plugs in uploaded pictures as avatars (the bootstrap's media adapter); called once during wiring. */
+  public void useAvatarPictures(AvatarPictures avatars) {
+    profiles.useAvatarPictures(avatars);
   }
 
   public BearerAuth bearerAuth() {

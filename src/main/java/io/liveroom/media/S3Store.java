@@ -12,6 +12,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -45,6 +47,10 @@ final class S3Store implements MediaStore {
       .httpClientBuilder(UrlConnectionHttpClient.builder())
       .region(Region.of(config.s3Region()))
       .forcePathStyle(config.s3PathStyle())
+      // Checksums only where the API requires them: the SDK's default (a CRC trailer on every
+      // upload, since early 2025) is refused by many S3-compatible stores.
+      .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+      .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
       .credentialsProvider(credentials(config));
     if (!config.s3Endpoint().isEmpty()) {
       builder.endpointOverride(URI.create(config.s3Endpoint()));
