@@ -81,8 +81,9 @@ final class Capabilities {
       rooms.hot().record(receipt.roomId(), HotRanking.Signal.GIFT, receipt.coins()));
     media = add(new MediaCapability(platform, accounts.bearerAuth()));
     accounts.useAvatarPictures(new MediaAvatars(media.references()));
+    rooms.useCoverPictures(new MediaCovers(media.references()));
     privacy = add(new PrivacyCapability(platform, personalData, accounts, new PrivacyRoomActions(rooms),
-      consent.service(), nearby));
+      consent.service(), nearby, new ReportedMedia(media.moderation())));
     add(new WebCapability(platform.config().web()));
   }
 

@@ -23,6 +23,12 @@ public interface MediaReferences {
 
   Future<Attached> attach(long ownerId, UUID mediaId, String kind, String refId, boolean makePublic);
 
+  /**
+   * Makes a picture of {@code ownerId}'s public (moderation first) without referencing it yet, for
+   * a thing whose id is known only once it exists (a new room); {@link #attach} follows.
+   */
+  Future<Attached> publish(long ownerId, UUID mediaId);
+
   /** Drops what {@code kind}/{@code refId} references (nothing referenced is a success). */
   Future<Void> detach(String kind, String refId);
 }

@@ -110,6 +110,17 @@ final class MediaService implements MediaReferences {
   }
 
   @Override
+  public Future<Attached> publish(long ownerId, UUID mediaId) {
+    return owned(ownerId, mediaId).compose(publication::publish).map(m -> {
+      if (!m.publiclyServed()) {
+        throw AppException.of(ErrorCode.MEDIA_NOT_USABLE, "rejected".equals(m.moderation())
+          ? "Moderation rejected this picture." : "This picture is waiting for moderation; try again later.");
+      }
+      return attached(m);
+    });
+  }
+
+  @Override
   public Future<Void> detach(String kind, String refId) {
     return repository.detach(kind, refId, clock.instant());
   }

@@ -73,6 +73,71 @@ class MediaLifecycleTest {
   }
 
   @Test
+  @DisplayName("PATCH /me with avatarMediaId makes the picture public and the avatar; a plain avatarUrl releases it")
+  void avatarFromUpload() {
+    TestUsers.TestUser user = TestUsers.register(node.http());
+    String id = upload(user, Map.of("purpose", "avatar", "visibility", "private")).getString("id");
+    assertThat(media.get("/media/" + id + "/medium").status()).as("private before").isEqualTo(404);
+    io.liveroom.support.TestHttp.Response patched = node.http().send("PATCH", "/api/v1/me",
+      new JsonObject().put("avatarMediaId", id).encode(), Map.of("Authorization", "Bearer " + user.accessToken()));
+    assertThat(patched.status()).as("%s", patched).isEqualTo(200);
+    assertThat(patched.json().getString("avatarUrl")).isEqualTo("/media/" + id + "/medium");
+    assertThat(media.get("/media/" + id + "/medium").status()).isEqualTo(200);
+    assertThat(media.get("/api/v1/media/" + id, user.accessToken()).json().getJsonArray("referencedBy").getList())
+      .containsExactly("avatar/" + user.id());
+
+    TestUsers.TestUser other = TestUsers.register(node.http());
+    io.liveroom.support.TestHttp.Response stolen = node.http().send("PATCH", "/api/v1/me",
+      new JsonObject().put("avatarMediaId", id).encode(), Map.of("Authorization", "Bearer " + other.accessToken()));
+    assertThat(stolen.json().getString("code")).as("another user's picture").isEqualTo("media_not_found");
+
+    node.http().send("PATCH", "/api/v1/me", new JsonObject().put("avatarUrl", "https://cdn.example.com/a.png").encode(),
+      Map.of("Authorization", "Bearer " + user.accessToken()));
+    assertThat(media.get("/api/v1/media/" + id, user.accessToken()).json().getJsonArray("referencedBy")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("A room created with coverMediaId gets the public picture as its cover, referenced by the room")
+  void roomCoverFromUpload() {
+    TestUsers.TestUser host = TestUsers.register(node.http());
+    TestUsers.markVerifiedAdult(host.id());
+    String id = upload(host, Map.of("purpose", "cover", "visibility", "private")).getString("id");
+    io.liveroom.support.TestHttp.Response created = node.http().post("/api/v1/rooms", new JsonObject()
+      .put("title", "Covered").put("category", "music").put("coverMediaId", id), host.accessToken());
+    assertThat(created.status()).as("%s", created).isEqualTo(201);
+    JsonObject room = created.json().getJsonObject("room");
+    assertThat(room.getString("coverUrl")).isEqualTo("/media/" + id + "/medium");
+    assertThat(media.get(room.getString("coverUrl")).status()).isEqualTo(200);
+    assertThat(media.get("/api/v1/media/" + id, host.accessToken()).json().getJsonArray("referencedBy").getList())
+      .containsExactly("cover/" + room.getLong("id"));
+  }
+
+  @Test
+  @DisplayName("A picture is reported by its id; a moderator's remove_media takes it down: its public URL stops serving it")
+  void reportedPictureTakenDown() {
+    TestUsers.TestUser owner = TestUsers.register(node.http());
+    TestUsers.TestUser reporter = TestUsers.register(node.http());
+    TestUsers.TestUser moderator = TestUsers.register(node.http());
+    TestUsers.setRole(moderator.id(), io.liveroom.auth.Role.MODERATOR);
+    String id = upload(owner, Map.of("purpose", "cover")).getString("id");
+    assertThat(media.get("/media/" + id + "/thumb").status()).isEqualTo(200);
+
+    io.liveroom.support.TestHttp.Response filed = node.http().post("/api/v1/reports",
+      new JsonObject().put("mediaId", id).put("reason", "sexual"), reporter.accessToken());
+    assertThat(filed.status()).as("%s", filed).isEqualTo(201);
+    assertThat(filed.json().getLong("targetUserId")).isEqualTo(owner.id());
+    assertThat(filed.json().getString("mediaId")).isEqualTo(id);
+    String modToken = node.get().accessTokens().issue(moderator.id(), io.liveroom.auth.Role.MODERATOR, "s-" + moderator.id());
+    io.liveroom.support.TestHttp.Response resolved = node.http().post("/api/v1/moderation/reports/"
+      + filed.json().getLong("id") + "/resolution", new JsonObject().put("action", "remove_media"), modToken);
+    assertThat(resolved.status()).as("%s", resolved).isEqualTo(200);
+    assertThat(media.get("/media/" + id + "/thumb").status()).isEqualTo(404);
+    assertThat(media.get("/api/v1/media/" + id, owner.accessToken()).json().getString("moderation")).isEqualTo("rejected");
+    assertThat(node.http().post("/api/v1/reports", new JsonObject().put("mediaId", UUID.randomUUID().toString())
+      .put("reason", "spam"), reporter.accessToken()).json().getString("code")).isEqualTo("report_target_not_found");
+  }
+
+  @Test
   @DisplayName("A referenced picture cannot be deleted by its owner (409); once released it can (204), and its files go")
   void deleteOwn() throws Exception {
     TestUsers.TestUser user = TestUsers.register(node.http());
