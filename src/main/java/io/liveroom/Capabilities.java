@@ -9,6 +9,7 @@ import io.liveroom.consent.ConsentCapability;
 import io.liveroom.geo.NearbyCapability;
 import io.liveroom.http.HealthCheck;
 import io.liveroom.http.HttpRoutes;
+import io.liveroom.media.MediaCapability;
 import io.liveroom.personaldata.PersonalDataRegistry;
 import io.liveroom.privacy.PrivacyCapability;
 import io.liveroom.realtime.Namespaces;
@@ -33,7 +34,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Every capability of a node, built with {@code new} in dependency order: accounts first
  * (everyone authenticates through it), then the real-time core, live rooms, consent, Nearby, AI
- * dialogue, rewards, privacy (it reaches everyone's personal data), and the web app last (its
+ * dialogue, rewards, media, privacy (it reaches everyone's personal data), and the web app last (its
  * pages catch the paths no API route took). Adding a capability
  * is one line in the constructor: the loops below plug in its namespaces, RPC methods, personal
  * data, routes and health checks, and start and stop it. {@link Node} owns the lifecycle around
@@ -55,6 +56,7 @@ final class Capabilities {
   private final AiCapability ai;
   private final RewardsCapability rewards;
   private final PrivacyCapability privacy;
+  private final MediaCapability media;
 
   /**
    * Constructs every capability, in dependency order. Runs on a worker: constructors read their
@@ -77,8 +79,11 @@ final class Capabilities {
     // Every committed gift warms the room's hot score.
     rewards.addGiftListener((receipt, hostId, sessionId) ->
       rooms.hot().record(receipt.roomId(), HotRanking.Signal.GIFT, receipt.coins()));
+    media = add(new MediaCapability(platform, accounts.bearerAuth()));
+    accounts.useAvatarPictures(new MediaAvatars(media.references()));
+    rooms.useCoverPictures(new MediaCovers(media.references()));
     privacy = add(new PrivacyCapability(platform, personalData, accounts, new PrivacyRoomActions(rooms),
-      consent.service(), nearby));
+      consent.service(), nearby, new ReportedMedia(media.moderation())));
     add(new WebCapability(platform.config().web()));
   }
 
@@ -194,5 +199,9 @@ final class Capabilities {
 
   PrivacyCapability privacy() {
     return privacy;
+  }
+
+  MediaCapability media() {
+    return media;
   }
 }

@@ -15,6 +15,7 @@ import io.liveroom.http.HealthCheck;
 import io.liveroom.http.HealthRoutes;
 import io.liveroom.http.HttpRoutes;
 import io.liveroom.http.HttpVerticle;
+import io.liveroom.media.MediaCapability;
 import io.liveroom.http.MetricsRoutes;
 import io.liveroom.http.OpsRoutes;
 import io.liveroom.infra.Database;
@@ -290,6 +291,10 @@ public final class Node {
 
   public AiCapability ai() {
     return capabilities.ai();
+  }
+
+  public MediaCapability media() {
+    return capabilities.media();
   }
 
   /**

@@ -57,7 +57,8 @@ class SqlOwnershipTest {
     entry("nearby_visibility", Set.of("geo")), entry("user_blocks", Set.of("geo")),
     entry("data_exports", Set.of("privacy")), entry("data_export_chunks", Set.of("privacy")),
     entry("account_cancellations", Set.of("privacy")), entry("reports", Set.of("privacy")),
-    entry("policy_acceptances", Set.of("privacy")));
+    entry("policy_acceptances", Set.of("privacy")),
+    entry("media_objects", Set.of("media")), entry("media_refs", Set.of("media")));
 
   private record Statement(Class<?> owner, String field, String sql) {
     String capability() {

@@ -42,6 +42,7 @@ public final class AccountsCapability implements Capability {
   private final Minors minors;
   private final Privacy privacy;
   private final SignInMethods signIn;
+  private final ProfileService profiles;
 
   /** What accounts hands to the privacy capability. */
   private record Privacy(AccountService accounts, Reauthentication reauth, AccountPersonalData data,
@@ -85,12 +86,13 @@ public final class AccountsCapability implements Capability {
     IdentityVerifier verifier = "http".equals(cfg.identity().provider())
       ? new HttpIdentityVerifier(vertx, cfg.identity()) : new LocalIdentityVerifier();
     AdminService admin = new AdminService(users, guardians, minors, directory, status, crypto, audit, sessions);
+    this.profiles = new ProfileService(users, identityRepo, directory, codes, crypto, audit, clock,
+      new ProfileService.PhoneChange(reauth, sessions, sender));
     List<HttpRoutes> routes = new ArrayList<>(List.of(
       new AuthRoutes(accounts, codes, sessions, directory, phones, new PasswordPolicy(commonPasswords), auth,
         cfg.policyVersion(), clock),
       new SessionRoutes(sessions, auth),
-      new ProfileRoutes(new ProfileService(users, identityRepo, directory, codes, crypto, audit, clock,
-        new ProfileService.PhoneChange(reauth, sessions, sender)), phones, auth),
+      new ProfileRoutes(profiles, phones, auth),
       new IdentityRoutes(new IdentityService(identityRepo, minors, verifier,
         new IdentityAttempts(new IdentityAttemptRepository(pool), cfg.identity().maxAttemptsPerDay()), status, crypto,
         audit, clock), auth, clock),
@@ -152,6 +154,11 @@ public final class AccountsCapability implements Capability {
 
   public SessionGate gate() {
     return gate;
+  }
+
+  /** Plugs in uploaded pictures as avatars (the bootstrap's media adapter); called once during wiring. */
+  public void useAvatarPictures(AvatarPictures avatars) {
+    profiles.useAvatarPictures(avatars);
   }
 
   public BearerAuth bearerAuth() {

@@ -6,4 +6,8 @@ package io.liveroom.account;
  */
 public record ProfilePatch(String nickname, boolean avatarUrlSet, String avatarUrl, String gender,
                            boolean bioSet, String bio, boolean emailSet, String email) {
+  /** The same patch setting {@code avatarUrl} (an uploaded picture's public URL). */
+  ProfilePatch withAvatar(String url) {
+    return new ProfilePatch(nickname, true, url, gender, bioSet, bio, emailSet, email);
+  }
 }

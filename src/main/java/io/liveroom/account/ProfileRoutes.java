@@ -10,6 +10,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Set;
+import java.util.UUID;
 
 /** {@code GET/PATCH /api/v1/me}, {@code POST /api/v1/me/phone}, {@code GET /api/v1/users/{id}}. */
 public final class ProfileRoutes implements HttpRoutes {
@@ -47,6 +48,7 @@ public final class ProfileRoutes implements HttpRoutes {
       f.errors().add("nickname", "required", "The nickname cannot be removed.");
     }
     String avatar = f.url("avatarUrl");
+    UUID avatarMediaId = avatarMediaId(body, f);
     String gender = f.string("gender", false, 16);
     if (gender != null && !GENDERS.contains(gender)) {
       f.errors().add("gender", "invalid", "One of male, female, other, unspecified.");
@@ -58,16 +60,33 @@ public final class ProfileRoutes implements HttpRoutes {
         + "(re-authentication, then a code mailed to the new address).");
     }
     for (String name : body.fieldNames()) {
-      if (!Set.of("nickname", "avatarUrl", "gender", "bio", "email").contains(name)) {
+      if (!Set.of("nickname", "avatarUrl", "avatarMediaId", "gender", "bio", "email").contains(name)) {
         f.errors().add(name, "unknown", "This field cannot be changed here.");
       }
     }
     f.errors().throwIfAny();
     ProfilePatch patch = new ProfilePatch(nickname, body.containsKey("avatarUrl"), avatar, gender,
       body.containsKey("bio"), bio, false, null);
-    profiles.update(BearerAuth.principal(ctx).userId(), patch)
+    profiles.update(BearerAuth.principal(ctx).userId(), patch, avatarMediaId)
       .onSuccess(me -> Bodies.reply(ctx, 200, me))
       .onFailure(ctx::fail);
+  }
+
+  /** An uploaded picture's id (POST /api/v1/media) to use as the avatar; not together with avatarUrl. */
+  private static UUID avatarMediaId(JsonObject body, Fields f) {
+    Object raw = body.getValue("avatarMediaId");
+    if (raw == null) {
+      return null;
+    }
+    if (body.containsKey("avatarUrl")) {
+      f.errors().add("avatarMediaId", "conflict", "Give avatarUrl or avatarMediaId, not both.");
+      return null;
+    }
+    if (raw instanceof String s && s.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
+      return UUID.fromString(s);
+    }
+    f.errors().add("avatarMediaId", "invalid", "The id of an uploaded picture (a UUID).");
+    return null;
   }
 
   private void changePhone(RoutingContext ctx) {

@@ -28,6 +28,7 @@ public final class ProfileService {
   private static final Logger LOG = LoggerFactory.getLogger(ProfileService.class);
 
   private final UserRepository users;
+  private volatile AvatarPictures avatars = AvatarPictures.NONE;
   private final IdentityRepository identities;
   private final UserDirectory directory;
   private final SmsCodeService codes;
@@ -60,6 +61,23 @@ public final class ProfileService {
 
   public Future<JsonObject> update(long userId, ProfilePatch patch) {
     return users.updateProfile(userId, patch).compose(v -> me(userId));
+  }
+
+  /**
+   * A PATCH that may name an uploaded picture as the avatar ({@code avatarMediaId}): its public URL
+   * becomes {@code avatarUrl}. Setting {@code avatarUrl} directly releases the uploaded one.
+   */
+  public Future<JsonObject> update(long userId, ProfilePatch patch, UUID avatarMediaId) {
+    if (avatarMediaId != null) {
+      return avatars.use(userId, avatarMediaId).compose(url -> update(userId, patch.withAvatar(url)));
+    }
+    Future<Void> released = patch.avatarUrlSet() ? avatars.release(userId) : Future.succeededFuture();
+    return released.compose(v -> update(userId, patch));
+  }
+
+  /** Called once during wiring (the bootstrap's media adapter). */
+  void useAvatarPictures(AvatarPictures avatars) {
+    this.avatars = avatars;
   }
 
   public Future<JsonObject> publicView(long userId) {

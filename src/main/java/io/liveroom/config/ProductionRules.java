@@ -34,7 +34,9 @@ public final class ProductionRules {
     ONE_CLICK("one-click", "accounts.oneClick.provider", "dev-outbox",
       "POST /api/v1/dev/one-click-tokens hands anyone a one-click login token for any phone"),
     EMAIL("email", "accounts.email.sender", "dev-outbox",
-      "verification codes are not mailed, and GET /api/v1/dev/email-outbox shows them to anyone");
+      "verification codes are not mailed, and GET /api/v1/dev/email-outbox shows them to anyone"),
+    MEDIA_MODERATION("media-moderation", "media.moderation.provider", "none",
+      "uploaded pictures become public (avatars, covers) without any image moderation");
 
     public final String id;
     public final String key;
@@ -56,6 +58,7 @@ public final class ProductionRules {
         case POLICY -> c.privacy().policyFile().isEmpty();
         case ONE_CLICK -> c.accounts().oneClick().devOutbox();
         case EMAIL -> c.accounts().email().devOutbox();
+        case MEDIA_MODERATION -> value.equals(c.media().moderation().provider());
       };
     }
 
@@ -71,7 +74,7 @@ public final class ProductionRules {
   public static final List<String> REQUIRED_SECRETS = List.of("auth.jwtSecret", "accounts.crypto.keys",
     "accounts.crypto.activeKeyId", "accounts.crypto.indexKey", "accounts.sms.httpUrl", "accounts.sms.httpSecret",
     "accounts.identity.httpUrl", "accounts.identity.httpSecret", "ai.openai.baseUrls", "ai.openai.models",
-    "rooms.media.webhookToken", "privacy.policy.file");
+    "rooms.media.webhookToken", "privacy.policy.file", "media.moderation.url");
 
   private ProductionRules() {
   }
@@ -126,6 +129,10 @@ public final class ProductionRules {
     if (c.redis().embedded()) {
       problems.add(line("redis.url", "is empty, so this node would start an embedded Redis of its own; "
         + "point every node at one server"));
+    }
+    if (!c.media().storage().s3() && c.media().storage().dir().isEmpty()) {
+      problems.add(line("media.storage.dir", "is empty, so pictures go to this node's data.dir, where the other nodes "
+        + "cannot serve them; use media.storage.backend=s3, or set media.storage.dir to a mount every node shares"));
     }
     if ("memory".equals(c.realtime().broker())) {
       problems.add(line("realtime.broker", "is memory, which reaches the sockets of this node only; use redis"));

@@ -169,6 +169,26 @@ public enum ErrorCode {
   EMAIL_RATE_LIMITED("email_rate_limited", 429, 2154, true),
   /** The (proven) email address is already the verified email of another account. */
   EMAIL_TAKEN("email_taken", 409, 2155, false),
+
+  // --- Media (1700-1749) ---
+  /** The upload is not a JPEG, PNG, WebP or GIF picture (sniffed from its bytes, not its name). */
+  MEDIA_TYPE_UNSUPPORTED("media_type_unsupported", 415, 1700, false),
+  /** The upload is larger than media.maxBytes. */
+  MEDIA_TOO_LARGE("media_too_large", 413, 1701, false),
+  /** The picture's header declares more pixels (or a longer side) than allowed; nothing was decoded. */
+  MEDIA_TOO_MANY_PIXELS("media_too_many_pixels", 422, 1702, false),
+  /** The bytes start like a picture of a supported type but cannot be decoded. */
+  MEDIA_UNREADABLE("media_unreadable", 422, 1703, false),
+  /** No such picture (or not one the caller may see). */
+  MEDIA_NOT_FOUND("media_not_found", 404, 1704, false),
+  /** A signed media URL whose signature does not match. */
+  MEDIA_LINK_INVALID("media_link_invalid", 403, 1705, false),
+  /** A signed media URL past its expiry; ask for a fresh one. */
+  MEDIA_LINK_EXPIRED("media_link_expired", 410, 1706, false),
+  /** The picture cannot be used here: another user's, rejected by moderation, or not public where it must be. */
+  MEDIA_NOT_USABLE("media_not_usable", 409, 1707, false),
+  /** The storage backend could not be reached; try again. */
+  MEDIA_STORAGE_UNAVAILABLE("media_storage_unavailable", 503, 1708, true),
   ;
 
   private final String code;

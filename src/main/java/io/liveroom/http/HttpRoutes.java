@@ -12,6 +12,13 @@ import io.vertx.ext.web.Router;
 public interface HttpRoutes {
   void mount(Router router);
 
+  /**
+   * Routes that must see the request before the shared JSON body handler of {@code /api/*} reads
+   * it (1 MB, in memory): a streamed upload mounts its own limits and handling here.
+   */
+  default void mountBeforeBody(Router router) {
+  }
+
   default void configure(HttpServerOptions options) {
   }
 

@@ -66,6 +66,7 @@ public final class HttpVerticle extends VerticleBase {
         .exposedHeaders(Set.of(RequestIds.HEADER, "Retry-After", "ETag", "X-Policy-Update-Required"))
         .maxAgeSeconds(600));
     }
+    modules.forEach(m -> m.mountBeforeBody(router));
     BodyHandler body = BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes());
     router.route("/api/*").handler(body);
     router.route("/v1/*").handler(body);

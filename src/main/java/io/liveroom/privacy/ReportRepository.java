@@ -18,11 +18,11 @@ import static io.liveroom.privacy.ExportRepository.utc;
 /** SQL for reports and the moderation queue. */
 final class ReportRepository {
   static final String COLUMNS = """
-    id, reporter_id, target_user_id, room_id, message_id, reason, details, status, action, outcome, created_at,
-    handled_at""";
+    id, reporter_id, target_user_id, room_id, message_id, media_id, reason, details, status, action, outcome,
+    created_at, handled_at""";
   static final String INSERT = """
-    INSERT INTO reports (reporter_id, target_user_id, room_id, message_id, reason, details, created_at)
-    VALUES ($1, $2, $3, $4, $5, $6, $7)""" + " RETURNING " + COLUMNS;
+    INSERT INTO reports (reporter_id, target_user_id, room_id, message_id, reason, details, created_at, media_id)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""" + " RETURNING " + COLUMNS;
   static final String MINE = "SELECT " + COLUMNS + " FROM reports WHERE reporter_id = $1 ORDER BY id DESC LIMIT 100";
   static final String QUEUE = "SELECT " + COLUMNS + " FROM reports WHERE status = $1 AND id > $2 ORDER BY id LIMIT $3";
   static final String LOCK = "SELECT " + COLUMNS + " FROM reports WHERE id = $1 FOR UPDATE";
@@ -30,7 +30,8 @@ final class ReportRepository {
     UPDATE reports SET status = $2, action = $3, outcome = $4, handled_by = $5, handled_at = $6 WHERE id = $1""" + " RETURNING " + COLUMNS;
 
   static final String FILED_BY = """
-    SELECT id, target_user_id, room_id, message_id, reason, details, status, action, outcome, created_at, handled_at
+    SELECT id, target_user_id, room_id, message_id, media_id, reason, details, status, action, outcome, created_at,
+           handled_at
     FROM reports WHERE reporter_id = $1 ORDER BY id""";
   static final String FORGET_DETAILS = "UPDATE reports SET details = NULL WHERE reporter_id = $1";
 
@@ -44,9 +45,9 @@ final class ReportRepository {
     return pool;
   }
 
-  Future<JsonObject> insert(long reporter, Long target, Long room, Long message, String reason, String details,
-                            Instant at) {
-    return pool.preparedQuery(INSERT).execute(Tuple.of(reporter, target, room, message, reason, details, utc(at)))
+  Future<JsonObject> insert(long reporter, Long target, Long room, Long message, java.util.UUID media, String reason,
+                            String details, Instant at) {
+    return pool.preparedQuery(INSERT).execute(Tuple.of(reporter, target, room, message, reason, details, utc(at), media))
       .map(rows -> toJson(rows.iterator().next()));
   }
 
@@ -80,6 +81,7 @@ final class ReportRepository {
     Long message = r.getLong("message_id");
     return new JsonObject().put("id", r.getLong("id")).put("targetUserId", r.getLong("target_user_id"))
       .put("roomId", r.getLong("room_id")).put("messageId", message == null ? null : Long.toString(message))
+      .put("mediaId", r.getUUID("media_id") == null ? null : r.getUUID("media_id").toString())
       .put("reason", r.getString("reason")).put("details", r.getString("details"))
       .put("status", r.getString("status")).put("action", r.getString("action")).put("outcome", r.getString("outcome"))
       .put("createdAt", Times.iso(r.getOffsetDateTime("created_at")))

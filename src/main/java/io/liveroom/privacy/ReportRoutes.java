@@ -14,6 +14,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.UUID;
 
 /** Filing reports, the reporter's view of them, and the moderators' queue. */
 final class ReportRoutes implements HttpRoutes {
@@ -41,18 +42,36 @@ final class ReportRoutes implements HttpRoutes {
     Long user = BodyFields.optionalId(body, "targetUserId", f);
     Long room = BodyFields.optionalId(body, "roomId", f);
     Long message = BodyFields.optionalId(body, "messageId", f);
+    UUID media = mediaId(body, f);
     String reason = BodyFields.optionalString(body, "reason", 32, f);
     String details = BodyFields.optionalString(body, "details", 2000, f);
-    int targets = (user == null ? 0 : 1) + (room == null ? 0 : 1) + (message == null ? 0 : 1);
+    int targets = (user == null ? 0 : 1) + (room == null ? 0 : 1) + (message == null ? 0 : 1) + (media == null ? 0 : 1);
     if (targets != 1 && f.isEmpty()) {
-      f.add("targetUserId", "one_required", "Give exactly one of targetUserId, roomId and messageId.");
+      f.add("targetUserId", "one_required", "Give exactly one of targetUserId, roomId, messageId and mediaId.");
     }
     if (reason == null || !ReportService.REASONS.contains(reason)) {
       f.add("reason", "invalid", "One of " + String.join(", ", ReportService.REASONS.stream().sorted().toList()) + ".");
     }
     f.throwIfAny();
-    reports.file(BearerAuth.principal(ctx).userId(), user, room, message, reason, details)
+    reports.file(BearerAuth.principal(ctx).userId(), user, room, message, media, reason, details)
       .onSuccess(r -> Bodies.reply(ctx, 201, r)).onFailure(ctx::fail);
+  }
+
+  /** An uploaded picture's id (a UUID string), or null when absent. */
+  private static UUID mediaId(JsonObject body, FieldErrors f) {
+    Object raw = body.getValue("mediaId");
+    if (raw == null) {
+      return null;
+    }
+    try {
+      if (raw instanceof String s && s.length() == 36) {
+        return UUID.fromString(s);
+      }
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    f.add("mediaId", "invalid", "The id of an uploaded picture (a UUID).");
+    return null;
   }
 
   private void mine(RoutingContext ctx) {
@@ -84,7 +103,7 @@ final class ReportRoutes implements HttpRoutes {
     String action = BodyFields.optionalString(body, "action", 16, f);
     String outcome = BodyFields.optionalString(body, "outcome", 1000, f);
     if (action == null || !ReportService.ACTIONS.contains(action)) {
-      f.add("action", "invalid", "One of warn, mute, ban, close_room, dismiss.");
+      f.add("action", "invalid", "One of warn, mute, ban, close_room, remove_media, dismiss.");
     }
     Integer seconds = body.getValue("durationSeconds") instanceof Number n ? n.intValue() : null;
     if (body.getValue("durationSeconds") != null && (seconds == null || seconds < 1)) {

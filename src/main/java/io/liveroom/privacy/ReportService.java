@@ -15,6 +15,7 @@ import io.vertx.sqlclient.Row;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Reports and the moderation queue. A report names exactly one of a user, a room or a chat message;
@@ -26,7 +27,7 @@ import java.util.Set;
 final class ReportService {
   static final Set<String> REASONS = Set.of("spam", "harassment", "hate", "sexual", "violence", "minor_safety", "fraud",
     "illegal", "other");
-  static final Set<String> ACTIONS = Set.of("warn", "mute", "ban", "close_room", "dismiss");
+  static final Set<String> ACTIONS = Set.of("warn", "mute", "ban", "close_room", "remove_media", "dismiss");
   private static final Duration DEFAULT_MUTE = Duration.ofHours(24);
 
   /** A validated resolution. {@code muteFor} is used by {@code mute} only. */
@@ -39,9 +40,11 @@ final class ReportService {
   private final AdminService admin;
   private final AuditLog audit;
   private final Clock clock;
+  private final ReportedPictures pictures;
 
   ReportService(ReportRepository repository, UserDirectory directory, RoomActions rooms, AdminService admin, AuditLog audit,
-                Clock clock) {
+                Clock clock, ReportedPictures pictures) {
+    this.pictures = pictures;
     this.repository = repository;
     this.directory = directory;
     this.rooms = rooms;
@@ -50,12 +53,20 @@ final class ReportService {
     this.clock = clock;
   }
 
-  Future<JsonObject> file(long reporter, Long targetUserId, Long roomId, Long messageId, String reason, String details) {
-    return resolveTarget(targetUserId, roomId, messageId).compose(t -> {
+  Future<JsonObject> file(long reporter, Long targetUserId, Long roomId, Long messageId, UUID mediaId, String reason,
+                          String details) {
+    Future<Target> resolved = mediaId == null ? resolveTarget(targetUserId, roomId, messageId)
+      : pictures.ownerOf(mediaId).map(owner -> {
+        if (owner == null) {
+          throw AppException.of(ErrorCode.REPORT_TARGET_NOT_FOUND, "The reported picture does not exist.");
+        }
+        return new Target(owner, null);
+      });
+    return resolved.compose(t -> {
       if (t.user() != null && t.user() == reporter) {
         return Future.failedFuture(AppException.of(ErrorCode.BAD_REQUEST, "You cannot report yourself."));
       }
-      return repository.insert(reporter, t.user(), t.room(), messageId, reason, details, clock.instant());
+      return repository.insert(reporter, t.user(), t.room(), messageId, mediaId, reason, details, clock.instant());
     });
   }
 
@@ -112,6 +123,8 @@ final class ReportService {
         ? DEFAULT_MUTE : r.muteFor());
       case "ban" -> room != null ? rooms.ban(staff, room, target) : admin.setStatus(staff.userId(), target, "banned", why, ip);
       case "close_room" -> room == null ? needs("close_room", "a room") : rooms.close(staff, room, why);
+      case "remove_media" -> report.getUUID("media_id") == null ? needs("remove_media", "a picture")
+        : pictures.takeDown(report.getUUID("media_id"));
       default -> Future.failedFuture(AppException.of(ErrorCode.BAD_REQUEST, "Unknown action."));
     };
   }

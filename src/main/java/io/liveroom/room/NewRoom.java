@@ -8,10 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A validated create-room request. */
-record NewRoom(String title, String coverUrl, String category, List<String> tags) {
+record NewRoom(String title, String coverUrl, String category, List<String> tags, java.util.UUID coverMediaId) {
   static final int MAX_TITLE = 80;
   static final int MAX_TAGS = 10;
   static final int MAX_TAG = 24;
+
+  NewRoom(String title, String coverUrl, String category, List<String> tags) {
+    this(title, coverUrl, category, tags, null);
+  }
 
   /** Validates the body; every bad field is reported at once. */
   static NewRoom from(JsonObject body) {
@@ -24,13 +28,22 @@ record NewRoom(String title, String coverUrl, String category, List<String> tags
     if (cover != null && !cover.isBlank() && (!cover.matches("https://[^\\s]{1,2000}"))) {
       errors.add("coverUrl", "invalid", "coverUrl is an https URL.");
     }
+    java.util.UUID coverMediaId = null;
+    String media = string(body, "coverMediaId");
+    if (media != null && cover != null) {
+      errors.add("coverMediaId", "conflict", "Give coverUrl or coverMediaId, not both.");
+    } else if (media != null && !media.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
+      errors.add("coverMediaId", "invalid", "The id of an uploaded picture (a UUID).");
+    } else if (media != null) {
+      coverMediaId = java.util.UUID.fromString(media);
+    }
     String category = string(body, "category");
     if (category == null || !category.matches("[a-z0-9_-]{1,32}")) {
       errors.add("category", "invalid", "category is 1-32 of a-z, 0-9, _ and -.");
     }
     List<String> tags = tags(body, errors);
     errors.throwIfAny();
-    return new NewRoom(title.strip(), cover == null || cover.isBlank() ? null : cover, category, tags);
+    return new NewRoom(title.strip(), cover == null || cover.isBlank() ? null : cover, category, tags, coverMediaId);
   }
 
   private static List<String> tags(JsonObject body, FieldErrors errors) {

@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Room lifecycle: create (verified hosts allowed to host, see {@link HostEligibility}), go live, end, close, and the stream key. PostgreSQL
@@ -20,6 +21,7 @@ import java.util.List;
 final class RoomService {
   /** Rooms rebuilt per PostgreSQL query after Redis lost the live state. */
   private static final int RESTORE_PAGE = 200;
+  private volatile CoverPictures covers = CoverPictures.NONE;
   private final RoomRepository rooms;
   private final ModerationRepository moderation;
   private final RoomState state;
@@ -45,12 +47,26 @@ final class RoomService {
   record Created(Room room, String streamKey) {
   }
 
+  /**
+   * A cover given as an uploaded picture is made public first (moderation), then the room is
+   * created with its URL, then the room is recorded as referencing it.
+   */
   Future<Created> create(Principal host, NewRoom input) {
-    return requireHost(host.userId()).compose(u -> {
-      String secret = StreamKeys.newSecret();
-      return rooms.insert(host.userId(), input.title(), input.coverUrl(), input.category(), input.tags(),
-        StreamKeys.hash(secret)).map(room -> new Created(room, StreamKeys.format(room.id(), secret)));
-    });
+    UUID media = input.coverMediaId();
+    return requireHost(host.userId())
+      .compose(u -> media == null ? Future.succeededFuture(input.coverUrl()) : covers.publish(host.userId(), media))
+      .compose(coverUrl -> {
+        String secret = StreamKeys.newSecret();
+        return rooms.insert(host.userId(), input.title(), coverUrl, input.category(), input.tags(),
+          StreamKeys.hash(secret)).map(room -> new Created(room, StreamKeys.format(room.id(), secret)));
+      })
+      .compose(created -> media == null ? Future.succeededFuture(created)
+        : covers.reference(host.userId(), media, created.room().id()).map(created));
+  }
+
+  /** Called once during wiring (the bootstrap's media adapter). */
+  void useCoverPictures(CoverPictures covers) {
+    this.covers = covers;
   }
 
   Future<Room> get(long roomId) {

@@ -103,6 +103,11 @@ public final class RoomsCapability implements Capability {
       new MediaWebhookRoutes(roomService, config.webhookToken()));
   }
 
+  /** Plugs in uploaded pictures as room covers (the bootstrap's media adapter); called once during wiring. */
+  public void useCoverPictures(CoverPictures covers) {
+    roomService.useCoverPictures(covers);
+  }
+
   @Override
   public String name() {
     return "rooms";

@@ -47,6 +47,9 @@ class ProductionModeTest {
     env.put("LIVEROOM_ROOMS_MEDIA_WEBHOOK_TOKEN", "media-webhook-token-0123");
     env.put("LIVEROOM_MANAGEMENT_ENABLED", "true");
     env.put("LIVEROOM_PRIVACY_POLICY_FILE", "/etc/liveroom/policies.json");
+    env.put("LIVEROOM_MEDIA_STORAGE_DIR", "/mnt/shared/media");
+    env.put("LIVEROOM_MEDIA_MODERATION_PROVIDER", "http");
+    env.put("LIVEROOM_MEDIA_MODERATION_URL", "https://moderation.example.com/v1/images");
     return env;
   }
 
@@ -85,6 +88,7 @@ class ProductionModeTest {
     "LIVEROOM_MANAGEMENT_ENABLED, false, management.enabled",
     "LIVEROOM_ACCOUNTS_ONE_CLICK_PROVIDER, dev-outbox, accounts.oneClick.provider",
     "LIVEROOM_ACCOUNTS_EMAIL_SENDER, dev-outbox, accounts.email.sender",
+    "LIVEROOM_MEDIA_MODERATION_PROVIDER, none, media.moderation.provider",
   })
   void standInRefused(String var, String value, String key) {
     assertThatThrownBy(() -> load(with(var, value))).isInstanceOf(ConfigException.class)
@@ -99,6 +103,7 @@ class ProductionModeTest {
     "LIVEROOM_REDIS_URL, redis.url",
     "LIVEROOM_ROOMS_MEDIA_WEBHOOK_TOKEN, rooms.media.webhookToken",
     "LIVEROOM_PRIVACY_POLICY_FILE, privacy.policy.file",
+    "LIVEROOM_MEDIA_STORAGE_DIR, media.storage.dir",
   })
   void missingSecretRefused(String var, String key) {
     assertThatThrownBy(() -> load(without(var))).isInstanceOf(ConfigException.class)

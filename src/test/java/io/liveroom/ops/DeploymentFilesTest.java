@@ -107,7 +107,8 @@ class DeploymentFilesTest {
     Map.entry("LIVEROOM_AI_OPENAI_MODELS", "assistant=gpt-4o-mini"),
     Map.entry("LIVEROOM_AI_OPENAI_API_KEY", "sk-test"),
     Map.entry("LIVEROOM_ROOMS_MEDIA_WEBHOOK_TOKEN", "media-webhook-token-0123"),
-    Map.entry("LIVEROOM_PRIVACY_POLICY_FILE", "/app/policy/policies.json"));
+    Map.entry("LIVEROOM_PRIVACY_POLICY_FILE", "/app/policy/policies.json"),
+    Map.entry("LIVEROOM_MEDIA_MODERATION_URL", "https://moderation.example.com/v1/images"));
   private static final Pattern COMPOSE_ENV = Pattern.compile("(?m)^\\s+(LIVEROOM_[A-Z0-9_]+):\\s*(.*?)\\s*$");
   private static final Pattern DOCKERFILE_ENV = Pattern.compile("(LIVEROOM_[A-Z0-9_]+)=(\\S+)");
   private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{([A-Z0-9_]+)(?::([?-])([^}]*))?}");

@@ -27,6 +27,12 @@ public final class ProductionConfig {
     json.getJsonObject("management").put("enabled", true).put("host", "127.0.0.1").put("port", 0);
     json.getJsonObject("rooms").getJsonObject("media").put("webhookToken", "media-webhook-token-for-tests");
     json.getJsonObject("privacy").getJsonObject("policy").put("file", publishedPolicy().toString());
+    // The pictures' directory every node of the deployment mounts, and an image-moderation service
+    // at an address nothing answers (only an upload made public would call it).
+    json.getJsonObject("media").getJsonObject("storage").put("dir",
+      System.getProperty("java.io.tmpdir") + "/liveroom-test-media");
+    json.getJsonObject("media").getJsonObject("moderation").put("provider", "http")
+      .put("url", "http://127.0.0.1:9/moderation");
   }
 
   /** An operator's own policy file (a copy of the bundled example, which production refuses as such). */
