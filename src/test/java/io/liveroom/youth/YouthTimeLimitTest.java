@@ -28,16 +28,20 @@ class YouthTimeLimitTest {
   private static final MutableClock CLOCK = new MutableClock(Instant.now());
   @RegisterExtension
   @Order(1)
-  static final LiveNode nodeA = LiveNode.builder().clock(CLOCK)
-    .config(json -> json.getJsonObject("youth").put("tickSeconds", 1))
+  static final LiveNode nodeA = LiveNode.builder().clock(CLOCK).config(YouthTimeLimitTest::fastTicksSlowAnswers)
     .build();
   @RegisterExtension
   @Order(2)
   static final LiveNode nodeB = LiveNode.builder().keepData().clock(CLOCK)
-    .config(json -> json.getJsonObject("youth").put("tickSeconds", 1))
-    .build();
+    .config(YouthTimeLimitTest::fastTicksSlowAnswers).build();
   private static final TestHttp httpA = nodeA.http();
   private static final TestHttp httpB = nodeB.http();
+
+  /** Usage ticks every second; AI answers of 200 s, so one is still streaming when the limit falls. */
+  private static void fastTicksSlowAnswers(JsonObject json) {
+    json.getJsonObject("youth").put("tickSeconds", 1);
+    json.getJsonObject("ai").getJsonObject("simulated").put("tokensPerSecond", 2).put("replyTokens", 400);
+  }
 
   private static long liveSeconds(User u) {
     return YouthClients.status(httpA, u).getJsonObject("live").getLong("usedSeconds");
@@ -90,5 +94,40 @@ class YouthTimeLimitTest {
     assertThat(cut.getJsonObject("unsubscribe").getInteger("code")).isEqualTo(2051);
     assertThat(errorCode(subscribe(tablet, room))).isEqualTo(2051);
     assertThat(YouthClients.status(httpB, kid).getJsonObject("live").getLong("usedSeconds")).isLessThan(40 * 60L);
+  }
+
+  @Test
+  @DisplayName("An AI answer streaming when today's AI time runs out stops (ai_cancelled), and the next ai.chat is refused with 2050")
+  void aiLimitStopsTheAnswer() {
+    User kid = YouthClients.adult(nodeA.get());
+    YouthClients.turnOn(httpA, kid, YouthClients.zoneWhereNowIs(CLOCK, 12));
+    TestHttp.Response conv = httpA.post("/api/v1/ai/conversations", new JsonObject().put("title", "Q"), kid.token());
+    assertThat(conv.status()).as("conversation: %s", conv).isEqualTo(201);
+    long conversationId = conv.json().getLong("id");
+    TestSocket ws = nodeB.track(TestSocket.open(nodeB.httpPort()));
+    String personal = ws.connect(kid.token()).getJsonObject("subs").fieldNames().iterator().next();
+    JsonObject started = aiChat(ws, conversationId);
+    assertThat(started.containsKey("error")).as("ai.chat at noon: %s", started).isFalse();
+    String generationId = started.getJsonObject("rpc").getJsonObject("data").getString("generationId");
+    JsonObject first = ws.awaitPush(p -> personal.equals(p.getString("channel")) && p.containsKey("pub"));
+    assertThat(first.getJsonObject("pub").getJsonObject("data").getString("generationId")).isEqualTo(generationId);
+
+    CLOCK.advance(Duration.ofMinutes(41));
+
+    JsonObject end = ws.awaitPush(p -> personal.equals(p.getString("channel")) && p.containsKey("pub")
+      && "error".equals(p.getJsonObject("pub").getJsonObject("data").getString("type"))).getJsonObject("pub")
+      .getJsonObject("data");
+    assertThat(end.getString("generationId")).isEqualTo(generationId);
+    assertThat(end.getString("code")).isEqualTo("ai_cancelled");
+    assertThat(errorCode(aiChat(ws, conversationId))).isEqualTo(2050);
+    assertThat(YouthClients.status(httpA, kid).getJsonObject("ai").getLong("usedSeconds")).isGreaterThanOrEqualTo(40 * 60L);
+    assertThat(YouthClients.status(httpA, kid).getJsonObject("live").getLong("usedSeconds")).as("a separate counter")
+      .isZero();
+  }
+
+  private static JsonObject aiChat(TestSocket ws, long conversationId) {
+    return ws.request("rpc", new JsonObject().put("method", "ai.chat").put("data", new JsonObject()
+      .put("conversationId", conversationId).put("text", "tell me a long story")
+      .put("requestId", "r-" + java.util.UUID.randomUUID())));
   }
 }
