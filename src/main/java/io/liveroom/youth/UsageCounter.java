@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -32,30 +33,35 @@ final class UsageCounter {
     this.seenTtlMs = Long.toString((3L * tickSeconds + 5) * 1000);
   }
 
-  /** Observes that the user is using {@code kind} now; returns today's total in ms. */
-  Future<Long> observe(long userId, UsageKind kind, ZoneId zone) {
-    long now = clock.millis();
-    return CREDIT.run(redis, List.of(seenKey(userId, kind), counterKey(userId, kind, zone)),
-        List.of(Long.toString(now), seenTtlMs, COUNTER_TTL_SECONDS))
+  /** The node's clock now (ms): an observation is stamped when it is made, before any I/O. */
+  long now() {
+    return clock.millis();
+  }
+
+  /** Records that the user was using {@code kind} at {@code at} (ms); returns today's total in ms. */
+  Future<Long> observe(long userId, UsageKind kind, ZoneId zone, long at) {
+    return CREDIT.run(redis, List.of(seenKey(userId, kind), counterKey(userId, kind, zone, at)),
+        List.of(Long.toString(at), seenTtlMs, COUNTER_TTL_SECONDS))
       .map(r -> r == null ? 0L : r.toLong());
   }
 
   /** Today's total in ms. */
   Future<Long> used(long userId, UsageKind kind, ZoneId zone) {
-    return redis.get(counterKey(userId, kind, zone)).map(r -> r == null ? 0L : r.toLong());
+    return redis.get(counterKey(userId, kind, zone, now())).map(r -> r == null ? 0L : r.toLong());
   }
 
   /** Erasure: the user's counters and last-seen marks (they expire anyway within two days). */
   Future<Void> forget(long userId, ZoneId zone) {
     return redis.del(List.of(seenKey(userId, UsageKind.LIVE), seenKey(userId, UsageKind.AI),
-      counterKey(userId, UsageKind.LIVE, zone), counterKey(userId, UsageKind.AI, zone))).mapEmpty();
+      counterKey(userId, UsageKind.LIVE, zone, now()), counterKey(userId, UsageKind.AI, zone, now()))).mapEmpty();
   }
 
   private static String seenKey(long userId, UsageKind kind) {
     return "youth:seen:" + kind.key + ":" + userId;
   }
 
-  private String counterKey(long userId, UsageKind kind, ZoneId zone) {
-    return "youth:used:" + kind.key + ":" + userId + ":" + LocalDate.now(clock.withZone(zone)).format(DAY);
+  /** The counter of the user's day (in their zone) that contains {@code at}. */
+  private static String counterKey(long userId, UsageKind kind, ZoneId zone, long at) {
+    return "youth:used:" + kind.key + ":" + userId + ":" + LocalDate.ofInstant(Instant.ofEpochMilli(at), zone).format(DAY);
   }
 }

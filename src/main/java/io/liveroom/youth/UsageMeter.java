@@ -94,20 +94,22 @@ public final class UsageMeter {
   }
 
   private void observeOnce(long userId, UsageKind kind) {
-    service.mode(userId).compose(m -> m.on() ? counter.observe(userId, kind, m.zone()) : Future.succeededFuture(0L))
+    long at = counter.now();
+    service.mode(userId).compose(m -> m.on() ? counter.observe(userId, kind, m.zone(), at) : Future.succeededFuture(0L))
       .onFailure(e -> LOG.warn("Youth usage of user {} ({}) not observed: {}", userId, kind.key, e.getMessage()));
   }
 
   /** Observes every user with open sessions here, and cuts off those past the limit or in the curfew. */
   void tick() {
+    long at = counter.now();
     Map<Long, List<Map.Entry<Object, Session>>> byUser = new HashMap<>();
     sessions.entrySet().forEach(e -> byUser.computeIfAbsent(e.getValue().userId(), u -> new ArrayList<>()).add(e));
     byUser.forEach((userId, open) -> service.mode(userId)
-      .compose(m -> m.on() ? observe(userId, m, open) : Future.succeededFuture())
+      .compose(m -> m.on() ? observe(userId, m, open, at) : Future.succeededFuture())
       .onFailure(e -> LOG.warn("Youth usage tick for user {} failed: {}", userId, e.getMessage())));
   }
 
-  private Future<Void> observe(long userId, YouthMode mode, List<Map.Entry<Object, Session>> open) {
+  private Future<Void> observe(long userId, YouthMode mode, List<Map.Entry<Object, Session>> open, long at) {
     AppException curfew = service.curfewRefusal(mode.zone());
     List<Future<?>> done = new ArrayList<>();
     for (UsageKind kind : UsageKind.values()) {
@@ -115,7 +117,8 @@ public final class UsageMeter {
       if (ofKind.isEmpty()) {
         continue;
       }
-      done.add(counter.observe(userId, kind, mode.zone()).onSuccess(usedMs -> {
+      done.add(counter.observe(userId, kind, mode.zone(), at).onSuccess(usedMs -> {
+        LOG.debug("Youth usage of user {} ({}): {} ms today, {} session(s) here", userId, kind.key, usedMs, ofKind.size());
         if (curfew != null) {
           cutOff(userId, ofKind, ErrorCode.YOUTH_CURFEW);
         } else if (usedMs >= kind.limitMs(config)) {

@@ -4,14 +4,19 @@ import io.liveroom.http.WebhookSignature;
 import io.liveroom.reward.RewardFixtures;
 import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
+import io.liveroom.support.TestInfra;
 import io.liveroom.support.TestSocket;
 import io.liveroom.youth.YouthClients.User;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,6 +31,15 @@ class YouthRestrictionsTest {
     .config(json -> json.getJsonObject("rewards").getJsonObject("webhook").put("secret", SECRET))
     .build();
   private static final TestHttp http = node.http();
+
+  /** The provider's product the webhook credits (the catalog of top-ups is empty in tests). */
+  @BeforeAll
+  static void topupProduct() throws SQLException {
+    try (Connection c = TestInfra.get().jdbc(); Statement st = c.createStatement()) {
+      st.execute("INSERT INTO topup_products (id, coins, price_minor, currency) VALUES ('coins_60', 60, 600, 'CNY')"
+        + " ON CONFLICT (id) DO NOTHING");
+    }
+  }
 
   private static TestHttp.Response gift(long room, long gift, User u) {
     return http.post("/api/v1/rooms/" + room + "/gifts", new JsonObject().put("giftId", gift).put("count", 1)

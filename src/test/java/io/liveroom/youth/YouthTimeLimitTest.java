@@ -48,7 +48,7 @@ class YouthTimeLimitTest {
   }
 
   @Test
-  @DisplayName("25 minutes on a phone (node A), then 20 more with a tablet (node B) joining: 45 minutes counted once, and both are cut off with 2050")
+  @DisplayName("25 minutes on a phone (node A), then 20 more with a tablet (node B) joining: 45 minutes counted once, both cut off with 2050, and the next morning starts afresh")
   void limitCutsOffAcrossTwoDevices() {
     long room = YouthClients.liveRoom(nodeA.get(), httpA);
     User kid = YouthClients.adult(nodeA.get());
@@ -75,6 +75,10 @@ class YouthTimeLimitTest {
     assertThat(errorCode(subscribe(phone, room))).as("subscribe again on A").isEqualTo(2050);
     assertThat(errorCode(subscribe(tablet, room))).as("subscribe again on B").isEqualTo(2050);
     assertThat(YouthClients.status(httpB, kid).getJsonObject("live").getInteger("limitMinutes")).isEqualTo(40);
+
+    CLOCK.advance(Duration.ofHours(18)); // 06:45 the next day in the user's zone: a new allowance
+    assertThat(subscribe(phone, room).containsKey("error")).as("the next morning").isFalse();
+    assertThat(liveSeconds(kid)).isLessThan(60L);
   }
 
   @Test
