@@ -25,12 +25,14 @@ final class UsageCounter {
   private final RedisAPI redis;
   private final Clock clock;
   private final String seenTtlMs;
+  private final String startGapMs;
 
   /** {@code tickSeconds}: how often open sessions are observed; a gap of three ticks ends a stretch. */
   UsageCounter(RedisAPI redis, Clock clock, int tickSeconds) {
     this.redis = redis;
     this.clock = clock;
     this.seenTtlMs = Long.toString((3L * tickSeconds + 5) * 1000);
+    this.startGapMs = Long.toString((tickSeconds + 5L) * 1000);
   }
 
   /** The node's clock now (ms): an observation is stamped when it is made, before any I/O. */
@@ -38,10 +40,14 @@ final class UsageCounter {
     return clock.millis();
   }
 
-  /** Records that the user was using {@code kind} at {@code at} (ms); returns today's total in ms. */
-  Future<Long> observe(long userId, UsageKind kind, ZoneId zone, long at) {
+  /**
+   * Records that the user was using {@code kind} at {@code at} (ms); returns today's total in ms.
+   * A {@code start} (a new session) credits the time since the last observation only if that was
+   * within about one tick: another device in use until now.
+   */
+  Future<Long> observe(long userId, UsageKind kind, ZoneId zone, long at, boolean start) {
     return CREDIT.run(redis, List.of(seenKey(userId, kind), counterKey(userId, kind, zone, at)),
-        List.of(Long.toString(at), seenTtlMs, COUNTER_TTL_SECONDS))
+        List.of(Long.toString(at), seenTtlMs, COUNTER_TTL_SECONDS, start ? startGapMs : "-1"))
       .map(r -> r == null ? 0L : r.toLong());
   }
 

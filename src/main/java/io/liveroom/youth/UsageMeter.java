@@ -63,13 +63,13 @@ public final class UsageMeter {
   /** A live-room subscription started on this node. */
   public void watching(long userId, String clientId, String channel) {
     sessions.put(List.of(clientId, channel), new Session(userId, UsageKind.LIVE, channel, null));
-    observeOnce(userId, UsageKind.LIVE);
+    observeOnce(userId, UsageKind.LIVE, true);
   }
 
   /** A live-room subscription ended on this node (the end is an observation too). */
   public void stoppedWatching(long userId, String clientId, String channel) {
     if (sessions.remove(List.of(clientId, channel)) != null) {
-      observeOnce(userId, UsageKind.LIVE);
+      observeOnce(userId, UsageKind.LIVE, false);
     }
   }
 
@@ -80,10 +80,10 @@ public final class UsageMeter {
   public Runnable answering(long userId, Runnable stop) {
     Object handle = new Object();
     sessions.put(handle, new Session(userId, UsageKind.AI, null, stop));
-    observeOnce(userId, UsageKind.AI);
+    observeOnce(userId, UsageKind.AI, true);
     return () -> {
       if (sessions.remove(handle) != null) {
-        observeOnce(userId, UsageKind.AI);
+        observeOnce(userId, UsageKind.AI, false);
       }
     };
   }
@@ -93,9 +93,10 @@ public final class UsageMeter {
     return sessions.size();
   }
 
-  private void observeOnce(long userId, UsageKind kind) {
+  private void observeOnce(long userId, UsageKind kind, boolean start) {
     long at = counter.now();
-    service.mode(userId).compose(m -> m.on() ? counter.observe(userId, kind, m.zone(), at) : Future.succeededFuture(0L))
+    service.mode(userId).compose(m -> m.on() ? counter.observe(userId, kind, m.zone(), at, start)
+        : Future.succeededFuture(0L))
       .onFailure(e -> LOG.warn("Youth usage of user {} ({}) not observed: {}", userId, kind.key, e.getMessage()));
   }
 
@@ -117,7 +118,7 @@ public final class UsageMeter {
       if (ofKind.isEmpty()) {
         continue;
       }
-      done.add(counter.observe(userId, kind, mode.zone(), at).onSuccess(usedMs -> {
+      done.add(counter.observe(userId, kind, mode.zone(), at, false).onSuccess(usedMs -> {
         LOG.debug("Youth usage of user {} ({}): {} ms today, {} session(s) here", userId, kind.key, usedMs, ofKind.size());
         if (curfew != null) {
           cutOff(userId, ofKind, ErrorCode.YOUTH_CURFEW);
