@@ -22,6 +22,7 @@ import io.liveroom.reward.RoomLookup;
 import io.liveroom.room.HotRanking;
 import io.liveroom.room.RoomsCapability;
 import io.liveroom.web.WebCapability;
+import io.liveroom.youth.YouthCapability;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,7 @@ final class Capabilities {
   private final RewardsCapability rewards;
   private final PrivacyCapability privacy;
   private final MediaCapability media;
+  private final YouthCapability youth;
 
   /**
    * Constructs every capability, in dependency order. Runs on a worker: constructors read their
@@ -66,16 +68,25 @@ final class Capabilities {
     this.platform = platform;
     accounts = add(new AccountsCapability(platform, accessTokens));
     realtime = RealtimeCore.build(platform, accessTokens, accounts, namespaces, rpcMethods);
+    // Youth mode gates rooms, Nearby, AI and rewards (through their own seams) and meters live rooms.
+    youth = add(new YouthCapability(platform, new YouthAccountsAdapter(accounts, platform.clock()), realtime,
+      accounts.bearerAuth()));
+    YouthGates youthGates = new YouthGates(youth.service(), youth.meter());
+    realtime.onSubscriptions(youthGates);
     rooms = add(new RoomsCapability(platform, realtime,
       channel -> realtime.presenceStats(channel).map(Realtime.PresenceStats::users), accounts.directory(),
       accounts.bearerAuth(), new RoomHosting(accounts.minors())));
+    rooms.gateViewing(youthGates);
     consent = add(new ConsentCapability(platform, accounts.bearerAuth()));
     nearby = add(new NearbyCapability(platform, consent.service(), accounts.directory(),
       rooms.regions(platform.pool()), accounts.bearerAuth()));
+    nearby.gateNearby(youthGates);
     ai = add(new AiCapability(platform, realtime, accounts.bearerAuth()));
+    ai.gateDialogue(youthGates);
     rewards = add(new RewardsCapability(platform, accounts.directory(),
       seams.rooms() != null ? seams.rooms() : giftTargets(rooms),
       seams.realtime() != null ? seams.realtime() : realtime, accounts.bearerAuth()));
+    rewards.gateSpending(youthGates);
     // Every committed gift warms the room's hot score.
     rewards.addGiftListener((receipt, hostId, sessionId) ->
       rooms.hot().record(receipt.roomId(), HotRanking.Signal.GIFT, receipt.coins()));
@@ -203,5 +214,9 @@ final class Capabilities {
 
   MediaCapability media() {
     return media;
+  }
+
+  YouthCapability youth() {
+    return youth;
   }
 }

@@ -277,6 +277,10 @@ public final class Node {
     return capabilities.privacy();
   }
 
+  public io.liveroom.youth.YouthCapability youth() {
+    return capabilities.youth();
+  }
+
   public RoomsCapability rooms() {
     return capabilities.rooms();
   }

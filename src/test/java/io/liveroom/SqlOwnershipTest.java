@@ -40,7 +40,7 @@ class SqlOwnershipTest {
    * privacy exports, anonymizes and purges them.
    */
   private static final Map<String, Set<String>> OWNERS = Map.ofEntries(
-    entry("audit_log", Set.of("account", "consent", "privacy", "reward", "room")),
+    entry("audit_log", Set.of("account", "consent", "privacy", "reward", "room", "youth")),
     entry("users", Set.of("account")), entry("sessions", Set.of("account")),
     entry("refresh_tokens", Set.of("account")), entry("user_identities", Set.of("account")),
     entry("guardian_consents", Set.of("account")), entry("identity_attempts", Set.of("account")),
@@ -58,7 +58,8 @@ class SqlOwnershipTest {
     entry("data_exports", Set.of("privacy")), entry("data_export_chunks", Set.of("privacy")),
     entry("account_cancellations", Set.of("privacy")), entry("reports", Set.of("privacy")),
     entry("policy_acceptances", Set.of("privacy")),
-    entry("media_objects", Set.of("media")), entry("media_refs", Set.of("media")));
+    entry("media_objects", Set.of("media")), entry("media_refs", Set.of("media")),
+    entry("youth_settings", Set.of("youth")));
 
   private record Statement(Class<?> owner, String field, String sql) {
     String capability() {

@@ -121,6 +121,11 @@ public final class AiCapability implements Capability {
     return new DialogueService(realtime, conversations, conversationRepo, generations, config.maxInputChars());
   }
 
+  /** Who may start AI answers, and the meter of those streaming (youth mode). */
+  public void gateDialogue(DialogueGate gate) {
+    generations.gate(gate);
+  }
+
   public Generations generations() {
     return generations;
   }

@@ -27,6 +27,7 @@ public final class Generations {
   private final UsageRepository usage;
   private final ContentModerator moderator;
   private final AiMetrics metrics;
+  private volatile DialogueGate gate = DialogueGate.OPEN;
 
   public Generations(LlmProvider provider, AiQuotas quotas, UsageRepository usage, ContentModerator moderator,
                      AiMetrics metrics) {
@@ -61,7 +62,7 @@ public final class Generations {
   /** Takes a quota slot for a new generation; the id returned names the generation. */
   public Future<String> admit(long userId) {
     String id = UUID.randomUUID().toString();
-    return quotas.admit(userId, id).map(id);
+    return gate.mayStart(userId).compose(v -> quotas.admit(userId, id)).map(id);
   }
 
   /** Gives back a slot taken by {@link #admit} that was not used. */
@@ -74,7 +75,8 @@ public final class Generations {
     LlmStream stream = provider.open(request);
     Generation g = new Generation(generationId, userId, request.model(), surface, request.messages(), stream, moderator);
     metrics.started();
-    g.outcome(stream.end().transform(end -> {
+    Runnable ended = gate.answering(userId, g::cancel);
+    g.outcome(stream.end().andThen(x -> ended.run()).transform(end -> {
       GenerationOutcome o = g.toOutcome(end);
       return record(g, o).map(o);
     }));
@@ -94,6 +96,11 @@ public final class Generations {
     Future<Void> logged = usage.record(g, o, provider.name(), ttft, (int) elapsed.toMillis())
       .onFailure(e -> LOG.error("AI generation {} of user {}: usage row not written", g.id(), g.userId(), e));
     return Future.join(charged, logged).<Void>mapEmpty().otherwiseEmpty();
+  }
+
+  /** Set once by the bootstrap, before the node serves. */
+  void gate(DialogueGate gate) {
+    this.gate = gate;
   }
 
   List<String> models() {

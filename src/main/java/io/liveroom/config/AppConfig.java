@@ -31,7 +31,8 @@ public record AppConfig(
   PrivacyConfig privacy,
   RewardsConfig rewards,
   WebConfig web,
-  MediaConfig media
+  MediaConfig media,
+  YouthConfig youth
 ) {
   public static AppConfig from(JsonObject json) {
     ConfigReader r = new ConfigReader(json);
@@ -55,7 +56,8 @@ public record AppConfig(
       PrivacyConfig.from(r),
       RewardsConfig.from(r),
       WebConfig.from(r),
-      MediaConfig.from(r)
+      MediaConfig.from(r),
+      YouthConfig.from(r)
     );
     if (config.management().enabled() && config.management().port() != 0
       && config.management().port() == config.http().port()) {
@@ -98,6 +100,6 @@ public record AppConfig(
   private AppConfig copy(PgConfig pg, RedisConfig redis, HttpConfig http, AuthConfig auth, String nodeId,
                          AccountsConfig accounts) {
     return new AppConfig(nodeId, mode, allowStandIns, http, management, transport, pg, redis, dataDir,
-      shutdownTimeoutSeconds, auth, accounts, nearby, rooms, ai, realtime, privacy, rewards, web, media);
+      shutdownTimeoutSeconds, auth, accounts, nearby, rooms, ai, realtime, privacy, rewards, web, media, youth);
   }
 }

@@ -189,6 +189,18 @@ public enum ErrorCode {
   MEDIA_NOT_USABLE("media_not_usable", 409, 1707, false),
   /** The storage backend could not be reached; try again. */
   MEDIA_STORAGE_UNAVAILABLE("media_storage_unavailable", 503, 1708, true),
+
+  // --- Youth mode (2050-2099) ---
+  /** Youth mode: today's limit for live watching or AI dialogue is used up (resets at midnight, user's zone). */
+  YOUTH_TIME_LIMIT("youth_time_limit", 403, 2050, false),
+  /** Youth mode: live rooms and AI dialogue are closed during the curfew window (user's zone). */
+  YOUTH_CURFEW("youth_curfew", 403, 2051, false),
+  /** Youth mode is on: gifts, recharge, withdrawal and Nearby are not available. */
+  YOUTH_MODE_RESTRICTED("youth_mode_restricted", 403, 2052, false),
+  /** The youth-mode password is wrong (or missing where it is needed). */
+  YOUTH_PASSWORD_INVALID("youth_password_invalid", 403, 2053, false),
+  /** A minor's youth mode is turned off (or its time zone changed) only through the guardian path. */
+  YOUTH_GUARDIAN_REQUIRED("youth_guardian_required", 403, 2054, false),
   ;
 
   private final String code;

@@ -32,6 +32,7 @@ public final class LocationService {
   private final int maxSpeedMetersPerSecond;
   private final int ttlSeconds;
   private final int regionPrecision;
+  volatile NearbyGate gate = NearbyGate.OPEN;
 
   public LocationService(ConsentService consents, GeoStore store, LocationGrid grid, WindowLimit updateLimiter,
                          Pool pool, Clock clock, int maxSpeedMetersPerSecond, int ttlSeconds, int regionPrecision) {
@@ -56,7 +57,7 @@ public final class LocationService {
    */
   public Future<Receipt> update(long userId, double lat, double lng) {
     GridCell cell = grid.snap(lat, lng);
-    return consents.require(userId, Purpose.LOCATION)
+    return gate.mayUseNearby(userId).compose(v -> consents.require(userId, Purpose.LOCATION))
       .compose(ok -> updateLimiter.hit(userId))
       .compose(ok -> store.get(userId))
       .compose(previous -> checkPlausible(userId, previous, cell))

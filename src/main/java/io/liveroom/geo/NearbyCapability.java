@@ -59,6 +59,12 @@ public final class NearbyCapability implements Capability {
     this.routes = List.of(new LocationRoutes(locations, auth), new NearbyRoutes(nearby, regions, auth));
   }
 
+  /** Who may use Nearby (youth mode): asked before location updates and Nearby lists. */
+  public void gateNearby(NearbyGate gate) {
+    nearby.gate = gate;
+    locations.gate = gate;
+  }
+
   @Override
   public String name() {
     return "nearby";

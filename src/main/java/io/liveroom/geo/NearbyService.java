@@ -46,6 +46,7 @@ public final class NearbyService {
   private final NearbyRepository repository;
   private final Clock clock;
   private final int maxResults;
+  volatile NearbyGate gate = NearbyGate.OPEN;
 
   public NearbyService(LocationService locations, GeoStore store, ConsentService consents, UserDirectory users,
                        LiveRoomRegions rooms, WindowLimit queryLimiter, Pool pool, Clock clock, int maxResults) {
@@ -68,14 +69,14 @@ public final class NearbyService {
 
   /** Visible people near the viewer, nearest bucket first. */
   public Future<List<NearbyUser>> users(long viewerId) {
-    return listed(viewerId, true).map(found -> found.stream()
+    return gate.mayUseNearby(viewerId).compose(v -> listed(viewerId, true)).map(found -> found.stream()
       .map(c -> new NearbyUser(c.user(), c.distance()))
       .limit(maxResults).toList());
   }
 
   /** Live rooms whose host is near the viewer (host consented to location; blocks and minors excluded). */
   public Future<List<NearbyRoom>> rooms(long viewerId) {
-    return listed(viewerId, false).compose(hosts -> {
+    return gate.mayUseNearby(viewerId).compose(v -> listed(viewerId, false)).compose(hosts -> {
       Map<Long, DistanceBucket> byHost = new HashMap<>();
       hosts.forEach(h -> byHost.put(h.user().id(), h.distance()));
       return rooms.liveRoomsHostedBy(byHost.keySet()).map(live -> live.stream()

@@ -120,14 +120,19 @@ final class ClientSession implements WsSocket.Listener {
         }
       }
       case DISCONNECT -> disconnectOrder(event.payloadText());
-      case UNSUBSCRIBE -> {
-        Subscription target = subs == null ? null : subs.get(event.payloadText());
-        if (target != null) {
-          serverUnsubscribe(target, UNSUBSCRIBE_SERVER, "server unsubscribe");
-        }
-      }
+      case UNSUBSCRIBE -> unsubscribeOrder(event.payloadText().split("\n", 3));
       default -> {
       }
+    }
+  }
+
+  /** "channel", or "channel\ncode\nreason" with the code and reason the client is told. */
+  private void unsubscribeOrder(String[] order) {
+    Subscription target = subs == null ? null : subs.get(order[0]);
+    if (target != null) {
+      boolean coded = order.length == 3;
+      serverUnsubscribe(target, coded ? Integer.parseInt(order[1]) : UNSUBSCRIBE_SERVER,
+        coded ? order[2] : "server unsubscribe");
     }
   }
 

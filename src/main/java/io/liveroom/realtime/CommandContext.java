@@ -47,6 +47,7 @@ final class CommandContext {
   private final RpcMethods rpcMethods;
   private final Map<Long, Integer> connectionsPerUser = new ConcurrentHashMap<>();
   private final List<Realtime.ConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
+  private final List<Realtime.SubscriptionListener> subscriptionListeners = new CopyOnWriteArrayList<>();
 
   CommandContext(String nodeId, RealtimeConfig config, RealtimeMetrics metrics, Broker broker, PresenceStore presence,
                  AccessTokens tokens, SessionGate gate, Namespaces namespaces, RpcMethods rpcMethods) {
@@ -123,6 +124,29 @@ final class CommandContext {
     connectionListeners.add(listener);
   }
 
+  void onSubscriptions(Realtime.SubscriptionListener listener) {
+    subscriptionListeners.add(listener);
+  }
+
+  /** Tells the subscription listeners; a failing listener is logged and skipped. */
+  private void subscriptionChanged(ClientSession s, Subscription sub, boolean started) {
+    Principal who = s.principal();
+    if (who == null) {
+      return;
+    }
+    for (Realtime.SubscriptionListener l : subscriptionListeners) {
+      try {
+        if (started) {
+          l.subscribed(who.userId(), s.clientId(), sub.channel);
+        } else {
+          l.unsubscribed(who.userId(), s.clientId(), sub.channel);
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("A subscription listener failed for user {} in {}: {}", who.userId(), sub.channel, e.toString());
+      }
+    }
+  }
+
   // ---- publications and history ----
 
   /**
@@ -176,6 +200,7 @@ final class CommandContext {
         .onFailure(e -> LOG.warn("Presence add failed in {} for user {}: {}", sub.channel, s.userLabel(), e.getMessage()));
     }
     joinLeave(s, sub, present, BrokerEvent.Type.JOIN);
+    subscriptionChanged(s, sub, true);
   }
 
   void afterUnsubscribe(ClientSession s, Subscription sub) {
@@ -187,6 +212,7 @@ final class CommandContext {
     if (s.connected()) {
       joinLeave(s, sub, gone, BrokerEvent.Type.LEAVE);
     }
+    subscriptionChanged(s, sub, false);
   }
 
   /**

@@ -33,6 +33,22 @@ public interface Realtime {
   /** Unsubscribes every connection of a user from a channel, on every node. */
   Future<Void> unsubscribeUser(long userId, String channel);
 
+  /**
+   * As {@link #unsubscribeUser(long, String)}, with the code and reason the client reads in its
+   * unsubscribe push. Codes 2000-2499 tell SDKs not to resubscribe (docs/PROTOCOL.md lists ours).
+   */
+  default Future<Void> unsubscribeUser(long userId, String channel, int code, String reason) {
+    return unsubscribeUser(userId, channel);
+  }
+
+  /**
+   * Registers a listener told of every subscription that starts (once live) or ends (unsubscribe,
+   * server unsubscribe, connection closed) on this node. Called on the connection's event loop:
+   * must not block. Capabilities that meter time spent in channels count from these facts.
+   */
+  default void onSubscriptions(SubscriptionListener listener) {
+  }
+
   /** The personal channel of a user, to which the server subscribes their connections. */
   String personalChannel(long userId);
 
@@ -48,6 +64,13 @@ public interface Realtime {
    * event loop: must not block.
    */
   void onConnectionClosed(ConnectionListener listener);
+
+  /** Told when a subscription of an authenticated connection starts or ends on this node. */
+  interface SubscriptionListener {
+    void subscribed(long userId, String clientId, String channel);
+
+    void unsubscribed(long userId, String clientId, String channel);
+  }
 
   /** Presence counts of a channel. */
   record PresenceStats(int clients, int users) {

@@ -108,6 +108,16 @@ public final class RealtimeServer implements Realtime {
   }
 
   @Override
+  public Future<Void> unsubscribeUser(long userId, String channel, int code, String reason) {
+    return control(userId, BrokerEvent.unsubscribe(channel, code, reason));
+  }
+
+  @Override
+  public void onSubscriptions(SubscriptionListener listener) {
+    commands.onSubscriptions(listener);
+  }
+
+  @Override
   public String personalChannel(long userId) {
     return PersonalNamespace.channel(userId);
   }

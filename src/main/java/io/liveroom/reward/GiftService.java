@@ -37,6 +37,7 @@ public final class GiftService {
   private final Admission admission;
   private final GiftBatcher batcher;
   private final MeterRegistry meters;
+  volatile SpendingGate spending = SpendingGate.OPEN;
 
   GiftService(GiftRepository gifts, LedgerRepository ledger, GiftCatalog catalog, RoomLookup rooms,
               UserDirectory users, GiftEffects effects, RewardsConfig config, Clock clock, MeterRegistry meters) {
@@ -64,8 +65,8 @@ public final class GiftService {
   public Future<GiftReceipt> send(Principal principal, GiftRequest request) {
     String key = request.idempotencyKey(principal.userId());
     // The replay lookup runs inside the admission slot too, so a burst of refusals stays bounded.
-    return admission.run(() -> attempt(principal.userId(), request, key).recover(e -> e instanceof AppException app
-        ? replayOr(key, request, app) : Future.failedFuture(e)))
+    return spending.maySpend(principal.userId(), "Gifts").compose(v -> admission.run(() -> attempt(principal.userId(), request, key).recover(e -> e instanceof AppException app
+        ? replayOr(key, request, app) : Future.failedFuture(e))))
       .onFailure(e -> meters.counter("liveroom.gifts.refused", "code",
         e instanceof AppException app ? app.code().code() : "internal").increment());
   }

@@ -32,6 +32,7 @@ public final class PaymentService {
   private final Clock clock;
   /** Accepts {@code v1=}, this webhook's scheme before the one format, for one more release (docs/WEBHOOKS.md). */
   private final WebhookSignature signatures;
+  volatile SpendingGate spending = SpendingGate.OPEN;
 
   PaymentService(Pool pool, PaymentRepository payments, LedgerRepository ledger, UserDirectory users,
                  RewardsConfig config, Clock clock, MeterRegistry meters) {
@@ -70,6 +71,7 @@ public final class PaymentService {
     long userId = data.getLong("userId");
     String productId = data.getString("productId");
     return users.find(userId).recover(e -> Future.failedFuture(invalid("data.userId", "No such user.")))
+      .compose(u -> spending.maySpend(userId, "Recharge")) // refused: not acknowledged, so the provider reverses it
       .compose(u -> payments.productCoins(productId))
       .compose(coins -> coins.isEmpty() ? Future.failedFuture(invalid("data.productId", "No such product."))
         : Future.succeededFuture(coins.get()))

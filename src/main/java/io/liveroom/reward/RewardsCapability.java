@@ -96,6 +96,13 @@ public final class RewardsCapability implements Capability {
     listeners.add(listener);
   }
 
+  /** Who may send gifts, be credited recharges and request withdrawals (youth mode). */
+  public void gateSpending(SpendingGate gate) {
+    gifts.spending = gate;
+    payments.spending = gate;
+    withdrawals.spending = gate;
+  }
+
   @Override
   public Future<Void> start() {
     folder.start(config.foldIntervalMs(), config.foldIdleIntervalMs());

@@ -29,6 +29,7 @@ public final class WithdrawalService {
   private final BalanceFolder folder;
   private final UserDirectory users;
   private final RewardsConfig config;
+  volatile SpendingGate spending = SpendingGate.OPEN;
 
   WithdrawalService(Pool pool, WithdrawalRepository withdrawals, LedgerRepository ledger, BalanceFolder folder,
                     UserDirectory users, RewardsConfig config) {
@@ -56,7 +57,7 @@ public final class WithdrawalService {
         + config.withdrawalMinBeans() + " beans.").with(Map.of("minimumBeans", config.withdrawalMinBeans()));
     }
     String key = "withdrawal:" + host.userId() + ":" + body.getString("requestId");
-    return users.find(host.userId())
+    return spending.maySpend(host.userId(), "Withdrawal").compose(v -> users.find(host.userId()))
       .compose(u -> u.identityVerified() ? Future.succeededFuture(u) : Future.failedFuture(AppException.of(
         ErrorCode.WITHDRAWAL_IDENTITY_REQUIRED, "Withdrawals need a verified identity.")))
       .compose(u -> Future.all(ledger.account(AccountKind.HOST_BEANS, host.userId()),

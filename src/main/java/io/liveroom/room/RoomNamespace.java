@@ -36,6 +36,7 @@ public final class RoomNamespace implements ChannelNamespace {
   private final Profiles profiles;
   private final ChatHistory archive;
   private final int joinLeaveMaxViewers;
+  private volatile ViewingGate gate = ViewingGate.OPEN;
 
   RoomNamespace(RoomsConfig config, RoomRepository rooms, RoomState state, ChatService chat, Profiles profiles,
                 ChatHistory archive) {
@@ -83,7 +84,7 @@ public final class RoomNamespace implements ChannelNamespace {
     } catch (AppException e) {
       return Future.failedFuture(e);
     }
-    return rooms.find(roomId).compose(room -> {
+    return gate.mayWatch(principal.userId()).compose(v -> rooms.find(roomId)).compose(room -> {
       if (Room.CLOSED.equals(room.status())) {
         throw AppException.of(ErrorCode.ROOM_CLOSED, "This room has been closed.");
       }
@@ -108,10 +109,16 @@ public final class RoomNamespace implements ChannelNamespace {
   @Override
   public Future<JsonObject> authorizePublish(Principal principal, String channel, JsonObject data) {
     try {
-      return chat.accept(principal, roomId(channel), data);
+      long roomId = roomId(channel);
+      return gate.mayWatch(principal.userId()).compose(v -> chat.accept(principal, roomId, data));
     } catch (AppException e) {
       return Future.failedFuture(e);
     }
+  }
+
+  /** Set once by the bootstrap, before the node serves. */
+  void gate(ViewingGate gate) {
+    this.gate = gate;
   }
 
   /**

@@ -152,6 +152,11 @@ public final class RoomsCapability implements Capability {
     return List.of(likes);
   }
 
+  /** Who may watch and chat (youth mode), asked before every subscribe and chat message. */
+  public void gateViewing(ViewingGate gate) {
+    namespace.gate(gate);
+  }
+
   /** For the capability's own tests: the namespace as the core sees it. */
   RoomNamespace namespace() {
     return namespace;

@@ -44,8 +44,10 @@ class LocationHttpTest {
     assertThat(r.status()).isEqualTo(403);
     assertThat(r.json().getString("code")).isEqualTo("consent_required");
     assertThat(r.json().getString("purpose")).isEqualTo("location");
-    // Only the other capabilities' cache markers (lr:{cache}:*) may be there: nothing of Nearby's.
-    assertThat(RedisProbe.command(redis, "KEYS", "*").lines().filter(k -> !k.isBlank() && !k.startsWith("lr:{cache}:")))
+    // Only the other capabilities' cache markers (lr:{cache}:*) and youth mode's cache of the
+    // caller's mode (asked before Nearby) may be there: nothing of Nearby's.
+    assertThat(RedisProbe.command(redis, "KEYS", "*").lines().filter(k -> !k.isBlank() && !k.startsWith("lr:{cache}:")
+      && !k.startsWith("youth:mode:")))
       .isEmpty();
     assertThat(geopos(token)).isEmpty();
   }

@@ -83,7 +83,9 @@ class NearbyHttpTest {
     String viewer = sharing("viewer", NearbyFixtures.ADULT, false, 0);
     long visible = NearbyFixtures.subject(sharing("visible", NearbyFixtures.ADULT, true, 100));
     sharing("invisible", NearbyFixtures.ADULT, false, 100);
-    sharing("minor", LocalDate.now().minusYears(15), true, 100);
+    // A minor is in youth mode, which shares no location at all.
+    String minor = fx.user("minor", LocalDate.now().minusYears(15), true, true);
+    assertThat(fx.locate(minor, LAT + 100 * M, LNG).json().getString("code")).isEqualTo("youth_mode_restricted");
     sharing("unknown-age", null, true, 100);
     long blocker = NearbyFixtures.subject(sharing("blocks-viewer", NearbyFixtures.ADULT, true, 100));
     long blockedByViewer = NearbyFixtures.subject(sharing("blocked", NearbyFixtures.ADULT, true, 100));

@@ -36,6 +36,11 @@ public record BrokerEvent(Type type, byte[] payload) {
     return new BrokerEvent(Type.UNSUBSCRIBE, channel.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** An unsubscribe order with the code and reason for the client: "channel\ncode\nreason". */
+  public static BrokerEvent unsubscribe(String channel, int code, String reason) {
+    return new BrokerEvent(Type.UNSUBSCRIBE, (channel + "\n" + code + "\n" + reason).getBytes(StandardCharsets.UTF_8));
+  }
+
   public String payloadText() {
     return new String(payload, StandardCharsets.UTF_8);
   }
