@@ -7,6 +7,7 @@ import io.liveroom.capability.Capability;
 import io.liveroom.capability.Platform;
 import io.liveroom.consent.ConsentCapability;
 import io.liveroom.geo.NearbyCapability;
+import io.liveroom.oidc.OidcCapability;
 import io.liveroom.http.HealthCheck;
 import io.liveroom.http.HttpRoutes;
 import io.liveroom.personaldata.PersonalDataRegistry;
@@ -63,6 +64,7 @@ final class Capabilities {
   Capabilities(Platform platform, AccessTokens accessTokens, NodeSeams seams) {
     this.platform = platform;
     accounts = add(new AccountsCapability(platform, accessTokens));
+    add(new OidcCapability(platform, new OidcAccountActions(accounts.externalSignIn()), accounts.bearerAuth()));
     realtime = RealtimeCore.build(platform, accessTokens, accounts, namespaces, rpcMethods);
     rooms = add(new RoomsCapability(platform, realtime,
       channel -> realtime.presenceStats(channel).map(Realtime.PresenceStats::users), accounts.directory(),

@@ -56,7 +56,7 @@ class SqlOwnershipTest {
     entry("nearby_visibility", Set.of("geo")), entry("user_blocks", Set.of("geo")),
     entry("data_exports", Set.of("privacy")), entry("data_export_chunks", Set.of("privacy")),
     entry("account_cancellations", Set.of("privacy")), entry("reports", Set.of("privacy")),
-    entry("policy_acceptances", Set.of("privacy")));
+    entry("policy_acceptances", Set.of("privacy")), entry("oidc_identities", Set.of("oidc")));
 
   private record Statement(Class<?> owner, String field, String sql) {
     String capability() {

@@ -39,6 +39,7 @@ public final class AccountsCapability implements Capability {
   private final Set<String> adminPhones;
   private final AccountStatus status;
   private final Privacy privacy;
+  private final ExternalSignIn externalSignIn;
 
   /** What accounts hands to the privacy capability. */
   private record Privacy(AccountService accounts, Reauthentication reauth, AccountPersonalData data,
@@ -98,6 +99,8 @@ public final class AccountsCapability implements Capability {
     if (verifier instanceof LocalIdentityVerifier) {
       LOG.warn("Identity provider is the local stand-in: ID numbers are checked for format and checksum only.");
     }
+    this.externalSignIn = new ExternalSignIn(users, new ExternalAccountRepository(pool), accounts, directory, audit,
+      cfg.policyVersion(), clock);
     this.privacy = new Privacy(accounts, reauth, new AccountPersonalData(pool, redis, crypto, gate), users);
     this.gate = gate;
     this.bearerAuth = auth;
@@ -185,6 +188,11 @@ public final class AccountsCapability implements Capability {
   /** Privacy: registers what a frozen account's correct login is told (see {@link FrozenAccountLogin}). */
   public void onFrozenLogin(FrozenAccountLogin handler) {
     privacy.accounts().onFrozenLogin(handler);
+  }
+
+  /** Sign-in providers (OpenID Connect): create accounts without phone, open sessions, check for a phone. */
+  public ExternalSignIn externalSignIn() {
+    return externalSignIn;
   }
 
   /** Privacy's guardian flow and reports: admin checks reuse accounts' own. */
