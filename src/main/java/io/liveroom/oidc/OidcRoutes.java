@@ -56,7 +56,7 @@ final class OidcRoutes implements HttpRoutes {
   private void start(RoutingContext ctx) {
     String policy = ctx.queryParams().get("policyVersion");
     String origin = ctx.request().scheme() + "://" + ctx.request().authority();
-    web.start(ctx.pathParam("provider"), policy, origin)
+    web.start(ctx.pathParam("provider"), policy, ctx.queryParams().get("loginHint"), origin)
       .onSuccess(location -> ctx.response().setStatusCode(302).putHeader("Location", location)
         .putHeader("Cache-Control", "no-store").end())
       .onFailure(ctx::fail);

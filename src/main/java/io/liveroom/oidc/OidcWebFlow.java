@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +48,7 @@ final class OidcWebFlow {
   }
 
   /** The provider's authorization URL to redirect the browser to. */
-  Future<String> start(String providerId, String policyVersion, String requestOrigin) {
+  Future<String> start(String providerId, String policyVersion, String loginHint, String requestOrigin) {
     OidcConfig.Provider provider = service.provider(providerId);
     String state = random();
     String nonce = random();
@@ -57,10 +58,15 @@ final class OidcWebFlow {
       .put("redirectUri", redirectUri).put("policyVersion", policyVersion);
     return discovery.metadata(provider).compose(m -> redis.set(List.of(OidcKeys.webLogin(state), pending.encode(),
         "EX", Integer.toString(config.loginTtlSeconds())))
-      .map(ok -> m.authorizationEndpoint() + (m.authorizationEndpoint().contains("?") ? "&" : "?")
-        + query(Map.of("response_type", "code", "client_id", provider.clientId(), "redirect_uri", redirectUri,
-        "scope", String.join(" ", provider.scopes()), "state", state, "nonce", nonce,
-        "code_challenge", challenge(verifier), "code_challenge_method", "S256"))));
+      .map(ok -> {
+        Map<String, String> params = new LinkedHashMap<>(Map.of("response_type", "code", "client_id",
+          provider.clientId(), "redirect_uri", redirectUri, "scope", String.join(" ", provider.scopes()), "state", state,
+          "nonce", nonce, "code_challenge", challenge(verifier), "code_challenge_method", "S256"));
+        if (loginHint != null && !loginHint.isBlank() && loginHint.length() <= 254) {
+          params.put("login_hint", loginHint);
+        }
+        return m.authorizationEndpoint() + (m.authorizationEndpoint().contains("?") ? "&" : "?") + query(params);
+      }));
   }
 
   /** Completes the sign-in; {@code error} is the provider's refusal (the user said no), if any. */
