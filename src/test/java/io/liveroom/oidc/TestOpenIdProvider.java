@@ -75,6 +75,8 @@ final class TestOpenIdProvider implements AutoCloseable {
         .redirectErrorStream(true).redirectOutput(log.toFile());
       pb.environment().putAll(Map.of("PORT", Integer.toString(port), "ISSUER", issuer(), "SETUP", setup.toString()));
       process = pb.start();
+      // Also ended with the JVM, should a test class never reach its @AfterAll.
+      Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "oidc-provider-teardown"));
       awaitReady();
     } catch (IOException | JOSEException e) {
       throw new IllegalStateException("could not start the test OpenID provider", e);
@@ -250,5 +252,13 @@ final class TestOpenIdProvider implements AutoCloseable {
   @Override
   public void close() {
     process.destroy();
+    try {
+      if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
   }
 }
