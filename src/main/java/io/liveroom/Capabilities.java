@@ -7,6 +7,7 @@ import io.liveroom.capability.Capability;
 import io.liveroom.capability.Platform;
 import io.liveroom.consent.ConsentCapability;
 import io.liveroom.geo.NearbyCapability;
+import io.liveroom.oidc.OidcCapability;
 import io.liveroom.http.HealthCheck;
 import io.liveroom.http.HttpRoutes;
 import io.liveroom.media.MediaCapability;
@@ -67,6 +68,7 @@ final class Capabilities {
   Capabilities(Platform platform, AccessTokens accessTokens, NodeSeams seams) {
     this.platform = platform;
     accounts = add(new AccountsCapability(platform, accessTokens));
+    add(new OidcCapability(platform, new OidcAccountActions(accounts.externalSignIn()), accounts.bearerAuth()));
     realtime = RealtimeCore.build(platform, accessTokens, accounts, namespaces, rpcMethods);
     // Youth mode gates rooms, Nearby, AI and rewards (through their own seams) and meters live rooms.
     youth = add(new YouthCapability(platform, new YouthAccountsAdapter(accounts, platform.clock()), realtime,

@@ -59,7 +59,7 @@ class SqlOwnershipTest {
     entry("account_cancellations", Set.of("privacy")), entry("reports", Set.of("privacy")),
     entry("policy_acceptances", Set.of("privacy")),
     entry("media_objects", Set.of("media")), entry("media_refs", Set.of("media")),
-    entry("youth_settings", Set.of("youth")));
+    entry("youth_settings", Set.of("youth")), entry("oidc_identities", Set.of("oidc")));
 
   private record Statement(Class<?> owner, String field, String sql) {
     String capability() {

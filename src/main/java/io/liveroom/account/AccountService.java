@@ -144,6 +144,11 @@ public final class AccountService {
         .put("sessionId", t.sessionId())).map(new AuthResult(t, c.id(), c.status())));
   }
 
+  /** For {@link ExternalSignIn}: the same status rules, session and audit as a password login. */
+  Future<AuthResult> admitExternal(UserRepository.Credentials c, String method, DeviceInfo device) {
+    return admit(c, method, device);
+  }
+
   /** Registration point for privacy: what a frozen account's correct login is told. */
   void onFrozenLogin(FrozenAccountLogin handler) {
     this.frozenLogin = handler;

@@ -43,6 +43,7 @@ public final class AccountsCapability implements Capability {
   private final Privacy privacy;
   private final SignInMethods signIn;
   private final ProfileService profiles;
+  private final ExternalSignIn externalSignIn;
 
   /** What accounts hands to the privacy capability. */
   private record Privacy(AccountService accounts, Reauthentication reauth, AccountPersonalData data,
@@ -108,6 +109,8 @@ public final class AccountsCapability implements Capability {
     if (verifier instanceof LocalIdentityVerifier) {
       LOG.warn("Identity provider is the local stand-in: ID numbers are checked for format and checksum only.");
     }
+    this.externalSignIn = new ExternalSignIn(users, new ExternalAccountRepository(pool), accounts, directory, audit,
+      cfg.policyVersion(), clock);
     this.privacy = new Privacy(accounts, reauth, new AccountPersonalData(pool, redis, crypto, gate), users);
     this.signIn = signIn;
     this.gate = gate;
@@ -215,6 +218,11 @@ public final class AccountsCapability implements Capability {
    */
   public Minors minors() {
     return minors;
+  }
+
+  /** Sign-in providers (OpenID Connect): create accounts without phone, open sessions, check for a phone. */
+  public ExternalSignIn externalSignIn() {
+    return externalSignIn;
   }
 
   /** Privacy's guardian flow and reports: admin checks reuse accounts' own. */

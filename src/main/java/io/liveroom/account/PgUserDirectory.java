@@ -24,6 +24,9 @@ public final class PgUserDirectory implements UserDirectory {
   @Override
   public Future<UserSummary> requireVerified(long userId) {
     return find(userId).map(u -> {
+      if (!u.hasPhone()) {
+        throw AppException.of(ErrorCode.PHONE_REQUIRED, "Add a phone number to this account first.");
+      }
       if (!u.identityVerified()) {
         throw AppException.of(ErrorCode.PERMISSION_DENIED, "This needs a verified identity (real-name verification).");
       }
@@ -39,6 +42,6 @@ public final class PgUserDirectory implements UserDirectory {
   static UserSummary toSummary(Row r) {
     return new UserSummary(r.getLong("id"), r.getString("nickname"), r.getString("avatar_url"),
       Role.fromWire(r.getString("role")), r.getString("status"), r.getBoolean("identity_verified"),
-      r.getLocalDate("birth_date"));
+      r.getLocalDate("birth_date"), r.getBoolean("has_phone"));
   }
 }

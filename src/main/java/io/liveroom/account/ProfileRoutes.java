@@ -95,9 +95,8 @@ public final class ProfileRoutes implements HttpRoutes {
     String code = f.code("code", true);
     String currentPassword = f.string("currentPassword", false, 256);
     String currentPhoneCode = f.code("currentPhoneCode", false);
-    if ((currentPassword == null) == (currentPhoneCode == null)) {
-      f.errors().add("currentPassword", "required", "Give either currentPassword or currentPhoneCode "
-        + "(an SMS code for purpose confirm_phone_change sent to the current number).");
+    if (currentPassword != null && currentPhoneCode != null) {
+      f.errors().add("currentPassword", "one_of", "Give either currentPassword or currentPhoneCode, not both.");
     }
     f.errors().throwIfAny();
     profiles.changePhone(BearerAuth.principal(ctx), phone, code, currentPassword, currentPhoneCode, ClientIp.of(ctx))

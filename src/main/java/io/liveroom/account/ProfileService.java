@@ -3,6 +3,7 @@ package io.liveroom.account;
 import io.liveroom.auth.Principal;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
+import io.liveroom.error.FieldError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -98,7 +99,7 @@ public final class ProfileService {
   public Future<Void> changePhone(Principal caller, String phone, String code, String currentPassword,
                                   String currentPhoneCode, String ip) {
     long userId = caller.userId();
-    return phoneChange.reauth().verify(userId, currentPassword, currentPhoneCode, SmsPurpose.CONFIRM_PHONE_CHANGE, ip)
+    return reauthenticate(userId, currentPassword, currentPhoneCode, ip)
       .compose(v -> users.account(userId))
       .compose(row -> codes.verify(phone, SmsPurpose.CHANGE_PHONE, code)
         .compose(v -> users.setPhone(userId, crypto.encrypt(phone, userId), crypto.index("phone", phone)))
@@ -108,6 +109,22 @@ public final class ProfileService {
         .compose(told -> audit.security(userId, "phone_changed", ip, new JsonObject()
           .put("method", currentPassword != null ? "password" : "sms_code").put("otherSessionsEnded", ended)
           .put("oldNumberTold", told)))));
+  }
+
+  /**
+   * The password or a code sent to the current number. An account with neither (created through a
+   * sign-in provider) adds its first phone with the new number's code alone: there is no phone to
+   * take over, and the provider proved the caller when the session was opened.
+   */
+  private Future<Void> reauthenticate(long userId, String password, String code, String ip) {
+    if (password != null || code != null) {
+      return phoneChange.reauth().verify(userId, password, code, SmsPurpose.CONFIRM_PHONE_CHANGE, ip);
+    }
+    return users.reauthCredentials(userId).compose(r -> r.isPresent() && r.get().getString("password_hash") == null
+      && r.get().getBuffer("phone_enc") == null ? Future.<Void>succeededFuture()
+      : Future.failedFuture(AppException.validation(List.of(new FieldError("currentPassword",
+        "required", "Give either currentPassword or currentPhoneCode (an SMS code for purpose "
+        + "confirm_phone_change sent to the current number).")))));
   }
 
   /** Whoever else held a session (the thief of a token, say) is signed out; the caller is not. */

@@ -12,7 +12,10 @@ import io.vertx.core.Future;
 public interface UserDirectory {
   Future<UserSummary> find(long userId);
 
-  /** Fails with {@code permission_denied} unless the user has a verified identity. */
+  /**
+   * Fails with {@code phone_required} when the account has no phone, and with
+   * {@code permission_denied} unless the user has a verified identity.
+   */
   Future<UserSummary> requireVerified(long userId);
 
   /**

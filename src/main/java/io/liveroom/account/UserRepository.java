@@ -27,7 +27,7 @@ public final class UserRepository implements PolicyAcceptance {
     SELECT id, password_hash, status, role FROM users WHERE phone_idx = $1""";
   static final String ACCOUNT_BY_ID = """
     SELECT id, nickname, avatar_url, gender, bio, email, email_verified_at, role, status, identity_verified, birth_date,
-           phone_enc, phone_key_id, policy_version, created_at
+           phone_enc, phone_key_id, policy_version, created_at, phone_idx IS NOT NULL AS has_phone
     FROM users WHERE id = $1""";
   static final String SET_PASSWORD = "UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1";
   static final String SET_PHONE = """
@@ -47,7 +47,7 @@ public final class UserRepository implements PolicyAcceptance {
     WHERE phone_idx = ANY($1) AND role <> 'admin' RETURNING id""";
 
   static final String SUMMARY = """
-    SELECT id, nickname, avatar_url, role, status, identity_verified, birth_date
+    SELECT id, nickname, avatar_url, role, status, identity_verified, birth_date, phone_idx IS NOT NULL AS has_phone
     FROM users WHERE id = $1""";
   static final String REAUTH_CREDENTIALS = "SELECT password_hash, phone_enc, phone_key_id FROM users WHERE id = $1";
   static final String EXPORT_PROFILE = """

@@ -6,10 +6,12 @@ import java.time.Period;
 
 /**
  * What other capabilities may know about a user: the public profile plus the flags their rules
- * need. Never the phone, email, real name or ID number.
+ * need. Never the phone, email, real name or ID number; {@code hasPhone} only says whether there is
+ * one (an account created through a sign-in provider has none until it adds one, and the real-name
+ * rules want a phone before hosting, chatting or gifting).
  */
 public record UserSummary(long id, String nickname, String avatarUrl, Role role, String status,
-                          boolean identityVerified, LocalDate birthDate) {
+                          boolean identityVerified, LocalDate birthDate, boolean hasPhone) {
   public boolean active() {
     return "active".equals(status);
   }

@@ -32,7 +32,8 @@ public record AppConfig(
   RewardsConfig rewards,
   WebConfig web,
   MediaConfig media,
-  YouthConfig youth
+  YouthConfig youth,
+  OidcConfig oidc
 ) {
   public static AppConfig from(JsonObject json) {
     ConfigReader r = new ConfigReader(json);
@@ -57,7 +58,8 @@ public record AppConfig(
       RewardsConfig.from(r),
       WebConfig.from(r),
       MediaConfig.from(r),
-      YouthConfig.from(r)
+      YouthConfig.from(r),
+      OidcConfig.from(r)
     );
     if (config.management().enabled() && config.management().port() != 0
       && config.management().port() == config.http().port()) {
@@ -100,6 +102,6 @@ public record AppConfig(
   private AppConfig copy(PgConfig pg, RedisConfig redis, HttpConfig http, AuthConfig auth, String nodeId,
                          AccountsConfig accounts) {
     return new AppConfig(nodeId, mode, allowStandIns, http, management, transport, pg, redis, dataDir,
-      shutdownTimeoutSeconds, auth, accounts, nearby, rooms, ai, realtime, privacy, rewards, web, media, youth);
+      shutdownTimeoutSeconds, auth, accounts, nearby, rooms, ai, realtime, privacy, rewards, web, media, youth, oidc);
   }
 }

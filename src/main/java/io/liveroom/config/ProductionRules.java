@@ -114,10 +114,25 @@ public final class ProductionRules {
     if (c.realtime().benchmarkNamespace()) {
       problems.add(line("realtime.benchmarkNamespace", "is on: anyone with a token may publish in bench:*"));
     }
+    oidc(c, problems);
     if (!problems.isEmpty()) {
       throw new ConfigException("mode=production (env LIVEROOM_MODE) refuses this configuration:\n"
         + String.join("\n", problems) + "\nOnly stand-ins can be allowed, by name, for a staging deployment: "
         + "allowStandIns (env LIVEROOM_ALLOW_STAND_INS), any of " + ids() + ".");
+    }
+  }
+
+  /** Sign-in providers: keys and tokens fetched over plain HTTP could be swapped; the web flow's callback needs its public URL. */
+  private static void oidc(AppConfig c, List<String> problems) {
+    for (OidcConfig.Provider p : c.oidc().providers()) {
+      if (!p.issuer().startsWith("https://")) {
+        problems.add(line("oidc.providers", "provider '" + p.id() + "' has a plain-HTTP issuer; its keys and "
+          + "tokens must come over https"));
+      }
+    }
+    if (!c.oidc().providers().isEmpty() && c.oidc().callbackBaseUrl().isEmpty()) {
+      problems.add(line("oidc.callbackBaseUrl", "is empty, so the web sign-in's callback URL would follow the "
+        + "request's Host header; set this service's public origin (https://live.example.com)"));
     }
   }
 

@@ -201,6 +201,29 @@ public enum ErrorCode {
   YOUTH_PASSWORD_INVALID("youth_password_invalid", 403, 2053, false),
   /** A minor's youth mode is turned off (or its time zone changed) only through the guardian path. */
   YOUTH_GUARDIAN_REQUIRED("youth_guardian_required", 403, 2054, false),
+  // --- Sign-in providers (2100-2149) ---
+  /** No OpenID Connect provider with that id is configured. */
+  OIDC_PROVIDER_UNKNOWN("oidc_provider_unknown", 404, 2100, false),
+  /** The ID token failed a check; {@code reason} says which (signature, issuer, audience, expired, ...). */
+  OIDC_TOKEN_INVALID("oidc_token_invalid", 401, 2101, false),
+  /** The nonce was already used for a sign-in (a replayed ID token), on this node or another. */
+  OIDC_NONCE_REPLAYED("oidc_nonce_replayed", 401, 2102, false),
+  /** The provider's discovery document, keys or token endpoint did not answer; try again. */
+  OIDC_PROVIDER_UNAVAILABLE("oidc_provider_unavailable", 503, 2103, true),
+  /** The web callback's state is unknown, expired or already used; start the sign-in again. */
+  OIDC_STATE_INVALID("oidc_state_invalid", 400, 2104, false),
+  /** A first sign-in creates an account, which needs the current privacy policy accepted ({@code currentVersion}). */
+  OIDC_POLICY_REQUIRED("oidc_policy_required", 409, 2105, false),
+  /** That provider identity already signs in to another account. */
+  OIDC_IDENTITY_TAKEN("oidc_identity_taken", 409, 2106, false),
+  /** The account already has an identity of that provider linked; unlink it first. */
+  OIDC_ALREADY_LINKED("oidc_already_linked", 409, 2107, false),
+  /** The account has no identity of that provider linked. */
+  OIDC_NOT_LINKED("oidc_not_linked", 404, 2108, false),
+  /** Unlinking would leave the account without any way to sign in (no phone, no other provider). */
+  LAST_SIGN_IN_METHOD("last_sign_in_method", 409, 2109, false),
+  /** Hosting, chatting and gifting need a phone on the account (real-name rules); add one first. */
+  PHONE_REQUIRED("phone_required", 403, 2110, false),
   ;
 
   private final String code;

@@ -106,6 +106,9 @@ public final class GiftService {
     if (target.hostId() == senderId) {
       throw AppException.of(ErrorCode.GIFT_TO_SELF, "Hosts cannot send gifts into their own room.");
     }
+    if (sender.active() && !sender.hasPhone()) {
+      throw AppException.of(ErrorCode.PHONE_REQUIRED, "Add a phone number to this account before sending gifts.");
+    }
     if (!sender.active() || !sender.verifiedAdultOn(today)) {
       throw AppException.of(ErrorCode.GIFT_SENDER_NOT_ELIGIBLE,
         "Only verified adults can send gifts (complete identity verification first).");

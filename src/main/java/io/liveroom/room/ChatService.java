@@ -112,6 +112,9 @@ final class ChatService {
     if (!sender.active()) {
       throw AppException.of(ErrorCode.PERMISSION_DENIED, "This account cannot chat.");
     }
+    if (!sender.hasPhone()) {
+      throw AppException.of(ErrorCode.PHONE_REQUIRED, "Add a phone number to this account before chatting.");
+    }
     if (config.chatVerifiedOnly() && !sender.identityVerified()) {
       throw AppException.of(ErrorCode.CHAT_VERIFIED_ONLY, "Only users with a verified identity can comment.");
     }

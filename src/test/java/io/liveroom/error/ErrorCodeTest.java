@@ -22,6 +22,7 @@ class ErrorCodeTest {
   @DisplayName("Our own protocol codes stay out of the reference protocol's range, and statuses are HTTP errors")
   void ranges() {
     for (ErrorCode c : ErrorCode.values()) {
+      // Ours are 1000-2999: the reference protocol's disconnect codes start at 3000.
       assertThat(c.protocolCode() < 1000 ? c.protocolCode() >= 100 && c.protocolCode() <= 112 : c.protocolCode() < 3000)
         .as("%s protocol code %d", c, c.protocolCode()).isTrue();
       assertThat(c.httpStatus()).as("%s status", c).isBetween(400, 599);

@@ -197,8 +197,9 @@ public final class GiftBenchmark {
     List<Long> ids = new ArrayList<>();
     try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + o.getHost() + ":" + o.getPort() + "/"
       + o.getDatabase(), o.getUser(), o.getPassword()); Statement st = c.createStatement();
-         ResultSet rs = st.executeQuery("INSERT INTO users (nickname, identity_verified, birth_date)"
-           + " SELECT 'bench-' || g, true, DATE '1990-01-01' FROM generate_series(1, " + n + ") g RETURNING id")) {
+         ResultSet rs = st.executeQuery("INSERT INTO users (nickname, identity_verified, birth_date, phone_idx)"
+           + " SELECT 'bench-' || g, true, DATE '1990-01-01', decode(md5('bench-' || g || clock_timestamp()), 'hex')"
+           + " FROM generate_series(1, " + n + ") g RETURNING id")) {
       while (rs.next()) {
         ids.add(rs.getLong(1));
       }

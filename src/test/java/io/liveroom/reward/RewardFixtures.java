@@ -40,8 +40,9 @@ public final class RewardFixtures {
   /** A user row on the current policy: verified adult unless told otherwise. */
   public static long user(String nickname, boolean verified, LocalDate birthDate, Role role) {
     try (Connection c = TestInfra.get().jdbc(); PreparedStatement st = c.prepareStatement(
-      "INSERT INTO users (nickname, avatar_url, role, identity_verified, birth_date, policy_version)"
-        + " VALUES (?, ?, ?, ?, ?, ?) RETURNING id")) {
+      // phone_idx: the account has a phone (gifting and hosting need one); a random index stands for it.
+      "INSERT INTO users (nickname, avatar_url, role, identity_verified, birth_date, policy_version, phone_idx)"
+        + " VALUES (?, ?, ?, ?, ?, ?, decode(md5(random()::text || clock_timestamp()::text), 'hex')) RETURNING id")) {
       st.setString(1, nickname);
       st.setString(2, "https://cdn.example/avatars/" + nickname + ".png");
       st.setString(3, role.wire());

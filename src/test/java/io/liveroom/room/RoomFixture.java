@@ -83,7 +83,9 @@ final class RoomFixture implements AutoCloseable {
    */
   static long user(String nickname, boolean verified) {
     try (Connection c = TestInfra.get().jdbc(); PreparedStatement st = c.prepareStatement(
-      "INSERT INTO users (nickname, avatar_url, identity_verified, birth_date) VALUES (?, ?, ?, ?) RETURNING id")) {
+      // phone_idx: the account has a phone (hosting and chat need one); a random index stands for it.
+      "INSERT INTO users (nickname, avatar_url, identity_verified, birth_date, phone_idx)"
+        + " VALUES (?, ?, ?, ?, decode(md5(random()::text || clock_timestamp()::text), 'hex')) RETURNING id")) {
       st.setString(1, nickname);
       st.setString(2, "https://cdn.example.com/a/" + nickname + ".png");
       st.setBoolean(3, verified);
