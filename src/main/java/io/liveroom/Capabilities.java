@@ -20,6 +20,7 @@ import io.liveroom.reward.RewardsCapability;
 import io.liveroom.reward.RoomLookup;
 import io.liveroom.room.HotRanking;
 import io.liveroom.room.RoomsCapability;
+import io.liveroom.social.SocialCapability;
 import io.liveroom.web.WebCapability;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
@@ -32,8 +33,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Every capability of a node, built with {@code new} in dependency order: accounts first
- * (everyone authenticates through it), then the real-time core, live rooms, consent, Nearby, AI
- * dialogue, rewards, privacy (it reaches everyone's personal data), and the web app last (its
+ * (everyone authenticates through it), then the real-time core, live rooms, consent, social
+ * (follows, blocks, search), Nearby, AI dialogue, rewards, privacy (it reaches everyone's personal data), and the web app last (its
  * pages catch the paths no API route took). Adding a capability
  * is one line in the constructor: the loops below plug in its namespaces, RPC methods, personal
  * data, routes and health checks, and start and stop it. {@link Node} owns the lifecycle around
@@ -55,6 +56,7 @@ final class Capabilities {
   private final AiCapability ai;
   private final RewardsCapability rewards;
   private final PrivacyCapability privacy;
+  private final SocialCapability social;
 
   /**
    * Constructs every capability, in dependency order. Runs on a worker: constructors read their
@@ -68,12 +70,18 @@ final class Capabilities {
       channel -> realtime.presenceStats(channel).map(Realtime.PresenceStats::users), accounts.directory(),
       accounts.bearerAuth()));
     consent = add(new ConsentCapability(platform, accounts.bearerAuth()));
+    social = add(new SocialCapability(platform, accounts.directory(), accounts.people(), consent.service(), rooms,
+      accounts.bearerAuth()));
+    SocialBlockChecks blocks = new SocialBlockChecks(social.blocks());
+    accounts.addProfileSection(social.profileSection());
+    rooms.refuseChatWhenBlocked(blocks);
     nearby = add(new NearbyCapability(platform, consent.service(), accounts.directory(),
-      rooms.regions(platform.pool()), accounts.bearerAuth()));
+      rooms.regions(platform.pool()), blocks, accounts.bearerAuth()));
     ai = add(new AiCapability(platform, realtime, accounts.bearerAuth()));
     rewards = add(new RewardsCapability(platform, accounts.directory(),
       seams.rooms() != null ? seams.rooms() : giftTargets(rooms),
       seams.realtime() != null ? seams.realtime() : realtime, accounts.bearerAuth()));
+    rewards.refuseGiftsWhenBlocked(blocks);
     // Every committed gift warms the room's hot score.
     rewards.addGiftListener((receipt, hostId, sessionId) ->
       rooms.hot().record(receipt.roomId(), HotRanking.Signal.GIFT, receipt.coins()));
@@ -194,5 +202,9 @@ final class Capabilities {
 
   PrivacyCapability privacy() {
     return privacy;
+  }
+
+  SocialCapability social() {
+    return social;
   }
 }

@@ -24,6 +24,7 @@ import io.liveroom.infra.RedisClients;
 import io.liveroom.metrics.Metrics;
 import io.liveroom.personaldata.PersonalDataRegistry;
 import io.liveroom.privacy.PrivacyCapability;
+import io.liveroom.social.SocialCapability;
 import io.liveroom.realtime.Namespaces;
 import io.liveroom.realtime.Realtime;
 import io.liveroom.realtime.RealtimeServer;
@@ -282,6 +283,10 @@ public final class Node {
 
   public ConsentService consents() {
     return capabilities.consent().service();
+  }
+
+  public SocialCapability social() {
+    return capabilities.social();
   }
 
   public NearbyCapability nearby() {

@@ -39,6 +39,8 @@ public final class AccountsCapability implements Capability {
   private final Set<String> adminPhones;
   private final AccountStatus status;
   private final Privacy privacy;
+  private final ProfileService profiles;
+  private final PeopleDirectory people;
 
   /** What accounts hands to the privacy capability. */
   private record Privacy(AccountService accounts, Reauthentication reauth, AccountPersonalData data,
@@ -80,12 +82,13 @@ public final class AccountsCapability implements Capability {
     IdentityVerifier verifier = "http".equals(cfg.identity().provider())
       ? new HttpIdentityVerifier(vertx, cfg.identity()) : new LocalIdentityVerifier();
     AdminService admin = new AdminService(users, identityRepo, directory, status, crypto, audit, sessions);
+    ProfileService profiles = new ProfileService(users, identityRepo, directory, codes, crypto, audit, clock,
+      new ProfileService.PhoneChange(reauth, sessions, sender));
     List<HttpRoutes> routes = new ArrayList<>(List.of(
       new AuthRoutes(accounts, codes, sessions, directory, phones, new PasswordPolicy(commonPasswords), auth,
         cfg.policyVersion(), clock),
       new SessionRoutes(sessions, auth),
-      new ProfileRoutes(new ProfileService(users, identityRepo, directory, codes, crypto, audit, clock,
-        new ProfileService.PhoneChange(reauth, sessions, sender)), phones, auth),
+      new ProfileRoutes(profiles, phones, auth),
       new IdentityRoutes(new IdentityService(identityRepo, verifier,
         new IdentityAttempts(new IdentityAttemptRepository(pool), cfg.identity().maxAttemptsPerDay()), status, crypto,
         audit, clock), auth, clock),
@@ -107,6 +110,8 @@ public final class AccountsCapability implements Capability {
     this.admin = admin;
     this.adminPhones = adminPhones;
     this.status = status;
+    this.profiles = profiles;
+    this.people = new PeopleRepository(pool);
   }
 
   @Override
@@ -150,6 +155,16 @@ public final class AccountsCapability implements Capability {
 
   public UserDirectory directory() {
     return directory;
+  }
+
+  /** Many users at once: lists and people search (social). */
+  public PeopleDirectory people() {
+    return people;
+  }
+
+  /** Adds fields to every public profile (social's counts); the bootstrap calls it while wiring. */
+  public void addProfileSection(ProfileSection section) {
+    profiles.addSection(section);
   }
 
   /** Register listeners here; Node connects the real-time core's disconnects once it exists. */

@@ -30,7 +30,8 @@ public record AppConfig(
   RealtimeConfig realtime,
   PrivacyConfig privacy,
   RewardsConfig rewards,
-  WebConfig web
+  WebConfig web,
+  SocialConfig social
 ) {
   public static AppConfig from(JsonObject json) {
     ConfigReader r = new ConfigReader(json);
@@ -53,7 +54,8 @@ public record AppConfig(
       RealtimeConfig.from(r),
       PrivacyConfig.from(r),
       RewardsConfig.from(r),
-      WebConfig.from(r)
+      WebConfig.from(r),
+      SocialConfig.from(r)
     );
     if (config.management().enabled() && config.management().port() != 0
       && config.management().port() == config.http().port()) {
@@ -96,6 +98,6 @@ public record AppConfig(
   private AppConfig copy(PgConfig pg, RedisConfig redis, HttpConfig http, AuthConfig auth, String nodeId,
                          AccountsConfig accounts) {
     return new AppConfig(nodeId, mode, allowStandIns, http, management, transport, pg, redis, dataDir,
-      shutdownTimeoutSeconds, auth, accounts, nearby, rooms, ai, realtime, privacy, rewards, web);
+      shutdownTimeoutSeconds, auth, accounts, nearby, rooms, ai, realtime, privacy, rewards, web, social);
   }
 }
