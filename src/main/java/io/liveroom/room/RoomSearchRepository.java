@@ -9,18 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Room search by title and category, live rooms first, closed rooms never. A short query (under
- * {@link SearchTerms#MIN_CONTAINS} characters) matches prefixes through the btree indexes on
- * {@code lower(title|category) COLLATE "C"}; a longer one matches anywhere through the trigram
- * indexes (V87).
+ * Room search by title and category, live rooms first, closed rooms never. The query matches
+ * anywhere in either, at any length: from three characters the trigram indexes (V87) narrow it;
+ * a shorter one (a two-character Chinese word is common) scans the open rooms, which stays cheap
+ * at the size of the rooms table (docs/PERFORMANCE.md).
  */
 final class RoomSearchRepository {
-  static final String BY_PREFIX = "SELECT " + RoomRepository.COLUMNS + """
-     FROM rooms WHERE status <> 'closed'
-      AND ((lower(title) COLLATE "C" >= $1 AND lower(title) COLLATE "C" < $2)
-        OR (lower(category) COLLATE "C" >= $1 AND lower(category) COLLATE "C" < $2))
-    ORDER BY (status = 'live') DESC, id DESC LIMIT $3""";
-  static final String BY_SUBSTRING = "SELECT " + RoomRepository.COLUMNS + """
+  static final String SEARCH = "SELECT " + RoomRepository.COLUMNS + """
      FROM rooms WHERE status <> 'closed' AND (lower(title) LIKE $1 OR lower(category) LIKE $1)
     ORDER BY (status = 'live') DESC, id DESC LIMIT $2""";
 
@@ -31,10 +26,7 @@ final class RoomSearchRepository {
   }
 
   Future<List<Room>> search(SearchTerms terms, int limit) {
-    Future<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>> rows = terms.contains() == null
-      ? pool.preparedQuery(BY_PREFIX).execute(Tuple.of(terms.prefixFrom(), terms.prefixTo(), limit))
-      : pool.preparedQuery(BY_SUBSTRING).execute(Tuple.of(terms.contains(), limit));
-    return rows.map(found -> {
+    return pool.preparedQuery(SEARCH).execute(Tuple.of(terms.anywhere(), limit)).map(found -> {
       List<Room> out = new ArrayList<>();
       found.forEach(r -> out.add(RoomRepository.toRoom(r)));
       return out;
