@@ -68,7 +68,7 @@ final class BlockRepository {
     if (candidates.isEmpty()) {
       return Future.succeededFuture(Set.of());
     }
-    return pool.preparedQuery(BLOCKED_AMONG).execute(Tuple.of(userId, candidates.toArray(new Long[0]))).map(BlockRepository::ids);
+    return pool.preparedQuery(BLOCKED_AMONG).execute(Tuple.of(userId, (Object) candidates.toArray(new Long[0]))).map(BlockRepository::ids);
   }
 
   /** Everyone with a block either way with the user (search leaves them out). */
