@@ -13,11 +13,11 @@ import java.util.Locale;
  *   <li>{@link #contains}: a {@code LIKE} pattern ({@code %q%}, metacharacters escaped) for the
  *   trigram index, or null when the query is shorter than {@link #MIN_CONTAINS} code points: a
  *   trigram index cannot narrow a shorter pattern, so such a query would scan the table.</li>
- *   <li>{@link #anywhere}: the same pattern for any length, for small tables where a scan is cheap
- *   and a two-character Chinese word must still match inside a title (rooms).</li>
+ *   <li>{@link #text}: the lower-cased query, for a plain scan ({@code strpos}) of a small table
+ *   where a shorter query must still match inside a text (rooms).</li>
  * </ul>
  */
-public record SearchTerms(String text, String prefixFrom, String prefixTo, String contains, String anywhere) {
+public record SearchTerms(String text, String prefixFrom, String prefixTo, String contains) {
   /** Shortest query (in code points) that also matches inside a text, not only at its start. */
   public static final int MIN_CONTAINS = 3;
   /** U+10FFFF: the largest code point, so the largest UTF-8 byte sequence after the prefix. */
@@ -26,9 +26,8 @@ public record SearchTerms(String text, String prefixFrom, String prefixTo, Strin
   /** The terms of a query that is already trimmed and not empty. */
   public static SearchTerms of(String query) {
     String text = query.strip().toLowerCase(Locale.ROOT);
-    String anywhere = "%" + escapeLike(text) + "%";
-    String contains = text.codePointCount(0, text.length()) >= MIN_CONTAINS ? anywhere : null;
-    return new SearchTerms(text, text, text + MAX_CODE_POINT, contains, anywhere);
+    String contains = text.codePointCount(0, text.length()) >= MIN_CONTAINS ? "%" + escapeLike(text) + "%" : null;
+    return new SearchTerms(text, text, text + MAX_CODE_POINT, contains);
   }
 
   /** Escapes LIKE's wildcards and its default escape character, so the query matches literally. */

@@ -80,13 +80,13 @@ public final class SearchBenchmark {
     try (Connection c = DriverManager.getConnection("jdbc:" + pgUrl.replace("postgresql://postgres@", "postgresql://")
       + "?user=postgres"); Statement st = c.createStatement()) {
       st.execute("INSERT INTO users (nickname, status) SELECT CASE WHEN i % 2 = 0"
-        + " THEN chr(19968 + (i * 7919) % 3000) || chr(19968 + (i * 104729) % 3000) || substr(md5(i::text), 1, 4)"
+        + " THEN chr((19968 + (i * 7919) % 3000)::int) || chr((19968 + (i * 104729) % 3000)::int) || substr(md5(i::text), 1, 4)"
         + " ELSE substr(md5(i::text), 1, 10) END, CASE WHEN i % 100 = 0 THEN 'banned' ELSE 'active' END"
-        + " FROM generate_series(1, " + users + ") AS i");
+        + " FROM generate_series(1::bigint, " + users + ") AS i");
       st.execute("INSERT INTO rooms (host_id, title, category, status, stream_key_hash) SELECT 1 + (i * 7) % " + users
-        + ", CASE WHEN i % 2 = 0 THEN chr(19968 + (i * 31) % 3000) || '音乐' || chr(19968 + (i * 17) % 3000)"
+        + ", CASE WHEN i % 2 = 0 THEN chr((19968 + (i * 31) % 3000)::int) || '音乐' || chr((19968 + (i * 17) % 3000)::int)"
         + " ELSE 'show ' || substr(md5(i::text), 1, 8) END, (ARRAY['music','dance','chat','game'])[1 + i % 4],"
-        + " CASE WHEN i % 10 = 0 THEN 'live' ELSE 'idle' END, '\\x00'::bytea FROM generate_series(1, " + rooms + ") AS i");
+        + " CASE WHEN i % 10 = 0 THEN 'live' ELSE 'idle' END, '\\x00'::bytea FROM generate_series(1::bigint, " + rooms + ") AS i");
       st.execute("ANALYZE users");
       st.execute("ANALYZE rooms");
       List<String> samples = new ArrayList<>();
