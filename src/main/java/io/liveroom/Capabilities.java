@@ -22,6 +22,7 @@ import io.liveroom.reward.RewardsCapability;
 import io.liveroom.reward.RoomLookup;
 import io.liveroom.room.HotRanking;
 import io.liveroom.room.RoomsCapability;
+import io.liveroom.social.SocialCapability;
 import io.liveroom.web.WebCapability;
 import io.liveroom.youth.YouthCapability;
 import io.vertx.core.Future;
@@ -35,8 +36,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Every capability of a node, built with {@code new} in dependency order: accounts first
- * (everyone authenticates through it), then the real-time core, live rooms, consent, Nearby, AI
- * dialogue, rewards, media, privacy (it reaches everyone's personal data), and the web app last (its
+ * (everyone authenticates through it), then the real-time core, live rooms, consent, social
+ * (follows, blocks, search), Nearby, AI dialogue, rewards, media, privacy (it reaches everyone's personal data), and the web app last (its
  * pages catch the paths no API route took). Adding a capability
  * is one line in the constructor: the loops below plug in its namespaces, RPC methods, personal
  * data, routes and health checks, and start and stop it. {@link Node} owns the lifecycle around
@@ -60,6 +61,7 @@ final class Capabilities {
   private final PrivacyCapability privacy;
   private final MediaCapability media;
   private final YouthCapability youth;
+  private final SocialCapability social;
 
   /**
    * Constructs every capability, in dependency order. Runs on a worker: constructors read their
@@ -80,8 +82,13 @@ final class Capabilities {
       accounts.bearerAuth(), new RoomHosting(accounts.minors())));
     rooms.gateViewing(youthGates);
     consent = add(new ConsentCapability(platform, accounts.bearerAuth()));
+    social = add(new SocialCapability(platform, accounts.directory(), accounts.people(), consent.service(), rooms,
+      accounts.bearerAuth()));
+    SocialBlockChecks blocks = new SocialBlockChecks(social.blocks());
+    accounts.addProfileSection(social.profileSection());
+    rooms.refuseChatWhenBlocked(blocks);
     nearby = add(new NearbyCapability(platform, consent.service(), accounts.directory(),
-      rooms.regions(platform.pool()), accounts.bearerAuth()));
+      rooms.regions(platform.pool()), blocks, accounts.bearerAuth()));
     nearby.gateNearby(youthGates);
     ai = add(new AiCapability(platform, realtime, accounts.bearerAuth()));
     ai.gateDialogue(youthGates);
@@ -89,6 +96,7 @@ final class Capabilities {
       seams.rooms() != null ? seams.rooms() : giftTargets(rooms),
       seams.realtime() != null ? seams.realtime() : realtime, accounts.bearerAuth()));
     rewards.gateSpending(youthGates);
+    rewards.refuseGiftsWhenBlocked(blocks);
     // Every committed gift warms the room's hot score.
     rewards.addGiftListener((receipt, hostId, sessionId) ->
       rooms.hot().record(receipt.roomId(), HotRanking.Signal.GIFT, receipt.coins()));
@@ -220,5 +228,9 @@ final class Capabilities {
 
   YouthCapability youth() {
     return youth;
+  }
+
+  SocialCapability social() {
+    return social;
   }
 }

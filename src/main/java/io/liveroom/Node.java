@@ -25,6 +25,7 @@ import io.liveroom.infra.RedisClients;
 import io.liveroom.metrics.Metrics;
 import io.liveroom.personaldata.PersonalDataRegistry;
 import io.liveroom.privacy.PrivacyCapability;
+import io.liveroom.social.SocialCapability;
 import io.liveroom.realtime.Namespaces;
 import io.liveroom.realtime.Realtime;
 import io.liveroom.realtime.RealtimeServer;
@@ -287,6 +288,10 @@ public final class Node {
 
   public ConsentService consents() {
     return capabilities.consent().service();
+  }
+
+  public SocialCapability social() {
+    return capabilities.social();
   }
 
   public NearbyCapability nearby() {

@@ -54,12 +54,15 @@ class SqlOwnershipTest {
     entry("withdrawals", Set.of("reward")),
     entry("ai_conversations", Set.of("ai")), entry("ai_messages", Set.of("ai")), entry("ai_usage", Set.of("ai")),
     entry("consent_records", Set.of("consent")), entry("current_consents", Set.of("consent")),
-    entry("nearby_visibility", Set.of("geo")), entry("user_blocks", Set.of("geo")),
+    entry("nearby_visibility", Set.of("geo")), entry("user_blocks", Set.of("social")),
     entry("data_exports", Set.of("privacy")), entry("data_export_chunks", Set.of("privacy")),
     entry("account_cancellations", Set.of("privacy")), entry("reports", Set.of("privacy")),
     entry("policy_acceptances", Set.of("privacy")),
     entry("media_objects", Set.of("media")), entry("media_refs", Set.of("media")),
-    entry("youth_settings", Set.of("youth")), entry("oidc_identities", Set.of("oidc")));
+    entry("youth_settings", Set.of("youth")), entry("oidc_identities", Set.of("oidc")),
+
+    entry("follows", Set.of("social")), entry("follow_counts", Set.of("social")), entry("follow_daily", Set.of("social")),
+    entry("search_history", Set.of("social")), entry("search_settings", Set.of("social")));
 
   private record Statement(Class<?> owner, String field, String sql) {
     String capability() {

@@ -44,6 +44,7 @@ public final class AccountsCapability implements Capability {
   private final SignInMethods signIn;
   private final ProfileService profiles;
   private final ExternalSignIn externalSignIn;
+  private final PeopleDirectory people;
 
   /** What accounts hands to the privacy capability. */
   private record Privacy(AccountService accounts, Reauthentication reauth, AccountPersonalData data,
@@ -122,6 +123,7 @@ public final class AccountsCapability implements Capability {
     this.adminPhones = adminPhones;
     this.status = status;
     this.minors = minors;
+    this.people = new PeopleRepository(pool);
   }
 
   @Override
@@ -170,6 +172,16 @@ public final class AccountsCapability implements Capability {
 
   public UserDirectory directory() {
     return directory;
+  }
+
+  /** Many users at once: lists and people search (social). */
+  public PeopleDirectory people() {
+    return people;
+  }
+
+  /** Adds fields to every public profile (social's counts); the bootstrap calls it while wiring. */
+  public void addProfileSection(ProfileSection section) {
+    profiles.addSection(section);
   }
 
   /** Register listeners here; Node connects the real-time core's disconnects once it exists. */

@@ -105,7 +105,7 @@ public final class ProfileRoutes implements HttpRoutes {
   }
 
   private void publicView(RoutingContext ctx) {
-    profiles.publicView(PathParams.id(ctx, "id"))
+    profiles.publicView(BearerAuth.principal(ctx).userId(), PathParams.id(ctx, "id"))
       .onSuccess(body -> Bodies.reply(ctx, 200, body))
       .onFailure(ctx::fail);
   }

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The user's own profile (everything, phone masked), the public view others see (nickname, avatar,
@@ -37,6 +38,7 @@ public final class ProfileService {
   private final AuditLog audit;
   private final Clock clock;
   private final PhoneChange phoneChange;
+  private final List<ProfileSection> sections = new CopyOnWriteArrayList<>();
 
   /** What a phone change needs besides the profile's own collaborators. */
   public record PhoneChange(Reauthentication reauth, SessionService sessions, SmsSender sender) {
@@ -81,13 +83,23 @@ public final class ProfileService {
     this.avatars = avatars;
   }
 
-  public Future<JsonObject> publicView(long userId) {
-    return directory.find(userId).map(u -> {
+  /** Adds fields to every public profile (the bootstrap registers other capabilities' sections). */
+  void addSection(ProfileSection section) {
+    sections.add(section);
+  }
+
+  public Future<JsonObject> publicView(long viewerId, long userId) {
+    return directory.find(userId).compose(u -> {
       if ("cancelled".equals(u.status())) {
         throw AppException.of(ErrorCode.NOT_FOUND, "No such user.");
       }
-      return new JsonObject().put("id", u.id()).put("nickname", u.nickname()).put("avatarUrl", u.avatarUrl())
+      JsonObject view = new JsonObject().put("id", u.id()).put("nickname", u.nickname()).put("avatarUrl", u.avatarUrl())
         .put("identityVerified", u.identityVerified());
+      Future<JsonObject> chain = Future.succeededFuture(view);
+      for (ProfileSection section : sections) {
+        chain = chain.compose(v -> section.describe(viewerId, userId).map(v::mergeIn));
+      }
+      return chain;
     });
   }
 

@@ -33,7 +33,8 @@ public record AppConfig(
   WebConfig web,
   MediaConfig media,
   YouthConfig youth,
-  OidcConfig oidc
+  OidcConfig oidc,
+  SocialConfig social
 ) {
   public static AppConfig from(JsonObject json) {
     ConfigReader r = new ConfigReader(json);
@@ -59,7 +60,8 @@ public record AppConfig(
       WebConfig.from(r),
       MediaConfig.from(r),
       YouthConfig.from(r),
-      OidcConfig.from(r)
+      OidcConfig.from(r),
+      SocialConfig.from(r)
     );
     if (config.management().enabled() && config.management().port() != 0
       && config.management().port() == config.http().port()) {
@@ -102,6 +104,6 @@ public record AppConfig(
   private AppConfig copy(PgConfig pg, RedisConfig redis, HttpConfig http, AuthConfig auth, String nodeId,
                          AccountsConfig accounts) {
     return new AppConfig(nodeId, mode, allowStandIns, http, management, transport, pg, redis, dataDir,
-      shutdownTimeoutSeconds, auth, accounts, nearby, rooms, ai, realtime, privacy, rewards, web, media, youth, oidc);
+      shutdownTimeoutSeconds, auth, accounts, nearby, rooms, ai, realtime, privacy, rewards, web, media, youth, oidc, social);
   }
 }

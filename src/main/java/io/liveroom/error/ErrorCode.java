@@ -224,6 +224,20 @@ public enum ErrorCode {
   LAST_SIGN_IN_METHOD("last_sign_in_method", 409, 2109, false),
   /** Hosting, chatting and gifting need a phone on the account (real-name rules); add one first. */
   PHONE_REQUIRED("phone_required", 403, 2110, false),
+
+  // --- Social (1800-1899) ---
+  /** A user cannot follow themselves. */
+  FOLLOW_SELF("follow_self", 422, 1800, false),
+  /** A block between the two users (either way) stops this: following, chat or gifts into the host's room. */
+  USER_BLOCKED("user_blocked", 403, 1801, false),
+  /** The other account is cancelled, banned or suspended, so it cannot be followed or blocked. */
+  USER_UNAVAILABLE("user_unavailable", 410, 1802, false),
+  /** The daily number of new follows is used up; Retry-After says when the next UTC day starts. */
+  FOLLOW_DAILY_LIMIT("follow_daily_limit", 429, 1803, true),
+  /** The user already follows the configured maximum number of accounts. */
+  FOLLOWEE_CAP_REACHED("followee_cap_reached", 409, 1804, false),
+  /** A user cannot block themselves. */
+  BLOCK_SELF("block_self", 422, 1805, false),
   ;
 
   private final String code;

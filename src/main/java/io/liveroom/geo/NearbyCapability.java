@@ -37,7 +37,7 @@ public final class NearbyCapability implements Capability {
 
   /** Wires Nearby (its store and limits read their Lua scripts as their classes load: on the bootstrap's worker). */
   public NearbyCapability(Platform platform, ConsentService consents, UserDirectory users, LiveRoomRegions rooms,
-                          BearerAuth auth) {
+                          BlockedPairs blocks, BearerAuth auth) {
     this.vertx = platform.vertx();
     this.config = platform.config().nearby();
     RedisAPI redis = platform.redis();
@@ -51,7 +51,7 @@ public final class NearbyCapability implements Capability {
       config.queryWindowSeconds());
     this.locations = new LocationService(consents, store, grid, updates, pool, clock,
       config.maxSpeedMetersPerSecond(), config.locationTtlSeconds(), config.regionPrecision());
-    this.nearby = new NearbyService(locations, store, consents, users, rooms, queries, pool, clock,
+    this.nearby = new NearbyService(locations, store, consents, users, rooms, blocks, queries, pool, clock,
       config.maxResults());
     this.regions = new RegionService(locations, rooms, config.regionPrecision());
     consents.onWithdrawal(Purpose.LOCATION, locations.withdrawalEffect());

@@ -6,9 +6,7 @@ import io.liveroom.consent.ConsentService;
 import io.liveroom.consent.Purpose;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
-import io.liveroom.personaldata.ExportWriter;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -22,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -43,13 +40,16 @@ public final class NearbyService {
   private final UserDirectory users;
   private final LiveRoomRegions rooms;
   private final WindowLimit queryLimiter;
+  private final BlockedPairs blocks;
   private final NearbyRepository repository;
   private final Clock clock;
   private final int maxResults;
   volatile NearbyGate gate = NearbyGate.OPEN;
 
   public NearbyService(LocationService locations, GeoStore store, ConsentService consents, UserDirectory users,
-                       LiveRoomRegions rooms, WindowLimit queryLimiter, Pool pool, Clock clock, int maxResults) {
+                       LiveRoomRegions rooms, BlockedPairs blocks, WindowLimit queryLimiter, Pool pool, Clock clock,
+                       int maxResults) {
+    this.blocks = blocks;
     this.locations = locations;
     this.store = store;
     this.consents = consents;
@@ -104,7 +104,12 @@ public final class NearbyService {
         return buckets;
       }))
       .compose(buckets -> consents.grantedAmong(buckets.keySet(), Purpose.LOCATION)
-        .compose(consented -> repository.listable(viewerId, consented, requireVisible))
+        .compose(consented -> repository.listable(consented, requireVisible))
+        .compose(listable -> blocks.blockedAmong(viewerId, listable).map(blocked -> {
+          Set<Long> out = new java.util.HashSet<>(listable);
+          out.removeAll(blocked);
+          return out;
+        }))
         .compose(this::adults)
         .map(adults -> adults.stream()
           .map(u -> new Candidate(u, buckets.get(u.id())))
@@ -140,12 +145,7 @@ public final class NearbyService {
     return repository.visibility(userId);
   }
 
-  /** Privacy's export: the blocks the user made, streamed as {@code category}. */
-  public Future<Void> exportBlocks(ExportWriter out, String category, long userId, Function<Row, JsonObject> mapper) {
-    return repository.exportBlocks(out, category, userId, mapper);
-  }
-
-  /** Privacy's erasure, inside its transaction {@code tx}: the visibility choice and every block either way. */
+  /** Privacy's erasure, inside its transaction {@code tx}: the visibility choice (blocks are social's own data). */
   public Future<Void> erase(SqlClient tx, long userId) {
     return repository.erase(tx, userId);
   }

@@ -14,11 +14,11 @@ import io.vertx.sqlclient.SqlConnection;
 import java.util.List;
 
 /**
- * Consent and Nearby: the current consents, the whole consent ledger, Nearby visibility and the
- * blocks the user made (Nearby's rows, asked of {@link NearbyService}). Freezing deletes the stored
- * location at once (GEO). Erasure keeps the consent ledger (append-only by design: it proves what
- * was agreed, and holds nothing but the account id, which is anonymous after erasure) and deletes
- * visibility, blocks and the location.
+ * Consent and Nearby: the current consents, the whole consent ledger and Nearby visibility (asked
+ * of {@link NearbyService}; blocks are the social capability's own personal data). Freezing deletes
+ * the stored location at once (GEO). Erasure keeps the consent ledger (append-only by design: it
+ * proves what was agreed, and holds nothing but the account id, which is anonymous after erasure)
+ * and deletes visibility and the location.
  */
 final class ConsentPersonalData implements PersonalDataSource {
   private final ConsentService consents;
@@ -33,7 +33,7 @@ final class ConsentPersonalData implements PersonalDataSource {
 
   @Override
   public List<String> categories() {
-    return List.of("consents", "consentHistory", "nearbyVisibility", "blocks");
+    return List.of("consents", "consentHistory", "nearbyVisibility");
   }
 
   @Override
@@ -43,9 +43,7 @@ final class ConsentPersonalData implements PersonalDataSource {
       .compose(v -> nearby.visibilityRecord(userId))
       .compose(row -> out.object("nearbyVisibility", row.map(r -> new JsonObject()
         .put("visible", r.getBoolean("visible")).put("updatedAt", Times.iso(r.getOffsetDateTime("updated_at"))))
-        .orElse(null)))
-      .compose(v -> nearby.exportBlocks(out, "blocks", userId, r -> new JsonObject()
-        .put("blockedUserId", r.getLong("blocked_id")).put("createdAt", Times.iso(r.getOffsetDateTime("created_at")))));
+        .orElse(null)));
   }
 
   private static List<JsonObject> json(List<ConsentDecision> decisions) {

@@ -38,6 +38,7 @@ public final class GiftService {
   private final GiftBatcher batcher;
   private final MeterRegistry meters;
   volatile SpendingGate spending = SpendingGate.OPEN;
+  private volatile GiftBlocks blocks = GiftBlocks.NONE;
 
   GiftService(GiftRepository gifts, LedgerRepository ledger, GiftCatalog catalog, RoomLookup rooms,
               UserDirectory users, GiftEffects effects, RewardsConfig config, Clock clock, MeterRegistry meters) {
@@ -56,6 +57,11 @@ public final class GiftService {
         .register(meters),
       plans -> LedgerRetry.run("gift batch", config.retryAttempts(), () -> gifts.sendBatch(plans)),
       plan -> LedgerRetry.run("gift from user " + plan.senderId(), config.retryAttempts(), () -> gifts.send(plan)));
+  }
+
+  /** Refuses gifts between a host and a sender with a block either way (set once, while wiring). */
+  void useBlocks(GiftBlocks blocks) {
+    this.blocks = blocks;
   }
 
   GiftBatcher batcher() {
@@ -77,6 +83,11 @@ public final class GiftService {
     Future<UserSummary> sender = users.find(senderId);
     return Future.all(gift, target, sender).compose(all -> {
       checkEligible(senderId, target.result(), sender.result(), LocalDate.now(clock));
+      return blocks.blockedEitherWay(target.result().hostId(), senderId);
+    }).compose(blocked -> {
+      if (blocked) {
+        throw AppException.of(ErrorCode.USER_BLOCKED, "A block between you and this room's host stops gifts into it.");
+      }
       long coins;
       try {
         coins = Math.multiplyExact(gift.result().priceCoins(), request.count());

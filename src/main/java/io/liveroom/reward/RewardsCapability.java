@@ -91,6 +91,11 @@ public final class RewardsCapability implements Capability {
     return List.of(personalData);
   }
 
+  /** Refuses gifts between a host and a sender with a block either way (the bootstrap wires social's). */
+  public void refuseGiftsWhenBlocked(GiftBlocks blocks) {
+    gifts.useBlocks(blocks);
+  }
+
   /** Hook for other capabilities (rooms' hot score): told about each committed gift. */
   public void addGiftListener(GiftListener listener) {
     listeners.add(listener);

@@ -37,6 +37,7 @@ final class ChatService {
   private final MessageIds ids = new MessageIds();
   private final MeterRegistry registry;
   private final Counter accepted;
+  private volatile ChatBlocks blocks = ChatBlocks.NONE;
   private final LiveRecovery recovery;
 
   /**
@@ -62,6 +63,11 @@ final class ChatService {
       .register(registry);
   }
 
+  /** Refuses chat between a host and a user with a block either way (set once, while wiring). */
+  void useBlocks(ChatBlocks blocks) {
+    this.blocks = blocks;
+  }
+
   Future<JsonObject> accept(Principal principal, long roomId, JsonObject data) {
     return admitMessage(principal, roomId, data)
       .onSuccess(m -> accepted.increment())
@@ -76,8 +82,14 @@ final class ChatService {
     } catch (AppException e) {
       return Future.failedFuture(e);
     }
-    return profiles.find(principal.userId()).compose(sender -> {
+    Future<UserSummary> found = profiles.find(principal.userId());
+    Future<Boolean> blocked = blockedByHost(principal.userId(), roomId);
+    return Future.all(found, blocked).compose(both -> {
+      UserSummary sender = found.result();
       checkSender(sender);
+      if (blocked.result()) {
+        throw AppException.of(ErrorCode.USER_BLOCKED, "A block between you and this room's host stops your comments here.");
+      }
       KeywordFilter.Result filtered = keywords.current().apply(text);
       if (filtered.rejected()) {
         throw AppException.of(ErrorCode.CHAT_BLOCKED_WORD, "The message contains a word that is not allowed here.");
@@ -88,6 +100,16 @@ final class ChatService {
           "The room is very busy; chat is being thinned. Try again in a moment.", 1);
       }
       return admit(principal.userId(), roomId).map(session -> publication(sender, roomId, session, filtered));
+    });
+  }
+
+  /** True when the live room's host and the user have a block either way (the host key is set while live). */
+  private Future<Boolean> blockedByHost(long userId, long roomId) {
+    return redis.get(RoomKeys.host(roomId)).compose(host -> {
+      if (host == null || host.toLong() == userId) {
+        return Future.succeededFuture(false);
+      }
+      return blocks.blockedEitherWay(host.toLong(), userId);
     });
   }
 

@@ -16,6 +16,7 @@ import io.liveroom.personaldata.RetentionRule;
 import io.liveroom.realtime.ChannelNamespace;
 import io.liveroom.realtime.Realtime;
 import io.liveroom.realtime.RpcMethod;
+import io.liveroom.text.SearchTerms;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -54,6 +55,8 @@ public final class RoomsCapability implements Capability {
   private final RoomPersonalData personalData;
   private final CacheMarker liveCache;
   private final int chatRetentionDays;
+  private final ChatService chatService;
+  private final RoomSearchRepository search;
 
   public RoomsCapability(Platform platform, Realtime realtime, ViewerCounter viewers, UserDirectory users,
                          BearerAuth auth, HostEligibility hosting) {
@@ -91,6 +94,8 @@ public final class RoomsCapability implements Capability {
         liveCache.ensure();
         return roomService.restoreIfLive(roomId);
       }));
+    this.chatService = chatService;
+    this.search = new RoomSearchRepository(pool);
     this.likes = new LikeService(redis, config, publisher, hot);
     this.chatHistory = new ChatHistory(chat, profiles);
     this.namespace = new RoomNamespace(config, rooms, state, chatService, profiles, chatHistory);
@@ -199,6 +204,18 @@ public final class RoomsCapability implements Capability {
   /** Messages accepted but not yet in PostgreSQL (also the {@code liveroom.room.chat.archive.queued} gauge). */
   public int archiveBacklog() {
     return archive.backlog();
+  }
+
+  // --- For the social capability ---
+
+  /** Refuses chat between a room's host and a user with a block either way (the bootstrap wires social's). */
+  public void refuseChatWhenBlocked(ChatBlocks blocks) {
+    chatService.useBlocks(blocks);
+  }
+
+  /** Rooms whose title or category matches, live ones first, then newest; never closed rooms. */
+  public Future<List<Room>> search(SearchTerms terms, int limit) {
+    return search.search(terms, limit);
   }
 
   // --- For the privacy capability ---

@@ -42,7 +42,9 @@ class ProfileTest {
     TestUsers.TestUser other = TestUsers.register(http);
     TestHttp.Response pub = http.get("/api/v1/users/" + u.id(), other.accessToken());
     assertThat(pub.status()).isEqualTo(200);
-    assertThat(pub.json().fieldNames()).containsExactlyInAnyOrder("id", "nickname", "avatarUrl", "identityVerified");
+    // The public fields, plus the follow counts and relation the social capability adds (docs/SOCIAL.md).
+    assertThat(pub.json().fieldNames()).containsExactlyInAnyOrder("id", "nickname", "avatarUrl", "identityVerified",
+      "followerCount", "followingCount", "youFollow", "followsYou", "mutual", "blockedByYou");
     assertThat(pub.body()).doesNotContain("phone", "email");
     assertThat(http.get("/api/v1/users/999999", other.accessToken()).status()).isEqualTo(404);
     assertThat(http.get("/api/v1/users/abc", other.accessToken()).status()).as("a malformed id is a bad request")

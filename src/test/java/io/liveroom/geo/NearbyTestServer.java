@@ -28,7 +28,8 @@ final class NearbyTestServer {
     ConsentService consents = new ConsentService(node.pool());
     Platform platform = new Platform(node.vertx(), node.pool(), null, node.redis(), node.config(),
       node.metrics().registry(), clock);
-    nearby = new NearbyCapability(platform, consents, new PgUserDirectory(node.pool()), rooms, node.bearerAuth());
+    nearby = new NearbyCapability(platform, consents, new PgUserDirectory(node.pool()), rooms,
+      (viewer, candidates) -> node.social().blocks().blockedAmong(viewer, candidates), node.bearerAuth());
     nearby.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     List<HttpRoutes> modules = new ArrayList<>();
     modules.add(new ConsentRoutes(consents, node.bearerAuth()));
