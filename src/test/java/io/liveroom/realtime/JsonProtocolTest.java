@@ -84,7 +84,9 @@ class JsonProtocolTest {
       assertThat(ws.awaitReply(p).containsKey("ping")).isTrue();
       JsonObject stats = ws.awaitReply(st);
       assertThat(stats.getJsonObject("presence_stats")).as("presence_stats reply %s", stats).isNotNull();
-      assertThat(stats.getJsonObject("presence_stats").getInteger("num_clients")).isBetween(0, 1);
+      // Zero values are left out of JSON replies (as the reference server does), and the batch may
+      // count presence before or after its own subscribe lands: 0 (absent) or 1.
+      assertThat(stats.getJsonObject("presence_stats").getInteger("num_clients", 0)).isBetween(0, 1);
     }
   }
 
