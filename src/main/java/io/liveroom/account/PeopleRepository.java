@@ -21,16 +21,16 @@ import java.util.Map;
  */
 final class PeopleRepository implements PeopleDirectory {
   static final String BY_PREFIX = """
-    SELECT id, nickname, avatar_url, role, status, identity_verified, birth_date FROM users
+    SELECT id, nickname, avatar_url, role, status, identity_verified, birth_date, phone_idx IS NOT NULL AS has_phone FROM users
     WHERE status = 'active' AND lower(nickname) COLLATE "C" >= $1 AND lower(nickname) COLLATE "C" < $2
       AND id <> ALL($3::bigint[])
     ORDER BY lower(nickname) COLLATE "C", id LIMIT $4""";
   static final String BY_SUBSTRING = """
-    SELECT id, nickname, avatar_url, role, status, identity_verified, birth_date FROM users
+    SELECT id, nickname, avatar_url, role, status, identity_verified, birth_date, phone_idx IS NOT NULL AS has_phone FROM users
     WHERE status = 'active' AND lower(nickname) LIKE $1 AND id <> ALL($2::bigint[])
     LIMIT $3""";
   static final String SUMMARIES = """
-    SELECT id, nickname, avatar_url, role, status, identity_verified, birth_date FROM users
+    SELECT id, nickname, avatar_url, role, status, identity_verified, birth_date, phone_idx IS NOT NULL AS has_phone FROM users
     WHERE id = ANY($1::bigint[])""";
 
   private final Pool pool;
