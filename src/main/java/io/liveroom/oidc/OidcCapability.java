@@ -38,8 +38,8 @@ public final class OidcCapability implements Capability {
       config.clockSkewSeconds()), new UsedNonces(platform.redis(), platform.clock(), config.clockSkewSeconds()),
       identities, accounts);
     routes = List.of(new OidcRoutes(service, new OidcWebFlow(service, discovery, http, platform.redis(), config),
-      new WebHandoff(platform.redis()), auth, signInOptions(config, platform.config().accounts().email().login()),
-      config.loginTtlSeconds()));
+      new WebHandoff(platform.redis(), config.loginTtlSeconds(), config.callbackBaseUrl()), auth,
+      signInOptions(config, platform.config().accounts().email().login())));
     personalData = List.of(new OidcPersonalData(identities));
     LOG.info("OIDC sign-in providers: {}", config.providers().stream().map(OidcConfig.Provider::id).toList());
   }

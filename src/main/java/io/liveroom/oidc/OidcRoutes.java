@@ -30,16 +30,13 @@ final class OidcRoutes implements HttpRoutes {
   private final WebHandoff handoff;
   private final BearerAuth auth;
   private final JsonObject signInOptions;
-  private final int loginTtlSeconds;
 
-  OidcRoutes(OidcService service, OidcWebFlow web, WebHandoff handoff, BearerAuth auth, JsonObject signInOptions,
-             int loginTtlSeconds) {
+  OidcRoutes(OidcService service, OidcWebFlow web, WebHandoff handoff, BearerAuth auth, JsonObject signInOptions) {
     this.service = service;
     this.web = web;
     this.handoff = handoff;
     this.auth = auth;
     this.signInOptions = signInOptions;
-    this.loginTtlSeconds = loginTtlSeconds;
   }
 
   @Override
@@ -71,7 +68,7 @@ final class OidcRoutes implements HttpRoutes {
   private void start(RoutingContext ctx) {
     String policy = ctx.queryParams().get("policyVersion");
     String origin = ctx.request().scheme() + "://" + ctx.request().authority();
-    Cookie browser = WebHandoff.browserCookie(ctx.request(), loginTtlSeconds);
+    Cookie browser = handoff.browserCookie(ctx.request());
     web.start(ctx.pathParam("provider"), policy, ctx.queryParams().get("loginHint"), origin,
         WebHandoff.sha256(browser.getValue()))
       .onSuccess(location -> ctx.response().setStatusCode(302).putHeader("Location", location)

@@ -36,17 +36,22 @@ final class WebHandoff {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final RedisAPI redis;
+  private final int maxAgeSeconds;
+  private final boolean httpsOrigin;
 
-  WebHandoff(RedisAPI redis) {
+  /** {@code publicOrigin} is {@code oidc.callbackBaseUrl}: an https one makes the cookie Secure behind a TLS proxy too. */
+  WebHandoff(RedisAPI redis, int maxAgeSeconds, String publicOrigin) {
     this.redis = redis;
+    this.maxAgeSeconds = maxAgeSeconds;
+    this.httpsOrigin = publicOrigin.startsWith("https://");
   }
 
   /** This browser's binding cookie: the one it has (several tabs share it) or a new one. */
-  static Cookie browserCookie(HttpServerRequest request, int maxAgeSeconds) {
+  Cookie browserCookie(HttpServerRequest request) {
     Cookie existing = request.getCookie(COOKIE);
     String value = existing != null && existing.getValue().matches("[A-Za-z0-9_-]{43}") ? existing.getValue() : random();
     return Cookie.cookie(COOKIE, value).setPath(COOKIE_PATH).setHttpOnly(true).setSameSite(CookieSameSite.LAX)
-      .setSecure("https".equals(request.scheme())).setMaxAge(maxAgeSeconds);
+      .setSecure(httpsOrigin || "https".equals(request.scheme())).setMaxAge(maxAgeSeconds);
   }
 
   /** The SHA-256 of the request's binding cookie, or "" when it has none. */
