@@ -108,7 +108,7 @@ function showEmailLogin(on, signedIn) {
     try {
       signedIn(await api('POST', '/api/v1/auth/email-login', { body }));
     } catch (e) {
-      say(readable(e));
+      say(e.code === 'invalid_credentials' ? 'Wrong email or password.' : readable(e));
     }
   });
 }

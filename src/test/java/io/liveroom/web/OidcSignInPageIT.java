@@ -7,6 +7,8 @@ import io.liveroom.oidc.OidcFixture;
 import io.liveroom.oidc.TestOpenIdProvider;
 import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
+import io.liveroom.support.TestUsers;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
@@ -37,6 +39,19 @@ class OidcSignInPageIT {
   @Order(2)
   static final Browsers BROWSERS = new Browsers();
 
+  static final String PHONE_SENTENCE =
+    "Chat and gifts need a phone number on your account (the real-name rules). You can still watch.";
+
+  private static long liveRoom() {
+    TestUsers.TestUser host = TestUsers.register(node.http());
+    TestUsers.markVerifiedAdult(host.id());
+    TestHttp.Response created = node.http().post("/api/v1/rooms", new JsonObject().put("title", "Phone gate")
+      .put("category", "music"), host.accessToken());
+    long room = created.json().getJsonObject("room").getLong("id");
+    assertThat(node.http().post("/api/v1/rooms/" + room + "/start", null, host.accessToken()).status()).isEqualTo(200);
+    return room;
+  }
+
   @AfterAll
   static void stopProvider() {
     OP.close();
@@ -66,7 +81,7 @@ class OidcSignInPageIT {
   }
 
   @Test
-  @DisplayName("A new user continues with the provider, logs in there, accepts the policy and lands signed in; a replayed callback is a sentence")
+  @DisplayName("A new user continues with the provider, logs in there, accepts the policy and lands signed in; the room page says chat needs a phone; a replayed callback is a sentence")
   void continueWithProvider() {
     List<String> callbacks = new CopyOnWriteArrayList<>();
     Page page = signInPage(callbacks);
@@ -95,6 +110,14 @@ class OidcSignInPageIT {
     TestHttp.Response me = node.http().get("/api/v1/me", token);
     assertThat(me.status()).as("%s", me).isEqualTo(200);
     assertThat(me.json().getString("nickname")).isEqualTo("Test " + subject);
+
+    // The account has no phone yet: the room page says so, and its chat refusal reads the same.
+    page.navigate("/room.html?id=" + liveRoom());
+    PlaywrightAssertions.assertThat(page.locator("#phone-note")).isVisible();
+    PlaywrightAssertions.assertThat(page.locator("#connection")).hasAttribute("data-state", "connected");
+    page.locator("#chat-text").fill("hello");
+    page.locator("#chat-send").click();
+    PlaywrightAssertions.assertThat(page.locator("#message")).hasText(PHONE_SENTENCE);
 
     assertThat(callbacks).as("the policy refusal and the sign-in each came through our callback").hasSize(2);
     page.navigate(callbacks.get(1));
