@@ -1,8 +1,9 @@
 // A real OpenID Connect provider for the OIDC login tests (oidc-provider, a certified
 // implementation). The test gives it its signing keys and clients, so it can also craft tokens the
-// provider would never mint (expired, forged) with the same keys. Sign-in has no login page: the
-// interaction signs in the subject named by login_hint and grants the requested scopes, which is
-// what a user clicking through would do. Not for anything but tests.
+// provider would never mint (expired, forged) with the same keys. With a login_hint, the
+// interaction signs in the subject it names and grants the requested scopes at once, which is what
+// a user clicking through would do. Without one, it shows a small HTML login form (a login name,
+// "Sign in" and "Cancel"), for the browser tests to fill in like a user. Not for anything but tests.
 //
 // Environment: PORT, ISSUER, SETUP (a JSON file: {"keys": [private JWK...], "rotatedKeys": [...],
 // "clients": [oidc-provider client metadata...]}).
@@ -43,10 +44,41 @@ function build(keys) {
   return p;
 }
 
-// Signs in login_hint's subject and grants what the client asked for.
+function loginForm(uid, clientId) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test provider sign-in</title></head>
+<body><h1>Sign in to the test provider</h1><p>${clientId.replace(/[^\w-]/g, '')} asks you to sign in.</p>
+<form method="post" action="/interaction/${uid}"><label for="login">Login name</label>
+<input id="login" name="login" autocomplete="username" required>
+<button type="submit" name="action" value="login">Sign in</button>
+<button type="submit" name="action" value="cancel" formnovalidate>Cancel</button></form></body></html>`;
+}
+
+async function formBody(req) {
+  let raw = '';
+  for await (const chunk of req) {
+    raw += chunk;
+  }
+  return new URLSearchParams(raw);
+}
+
+// Signs in login_hint's subject (or the login form's) and grants what the client asked for; the
+// form's Cancel answers the client with access_denied, as a user saying no at a provider does.
 async function finishInteraction(req, res) {
   const details = await provider.interactionDetails(req, res);
-  const accountId = details.params.login_hint || 'alice';
+  let accountId = details.params.login_hint;
+  if (!accountId && req.method === 'GET') {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(loginForm(details.uid, details.params.client_id));
+    return;
+  }
+  if (!accountId) {
+    const form = await formBody(req);
+    if (form.get('action') === 'cancel' || !form.get('login')) {
+      await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'The user cancelled.' },
+        { mergeWithLastSubmission: false });
+      return;
+    }
+    accountId = form.get('login');
+  }
   const grant = details.grantId ? await provider.Grant.find(details.grantId)
     : new provider.Grant({ accountId, clientId: details.params.client_id });
   grant.addOIDCScope(details.params.scope);

@@ -55,6 +55,19 @@ const ROOMS = {
   message_not_found: 'That message is not there any more.',
 };
 
+// Sign-in providers and the phone the real-name rules need (docs/ACCOUNTS.md, 2100-2149).
+const PHONE_REQUIRED = 'Chat and gifts need a phone number on your account (the real-name rules). You can still watch.';
+const SIGN_IN = {
+  oidc_provider_unknown: 'That sign-in provider is not available on this server.',
+  oidc_token_invalid: 'The provider\'s answer could not be verified, so you were not signed in. Please try again.',
+  oidc_nonce_replayed: 'That sign-in was already used. Please sign in again.',
+  oidc_provider_unavailable: 'The sign-in provider is not answering right now. Please try again shortly.',
+  oidc_state_invalid: 'This sign-in link is unknown, expired or already used. Please start the sign-in again.',
+  oidc_policy_required: 'Your first sign-in creates an account: read and accept the privacy policy to go on.',
+  oidc_exchange_invalid: 'This sign-in was already completed, expired, or started in another browser. Please sign in again.',
+  phone_required: PHONE_REQUIRED,
+};
+
 const SOCKET = {
   100: 'Something went wrong on the server. Please try again.',
   101: 'Please sign in again.',
@@ -80,6 +93,7 @@ const SOCKET = {
   1214: 'This room was closed.',
   1215: ROOMS.message_not_found,
   1216: 'That message could not be sent.',
+  2110: PHONE_REQUIRED,
   ...aiMessages(),
   ...Object.fromEntries(Object.entries(REWARD_NUMBERS).map(([n, code]) => [n, REWARDS[code]])),
 };
@@ -88,6 +102,7 @@ const HTTP = {
   ...AI,
   ...REWARDS,
   ...ROOMS,
+  ...SIGN_IN,
   rate_limited: 'Too many requests. Wait a moment and try again.',
   forbidden: 'You are not allowed to do that.',
   not_found: 'That was not found.',

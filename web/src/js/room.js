@@ -232,6 +232,8 @@ async function start() {
   $('room-title').textContent = room.title;
   setStatus(room.status);
   showPinned(room.pinned);
+  // An account opened with a sign-in provider has no phone yet; say so before a refusal does.
+  $('phone-note').hidden = !me || Boolean(me.phone);
   $('chat-form').addEventListener('submit', sendChat);
   $('like').addEventListener('click', tapLike);
   await setUpModeration(room, me);

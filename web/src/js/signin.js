@@ -5,6 +5,7 @@
 import { api, saveSession } from './api.js';
 import { readable } from './errors.js';
 import { $, say } from './page.js';
+import { initOidc } from './signin-oidc.js';
 
 let policy = null;
 
@@ -13,7 +14,7 @@ async function loadPolicy() {
     policy = await api('GET', '/api/v1/policy');
   } catch (e) {
     say('The privacy policy could not be loaded: ' + readable(e));
-    return;
+    return null;
   }
   $('policy-version').textContent = policy.version;
   document.querySelectorAll('.policy-version').forEach((el) => { el.textContent = policy.version; });
@@ -31,6 +32,7 @@ async function loadPolicy() {
     $('policy-text').textContent = policy.text;
     $('policy-text').hidden = false;
   }
+  return policy;
 }
 
 async function sendCode(phone, purpose) {
@@ -152,4 +154,4 @@ function wire() {
 }
 
 wire();
-loadPolicy();
+initOidc(loadPolicy(), signedIn);

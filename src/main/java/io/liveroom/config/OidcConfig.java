@@ -22,10 +22,11 @@ public record OidcConfig(List<Provider> providers, String callbackBaseUrl, int c
   /**
    * One provider: {@code id} names it in paths; ID tokens must come from {@code issuer} and name one
    * of {@code audiences} (the web client id, and the mobile apps' client ids); {@code clientSecret}
-   * is empty for a public client (PKCE only).
+   * is empty for a public client (PKCE only); {@code name} is what the sign-in page's button says
+   * ("Continue with Google"), the id capitalized when not set.
    */
   public record Provider(String id, String issuer, String clientId, String clientSecret, List<String> audiences,
-                         List<String> scopes) {
+                         List<String> scopes, String name) {
   }
 
   static OidcConfig from(ConfigReader r) {
@@ -64,6 +65,13 @@ public record OidcConfig(List<Provider> providers, String callbackBaseUrl, int c
     if (!id.matches("[a-z0-9][a-z0-9-]{0,31}")) {
       throw r.fail("oidc.providers", "needs an id of lowercase letters, digits and dashes, got '" + id + "'");
     }
+    if (id.equals("providers") || id.equals("exchange")) {
+      throw r.fail("oidc.providers", "cannot use the id '" + id + "': it is a path of the sign-in API");
+    }
+    String name = p.getString("name", "").strip();
+    if (name.length() > 40) {
+      throw r.fail("oidc.providers", "provider '" + id + "' name is longer than 40 characters");
+    }
     String issuer = p.getString("issuer", "");
     String clientId = p.getString("clientId", "");
     if (!validUrl(issuer) || clientId.isBlank()) {
@@ -78,7 +86,7 @@ public record OidcConfig(List<Provider> providers, String callbackBaseUrl, int c
       throw r.fail("oidc.providers", "provider '" + id + "' scopes must include openid");
     }
     return new Provider(id, issuer.replaceAll("/+$", ""), clientId, p.getString("clientSecret", ""), audiences,
-      scopes);
+      scopes, name.isEmpty() ? Character.toUpperCase(id.charAt(0)) + id.substring(1) : name);
   }
 
   private static boolean validUrl(String s) {

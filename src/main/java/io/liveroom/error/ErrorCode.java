@@ -224,6 +224,8 @@ public enum ErrorCode {
   LAST_SIGN_IN_METHOD("last_sign_in_method", 409, 2109, false),
   /** Hosting, chatting and gifting need a phone on the account (real-name rules); add one first. */
   PHONE_REQUIRED("phone_required", 403, 2110, false),
+  /** The web sign-in's exchange code is unknown, expired, used, or was issued to another browser. */
+  OIDC_EXCHANGE_INVALID("oidc_exchange_invalid", 400, 2111, false),
 
   // --- Social (1800-1899) ---
   /** A user cannot follow themselves. */

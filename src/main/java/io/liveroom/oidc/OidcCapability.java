@@ -6,6 +6,8 @@ import io.liveroom.config.OidcConfig;
 import io.liveroom.http.BearerAuth;
 import io.liveroom.http.HttpRoutes;
 import io.liveroom.personaldata.PersonalDataSource;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import org.slf4j.Logger;
@@ -35,9 +37,17 @@ public final class OidcCapability implements Capability {
     OidcService service = new OidcService(config, new IdTokenVerifier(discovery, platform.clock(),
       config.clockSkewSeconds()), new UsedNonces(platform.redis(), platform.clock(), config.clockSkewSeconds()),
       identities, accounts);
-    routes = List.of(new OidcRoutes(service, new OidcWebFlow(service, discovery, http, platform.redis(), config), auth));
+    routes = List.of(new OidcRoutes(service, new OidcWebFlow(service, discovery, http, platform.redis(), config),
+      new WebHandoff(platform.redis(), config.loginTtlSeconds(), config.callbackBaseUrl()), auth,
+      signInOptions(config, platform.config().accounts().email().login())));
     personalData = List.of(new OidcPersonalData(identities));
     LOG.info("OIDC sign-in providers: {}", config.providers().stream().map(OidcConfig.Provider::id).toList());
+  }
+
+  /** What the sign-in page offers: a button per provider, and the email form when email login is on. */
+  private static JsonObject signInOptions(OidcConfig config, boolean emailLogin) {
+    return new JsonObject().put("providers", new JsonArray(config.providers().stream()
+      .map(p -> new JsonObject().put("id", p.id()).put("name", p.name())).toList())).put("emailLogin", emailLogin);
   }
 
   @Override

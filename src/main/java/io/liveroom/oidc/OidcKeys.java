@@ -14,4 +14,9 @@ final class OidcKeys {
   static String webLogin(String state) {
     return "oidc:login:" + state;
   }
+
+  /** A finished web sign-in waiting for its page, under the SHA-256 (hex) of its single-use exchange code. */
+  static String webHandoff(String codeHash) {
+    return "oidc:handoff:" + codeHash;
+  }
 }

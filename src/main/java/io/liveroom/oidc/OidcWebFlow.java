@@ -47,15 +47,16 @@ final class OidcWebFlow {
     this.config = config;
   }
 
-  /** The provider's authorization URL to redirect the browser to. */
-  Future<String> start(String providerId, String policyVersion, String loginHint, String requestOrigin) {
+  /** The provider's authorization URL to redirect the browser to; {@code browser} binds the state (see WebHandoff). */
+  Future<String> start(String providerId, String policyVersion, String loginHint, String requestOrigin,
+                       String browser) {
     OidcConfig.Provider provider = service.provider(providerId);
     String state = random();
     String nonce = random();
     String verifier = random();
     String redirectUri = redirectUri(provider, requestOrigin);
     JsonObject pending = new JsonObject().put("provider", provider.id()).put("nonce", nonce).put("verifier", verifier)
-      .put("redirectUri", redirectUri).put("policyVersion", policyVersion);
+      .put("redirectUri", redirectUri).put("policyVersion", policyVersion).put("browser", browser);
     return discovery.metadata(provider).compose(m -> redis.set(List.of(OidcKeys.webLogin(state), pending.encode(),
         "EX", Integer.toString(config.loginTtlSeconds())))
       .map(ok -> {
@@ -69,15 +70,21 @@ final class OidcWebFlow {
       }));
   }
 
-  /** Completes the sign-in; {@code error} is the provider's refusal (the user said no), if any. */
-  Future<JsonObject> callback(String providerId, String code, String state, String error, OidcAccounts.Device device) {
+  /**
+   * Completes the sign-in; {@code error} is the provider's refusal (the user said no), if any. A
+   * state taken back by another browser than the one that started it is refused like an unknown one.
+   */
+  Future<JsonObject> callback(String providerId, String code, String state, String error, String browser,
+                              OidcAccounts.Device device) {
     OidcConfig.Provider provider = service.provider(providerId);
     if (state == null || state.isEmpty()) {
       return Future.failedFuture(stateInvalid());
     }
     return redis.getdel(OidcKeys.webLogin(state)).compose(reply -> {
       JsonObject pending = reply == null ? null : new JsonObject(reply.toString());
-      if (pending == null || !provider.id().equals(pending.getString("provider"))) {
+      if (pending == null || !provider.id().equals(pending.getString("provider"))
+        || !MessageDigest.isEqual(browser.getBytes(StandardCharsets.US_ASCII),
+        pending.getString("browser", "").getBytes(StandardCharsets.US_ASCII))) {
         return Future.failedFuture(stateInvalid());
       }
       if (error != null || code == null) {

@@ -40,6 +40,18 @@ class OidcConfigTest {
   }
 
   @Test
+  @DisplayName("A provider's button name defaults to its id capitalized; the API's own path words cannot be ids")
+  void namesAndReservedIds() {
+    assertThat(load(Map.of("LIVEROOM_OIDC_PROVIDERS", GOOGLE)).oidc().provider("google").name()).isEqualTo("Google");
+    String named = GOOGLE.replace("\"id\":\"google\"", "\"id\":\"corp\",\"name\":\"Example Corp\"");
+    assertThat(load(Map.of("LIVEROOM_OIDC_PROVIDERS", named)).oidc().provider("corp").name()).isEqualTo("Example Corp");
+    for (String reserved : new String[] {"providers", "exchange"}) {
+      assertThatThrownBy(() -> load(Map.of("LIVEROOM_OIDC_PROVIDERS", GOOGLE.replace("\"google\"", "\"" + reserved + "\""))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining(reserved);
+    }
+  }
+
+  @Test
   @DisplayName("Production refuses a plain-HTTP issuer and a missing callbackBaseUrl, and accepts https with one")
   void productionRules() {
     Map<String, String> env = ProductionModeTest.production();

@@ -9,14 +9,14 @@ import io.vertx.core.json.JsonObject;
 import java.util.function.Consumer;
 
 /** Test wiring shared by the OIDC tests: a node configured with the test provider as {@code test}. */
-final class OidcFixture {
-  static final String PATH = "/api/v1/auth/oidc/test";
+public final class OidcFixture {
+  public static final String PATH = "/api/v1/auth/oidc/test";
 
   private OidcFixture() {
   }
 
   /** The node config: provider {@code test} (web and app client ids as audiences), on {@code port} (0: any). */
-  static Consumer<JsonObject> config(TestOpenIdProvider op, int port, int minRefetchSeconds) {
+  public static Consumer<JsonObject> config(TestOpenIdProvider op, int port, int minRefetchSeconds) {
     return json -> {
       if (port != 0) {
         json.getJsonObject("http").put("port", port);

@@ -40,7 +40,7 @@ import java.util.Map;
  * tokens the provider would never mint (expired, for another issuer, signed by a stranger) are
  * signed here with Nimbus, with the provider's own key or a stranger's.
  */
-final class TestOpenIdProvider implements AutoCloseable {
+public final class TestOpenIdProvider implements AutoCloseable {
   static final String WEB_CLIENT = "liveroom-web";
   static final String WEB_SECRET = "web-secret-for-tests";
   static final String APP_CLIENT = "liveroom-app";
@@ -55,7 +55,7 @@ final class TestOpenIdProvider implements AutoCloseable {
   private final HttpClient plain = newBrowser();
 
   /** Starts the provider; {@code webRedirectUri} is the node's callback, registered for the web client. */
-  TestOpenIdProvider(int port, String webRedirectUri) {
+  public TestOpenIdProvider(int port, String webRedirectUri) {
     this.port = port;
     try {
       key = rsa("k1");
@@ -92,11 +92,11 @@ final class TestOpenIdProvider implements AutoCloseable {
     return new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
   }
 
-  String issuer() {
+  public String issuer() {
     return "http://127.0.0.1:" + port;
   }
 
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     } catch (IOException e) {
@@ -234,7 +234,7 @@ final class TestOpenIdProvider implements AutoCloseable {
     return out.toString();
   }
 
-  static String random() {
+  public static String random() {
     byte[] bytes = new byte[32];
     new SecureRandom().nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

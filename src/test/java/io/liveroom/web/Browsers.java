@@ -41,6 +41,8 @@ final class Browsers implements BeforeAllCallback, AfterTestExecutionCallback, A
   private final List<String> cspViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
   /** Requests the pages made to anywhere but the node (a CDN, a font service): there must be none. */
   private final List<String> foreignRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** Other origins a test means to visit (a sign-in provider's pages), not counted as foreign. */
+  private final List<String> visitedOrigins = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -75,12 +77,17 @@ final class Browsers implements BeforeAllCallback, AfterTestExecutionCallback, A
     String origin = "http://127.0.0.1:" + port;
     context.onRequest(r -> {
       if (!r.url().startsWith(origin + "/") && !r.url().startsWith("ws://127.0.0.1:" + port + "/")
-        && !r.url().startsWith("data:")) {
+        && !r.url().startsWith("data:") && visitedOrigins.stream().noneMatch(o -> r.url().startsWith(o + "/"))) {
         foreignRequests.add(r.url());
       }
     });
     contexts.add(context);
     return context;
+  }
+
+  /** Lets the pages go to {@code origin} (such as a sign-in provider) without counting it as a foreign request. */
+  void allowVisitsTo(String origin) {
+    visitedOrigins.add(origin);
   }
 
   /** A page of a browser already signed in with {@code auth} (what the sign-in page stores). */
