@@ -55,6 +55,17 @@ const ROOMS = {
   message_not_found: 'That message is not there any more.',
 };
 
+// Youth mode (docs/YOUTH.md): numbers in RPC replies and unsubscribe pushes, strings over HTTP.
+const YOUTH = {
+  youth_time_limit: 'Youth mode: today\'s time for this is used up. It resets at midnight.',
+  youth_curfew: 'Youth mode: live rooms and AI chat are closed during the night-time curfew.',
+  youth_mode_restricted: 'Youth mode is on: gifts, recharge, withdrawals and Nearby are off.',
+  youth_password_invalid: 'That youth-mode password is wrong.',
+  youth_guardian_required: 'Only your guardian can turn youth mode off, through support.',
+};
+const YOUTH_NUMBERS = { 2050: 'youth_time_limit', 2051: 'youth_curfew', 2052: 'youth_mode_restricted',
+  2053: 'youth_password_invalid', 2054: 'youth_guardian_required' };
+
 const SOCKET = {
   100: 'Something went wrong on the server. Please try again.',
   101: 'Please sign in again.',
@@ -82,12 +93,14 @@ const SOCKET = {
   1216: 'That message could not be sent.',
   ...aiMessages(),
   ...Object.fromEntries(Object.entries(REWARD_NUMBERS).map(([n, code]) => [n, REWARDS[code]])),
+  ...Object.fromEntries(Object.entries(YOUTH_NUMBERS).map(([n, code]) => [n, YOUTH[code]])),
 };
 
 const HTTP = {
   ...AI,
   ...REWARDS,
   ...ROOMS,
+  ...YOUTH,
   rate_limited: 'Too many requests. Wait a moment and try again.',
   forbidden: 'You are not allowed to do that.',
   not_found: 'That was not found.',
