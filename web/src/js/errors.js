@@ -67,6 +67,16 @@ const SIGN_IN = {
   oidc_exchange_invalid: 'This sign-in was already completed, expired, or started in another browser. Please sign in again.',
   phone_required: PHONE_REQUIRED,
 };
+// Youth mode (docs/YOUTH.md): numbers in RPC replies and unsubscribe pushes, strings over HTTP.
+const YOUTH = {
+  youth_time_limit: 'Youth mode: today\'s time for this is used up. It resets at midnight.',
+  youth_curfew: 'Youth mode: live rooms and AI chat are closed during the night-time curfew.',
+  youth_mode_restricted: 'Youth mode is on: gifts, recharge, withdrawals and Nearby are off.',
+  youth_password_invalid: 'That youth-mode password is wrong.',
+  youth_guardian_required: 'Only your guardian can turn youth mode off, through support.',
+};
+const YOUTH_NUMBERS = { 2050: 'youth_time_limit', 2051: 'youth_curfew', 2052: 'youth_mode_restricted',
+  2053: 'youth_password_invalid', 2054: 'youth_guardian_required' };
 
 const SOCKET = {
   100: 'Something went wrong on the server. Please try again.',
@@ -96,6 +106,7 @@ const SOCKET = {
   2110: PHONE_REQUIRED,
   ...aiMessages(),
   ...Object.fromEntries(Object.entries(REWARD_NUMBERS).map(([n, code]) => [n, REWARDS[code]])),
+  ...Object.fromEntries(Object.entries(YOUTH_NUMBERS).map(([n, code]) => [n, YOUTH[code]])),
 };
 
 const HTTP = {
@@ -103,6 +114,7 @@ const HTTP = {
   ...REWARDS,
   ...ROOMS,
   ...SIGN_IN,
+  ...YOUTH,
   rate_limited: 'Too many requests. Wait a moment and try again.',
   forbidden: 'You are not allowed to do that.',
   not_found: 'That was not found.',

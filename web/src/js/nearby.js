@@ -17,6 +17,12 @@ export async function setUpNearby() {
   $('nearby-refresh').addEventListener('click', shareAndList);
   $('nearby-visible').addEventListener('change', setVisible);
   try {
+    // Youth mode refuses Nearby on the server (youth_mode_restricted); the page says so up front.
+    const youth = await api('GET', '/api/v1/me/youth-mode', { auth: true }).catch(() => null);
+    if (youth?.enabled) {
+      $('nearby-youth').hidden = false;
+      return;
+    }
     const { consents } = await api('GET', '/api/v1/me/consents', { auth: true });
     show(consents.some((c) => c.purpose === 'location' && c.granted));
   } catch (e) {

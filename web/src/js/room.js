@@ -161,7 +161,11 @@ function connect(room) {
   subscription.on('unsubscribed', (ctx) => {
     // 0 is our own unsubscribe; anything else is the server's (a refusal, a kick or a ban).
     if (ctx.code !== 0) {
-      say(readable({ code: ctx.code, message: 'You left the room: ' + ctx.reason + '.' }));
+      const sentence = readable({ code: ctx.code, message: 'You left the room: ' + ctx.reason + '.' });
+      say(sentence);
+      if (ctx.code === 2050 || ctx.code === 2051) {
+        setConnection('youth-stopped', sentence); // youth mode ended the watching: not resubscribed
+      }
     }
   });
   subscription.subscribe();

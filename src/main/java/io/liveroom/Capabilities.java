@@ -73,7 +73,7 @@ final class Capabilities {
     add(new OidcCapability(platform, new OidcAccountActions(accounts.externalSignIn()), accounts.bearerAuth()));
     realtime = RealtimeCore.build(platform, accessTokens, accounts, namespaces, rpcMethods);
     // Youth mode gates rooms, Nearby, AI and rewards (through their own seams) and meters live rooms.
-    youth = add(new YouthCapability(platform, new YouthAccountsAdapter(accounts, platform.clock()), realtime,
+    youth = add(new YouthCapability(platform, new YouthAccountsAdapter(accounts), realtime,
       accounts.bearerAuth()));
     YouthGates youthGates = new YouthGates(youth.service(), youth.meter());
     realtime.onSubscriptions(youthGates);

@@ -1,32 +1,32 @@
 package io.liveroom;
 
 import io.liveroom.account.AccountsCapability;
+import io.liveroom.account.Minors;
 import io.liveroom.youth.YouthAccounts;
 import io.vertx.core.Future;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.Period;
-
 /**
- * Youth mode's view of accounts, answered by the accounts capability (wiring only): age from the
- * stored birth date, admin role and guardian record from accounts' own checks.
+ * Youth mode's view of accounts, answered by the accounts capability (wiring only): who is a minor
+ * comes from accounts' {@link Minors} (so both use {@code accounts.minorAge}), admin role and
+ * guardian record from accounts' own checks.
  */
 final class YouthAccountsAdapter implements YouthAccounts {
-  private static final int ADULT_AGE = 18;
-
   private final AccountsCapability accounts;
-  private final Clock clock;
 
-  YouthAccountsAdapter(AccountsCapability accounts, Clock clock) {
+  YouthAccountsAdapter(AccountsCapability accounts) {
     this.accounts = accounts;
-    this.clock = clock;
   }
 
+  /**
+   * A known age under {@code accounts.minorAge}. An unknown birth date is not a minor here, unlike
+   * the hosting rule: accounts let such an account be active without a guardian (the birth date is
+   * optional at registration), so forcing youth mode on would lock it with no guardian to lift it.
+   * A verified ID that reveals a minor turns youth mode on (within the mode cache's 30 s).
+   */
   @Override
   public Future<Boolean> isMinor(long userId) {
-    return accounts.directory().find(userId).map(u -> u.birthDate() != null
-      && Period.between(u.birthDate(), LocalDate.now(clock)).getYears() < ADULT_AGE);
+    return accounts.minors().profile(userId)
+      .map(p -> p.band() != Minors.AgeBand.UNKNOWN && p.minor());
   }
 
   @Override

@@ -8,8 +8,9 @@ import io.vertx.core.Future;
  */
 public interface YouthAccounts {
   /**
-   * Whether the user is under 18 today by the birth date accounts store (declared, or from the
-   * verified ID). False when no birth date is stored. Fails with {@code not_found} for an unknown id.
+   * Whether the user is a minor today (under {@code accounts.minorAge}, default 18) by the birth
+   * date accounts store (declared, or from the verified ID). False when no birth date is stored
+   * (docs/YOUTH.md says why). Fails with {@code not_found} for an unknown id.
    */
   Future<Boolean> isMinor(long userId);
 
