@@ -63,9 +63,12 @@ final class ChatService {
       .register(registry);
   }
 
-  /** Refuses chat between a host and a user with a block either way (set once, while wiring). */
+  /**
+   * Refuses chat between a host and a user with a block either way (set once, while wiring); the
+   * last answer per pair carries chat through a database outage.
+   */
   void useBlocks(ChatBlocks blocks) {
-    this.blocks = blocks;
+    this.blocks = new LastKnownBlocks(blocks);
   }
 
   Future<JsonObject> accept(Principal principal, long roomId, JsonObject data) {
