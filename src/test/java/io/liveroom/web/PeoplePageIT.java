@@ -146,6 +146,41 @@ class PeoplePageIT {
     assertThat(http.get("/api/v1/me", a.accessToken()).json().getString("avatarUrl")).isEqualTo(avatarUrl);
   }
 
+  @Test
+  @DisplayName("A room search lists live rooms first, as the API orders them, with a link to each room")
+  void roomSearchLiveFirst() {
+    String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(1000, 9999));
+    TestUser first = verifiedHost("hostone" + suffix);
+    TestUser second = verifiedHost("hosttwo" + suffix);
+    long live = createRoom(first, "茶会 live " + suffix);
+    assertThat(http.post("/api/v1/rooms/" + live + "/start", null, first.accessToken()).status()).isEqualTo(200);
+    long idle = createRoom(second, "茶会 later " + suffix);  // newer, but not live
+    TestUser viewer = TestUsers.register(http, TestUsers.newPhone(), "viewer" + suffix);
+    Page page = open(viewer);
+    page.locator("#search-type").selectOption("rooms");
+    page.locator("#search-q").fill("茶会");
+    page.locator("#search-submit").click();
+    Locator rooms = page.locator("#results li.room-result");
+    PlaywrightAssertions.assertThat(rooms).hasCount(2);
+    PlaywrightAssertions.assertThat(rooms.nth(0)).hasAttribute("data-room-id", Long.toString(live));
+    PlaywrightAssertions.assertThat(rooms.nth(0).locator(".pill")).hasText("LIVE");
+    PlaywrightAssertions.assertThat(rooms.nth(1)).hasAttribute("data-room-id", Long.toString(idle));
+    PlaywrightAssertions.assertThat(rooms.nth(1).locator("a")).hasAttribute("href", "/room.html?id=" + idle);
+  }
+
+  private static TestUser verifiedHost(String nickname) {
+    TestUser u = TestUsers.register(http, TestUsers.newPhone(), nickname);
+    TestUsers.markVerifiedAdult(u.id());
+    return u;
+  }
+
+  private static long createRoom(TestUser host, String title) {
+    TestHttp.Response created = http.post("/api/v1/rooms", new JsonObject().put("title", title)
+      .put("category", "tea"), host.accessToken());
+    assertThat(created.status()).as("create room: %s", created).isEqualTo(201);
+    return created.json().getJsonObject("room").getLong("id");
+  }
+
   private static Page open(TestUser user) {
     Page page = BROWSERS.signedIn(node.httpPort(), new JsonObject().put("accessToken", user.accessToken())
       .put("refreshToken", user.refreshToken()).put("user", new JsonObject().put("id", user.id())));
