@@ -168,6 +168,26 @@ class PeoplePageIT {
     PlaywrightAssertions.assertThat(rooms.nth(1).locator("a")).hasAttribute("href", "/room.html?id=" + idle);
   }
 
+  @Test
+  @DisplayName("Without the recommendations consent the suggestions are the most followed accounts, and Follow works from there")
+  void suggestedFollows() {
+    String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(1000, 9999));
+    TestUser popular = TestUsers.register(http, TestUsers.newPhone(), "popular" + suffix);
+    for (int i = 0; i < 3; i++) {
+      TestUser fan = TestUsers.register(http, TestUsers.newPhone(), "fan" + i + suffix);
+      assertThat(http.put("/api/v1/users/" + popular.id() + "/follow", null, fan.accessToken()).status()).isEqualTo(200);
+    }
+    TestUser viewer = TestUsers.register(http, TestUsers.newPhone(), "newcomer" + suffix);
+    Page page = open(viewer);
+    PlaywrightAssertions.assertThat(page.locator("#suggested-kind")).containsText("Popular accounts");
+    Locator card = page.locator("#suggestions li.person[data-user-id='" + popular.id() + "']");
+    PlaywrightAssertions.assertThat(card.locator(".followers")).hasText("3");
+    card.locator("button.follow").click();
+    PlaywrightAssertions.assertThat(card.locator(".followers")).hasText("4");
+    PlaywrightAssertions.assertThat(card.locator("button.follow")).hasText("Unfollow");
+    assertThat(http.get("/api/v1/users/" + popular.id(), viewer.accessToken()).json().getBoolean("youFollow")).isTrue();
+  }
+
   private static TestUser verifiedHost(String nickname) {
     TestUser u = TestUsers.register(http, TestUsers.newPhone(), nickname);
     TestUsers.markVerifiedAdult(u.id());
