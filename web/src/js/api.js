@@ -52,14 +52,16 @@ export async function api(method, path, { body, auth = false, headers = {} } = {
 
 function send(method, path, body, auth, extraHeaders) {
   const headers = { ...extraHeaders };
-  if (body !== undefined) {
+  // A FormData body (a file upload) goes as multipart; the browser writes its Content-Type.
+  const form = typeof FormData !== 'undefined' && body instanceof FormData;
+  if (body !== undefined && !form) {
     headers['Content-Type'] = 'application/json';
   }
   const token = session()?.accessToken;
   if (auth && token) {
     headers.Authorization = 'Bearer ' + token;
   }
-  return fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  return fetch(path, { method, headers, body: body === undefined || form ? body : JSON.stringify(body) });
 }
 
 let refreshing = null;

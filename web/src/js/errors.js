@@ -78,6 +78,22 @@ const YOUTH = {
 const YOUTH_NUMBERS = { 2050: 'youth_time_limit', 2051: 'youth_curfew', 2052: 'youth_mode_restricted',
   2053: 'youth_password_invalid', 2054: 'youth_guardian_required' };
 
+// Follows, blocks and search (docs/SOCIAL.md), and picture uploads (docs/MEDIA.md): HTTP codes.
+const PEOPLE = {
+  follow_self: 'You cannot follow yourself.',
+  block_self: 'You cannot block yourself.',
+  user_blocked: 'You cannot do that: one of you has blocked the other.',
+  user_unavailable: 'This account is not active any more.',
+  follow_daily_limit: 'You have followed as many new people as you can today. Try again tomorrow.',
+  followee_cap_reached: 'You follow as many people as an account can. Unfollow someone first.',
+  media_type_unsupported: 'That file is not a picture we can use. Choose a JPEG, PNG, GIF or WebP image.',
+  media_too_large: 'That picture is too large. Choose a smaller one.',
+  media_too_many_pixels: 'That picture has too many pixels. Choose a smaller one.',
+  media_unreadable: 'That picture could not be read. It may be damaged.',
+  media_not_usable: 'That picture cannot be used as your avatar.',
+  media_storage_unavailable: 'Pictures cannot be stored right now. Please try again shortly.',
+};
+
 const SOCKET = {
   100: 'Something went wrong on the server. Please try again.',
   101: 'Please sign in again.',
@@ -115,6 +131,7 @@ const HTTP = {
   ...ROOMS,
   ...SIGN_IN,
   ...YOUTH,
+  ...PEOPLE,
   rate_limited: 'Too many requests. Wait a moment and try again.',
   forbidden: 'You are not allowed to do that.',
   not_found: 'That was not found.',

@@ -60,7 +60,7 @@ class SignUpPageIT {
     PlaywrightAssertions.assertThat(page.locator("#message")).containsText("accept the privacy policy");
     assertThat(page.url()).endsWith("/signin.html");
 
-    page.getByLabel(Pattern.compile("I have read and accept the privacy policy")).check();
+    page.locator("#signup").getByLabel(Pattern.compile("I have read and accept the privacy policy")).check();
     page.locator("#signup-submit").click();
     page.waitForURL(Pattern.compile(".*/$"));
     PlaywrightAssertions.assertThat(page.locator("#signed-in")).hasText("Signed in as webuser");
