@@ -6,5 +6,9 @@ window.addEventListener('DOMContentLoaded', () => {
     dom_id: '#swagger',
     deepLinking: true,
     tryItOutEnabled: false,
+    // Over a hundred operations: rendering every tag expanded stalls the page, so tags start
+    // collapsed (a click or a deep link opens one) and a filter box finds an operation by tag.
+    docExpansion: 'none',
+    filter: true,
   });
 });

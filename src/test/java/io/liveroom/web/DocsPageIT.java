@@ -27,10 +27,19 @@ class DocsPageIT {
     page.navigate("/docs");
     assertThat(page.url()).isEqualTo(origin + "/docs/");
     PlaywrightAssertions.assertThat(page.locator("#swagger .info .title")).containsText("Liveroom");
+    // Every tag is listed, collapsed; opening one shows its operations.
+    PlaywrightAssertions.assertThat(page.locator("#swagger .opblock-tag-section")).hasCount(countTags());
+    page.locator("#operations-tag-rooms").click();
     PlaywrightAssertions.assertThat(page.locator("#swagger").getByText("/api/v1/rooms/hot").first()).isVisible();
     PlaywrightAssertions.assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
       new Page.GetByRoleOptions().setName("PROTOCOL.md"))).hasAttribute("href", "/docs/PROTOCOL.md");
     assertThat(BROWSERS.foreignRequests()).as("requests to other origins").isEmpty();
     assertThat(BROWSERS.cspViolations()).as("what the page's CSP blocked").isEmpty();
+  }
+
+  /** The tags the served OpenAPI document declares, each a section of the page. */
+  private static int countTags() {
+    String yaml = node.http().get("/api/v1/openapi.yaml").body();
+    return (int) yaml.lines().takeWhile(l -> !l.equals("paths:")).filter(l -> l.startsWith("- name: ")).count();
   }
 }
