@@ -4,7 +4,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import io.liveroom.auth.Role;
 import io.liveroom.support.Await;
 import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,15 +35,11 @@ class HostConsolePageIT {
   @Test
   @DisplayName("A host goes live from the console and moderates; host and viewer see each other's chat, likes, gifts and the audience")
   void hostGoesLiveAndModerates() {
-    TestUser host = verifiedUser("ana");
-    TestUser viewer = verifiedUser("ben");
-    String admin = admin();
-    TestHttp.Response gift = http.post("/api/v1/admin/gifts", new JsonObject().put("name", "Lantern")
-      .put("priceCoins", 3).put("animationTier", 1), admin);
-    assertThat(gift.status()).as("catalogue gift: %s", gift).isIn(200, 201);
-    TestHttp.Response credited = http.post("/api/v1/admin/wallets/" + viewer.id() + "/credit", new JsonObject()
-      .put("coins", 10).put("reason", "browser test").put("requestId", UUID.randomUUID().toString()), admin);
-    assertThat(credited.status()).as("admin credit: %s", credited).isEqualTo(200);
+    TestUser host = WebFixtures.verifiedUser(http, "ana");
+    TestUser viewer = WebFixtures.verifiedUser(http, "ben");
+    String admin = WebFixtures.admin(http);
+    WebFixtures.catalogGift(http, admin, "Lantern", 3);
+    WebFixtures.credit(http, admin, viewer, 10);
     Page console = open(host, "ana", "/host.html");
     console.context().grantPermissions(List.of("clipboard-read", "clipboard-write"));
 
@@ -152,8 +146,8 @@ class HostConsolePageIT {
     assertThat(refused.status()).as("the API agrees: %s", refused).isEqualTo(403);
     assertThat(refused.json().getString("code")).isEqualTo("host_not_verified");
 
-    TestUser owner = verifiedUser("dee");
-    TestUser other = verifiedUser("eli");
+    TestUser owner = WebFixtures.verifiedUser(http, "dee");
+    TestUser other = WebFixtures.verifiedUser(http, "eli");
     TestHttp.Response created = http.post("/api/v1/rooms", new JsonObject().put("title", "Dee's room")
       .put("category", "chat"), owner.accessToken());
     assertThat(created.status()).as("create: %s", created).isEqualTo(201);
@@ -189,19 +183,6 @@ class HostConsolePageIT {
     TestHttp.Response r = http.get("/api/v1/rooms/" + roomId, user.accessToken());
     assertThat(r.status()).as("room: %s", r).isEqualTo(200);
     return r.json();
-  }
-
-  /** An admin's access token (the admin routes read the role stored in accounts). */
-  private static String admin() {
-    TestUser admin = TestUsers.register(http, TestUsers.newPhone(), "admin");
-    TestUsers.setRole(admin.id(), Role.ADMIN);
-    return admin.accessToken();
-  }
-
-  private static TestUser verifiedUser(String nickname) {
-    TestUser u = TestUsers.register(http, TestUsers.newPhone(), nickname);
-    TestUsers.markVerifiedAdult(u.id());
-    return u;
   }
 
   private static Page open(TestUser user, String nickname, String path) {

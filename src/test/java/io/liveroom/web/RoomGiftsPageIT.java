@@ -5,7 +5,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import io.liveroom.auth.Role;
 import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestUsers;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,13 +35,13 @@ class RoomGiftsPageIT {
   @DisplayName("A credited viewer sends a gift: the balance drops by its price, viewer and host see the gift, "
     + "both leaderboards list the viewer; a gift beyond the balance reads as a sentence and charges nothing")
   void giftWithWalletAndLeaderboards() {
-    TestUser host = verifiedUser("gifthost");
-    TestUser viewer = verifiedUser("giver");
-    String admin = admin();
-    catalogGift(admin, "Heart", 10);
-    catalogGift(admin, "Rose", 1);
-    credit(admin, viewer, 15);
-    long roomId = liveRoom(host);
+    TestUser host = WebFixtures.verifiedUser(http, "gifthost");
+    TestUser viewer = WebFixtures.verifiedUser(http, "giver");
+    String admin = WebFixtures.admin(http);
+    WebFixtures.catalogGift(http, admin, "Heart", 10);
+    WebFixtures.catalogGift(http, admin, "Rose", 1);
+    WebFixtures.credit(http, admin, viewer, 15);
+    long roomId = WebFixtures.liveRoom(http, host, "Gift night");
     Page hostPage = openRoom(host, roomId);
     Page viewerPage = openRoom(viewer, roomId);
     connected(hostPage);
@@ -76,11 +74,11 @@ class RoomGiftsPageIT {
   @Test
   @DisplayName("Likes tapped in quick succession travel as fewer room.like calls than taps, and every tap is counted")
   void likesAggregated() {
-    TestUser host = verifiedUser("likehost");
-    TestUser viewer = verifiedUser("liker");
-    long roomId = liveRoom(host);
+    TestUser host = WebFixtures.verifiedUser(http, "likehost");
+    TestUser viewer = WebFixtures.verifiedUser(http, "liker");
+    long roomId = WebFixtures.liveRoom(http, host, "Gift night");
     Page hostPage = openRoom(host, roomId);
-    Page viewerPage = BROWSERS.signedIn(node.httpPort(), auth(viewer));
+    Page viewerPage = BROWSERS.signedIn(node.httpPort(), WebFixtures.session(viewer));
     AtomicInteger likeCalls = new AtomicInteger();
     viewerPage.onWebSocket(ws -> ws.onFrameSent(frame -> {
       if (frame.text() != null && frame.text().contains("\"room.like\"")) {
@@ -104,10 +102,10 @@ class RoomGiftsPageIT {
   @DisplayName("Only staff see moderation controls: the host deletes a viewer's message and mutes the viewer, whose "
     + "next message is refused as a sentence; an appointed moderator sees the controls too")
   void staffControls() {
-    TestUser host = verifiedUser("modhost");
-    TestUser viewer = verifiedUser("chatter");
-    TestUser moderator = verifiedUser("helper");
-    long roomId = liveRoom(host);
+    TestUser host = WebFixtures.verifiedUser(http, "modhost");
+    TestUser viewer = WebFixtures.verifiedUser(http, "chatter");
+    TestUser moderator = WebFixtures.verifiedUser(http, "helper");
+    long roomId = WebFixtures.liveRoom(http, host, "Gift night");
     assertThat(http.post("/api/v1/rooms/" + roomId + "/moderators", new JsonObject().put("userId", moderator.id()),
       host.accessToken()).status()).isEqualTo(204);
     Page hostPage = openRoom(host, roomId);
@@ -148,52 +146,8 @@ class RoomGiftsPageIT {
     return page.locator("#chat-log li.chat", new Page.LocatorOptions().setHasText(text));
   }
 
-  private static TestUser verifiedUser(String nickname) {
-    TestUser u = TestUsers.register(http, TestUsers.newPhone(), nickname);
-    TestUsers.markVerifiedAdult(u.id());
-    return u;
-  }
-
-  /** An admin's access token (the admin routes read the role stored in accounts). */
-  private static String admin() {
-    TestUser admin = TestUsers.register(http, TestUsers.newPhone(), "admin");
-    TestUsers.setRole(admin.id(), Role.ADMIN);
-    return admin.accessToken();
-  }
-
-  /** A gift in the catalogue, made through the admin API (the tests' database starts empty). */
-  private static void catalogGift(String adminToken, String name, long price) {
-    TestHttp.Response created = http.post("/api/v1/admin/gifts", new JsonObject().put("name", name)
-      .put("priceCoins", price).put("animationTier", 1), adminToken);
-    assertThat(created.status()).as("gift: %s", created).isIn(200, 201);
-  }
-
-  /** An admin credits the user's wallet through the admin API, as support would. */
-  private static void credit(String adminToken, TestUser user, long coins) {
-    TestHttp.Response credited = http.post("/api/v1/admin/wallets/" + user.id() + "/credit", new JsonObject()
-      .put("coins", coins).put("reason", "browser test").put("requestId", UUID.randomUUID().toString()),
-      adminToken);
-    assertThat(credited.status()).as("credit: %s", credited).isEqualTo(200);
-  }
-
-  /** The host creates a room and goes live through the API. */
-  private static long liveRoom(TestUser host) {
-    TestHttp.Response created = http.post("/api/v1/rooms", new JsonObject().put("title", "Gift night")
-      .put("category", "music"), host.accessToken());
-    assertThat(created.status()).as("create room: %s", created).isEqualTo(201);
-    long id = created.json().getJsonObject("room").getLong("id");
-    TestHttp.Response started = http.post("/api/v1/rooms/" + id + "/start", null, host.accessToken());
-    assertThat(started.status()).as("start: %s", started).isEqualTo(200);
-    return id;
-  }
-
-  private static JsonObject auth(TestUser user) {
-    return new JsonObject().put("accessToken", user.accessToken()).put("refreshToken", user.refreshToken())
-      .put("user", new JsonObject().put("id", user.id()));
-  }
-
   private static Page openRoom(TestUser user, long roomId) {
-    Page page = BROWSERS.signedIn(node.httpPort(), auth(user));
+    Page page = BROWSERS.signedIn(node.httpPort(), WebFixtures.session(user));
     page.navigate("/room.html?id=" + roomId);
     return page;
   }

@@ -33,9 +33,9 @@ class RoomPageIT {
   @Test
   @DisplayName("Host and viewer see each other's chat, the viewer's likes and the audience; a dropped viewer recovers what it missed")
   void chatLikesAndRecovery() {
-    TestUser host = verifiedUser("host");
-    TestUser viewer = verifiedUser("viewer");
-    long roomId = liveRoom(host);
+    TestUser host = WebFixtures.verifiedUser(http, "host");
+    TestUser viewer = WebFixtures.verifiedUser(http, "viewer");
+    long roomId = WebFixtures.liveRoom(http, host, "Evening show");
     Page hostPage = openRoom(host, roomId);
     Page viewerPage = openRoom(viewer, roomId);
     connected(hostPage);
@@ -85,32 +85,15 @@ class RoomPageIT {
   @Test
   @DisplayName("A viewer who may not chat sees the protocol's refusal as a readable sentence")
   void readableRefusal() {
-    TestUser host = verifiedUser("host2");
+    TestUser host = WebFixtures.verifiedUser(http, "host2");
     TestUser unverified = TestUsers.register(http, TestUsers.newPhone(), "unverified");
-    long roomId = liveRoom(host);
+    long roomId = WebFixtures.liveRoom(http, host, "Evening show");
     Page page = openRoom(unverified, roomId);
     connected(page);
     chat(page, "may I speak?");
     PlaywrightAssertions.assertThat(page.locator("#message"))
       .hasText("Only identity-verified users can chat. You can still watch.");
     PlaywrightAssertions.assertThat(chatLog(page)).not().containsText("may I speak?");
-  }
-
-  private static TestUser verifiedUser(String nickname) {
-    TestUser u = TestUsers.register(http, TestUsers.newPhone(), nickname);
-    TestUsers.markVerifiedAdult(u.id());
-    return u;
-  }
-
-  /** The host creates a room and goes live through the API. */
-  private static long liveRoom(TestUser host) {
-    TestHttp.Response created = http.post("/api/v1/rooms", new JsonObject().put("title", "Evening show")
-      .put("category", "music"), host.accessToken());
-    assertThat(created.status()).as("create room: %s", created).isEqualTo(201);
-    long id = created.json().getJsonObject("room").getLong("id");
-    TestHttp.Response started = http.post("/api/v1/rooms/" + id + "/start", null, host.accessToken());
-    assertThat(started.status()).as("start: %s", started).isEqualTo(200);
-    return id;
   }
 
   private static Page openRoom(TestUser user, long roomId) {

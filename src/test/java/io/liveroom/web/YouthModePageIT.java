@@ -4,7 +4,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import io.liveroom.auth.Role;
 import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestUsers;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,14 +39,14 @@ class YouthModePageIT {
   @DisplayName("An adult turns youth mode on with a password: a gift is refused with the youth sentence and Nearby "
     + "says it is off; a wrong password is refused as a sentence, the right one turns it off and the gift goes through")
   void adultOnAndOff() {
-    TestUser host = verifiedUser("youthhost");
-    TestUser viewer = verifiedUser("parent");
-    String admin = admin();
-    catalogGift(admin, "Star", 10);
-    credit(admin, viewer, 50);
-    long roomId = liveRoom(host);
+    TestUser host = WebFixtures.verifiedUser(http, "youthhost");
+    TestUser viewer = WebFixtures.verifiedUser(http, "parent");
+    String admin = WebFixtures.admin(http);
+    WebFixtures.catalogGift(http, admin, "Star", 10);
+    WebFixtures.credit(http, admin, viewer, 50);
+    long roomId = WebFixtures.liveRoom(http, host, "Youth night");
 
-    Page page = BROWSERS.signedIn(node.httpPort(), auth(viewer));
+    Page page = BROWSERS.signedIn(node.httpPort(), WebFixtures.session(viewer));
     page.navigate("/youth.html");
     PlaywrightAssertions.assertThat(page.locator("#youth-state")).hasText("Youth mode is off.");
     PlaywrightAssertions.assertThat(page.locator("#usage-live")).hasText("0 of 40 minutes used");
@@ -100,8 +98,8 @@ class YouthModePageIT {
   @Test
   @DisplayName("Wrong youth-mode passwords are limited: after five, the page says to wait, even for the right one")
   void tooManyTries() {
-    TestUser adult = verifiedUser("guesser");
-    Page page = BROWSERS.signedIn(node.httpPort(), auth(adult));
+    TestUser adult = WebFixtures.verifiedUser(http, "guesser");
+    Page page = BROWSERS.signedIn(node.httpPort(), WebFixtures.session(adult));
     page.navigate("/youth.html");
     page.locator("#youth-password").fill(YOUTH_PASSWORD);
     page.locator("#switch-submit").click();
@@ -133,7 +131,7 @@ class YouthModePageIT {
     assertThat(reg.json().getJsonObject("user").getString("status")).isEqualTo("pending_guardian");
     long teen = reg.json().getJsonObject("user").getLong("id");
     TestHttp.Response consent = http.post("/api/v1/admin/users/" + teen + "/guardian-consent",
-      new JsonObject().put("relation", "parent").put("evidenceRef", "form-youth-1"), admin());
+      new JsonObject().put("relation", "parent").put("evidenceRef", "form-youth-1"), WebFixtures.admin(http));
     assertThat(consent.status()).as("guardian consent: %s", consent).isEqualTo(204);
     TestHttp.Response in = http.post("/api/v1/auth/login",
       new JsonObject().put("phone", phone).put("password", TestUsers.PASSWORD));
@@ -159,46 +157,6 @@ class YouthModePageIT {
 
   private static Locator star(Page page) {
     return page.locator("#gift-list button.gift", new Page.LocatorOptions().setHasText("Star · 10"));
-  }
-
-  private static TestUser verifiedUser(String nickname) {
-    TestUser u = TestUsers.register(http, TestUsers.newPhone(), nickname);
-    TestUsers.markVerifiedAdult(u.id());
-    return u;
-  }
-
-  private static String admin() {
-    TestUser admin = TestUsers.register(http, TestUsers.newPhone(), "admin");
-    TestUsers.setRole(admin.id(), Role.ADMIN);
-    return admin.accessToken();
-  }
-
-  private static void catalogGift(String adminToken, String name, long price) {
-    TestHttp.Response created = http.post("/api/v1/admin/gifts", new JsonObject().put("name", name)
-      .put("priceCoins", price).put("animationTier", 1), adminToken);
-    assertThat(created.status()).as("gift: %s", created).isIn(200, 201);
-  }
-
-  private static void credit(String adminToken, TestUser user, long coins) {
-    TestHttp.Response credited = http.post("/api/v1/admin/wallets/" + user.id() + "/credit", new JsonObject()
-      .put("coins", coins).put("reason", "browser test").put("requestId", UUID.randomUUID().toString()),
-      adminToken);
-    assertThat(credited.status()).as("credit: %s", credited).isEqualTo(200);
-  }
-
-  private static long liveRoom(TestUser host) {
-    TestHttp.Response created = http.post("/api/v1/rooms", new JsonObject().put("title", "Youth night")
-      .put("category", "music"), host.accessToken());
-    assertThat(created.status()).as("create room: %s", created).isEqualTo(201);
-    long id = created.json().getJsonObject("room").getLong("id");
-    TestHttp.Response started = http.post("/api/v1/rooms/" + id + "/start", null, host.accessToken());
-    assertThat(started.status()).as("start: %s", started).isEqualTo(200);
-    return id;
-  }
-
-  private static JsonObject auth(TestUser user) {
-    return new JsonObject().put("accessToken", user.accessToken()).put("refreshToken", user.refreshToken())
-      .put("user", new JsonObject().put("id", user.id()));
   }
 
   private static void connected(Page page) {
