@@ -62,7 +62,11 @@ class SqlOwnershipTest {
     entry("youth_settings", Set.of("youth")), entry("oidc_identities", Set.of("oidc")),
 
     entry("follows", Set.of("social")), entry("follow_counts", Set.of("social")), entry("follow_daily", Set.of("social")),
-    entry("search_history", Set.of("social")), entry("search_settings", Set.of("social")));
+    entry("search_history", Set.of("social")), entry("search_settings", Set.of("social")),
+    entry("posts", Set.of("post")), entry("post_media", Set.of("post")),
+    entry("notifications", Set.of("notification")), entry("notification_settings", Set.of("notification")),
+    entry("notification_quiet_hours", Set.of("notification")),
+    entry("notification_muted_hosts", Set.of("notification")));
 
   private record Statement(Class<?> owner, String field, String sql) {
     String capability() {
