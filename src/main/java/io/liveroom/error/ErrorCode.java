@@ -189,6 +189,8 @@ public enum ErrorCode {
   MEDIA_NOT_USABLE("media_not_usable", 409, 1707, false),
   /** The storage backend could not be reached; try again. */
   MEDIA_STORAGE_UNAVAILABLE("media_storage_unavailable", 503, 1708, true),
+  /** A byte range that starts past the end of the picture (Content-Range says its length). */
+  MEDIA_RANGE_NOT_SATISFIABLE("media_range_not_satisfiable", 416, 1709, false),
 
   // --- Youth mode (2050-2099) ---
   /** Youth mode: today's limit for live watching or AI dialogue is used up (resets at midnight, user's zone). */

@@ -25,7 +25,7 @@ import java.util.Map;
  * <p>Order matters for safety: the header's dimensions are checked against the limits before a
  * single pixel is decoded (a 1 KB PNG may declare 100,000 x 100,000 pixels, 40 GB once decoded);
  * the reader ignores metadata; only the first frame is decoded (an animated GIF's thumbnail is its
- * first frame). Every variant, the full-size one included, is drawn from the decoded pixels into a
+ * first frame). A JPEG's EXIF Orientation is applied to the pixels ({@link ExifOrientation}). Every variant, the full-size one included, is drawn from the decoded pixels into a
  * fresh image and encoded with no metadata at all, so nothing of the upload's EXIF, XMP, ICC
  * comments or GPS position can survive. Output formats: PNG for sources that may carry alpha or
  * are graphics (PNG, GIF, WebP with alpha), JPEG for photographs (JPEG, opaque WebP). The JDK can
@@ -53,6 +53,10 @@ final class ImageProcessor {
 
   Result process(Path file, ImageType type) {
     BufferedImage decoded = decodeFirstFrame(file, type);
+    if (type == ImageType.JPEG) {
+      // Read before the metadata is dropped: the stored pixels are upright, tag or no tag.
+      decoded = ExifOrientation.upright(decoded, ExifOrientation.of(file));
+    }
     boolean alpha = decoded.getColorModel().hasAlpha();
     boolean png = type == ImageType.PNG || type == ImageType.GIF || alpha;
     BufferedImage full = flatten(decoded, alpha);

@@ -21,7 +21,8 @@ import java.util.UUID;
 
 /**
  * Uploading ({@code POST /api/v1/media}, multipart), the owner's views and deletion, and serving
- * ({@code GET /media/<id>/<variant>}, public or signed). The upload route is mounted before the
+ * ({@code GET} and {@code HEAD /media/<id>/<variant>}, public or signed, with ranges and
+ * conditional requests: {@link MediaDelivery}). The upload route is mounted before the
  * shared JSON body handler: the request is paused until the caller is authenticated, then its
  * file part is streamed to a temporary file under the uploads directory (deleted when the response
  * ends), never held in memory; the body limit is the size limit plus the multipart framing.
@@ -67,6 +68,7 @@ final class MediaRoutes implements HttpRoutes {
   @Override
   public void mount(Router router) {
     router.get("/media/:id/:variant").handler(this::serve);
+    router.head("/media/:id/:variant").handler(this::serve);
     router.get("/api/v1/media").handler(auth).handler(this::mine);
     router.get("/api/v1/media/:id").handler(auth).handler(this::view);
     router.delete("/api/v1/media/:id").handler(auth).handler(this::delete);
@@ -117,9 +119,7 @@ final class MediaRoutes implements HttpRoutes {
     Variant variant = Variant.fromWire(ctx.pathParam("variant"))
       .orElseThrow(MediaService::notFound);
     service.serve(id, variant, ctx.queryParams().get("expires"), ctx.queryParams().get("sig"))
-      .onSuccess(s -> ctx.response().putHeader("Content-Type", s.contentType())
-        .putHeader("Cache-Control", s.cacheControl()).end(s.bytes()))
-      .onFailure(ctx::fail);
+      .onSuccess(s -> MediaDelivery.send(ctx, s)).onFailure(ctx::fail);
   }
 
   private void mine(RoutingContext ctx) {

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -23,8 +24,12 @@ final class MediaService implements MediaReferences {
   static final String PUBLIC_CACHE = "public, max-age=31536000, immutable";
   private static final Pattern KIND = Pattern.compile("[a-z][a-z_]{0,31}");
 
-  /** A variant to send: its bytes, type and caching. */
-  record Served(String contentType, Buffer bytes, String cacheControl) {
+  /**
+   * A variant the caller may have: its type, caching and entity tag, and a way to read its bytes.
+   * A stored variant never changes under its key, so the tag is derived from the key and a
+   * conditional request is answered without reading the store.
+   */
+  record Served(String contentType, String cacheControl, String etag, Supplier<Future<Buffer>> bytes) {
   }
 
   private final MediaRepository repository;
@@ -63,7 +68,9 @@ final class MediaService implements MediaReferences {
       }
       String cache = signed ? "private, max-age=" + Math.max(0, Long.parseLong(expires) - now.getEpochSecond())
         : PUBLIC_CACHE;
-      return store.get(variant.key(id)).map(bytes -> new Served(m.contentType(), bytes, cache));
+      String key = variant.key(id);
+      return Future.succeededFuture(new Served(m.contentType(), cache, "\"" + id + "-" + variant.wire + "\"",
+        () -> store.get(key)));
     });
   }
 

@@ -79,6 +79,13 @@ final class MediaHttp {
     return send(request(path).header("Authorization", "Bearer " + bearer).DELETE());
   }
 
+  /** A request of any method (GET, HEAD) with extra headers, such as Range or If-None-Match. */
+  Answer send(String method, String pathOrUrl, Map<String, String> headers) {
+    HttpRequest.Builder b = request(pathOrUrl).method(method, HttpRequest.BodyPublishers.noBody());
+    headers.forEach(b::header);
+    return send(b);
+  }
+
   private HttpRequest.Builder request(String pathOrUrl) {
     String url = pathOrUrl.startsWith("http") ? pathOrUrl : "http://127.0.0.1:" + port.getAsInt() + pathOrUrl;
     return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));

@@ -142,8 +142,31 @@ final class Pictures {
 
   /** A JPEG as a phone writes it: an EXIF APP1 segment with make, serial, capture time and a GPS position. */
   static byte[] jpegWithGps(int w, int h) {
-    byte[] plain = jpeg(w, h);
-    byte[] tiff = exifTiff();
+    return withExif(jpeg(w, h), exifTiff());
+  }
+
+  /**
+   * A landscape JPEG as a phone held upright writes it: the sensor's pixels (left half red, right
+   * half blue) and an EXIF Orientation tag (6: turn 90 degrees clockwise to display) instead of
+   * turned pixels.
+   */
+  static byte[] jpegWithOrientation(int w, int h, int orientation) {
+    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
+    g.setColor(Color.RED);
+    g.fillRect(0, 0, w / 2, h);
+    g.setColor(Color.BLUE);
+    g.fillRect(w / 2, 0, w - w / 2, h);
+    g.dispose();
+    ByteBuffer tiff = ByteBuffer.allocate(26);
+    tiff.put(new byte[] {'M', 'M', 0, 42}).putInt(8).putShort((short) 1);
+    tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+    tiff.putInt(0);
+    return withExif(write(img, "jpeg"), tiff.array());
+  }
+
+  /** {@code plain} with an EXIF APP1 segment holding {@code tiff} right after its start marker. */
+  private static byte[] withExif(byte[] plain, byte[] tiff) {
     byte[] payload = new byte[6 + tiff.length];
     System.arraycopy("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), 0, payload, 0, 6);
     System.arraycopy(tiff, 0, payload, 6, tiff.length);

@@ -89,4 +89,17 @@ class S3StoreTest {
     }
     assertThat(media.get("/media/" + id + "/thumb").status()).isEqualTo(404);
   }
+
+  @Test
+  @DisplayName("Pictures in the bucket answer byte ranges, 416 past the end, HEAD and If-None-Match, public and signed")
+  void rangesAndConditionals() {
+    TestUsers.TestUser user = TestUsers.register(node.http());
+    MediaHttp.Answer cover = media.upload(user.accessToken(), "cover.jpg", Pictures.jpeg(300, 200),
+      Map.of("purpose", "cover"));
+    MediaServingTest.checkRangesAndConditionals(media, cover.json().getJsonObject("urls").getString("medium"));
+    MediaHttp.Answer post = media.upload(user.accessToken(), "post.jpg", Pictures.jpeg(300, 200), Map.of());
+    String signed = post.json().getJsonObject("urls").getString("original");
+    assertThat(signed).contains("sig=");
+    MediaServingTest.checkRangesAndConditionals(media, signed);
+  }
 }
