@@ -29,6 +29,13 @@ final class PeopleRepository implements PeopleDirectory {
     SELECT id, nickname, avatar_url, role, status, identity_verified, birth_date, phone_idx IS NOT NULL AS has_phone FROM users
     WHERE status = 'active' AND lower(nickname) LIKE $1 AND id <> ALL($2::bigint[])
     LIMIT $3""";
+  /**
+   * Leaves the trigram index's bitmap scan as the only plan for the substring fill's transaction:
+   * with a LIMIT the planner otherwise prefers a sequential (or whole-btree) scan that "stops
+   * early", which reads all 1,000,000 rows when the term is rare (docs/PERFORMANCE.md).
+   */
+  static final String INDEX_MATCH_ONLY = "SELECT set_config('enable_seqscan', 'off', true),"
+    + " set_config('enable_indexscan', 'off', true), set_config('enable_indexonlyscan', 'off', true)";
   static final String SUMMARIES = """
     SELECT id, nickname, avatar_url, role, status, identity_verified, birth_date, phone_idx IS NOT NULL AS has_phone FROM users
     WHERE id = ANY($1::bigint[])""";
@@ -50,9 +57,9 @@ final class PeopleRepository implements PeopleDirectory {
           return Future.succeededFuture(List.copyOf(found.values()));
         }
         // Substring matches fill the page; those already found by prefix are skipped here, not in SQL.
-        // No ORDER BY on purpose: with one, the planner walks the primary key and filters every row
-        // for a rare term (seconds on 1,000,000 users); without it the trigram index answers.
-        return pool.preparedQuery(BY_SUBSTRING).execute(Tuple.of(terms.contains(), skip, limit))
+        // No ORDER BY on purpose (it would sort every match), and only the trigram index may answer.
+        return pool.withTransaction(conn -> conn.query(INDEX_MATCH_ONLY).execute()
+            .compose(v -> conn.preparedQuery(BY_SUBSTRING).execute(Tuple.of(terms.contains(), skip, limit))))
           .map(more -> fill(found, more, limit));
       });
   }
