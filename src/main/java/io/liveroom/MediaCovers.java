@@ -23,4 +23,9 @@ final class MediaCovers implements CoverPictures {
   public Future<Void> reference(long hostId, UUID mediaId, long roomId) {
     return references.attach(hostId, mediaId, "cover", Long.toString(roomId), true).mapEmpty();
   }
+
+  @Override
+  public Future<Void> release(long roomId) {
+    return references.detach("cover", Long.toString(roomId));
+  }
 }

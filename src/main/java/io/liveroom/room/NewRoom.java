@@ -12,6 +12,7 @@ record NewRoom(String title, String coverUrl, String category, List<String> tags
   static final int MAX_TITLE = 80;
   static final int MAX_TAGS = 10;
   static final int MAX_TAG = 24;
+  private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
   NewRoom(String title, String coverUrl, String category, List<String> tags) {
     this(title, coverUrl, category, tags, null);
@@ -32,7 +33,7 @@ record NewRoom(String title, String coverUrl, String category, List<String> tags
     String media = string(body, "coverMediaId");
     if (media != null && cover != null) {
       errors.add("coverMediaId", "conflict", "Give coverUrl or coverMediaId, not both.");
-    } else if (media != null && !media.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
+    } else if (media != null && !media.matches(UUID_PATTERN)) {
       errors.add("coverMediaId", "invalid", "The id of an uploaded picture (a UUID).");
     } else if (media != null) {
       coverMediaId = java.util.UUID.fromString(media);
@@ -44,6 +45,27 @@ record NewRoom(String title, String coverUrl, String category, List<String> tags
     List<String> tags = tags(body, errors);
     errors.throwIfAny();
     return new NewRoom(title.strip(), cover == null || cover.isBlank() ? null : cover, category, tags, coverMediaId);
+  }
+
+  /** A cover change ({@code PATCH /rooms/{id}}): an uploaded picture, or a plain https URL, or none (both null). */
+  record Cover(String url, java.util.UUID mediaId) {
+    static Cover from(JsonObject body) {
+      FieldErrors errors = new FieldErrors();
+      boolean hasUrl = body.containsKey("coverUrl");
+      boolean hasMedia = body.containsKey("coverMediaId");
+      String url = string(body, "coverUrl");
+      String media = string(body, "coverMediaId");
+      if (hasUrl == hasMedia) {
+        errors.add("coverMediaId", "one_required", "Give coverMediaId (an uploaded picture) or coverUrl (null removes the cover).");
+      } else if (hasUrl && url == null && body.getValue("coverUrl") != null
+        || url != null && !url.matches("https://[^\\s]{1,2000}")) {
+        errors.add("coverUrl", "invalid", "coverUrl is an https URL, or null.");
+      } else if (hasMedia && (media == null || !media.matches(UUID_PATTERN))) {
+        errors.add("coverMediaId", "invalid", "The id of an uploaded picture (a UUID).");
+      }
+      errors.throwIfAny();
+      return new Cover(url, hasMedia ? java.util.UUID.fromString(media) : null);
+    }
   }
 
   private static List<String> tags(JsonObject body, FieldErrors errors) {

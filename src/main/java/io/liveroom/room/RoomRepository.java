@@ -20,6 +20,8 @@ final class RoomRepository {
     + " VALUES ($1, $2, $3, $4, $5, $6) RETURNING " + COLUMNS;
   static final String FIND = "SELECT " + COLUMNS + " FROM rooms WHERE id = $1";
   static final String FIND_MANY = "SELECT " + COLUMNS + " FROM rooms WHERE id = ANY($1)";
+  static final String SET_COVER = "UPDATE rooms SET cover_url = $2, updated_at = now()"
+    + " WHERE id = $1 AND status <> 'closed' RETURNING " + COLUMNS;
   static final String LIST_LIVE = "SELECT " + COLUMNS
     + " FROM rooms WHERE status = 'live' AND id < $1 ORDER BY id DESC LIMIT $2";
   static final String LIVE_BY_HOST = "SELECT id FROM rooms WHERE host_id = $1 AND status = 'live'";
@@ -66,6 +68,16 @@ final class RoomRepository {
       java.util.List<Long> ids = new java.util.ArrayList<>();
       rows.forEach(r -> ids.add(r.getLong("id")));
       return ids;
+    });
+  }
+
+  /** The room with its new cover; a closed room keeps none ({@code room_closed}). */
+  Future<Room> setCover(long id, String coverUrl) {
+    return pool.preparedQuery(SET_COVER).execute(Tuple.of(id, coverUrl)).map(rows -> {
+      if (rows.size() == 0) {
+        throw AppException.of(ErrorCode.ROOM_CLOSED, "Room " + id + " is closed.");
+      }
+      return toRoom(rows.iterator().next());
     });
   }
 

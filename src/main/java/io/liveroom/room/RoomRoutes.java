@@ -43,6 +43,8 @@ final class RoomRoutes implements HttpRoutes {
     router.get(BASE + "/hot").handler(ctx -> reply(ctx, 200,
       stats.hot(QueryParams.intIn(ctx, "limit", 20, 1, 100)).map(items -> new JsonObject().put("items", items))));
     router.get(BASE + "/:id").handler(this::get);
+    router.patch(BASE + "/:id").handler(ctx -> reply(ctx, 200, rooms.changeCover(BearerAuth.principal(ctx),
+      PathParams.id(ctx, "id"), NewRoom.Cover.from(Bodies.json(ctx))).map(Room::toJson)));
     router.get(BASE + "/:id/stats").handler(ctx -> reply(ctx, 200, stats.stats(PathParams.id(ctx, "id"))));
     router.post(BASE + "/:id/start").handler(ctx ->
       reply(ctx, 200, rooms.start(BearerAuth.principal(ctx), PathParams.id(ctx, "id")).map(Room::toJson)));

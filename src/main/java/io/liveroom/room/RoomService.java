@@ -64,6 +64,19 @@ final class RoomService {
         : covers.reference(host.userId(), media, created.room().id()).map(created));
   }
 
+  /**
+   * The host (or an admin) changes the cover: an uploaded picture is made public first (moderation)
+   * and referenced by the room, which releases the one it used before (swept after the grace
+   * period); a plain URL, or none, releases the room's picture.
+   */
+  Future<Room> changeCover(Principal caller, long roomId, NewRoom.Cover cover) {
+    return ownRoom(caller, roomId).compose(room -> cover.mediaId() == null
+      ? rooms.setCover(roomId, cover.url()).compose(updated -> covers.release(roomId).map(updated))
+      : covers.publish(room.hostId(), cover.mediaId())
+        .compose(url -> rooms.setCover(roomId, url))
+        .compose(updated -> covers.reference(room.hostId(), cover.mediaId(), roomId).map(updated)));
+  }
+
   /** Called once during wiring (the bootstrap's media adapter). */
   void useCoverPictures(CoverPictures covers) {
     this.covers = covers;

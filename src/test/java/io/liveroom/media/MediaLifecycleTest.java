@@ -113,6 +113,48 @@ class MediaLifecycleTest {
   }
 
   @Test
+  @DisplayName("The host changes a room's cover later (PATCH with coverMediaId): the old picture is released and swept, a plain URL releases the new one")
+  void roomCoverChanged() throws Exception {
+    TestUsers.TestUser host = TestUsers.register(node.http());
+    TestUsers.markVerifiedAdult(host.id());
+    String first = upload(host, Map.of("purpose", "cover")).getString("id");
+    io.liveroom.support.TestHttp.Response created = node.http().post("/api/v1/rooms", new JsonObject()
+      .put("title", "Recovered").put("category", "music").put("coverMediaId", first), host.accessToken());
+    assertThat(created.status()).as("%s", created).isEqualTo(201);
+    long roomId = created.json().getJsonObject("room").getLong("id");
+    String second = upload(host, Map.of("purpose", "cover", "visibility", "private")).getString("id");
+    Map<String, String> bearer = Map.of("Authorization", "Bearer " + host.accessToken());
+
+    TestUsers.TestUser stranger = TestUsers.register(node.http());
+    io.liveroom.support.TestHttp.Response refused = node.http().send("PATCH", "/api/v1/rooms/" + roomId,
+      new JsonObject().put("coverMediaId", second).encode(), Map.of("Authorization", "Bearer " + stranger.accessToken()));
+    assertThat(refused.status()).as("not the host: %s", refused).isEqualTo(403);
+
+    io.liveroom.support.TestHttp.Response patched = node.http().send("PATCH", "/api/v1/rooms/" + roomId,
+      new JsonObject().put("coverMediaId", second).encode(), bearer);
+    assertThat(patched.status()).as("%s", patched).isEqualTo(200);
+    assertThat(patched.json().getString("coverUrl")).isEqualTo("/media/" + second + "/medium");
+    assertThat(media.get("/media/" + second + "/medium").status()).as("made public").isEqualTo(200);
+    assertThat(node.http().get("/api/v1/rooms/" + roomId, host.accessToken()).json().getString("coverUrl"))
+      .isEqualTo("/media/" + second + "/medium");
+    assertThat(media.get("/api/v1/media/" + second, host.accessToken()).json().getJsonArray("referencedBy").getList())
+      .containsExactly("cover/" + roomId);
+    assertThat(media.get("/api/v1/media/" + first, host.accessToken()).json().getJsonArray("referencedBy")).isEmpty();
+
+    CLOCK.advance(Duration.ofDays(3));
+    await(node.get().privacy().runHousekeeping());
+    assertThat(Files.exists(stored(first))).as("old cover swept after the grace period").isFalse();
+    assertThat(Files.exists(stored(second).resolve("medium"))).as("new cover kept").isTrue();
+
+    io.liveroom.support.TestHttp.Response plain = node.http().send("PATCH", "/api/v1/rooms/" + roomId,
+      new JsonObject().put("coverUrl", "https://cdn.example.com/c.png").encode(), bearer);
+    assertThat(plain.json().getString("coverUrl")).isEqualTo("https://cdn.example.com/c.png");
+    assertThat(media.get("/api/v1/media/" + second, host.accessToken()).json().getJsonArray("referencedBy")).isEmpty();
+    io.liveroom.support.TestHttp.Response neither = node.http().send("PATCH", "/api/v1/rooms/" + roomId, "{}", bearer);
+    assertThat(neither.status()).isEqualTo(400);
+  }
+
+  @Test
   @DisplayName("A picture is reported by its id; a moderator's remove_media takes it down: its public URL stops serving it")
   void reportedPictureTakenDown() {
     TestUsers.TestUser owner = TestUsers.register(node.http());
