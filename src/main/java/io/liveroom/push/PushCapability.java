@@ -29,8 +29,8 @@ public final class PushCapability implements Capability {
     PushConfig config = platform.config().push();
     DeviceRepository rows = new DeviceRepository(platform.pool());
     PushSender sender = PushSenders.create(platform.vertx(), config, platform.clock());
-    Deliveries deliveries = sender == null ? null
-      : new Deliveries(platform.vertx(), sender, rows, config, platform.meters());
+    PushDeliveries deliveries = sender == null ? null
+      : new PushDeliveries(platform.vertx(), sender, rows, config, platform.meters());
     this.service = new PushService(rows, sender, deliveries);
     this.devices = new DeviceService(rows, config.maxDevicesPerUser());
     List<HttpRoutes> all = new ArrayList<>(List.of(new DeviceRoutes(devices, auth)));

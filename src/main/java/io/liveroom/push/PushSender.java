@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 
 /**
  * One push provider ({@code push.provider}): {@code fcm}, {@code apns}, or the {@code dev-outbox}
- * stand-in. {@link Deliveries} owns retries and token removal; a sender makes exactly one attempt.
+ * stand-in. {@link PushDeliveries} owns retries and token removal; a sender makes exactly one attempt.
  *
  * <p>Contract: {@link #send} never fails its future and never blocks; it reports a
  * {@link PushOutcome}. At most once per call: a RETRY may still have reached the phone (a timeout

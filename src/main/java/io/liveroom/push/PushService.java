@@ -17,10 +17,10 @@ public final class PushService {
 
   private final DeviceRepository devices;
   private final PushSender sender;
-  private final Deliveries deliveries;
+  private final PushDeliveries deliveries;
 
   /** {@code sender} and {@code deliveries} are null when {@code push.provider=off}. */
-  PushService(DeviceRepository devices, PushSender sender, Deliveries deliveries) {
+  PushService(DeviceRepository devices, PushSender sender, PushDeliveries deliveries) {
     this.devices = devices;
     this.sender = sender;
     this.deliveries = deliveries;

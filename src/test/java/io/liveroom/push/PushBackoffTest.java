@@ -12,13 +12,13 @@ class PushBackoffTest {
   void exponentialWithJitter() {
     java.util.Set<Long> seen = new java.util.HashSet<>();
     for (int i = 0; i < 200; i++) {
-      assertThat(Deliveries.delay(1, 1000, 60_000)).isBetween(500L, 1000L);
-      assertThat(Deliveries.delay(4, 1000, 60_000)).isBetween(4000L, 8000L);
-      long capped = Deliveries.delay(20, 1000, 60_000);
+      assertThat(PushDeliveries.delay(1, 1000, 60_000)).isBetween(500L, 1000L);
+      assertThat(PushDeliveries.delay(4, 1000, 60_000)).isBetween(4000L, 8000L);
+      long capped = PushDeliveries.delay(20, 1000, 60_000);
       assertThat(capped).isBetween(30_000L, 60_000L);
       seen.add(capped);
     }
     assertThat(seen.size()).as("jitter").isGreaterThan(10);
-    assertThat(Deliveries.delay(64, 1000, 60_000)).as("no overflow at large attempts").isBetween(30_000L, 60_000L);
+    assertThat(PushDeliveries.delay(64, 1000, 60_000)).as("no overflow at large attempts").isBetween(30_000L, 60_000L);
   }
 }

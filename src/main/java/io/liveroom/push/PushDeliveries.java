@@ -21,8 +21,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * or dies while a push waits for its next attempt loses that push (the notification itself is
  * durable in the inbox, which the app reads when opened).
  */
-final class Deliveries {
-  private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
+final class PushDeliveries {
+  private static final Logger LOG = LoggerFactory.getLogger(PushDeliveries.class);
 
   private final Vertx vertx;
   private final PushSender sender;
@@ -31,7 +31,7 @@ final class Deliveries {
   private final Map<PushOutcome, Counter> outcomes = new EnumMap<>(PushOutcome.class);
   private final Counter givenUp;
 
-  Deliveries(Vertx vertx, PushSender sender, DeviceRepository devices, PushConfig config, MeterRegistry meters) {
+  PushDeliveries(Vertx vertx, PushSender sender, DeviceRepository devices, PushConfig config, MeterRegistry meters) {
     this.vertx = vertx;
     this.sender = sender;
     this.devices = devices;
