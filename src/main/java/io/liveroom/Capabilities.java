@@ -13,6 +13,7 @@ import io.liveroom.http.HttpRoutes;
 import io.liveroom.media.MediaCapability;
 import io.liveroom.personaldata.PersonalDataRegistry;
 import io.liveroom.privacy.PrivacyCapability;
+import io.liveroom.push.PushCapability;
 import io.liveroom.realtime.Namespaces;
 import io.liveroom.realtime.Realtime;
 import io.liveroom.realtime.RealtimeRoutes;
@@ -62,6 +63,7 @@ final class Capabilities {
   private final MediaCapability media;
   private final YouthCapability youth;
   private final SocialCapability social;
+  private final PushCapability push;
 
   /**
    * Constructs every capability, in dependency order. Runs on a worker: constructors read their
@@ -103,6 +105,9 @@ final class Capabilities {
     media = add(new MediaCapability(platform, accounts.bearerAuth()));
     accounts.useAvatarPictures(new MediaAvatars(media.references()));
     rooms.useCoverPictures(new MediaCovers(media.references()));
+    // Mobile push: a session that ends (logout, revocation) loses its device tokens.
+    push = add(new PushCapability(platform, accounts.bearerAuth()));
+    accounts.events().add(new PushSessionEvents(push.devices()));
     privacy = add(new PrivacyCapability(platform, personalData, accounts, new PrivacyRoomActions(rooms),
       consent.service(), nearby, new ReportedMedia(media.moderation())));
     add(new WebCapability(platform.config().web()));
@@ -232,5 +237,9 @@ final class Capabilities {
 
   SocialCapability social() {
     return social;
+  }
+
+  PushCapability push() {
+    return push;
   }
 }

@@ -26,6 +26,7 @@ import io.liveroom.metrics.Metrics;
 import io.liveroom.personaldata.PersonalDataRegistry;
 import io.liveroom.privacy.PrivacyCapability;
 import io.liveroom.social.SocialCapability;
+import io.liveroom.push.PushCapability;
 import io.liveroom.realtime.Namespaces;
 import io.liveroom.realtime.Realtime;
 import io.liveroom.realtime.RealtimeServer;
@@ -292,6 +293,10 @@ public final class Node {
 
   public SocialCapability social() {
     return capabilities.social();
+  }
+
+  public PushCapability push() {
+    return capabilities.push();
   }
 
   public NearbyCapability nearby() {

@@ -36,7 +36,9 @@ public final class ProductionRules {
     EMAIL("email", "accounts.email.sender", "dev-outbox",
       "verification codes are not mailed, and GET /api/v1/dev/email-outbox shows them to anyone"),
     MEDIA_MODERATION("media-moderation", "media.moderation.provider", "none",
-      "uploaded pictures become public (avatars, covers) without any image moderation");
+      "uploaded pictures become public (avatars, covers) without any image moderation"),
+    PUSH("push", "push.provider", "dev-outbox",
+      "mobile push notifications reach no phone: they are only recorded in the node's memory");
 
     public final String id;
     public final String key;
@@ -59,6 +61,7 @@ public final class ProductionRules {
         case ONE_CLICK -> c.accounts().oneClick().devOutbox();
         case EMAIL -> c.accounts().email().devOutbox();
         case MEDIA_MODERATION -> value.equals(c.media().moderation().provider());
+        case PUSH -> c.push().devOutbox();
       };
     }
 

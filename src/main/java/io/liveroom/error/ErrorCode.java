@@ -242,6 +242,9 @@ public enum ErrorCode {
   FOLLOWEE_CAP_REACHED("followee_cap_reached", 409, 1804, false),
   /** A user cannot block themselves. */
   BLOCK_SELF("block_self", 422, 1805, false),
+  // --- Push (2340-2369) ---
+  /** No push device of the caller's has this token or id. */
+  PUSH_DEVICE_NOT_FOUND("push_device_not_found", 404, 2340, false),
   ;
 
   private final String code;

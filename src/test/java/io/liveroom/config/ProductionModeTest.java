@@ -50,6 +50,9 @@ class ProductionModeTest {
     env.put("LIVEROOM_MEDIA_STORAGE_DIR", "/mnt/shared/media");
     env.put("LIVEROOM_MEDIA_MODERATION_PROVIDER", "http");
     env.put("LIVEROOM_MEDIA_MODERATION_URL", "https://moderation.example.com/v1/images");
+    env.put("LIVEROOM_PUSH_PROVIDER", "fcm");
+    env.put("LIVEROOM_PUSH_FCM_PROJECT_ID", "liveroom-prod");
+    env.put("LIVEROOM_PUSH_FCM_CREDENTIALS_FILE", "/etc/liveroom/fcm-service-account.json");
     return env;
   }
 
@@ -89,6 +92,7 @@ class ProductionModeTest {
     "LIVEROOM_ACCOUNTS_ONE_CLICK_PROVIDER, dev-outbox, accounts.oneClick.provider",
     "LIVEROOM_ACCOUNTS_EMAIL_SENDER, dev-outbox, accounts.email.sender",
     "LIVEROOM_MEDIA_MODERATION_PROVIDER, none, media.moderation.provider",
+    "LIVEROOM_PUSH_PROVIDER, dev-outbox, push.provider",
   })
   void standInRefused(String var, String value, String key) {
     assertThatThrownBy(() -> load(with(var, value))).isInstanceOf(ConfigException.class)

@@ -33,6 +33,8 @@ public final class ProductionConfig {
       System.getProperty("java.io.tmpdir") + "/liveroom-test-media");
     json.getJsonObject("media").getJsonObject("moderation").put("provider", "http")
       .put("url", "http://127.0.0.1:9/moderation");
+    // Mobile push off (not a stand-in: nothing pretends to be sent); the push tests run fcm and apns.
+    json.getJsonObject("push").put("provider", "off");
   }
 
   /** An operator's own policy file (a copy of the bundled example, which production refuses as such). */
