@@ -11,6 +11,7 @@ import io.liveroom.oidc.OidcCapability;
 import io.liveroom.http.HealthCheck;
 import io.liveroom.http.HttpRoutes;
 import io.liveroom.media.MediaCapability;
+import io.liveroom.note.NoteCapability;
 import io.liveroom.personaldata.PersonalDataRegistry;
 import io.liveroom.privacy.PrivacyCapability;
 import io.liveroom.realtime.Namespaces;
@@ -103,6 +104,8 @@ final class Capabilities {
     media = add(new MediaCapability(platform, accounts.bearerAuth()));
     accounts.useAvatarPictures(new MediaAvatars(media.references()));
     rooms.useCoverPictures(new MediaCovers(media.references()));
+    add(new NoteCapability(platform, new AiNoteAnswers(ai.conversations()),
+      new MediaNotePictures(media.references()), accounts.bearerAuth()));
     privacy = add(new PrivacyCapability(platform, personalData, accounts, new PrivacyRoomActions(rooms),
       consent.service(), nearby, new ReportedMedia(media.moderation())));
     add(new WebCapability(platform.config().web()));
