@@ -11,6 +11,7 @@ import io.liveroom.oidc.OidcCapability;
 import io.liveroom.http.HealthCheck;
 import io.liveroom.http.HttpRoutes;
 import io.liveroom.media.MediaCapability;
+import io.liveroom.note.NoteCapability;
 import io.liveroom.personaldata.PersonalDataRegistry;
 import io.liveroom.privacy.PrivacyCapability;
 import io.liveroom.push.PushCapability;
@@ -108,6 +109,8 @@ final class Capabilities {
     // Mobile push: a session that ends (logout, revocation) loses its device tokens.
     push = add(new PushCapability(platform, accounts.bearerAuth()));
     accounts.events().add(new PushSessionEvents(push.devices()));
+    add(new NoteCapability(platform, new AiNoteAnswers(ai.conversations()),
+      new MediaNotePictures(media.references()), accounts.bearerAuth()));
     privacy = add(new PrivacyCapability(platform, personalData, accounts, new PrivacyRoomActions(rooms),
       consent.service(), nearby, new ReportedMedia(media.moderation())));
     add(new WebCapability(platform.config().web()));

@@ -67,7 +67,8 @@ class SqlOwnershipTest {
     entry("notifications", Set.of("notification")), entry("notification_settings", Set.of("notification")),
     entry("notification_quiet_hours", Set.of("notification")),
     entry("notification_muted_hosts", Set.of("notification")),
-    entry("push_devices", Set.of("push")));
+    entry("push_devices", Set.of("push")),
+    entry("notes", Set.of("note")));
 
   private record Statement(Class<?> owner, String field, String sql) {
     String capability() {

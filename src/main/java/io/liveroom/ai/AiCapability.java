@@ -50,6 +50,8 @@ public final class AiCapability implements Capability {
     this.conversationRepo = new ConversationRepository(pool);
     this.conversations = new ConversationService(conversationRepo, config.contextTokenBudget(), generations);
     this.dialogue = chat(realtime);
+    // A deleted conversation's running answers are stopped first, so none is saved into it afterwards.
+    conversations.stopBeforeDelete(dialogue::stopIn);
     realtime.onConnectionClosed(dialogue::disconnected);
     this.routes = List.of(new ConversationRoutes(auth, conversations),
       new CompletionsRoutes(auth, generations, config.maxInputChars()));

@@ -24,6 +24,12 @@ public final class ConversationRepository {
       system_prompt = CASE WHEN $4 THEN $5 ELSE system_prompt END, updated_at = now()
     WHERE id = $1 AND user_id = $2 RETURNING """ + " " + COLUMNS;
   static final String DELETE = "DELETE FROM ai_conversations WHERE id = $1 AND user_id = $2";
+  static final String DELETE_ALL = "DELETE FROM ai_conversations WHERE user_id = $1";
+  static final String FIND_ANSWER = """
+    SELECT m.id, m.role, m.content, m.status, m.error_code, m.generation_id, m.prompt_tokens, m.completion_tokens,
+           m.created_at, m.completed_at
+    FROM ai_messages m JOIN ai_conversations c ON c.id = m.conversation_id
+    WHERE m.id = $1 AND m.conversation_id = $2 AND c.user_id = $3 AND m.role = 'assistant'""";
   static final String MESSAGE_COLUMNS = "id, role, content, status, error_code, generation_id, prompt_tokens, "
     + "completion_tokens, created_at, completed_at";
   static final String RECENT_MESSAGES = "SELECT * FROM (SELECT " + MESSAGE_COLUMNS
@@ -66,6 +72,16 @@ public final class ConversationRepository {
 
   public Future<Boolean> delete(long userId, long id) {
     return pool.preparedQuery(DELETE).execute(Tuple.of(id, userId)).map(rows -> rows.rowCount() > 0);
+  }
+
+  /** Deletes every conversation of the user (messages with them); returns how many. */
+  public Future<Integer> deleteAll(long userId) {
+    return pool.preparedQuery(DELETE_ALL).execute(Tuple.of(userId)).map(RowSet::rowCount);
+  }
+
+  public Future<Optional<StoredMessage>> findAnswer(long userId, long conversationId, long messageId) {
+    return pool.preparedQuery(FIND_ANSWER).execute(Tuple.of(messageId, conversationId, userId))
+      .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(StoredMessage.from(rows.iterator().next())));
   }
 
   public Future<List<StoredMessage>> recentMessages(long conversationId, int limit) {

@@ -33,6 +33,7 @@ public final class ConversationRoutes implements HttpRoutes {
     router.get(BASE + "/:id").handler(this::get);
     router.patch(BASE + "/:id").handler(this::update);
     router.delete(BASE + "/:id").handler(this::delete);
+    router.delete(BASE).handler(this::deleteAll);
     router.get(BASE + "/:id/messages").handler(this::messages);
   }
 
@@ -58,6 +59,10 @@ public final class ConversationRoutes implements HttpRoutes {
 
   private void delete(RoutingContext ctx) {
     service.delete(user(ctx), PathParams.id(ctx, "id")).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
+  }
+
+  private void deleteAll(RoutingContext ctx) {
+    service.deleteAll(user(ctx)).onSuccess(n -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
   }
 
   private void messages(RoutingContext ctx) {

@@ -24,6 +24,12 @@ public final class ConversationService {
   private final ConversationRepository repo;
   private final int contextTokenBudget;
   private final Generations generations;
+  private volatile RunningAnswers running = (userId, conversationId) -> Future.succeededFuture();
+
+  /** Stops the answers being generated in a conversation (null: in all of a user's) before it is deleted. */
+  interface RunningAnswers {
+    Future<Void> stop(long userId, Long conversationId);
+  }
 
   public ConversationService(ConversationRepository repo, int contextTokenBudget, Generations generations) {
     this.repo = repo;
@@ -61,13 +67,33 @@ public final class ConversationService {
       .map(found -> found.orElseThrow(ConversationService::notFound));
   }
 
+  /**
+   * Deletes the conversation and its messages, once the answers running in it are stopped. Its
+   * usage rows stay (they hold no content and no conversation id); notes made from it keep their
+   * copied text and lose the link.
+   */
   public Future<Void> delete(long userId, long id) {
-    return repo.delete(userId, id).map(deleted -> {
+    return get(userId, id).compose(c -> running.stop(userId, id)).compose(v -> repo.delete(userId, id)).map(deleted -> {
       if (!deleted) {
         throw notFound();
       }
       return null;
     });
+  }
+
+  /** Deletes all of the user's conversations, as {@link #delete} does one; returns how many. */
+  public Future<Integer> deleteAll(long userId) {
+    return running.stop(userId, null).compose(v -> repo.deleteAll(userId));
+  }
+
+  /** An assistant message of one of the user's conversations (empty for another user's, or a question). */
+  public Future<java.util.Optional<StoredMessage>> answer(long userId, long conversationId, long messageId) {
+    return repo.findAnswer(userId, conversationId, messageId);
+  }
+
+  /** Set once by the bootstrap of AI, before the node serves. */
+  void stopBeforeDelete(RunningAnswers running) {
+    this.running = running;
   }
 
   public Future<List<StoredMessage>> messages(long userId, long id, int limit) {

@@ -45,7 +45,7 @@ public final class DialogueService {
    */
   private final Map<String, Future<Void>> relays = new ConcurrentHashMap<>();
 
-  private record Active(long userId, String clientId, Generation generation) {
+  private record Active(long userId, String clientId, long conversationId, Generation generation) {
   }
 
   private record ChatParams(long conversationId, String text, String requestId) {
@@ -100,7 +100,7 @@ public final class DialogueService {
     long userId = ctx.principal().userId();
     String model = generations.provider().models().get(0);
     Generation g = generations.open(id, userId, "socket", new LlmRequest(model, context, null, null));
-    active.put(id, new Active(userId, ctx.clientId(), g));
+    active.put(id, new Active(userId, ctx.clientId(), c.id(), g));
     Future<Void> relay = new SocketRelay(realtime, realtime.personalChannel(userId), g, repo, c.id()).run(p.requestId());
     relays.put(id, relay);
     relay.onComplete(done -> {
@@ -137,6 +137,29 @@ public final class DialogueService {
         LOG.debug("AI generation {} of user {} cancelled: its connection closed", a.generation().id(), userId);
         a.generation().cancel();
       });
+  }
+
+  /**
+   * Cancels the user's generations running on this node in {@code conversationId} (null: in any of
+   * their conversations) and completes, on the caller's context, once their answers are saved and
+   * their final publications sent: a conversation is deleted only after that, so no answer is
+   * written into it afterwards. A generation on another node is not reached (as with
+   * {@code ai.cancel}); its answer then fails to save into the deleted conversation, and is lost.
+   */
+  public Future<Void> stopIn(long userId, Long conversationId) {
+    List<Future<Void>> ended = new java.util.ArrayList<>();
+    active.forEach((id, a) -> {
+      if (a.userId() == userId && (conversationId == null || a.conversationId() == conversationId)) {
+        LOG.debug("AI generation {} of user {} cancelled: its conversation is being deleted", id, userId);
+        a.generation().cancel();
+        Future<Void> relay = relays.get(id);
+        if (relay != null) {
+          ended.add(relay);
+        }
+      }
+    });
+    return ended.isEmpty() ? Future.succeededFuture()
+      : io.liveroom.infra.CallerContext.home(Future.join(ended).<Void>mapEmpty().otherwiseEmpty());
   }
 
   /**

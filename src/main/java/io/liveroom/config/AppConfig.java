@@ -35,7 +35,8 @@ public record AppConfig(
   YouthConfig youth,
   OidcConfig oidc,
   SocialConfig social,
-  PushConfig push
+  PushConfig push,
+  NotesConfig notes
 ) {
   public static AppConfig from(JsonObject json) {
     ConfigReader r = new ConfigReader(json);
@@ -63,7 +64,8 @@ public record AppConfig(
       YouthConfig.from(r),
       OidcConfig.from(r),
       SocialConfig.from(r),
-      PushConfig.from(r)
+      PushConfig.from(r),
+      NotesConfig.from(r)
     );
     if (config.management().enabled() && config.management().port() != 0
       && config.management().port() == config.http().port()) {
@@ -106,6 +108,7 @@ public record AppConfig(
   private AppConfig copy(PgConfig pg, RedisConfig redis, HttpConfig http, AuthConfig auth, String nodeId,
                          AccountsConfig accounts) {
     return new AppConfig(nodeId, mode, allowStandIns, http, management, transport, pg, redis, dataDir,
-      shutdownTimeoutSeconds, auth, accounts, nearby, rooms, ai, realtime, privacy, rewards, web, media, youth, oidc, social, push);
+      shutdownTimeoutSeconds, auth, accounts, nearby, rooms, ai, realtime, privacy, rewards, web, media, youth, oidc, social, push,
+      notes);
   }
 }

@@ -245,6 +245,15 @@ public enum ErrorCode {
   // --- Push (2340-2369) ---
   /** No push device of the caller's has this token or id. */
   PUSH_DEVICE_NOT_FOUND("push_device_not_found", 404, 2340, false),
+  // --- Notes (2450-2499) ---
+  /** No such note, or it is another user's. */
+  NOTE_NOT_FOUND("note_not_found", 404, 2450, false),
+  /** The user already keeps the configured maximum number of notes ({@code notes.maxPerUser}). */
+  NOTE_LIMIT_REACHED("note_limit_reached", 409, 2451, false),
+  /** The note's text is longer than {@code notes.maxTextChars}. */
+  NOTE_TOO_LONG("note_too_long", 413, 2452, false),
+  /** The AI message to save is not in one of the caller's conversations, or is not an answer. */
+  NOTE_SOURCE_NOT_FOUND("note_source_not_found", 404, 2453, false),
   ;
 
   private final String code;
