@@ -103,6 +103,7 @@ final class Capabilities {
     media = add(new MediaCapability(platform, accounts.bearerAuth()));
     accounts.useAvatarPictures(new MediaAvatars(media.references()));
     rooms.useCoverPictures(new MediaCovers(media.references()));
+    ai.useImageStore(new MediaAiImages(media.imports()));
     privacy = add(new PrivacyCapability(platform, personalData, accounts, new PrivacyRoomActions(rooms),
       consent.service(), nearby, new ReportedMedia(media.moderation())));
     add(new WebCapability(platform.config().web()));

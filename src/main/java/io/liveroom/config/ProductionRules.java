@@ -36,7 +36,8 @@ public final class ProductionRules {
     EMAIL("email", "accounts.email.sender", "dev-outbox",
       "verification codes are not mailed, and GET /api/v1/dev/email-outbox shows them to anyone"),
     MEDIA_MODERATION("media-moderation", "media.moderation.provider", "none",
-      "uploaded pictures become public (avatars, covers) without any image moderation");
+      "uploaded pictures become public (avatars, covers) without any image moderation"),
+    AI_PAINT("ai-paint", "ai.paint.provider", "simulated", "AI pictures are generated patterns, not paintings");
 
     public final String id;
     public final String key;
@@ -59,6 +60,7 @@ public final class ProductionRules {
         case ONE_CLICK -> c.accounts().oneClick().devOutbox();
         case EMAIL -> c.accounts().email().devOutbox();
         case MEDIA_MODERATION -> value.equals(c.media().moderation().provider());
+        case AI_PAINT -> value.equals(c.ai().paint().provider());
       };
     }
 
