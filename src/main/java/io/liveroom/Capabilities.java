@@ -111,6 +111,7 @@ final class Capabilities {
     accounts.events().add(new PushSessionEvents(push.devices()));
     add(new NoteCapability(platform, new AiNoteAnswers(ai.conversations()),
       new MediaNotePictures(media.references()), accounts.bearerAuth()));
+    ai.useImageStore(new MediaAiImages(media.imports()));
     privacy = add(new PrivacyCapability(platform, personalData, accounts, new PrivacyRoomActions(rooms),
       consent.service(), nearby, new ReportedMedia(media.moderation())));
     add(new WebCapability(platform.config().web()));

@@ -53,6 +53,7 @@ class SqlOwnershipTest {
     entry("topup_products", Set.of("reward")), entry("payment_events", Set.of("reward")),
     entry("withdrawals", Set.of("reward")),
     entry("ai_conversations", Set.of("ai")), entry("ai_messages", Set.of("ai")), entry("ai_usage", Set.of("ai")),
+    entry("ai_images", Set.of("ai")), entry("ai_image_usage", Set.of("ai")),
     entry("consent_records", Set.of("consent")), entry("current_consents", Set.of("consent")),
     entry("nearby_visibility", Set.of("geo")), entry("user_blocks", Set.of("social")),
     entry("data_exports", Set.of("privacy")), entry("data_export_chunks", Set.of("privacy")),

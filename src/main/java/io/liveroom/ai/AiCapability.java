@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * AI dialogue, wired: the configured provider, quotas, moderation, usage ledger and conversations,
  * over HTTP (conversations, the OpenAI-compatible completions) and over the socket ({@code ai.chat},
- * {@code ai.cancel}); a closed connection cancels its generations.
+ * {@code ai.cancel}); a closed connection cancels its generations. AI painting ({@link PaintWiring}):
+ * {@code ai.paint}, the OpenAI-compatible images endpoints, the gallery; and the user's usage view.
  */
 public final class AiCapability implements Capability {
   private final AiConfig config;
@@ -32,6 +33,7 @@ public final class AiCapability implements Capability {
   private final AiPersonalData personalData;
   private final int retentionDays;
   private final ConversationRepository conversationRepo;
+  private final PaintWiring painting;
 
   /** Wires AI; reads its Lua scripts, so it runs on a worker (see {@link Capability}). */
   public AiCapability(Platform platform, Realtime realtime, BearerAuth auth) {
@@ -45,7 +47,8 @@ public final class AiCapability implements Capability {
     // Today's token budgets survive a Redis wipe: refilled from ai_usage (checked every second).
     this.budgets = new TokenBudgets(vertx, usage, platform.redis(), Clock.systemUTC());
     AiQuotas quotas = AiQuotas.read(platform.redis(), config.quota(), leaseMs(config));
-    this.generations = new Generations(provider, quotas, usage, new WordListModerator(config.blockedWords()),
+    WordListModerator moderator = new WordListModerator(config.blockedWords());
+    this.generations = new Generations(provider, quotas, usage, moderator,
       new AiMetrics(platform.meters(), provider.name()));
     this.conversationRepo = new ConversationRepository(pool);
     this.conversations = new ConversationService(conversationRepo, config.contextTokenBudget(), generations);
@@ -53,9 +56,12 @@ public final class AiCapability implements Capability {
     // A deleted conversation's running answers are stopped first, so none is saved into it afterwards.
     conversations.stopBeforeDelete(dialogue::stopIn);
     realtime.onConnectionClosed(dialogue::disconnected);
+    this.painting = new PaintWiring(platform, realtime, moderator);
     this.routes = List.of(new ConversationRoutes(auth, conversations),
-      new CompletionsRoutes(auth, generations, config.maxInputChars()));
-    this.rpcMethods = List.of(new ChatRpc(dialogue), new CancelRpc(dialogue));
+      new CompletionsRoutes(auth, generations, config.maxInputChars()), painting.imagesRoutes(auth),
+      painting.galleryRoutes(auth), new AiUsageRoutes(auth, usage, painting.repo(), config, platform.clock()));
+    this.rpcMethods = List.of(new ChatRpc(dialogue), new CancelRpc(dialogue, painting.service()),
+      new PaintRpc(painting.service()));
     this.personalData = new AiPersonalData(pool);
     this.retentionDays = platform.config().privacy().aiRetentionDays();
   }
@@ -68,14 +74,14 @@ public final class AiCapability implements Capability {
   @Override
   public Future<Void> start() {
     budgets.start();
-    return Future.succeededFuture();
+    return painting.start();
   }
 
   /** Stops background work (the token budgets' watch). */
   @Override
   public Future<Void> stop() {
     budgets.stop();
-    return Future.succeededFuture();
+    return painting.stop();
   }
 
   /** Stores the answers of generations the closed sockets cancelled. */
@@ -97,7 +103,7 @@ public final class AiCapability implements Capability {
   /** Conversations and usage. */
   @Override
   public List<PersonalDataSource> personalData() {
-    return List.of(personalData);
+    return List.of(personalData, painting.personalData());
   }
 
   /** Conversations are kept {@code privacy.retention.aiConversationDays}. */
@@ -126,6 +132,15 @@ public final class AiCapability implements Capability {
   /** Who may start AI answers, and the meter of those streaming (youth mode). */
   public void gateDialogue(DialogueGate gate) {
     generations.gate(gate);
+  }
+
+  /** Where finished pictures are stored (media, through the bootstrap's adapter); set before the node serves. */
+  public void useImageStore(AiImageStore store) {
+    painting.paintings().use(store);
+  }
+
+  public PaintService paint() {
+    return painting.service();
   }
 
   public Generations generations() {

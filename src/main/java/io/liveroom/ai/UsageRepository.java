@@ -29,6 +29,15 @@ public final class UsageRepository {
     SELECT user_id, sum(prompt_tokens + completion_tokens)::bigint AS used FROM ai_usage
     WHERE created_at >= $1 GROUP BY user_id""";
 
+  static final String DAYS = """
+    SELECT (created_at AT TIME ZONE 'UTC')::date AS day, count(*)::int AS generations,
+           sum(prompt_tokens + completion_tokens)::bigint AS tokens
+    FROM ai_usage WHERE user_id = $1 AND created_at >= $2 GROUP BY 1 ORDER BY 1""";
+
+  /** One user's dialogue usage on one UTC day. */
+  record DayTokens(java.time.LocalDate day, int generations, long tokens) {
+  }
+
   private final Vertx vertx;
   private final Pool pool;
 
@@ -53,6 +62,16 @@ public final class UsageRepository {
       rows.forEach(r -> used.put(r.getLong("user_id"), r.getLong("used")));
       return used;
     });
+  }
+
+  /** The user's dialogue usage per UTC day since {@code from}, oldest first. */
+  Future<java.util.List<DayTokens>> days(long userId, java.time.LocalDate from) {
+    return pool.preparedQuery(DAYS).execute(Tuple.of(userId, from.atStartOfDay().atOffset(java.time.ZoneOffset.UTC)))
+      .map(rows -> {
+        java.util.List<DayTokens> out = new java.util.ArrayList<>();
+        rows.forEach(r -> out.add(new DayTokens(r.getLocalDate("day"), r.getInteger("generations"), r.getLong("tokens"))));
+        return out;
+      });
   }
 
   /** Inserts one prepared usage row, retrying as the class comment says. */

@@ -11,9 +11,10 @@ import java.util.Set;
  *
  * @param contextTokenBudget estimated tokens of history sent upstream with each request
  * @param maxInputChars      longest accepted user message
+ * @param paint              AI painting ({@code ai.paint})
  */
 public record AiConfig(String provider, Simulated simulated, OpenAi openai, int contextTokenBudget,
-                       int maxInputChars, Quota quota, List<String> blockedWords) {
+                       int maxInputChars, Quota quota, List<String> blockedWords, PaintConfig paint) {
 
   /**
    * The {@code simulated} provider: a fixed-length deterministic reply at a fixed rate.
@@ -49,7 +50,8 @@ public record AiConfig(String provider, Simulated simulated, OpenAi openai, int 
     Quota quota = new Quota(r.intIn("ai.quota.requestsPerMinute", 1, 1_000_000),
       r.longIn("ai.quota.tokensPerDay", 1, Long.MAX_VALUE / 2), r.intIn("ai.quota.concurrentGenerations", 1, 10_000));
     return new AiConfig(provider, simulated, openai, r.intIn("ai.contextTokenBudget", 100, 1_000_000),
-      r.intIn("ai.maxInputChars", 1, 1_000_000), quota, r.strings("ai.moderation.blockedWords"));
+      r.intIn("ai.maxInputChars", 1, 1_000_000), quota, r.strings("ai.moderation.blockedWords"),
+      PaintConfig.from(r));
   }
 
   private static OpenAi openai(ConfigReader r, boolean selected) {

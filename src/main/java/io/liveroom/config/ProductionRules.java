@@ -38,7 +38,8 @@ public final class ProductionRules {
     MEDIA_MODERATION("media-moderation", "media.moderation.provider", "none",
       "uploaded pictures become public (avatars, covers) without any image moderation"),
     PUSH("push", "push.provider", "dev-outbox",
-      "mobile push notifications reach no phone: they are only recorded in the node's memory");
+      "mobile push notifications reach no phone: they are only recorded in the node's memory"),
+    AI_PAINT("ai-paint", "ai.paint.provider", "simulated", "AI pictures are generated patterns, not paintings");
 
     public final String id;
     public final String key;
@@ -62,6 +63,7 @@ public final class ProductionRules {
         case EMAIL -> c.accounts().email().devOutbox();
         case MEDIA_MODERATION -> value.equals(c.media().moderation().provider());
         case PUSH -> c.push().devOutbox();
+        case AI_PAINT -> value.equals(c.ai().paint().provider());
       };
     }
 

@@ -254,6 +254,16 @@ public enum ErrorCode {
   NOTE_TOO_LONG("note_too_long", 413, 2452, false),
   /** The AI message to save is not in one of the caller's conversations, or is not an answer. */
   NOTE_SOURCE_NOT_FOUND("note_source_not_found", 404, 2453, false),
+
+  // --- AI painting (2400-2449) ---
+  /** The requested picture size is not on the allow-list ({@code ai.paint.sizes}). */
+  AI_IMAGE_SIZE_UNSUPPORTED("ai_image_size_unsupported", 400, 2400, false),
+  /** Today's pictures ({@code ai.paint.quota.imagesPerDay}) are used up; Retry-After says when the next UTC day starts. */
+  AI_IMAGE_QUOTA_EXCEEDED("ai_image_quota_exceeded", 429, 2401, false),
+  /** The user already has {@code ai.paint.quota.concurrentGenerations} pictures being painted; wait for one. */
+  AI_TOO_MANY_PAINTINGS("ai_too_many_paintings", 429, 2402, true),
+  /** No such picture in the user's gallery (or no such preview, or it expired). */
+  AI_IMAGE_NOT_FOUND("ai_image_not_found", 404, 2403, false),
   ;
 
   private final String code;

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LoadTest {
   static final List<Scenario> SCENARIOS = List.of(new ConnectionsScenario(), new FanoutScenario(false),
-    new ChatMixScenario(), new GiftsScenario(), new AiStreamsScenario(), new AiRelayScenario(), new FanoutScenario(true));
+    new ChatMixScenario(), new GiftsScenario(), new AiStreamsScenario(), new AiRelayScenario(), new FanoutScenario(true),
+    new AiPaintScenario());
 
   private LoadTest() {
   }
@@ -110,7 +111,7 @@ public final class LoadTest {
   static String usage() {
     return """
       Usage: java -jar liveroom.jar loadtest <scenario> [--key value ...]   (loopback targets only)
-        scenarios: connections, fanout, chat-mix, gifts, ai-streams, ai-relay, two-node
+        scenarios: connections, fanout, chat-mix, gifts, ai-streams, ai-relay, two-node, ai-paint
         common:    --host 127.0.0.1 --port 8080 --format json|protobuf --duration 10s --sources 1
                    --users api|minted --config FILE --drain 5s --out target/loadtest --quiet false
         connections: --connections 1000 --rate 500 --channel room|bench --hold 5s --server-pid PID

@@ -31,6 +31,7 @@ public final class MediaCapability implements Capability {
   private final List<HttpRoutes> routes;
   private final List<PersonalDataSource> personalData;
   private final List<RetentionRule> retention;
+  private final MediaImports imports;
 
   public MediaCapability(Platform platform, BearerAuth auth) {
     this.platform = platform;
@@ -52,6 +53,8 @@ public final class MediaCapability implements Capability {
     ImageProcessor processor = new ImageProcessor(new ImageProcessor.Limits(config.maxPixels(), config.maxSide(),
       config.mediumSide(), config.thumbSide()));
     MediaUploads uploads = new MediaUploads(workers, processor, store, repository, publication, platform.clock());
+    this.imports = new MediaImporter(platform.vertx().fileSystem(), uploadsDir, uploads, service, repository, lifecycle,
+      store, urls, config.signedUrlTtl(), platform.clock());
     this.routes = List.of(new MediaRoutes(auth, uploads, service, lifecycle, uploadsDir, config.maxBytes()));
     this.personalData = List.of(new MediaPersonalData(repository, lifecycle, urls, app.privacy().exportLinkTtl(),
       platform.clock()));
@@ -97,6 +100,11 @@ public final class MediaCapability implements Capability {
   /** For profiles, rooms, posts and AI notes: mark pictures as used (see {@link MediaReferences}). */
   public MediaReferences references() {
     return service;
+  }
+
+  /** For AI painting: storing pictures a capability made (see {@link MediaImports}). */
+  public MediaImports imports() {
+    return imports;
   }
 
   /** For the reports queue: who owns a picture, and taking one down. */

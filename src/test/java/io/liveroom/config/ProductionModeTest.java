@@ -44,6 +44,8 @@ class ProductionModeTest {
     env.put("LIVEROOM_AI_OPENAI_BASE_URLS", "https://api.example.com/v1");
     env.put("LIVEROOM_AI_OPENAI_MODELS", "assistant=gpt-4o-mini");
     env.put("LIVEROOM_AI_OPENAI_API_KEY", "sk-test");
+    env.put("LIVEROOM_AI_PAINT_PROVIDER", "openai");
+    env.put("LIVEROOM_AI_PAINT_OPENAI_BASE_URLS", "https://api.example.com/v1");
     env.put("LIVEROOM_ROOMS_MEDIA_WEBHOOK_TOKEN", "media-webhook-token-0123");
     env.put("LIVEROOM_MANAGEMENT_ENABLED", "true");
     env.put("LIVEROOM_PRIVACY_POLICY_FILE", "/etc/liveroom/policies.json");

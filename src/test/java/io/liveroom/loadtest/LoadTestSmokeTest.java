@@ -130,6 +130,17 @@ class LoadTestSmokeTest {
   }
 
   @Test
+  @DisplayName("ai-paint: concurrent simulated paintings all finish, with time to first preview, to done, and the event-loop delay")
+  void aiPaint() {
+    JsonObject r = run("ai-paint", "--paintings", "2", "--size", "256x256", "--duration", "5s");
+    JsonObject res = r.getJsonObject("result");
+    assertThat(res.getLong("failures")).as("%s", res).isZero();
+    assertThat(res.getJsonObject("firstPreviewMs").getLong("count")).isEqualTo(2);
+    assertThat(res.getJsonObject("doneMs").getLong("count")).isEqualTo(2);
+    assertThat(res.getDouble("eventLoopDelayMaxMs")).isNotNull();
+  }
+
+  @Test
   @DisplayName("ai-relay: every stamped token is timed, read straight from the upstream and through a node's openai relay")
   void aiRelay() throws Exception {
     int upstreamPort;

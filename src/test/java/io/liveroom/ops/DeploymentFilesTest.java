@@ -106,6 +106,7 @@ class DeploymentFilesTest {
     Map.entry("LIVEROOM_AI_OPENAI_BASE_URLS", "https://api.example.com/v1"),
     Map.entry("LIVEROOM_AI_OPENAI_MODELS", "assistant=gpt-4o-mini"),
     Map.entry("LIVEROOM_AI_OPENAI_API_KEY", "sk-test"),
+    Map.entry("LIVEROOM_AI_PAINT_OPENAI_BASE_URLS", "https://images.example.com/v1"),
     Map.entry("LIVEROOM_ROOMS_MEDIA_WEBHOOK_TOKEN", "media-webhook-token-0123"),
     Map.entry("LIVEROOM_PRIVACY_POLICY_FILE", "/app/policy/policies.json"),
     Map.entry("LIVEROOM_MEDIA_MODERATION_URL", "https://moderation.example.com/v1/images"));

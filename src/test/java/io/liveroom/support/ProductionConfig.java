@@ -59,6 +59,8 @@ public final class ProductionConfig {
       .put("httpSecret", "ekyc-secret-for-tests-0123");
     json.getJsonObject("ai").put("provider", "openai").getJsonObject("openai")
       .put("baseUrls", new JsonArray().add("http://127.0.0.1:9/v1")).put("models", new JsonArray().add("assistant"));
+    json.getJsonObject("ai").getJsonObject("paint").put("provider", "openai").getJsonObject("openai")
+      .put("baseUrls", new JsonArray().add("http://127.0.0.1:9/v1"));
   }
 
   private static String base64(String key32) {
