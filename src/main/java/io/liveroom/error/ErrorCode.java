@@ -240,6 +240,11 @@ public enum ErrorCode {
   FOLLOWEE_CAP_REACHED("followee_cap_reached", 409, 1804, false),
   /** A user cannot block themselves. */
   BLOCK_SELF("block_self", 422, 1805, false),
+  // --- Notifications (2300-2339) ---
+  /** No such notification in the caller's inbox (never another user's). */
+  NOTIFICATION_NOT_FOUND("notification_not_found", 404, 2300, false),
+  /** A user cannot mute their own going-live notifications. */
+  MUTE_SELF("mute_self", 422, 2301, false),
   ;
 
   private final String code;
