@@ -12,6 +12,8 @@ import io.liveroom.http.HealthCheck;
 import io.liveroom.http.HttpRoutes;
 import io.liveroom.media.MediaCapability;
 import io.liveroom.note.NoteCapability;
+import io.liveroom.notification.LoggedPushGateway;
+import io.liveroom.notification.NotificationCapability;
 import io.liveroom.personaldata.PersonalDataRegistry;
 import io.liveroom.privacy.PrivacyCapability;
 import io.liveroom.push.PushCapability;
@@ -39,7 +41,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Every capability of a node, built with {@code new} in dependency order: accounts first
  * (everyone authenticates through it), then the real-time core, live rooms, consent, social
- * (follows, blocks, search), Nearby, AI dialogue, rewards, media, privacy (it reaches everyone's personal data), and the web app last (its
+ * (follows, blocks, search), Nearby, AI dialogue, rewards, media, notifications, privacy (it reaches everyone's personal data), and the web app last (its
  * pages catch the paths no API route took). Adding a capability
  * is one line in the constructor: the loops below plug in its namespaces, RPC methods, personal
  * data, routes and health checks, and start and stop it. {@link Node} owns the lifecycle around
@@ -65,6 +67,7 @@ final class Capabilities {
   private final YouthCapability youth;
   private final SocialCapability social;
   private final PushCapability push;
+  private final NotificationCapability notifications;
 
   /**
    * Constructs every capability, in dependency order. Runs on a worker: constructors read their
@@ -112,8 +115,17 @@ final class Capabilities {
     add(new NoteCapability(platform, new AiNoteAnswers(ai.conversations()),
       new MediaNotePictures(media.references()), accounts.bearerAuth()));
     ai.useImageStore(new MediaAiImages(media.imports()));
+    // Notifications hear follows, gifts, moderation and privacy events through their owners' seams.
+    // The push gateway only logs until the push capability's adapter replaces it.
+    notifications = add(new NotificationCapability(platform, realtime, accounts.people(), blocks,
+      new LoggedPushGateway(), accounts.bearerAuth()));
+    NotificationSources notices = new NotificationSources(notifications.notifier());
+    social.addFollowListener(notices);
+    rewards.addGiftListener(notices);
+    rooms.notifyModeration(notices);
     privacy = add(new PrivacyCapability(platform, personalData, accounts, new PrivacyRoomActions(rooms),
       consent.service(), nearby, new ReportedMedia(media.moderation())));
+    privacy.notifyWith(notices);
     add(new WebCapability(platform.config().web()));
   }
 
@@ -245,5 +257,7 @@ final class Capabilities {
 
   PushCapability push() {
     return push;
+  NotificationCapability notifications() {
+    return notifications;
   }
 }

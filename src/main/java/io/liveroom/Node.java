@@ -25,6 +25,7 @@ import io.liveroom.infra.RedisClients;
 import io.liveroom.metrics.Metrics;
 import io.liveroom.personaldata.PersonalDataRegistry;
 import io.liveroom.privacy.PrivacyCapability;
+import io.liveroom.notification.NotificationCapability;
 import io.liveroom.social.SocialCapability;
 import io.liveroom.push.PushCapability;
 import io.liveroom.realtime.Namespaces;
@@ -297,6 +298,8 @@ public final class Node {
 
   public PushCapability push() {
     return capabilities.push();
+  public NotificationCapability notifications() {
+    return capabilities.notifications();
   }
 
   public NearbyCapability nearby() {

@@ -1,6 +1,7 @@
 package io.liveroom;
 
 import io.liveroom.geo.BlockedPairs;
+import io.liveroom.notification.NotificationBlocks;
 import io.liveroom.reward.GiftBlocks;
 import io.liveroom.room.ChatBlocks;
 import io.liveroom.social.BlockService;
@@ -9,8 +10,8 @@ import io.vertx.core.Future;
 import java.util.Collection;
 import java.util.Set;
 
-/** Rooms', rewards' and Nearby's block checks, answered by the social capability (wiring only, no rules here). */
-final class SocialBlockChecks implements ChatBlocks, GiftBlocks, BlockedPairs {
+/** Rooms', rewards', Nearby's and notifications' block checks, answered by the social capability (wiring only, no rules here). */
+final class SocialBlockChecks implements ChatBlocks, GiftBlocks, BlockedPairs, NotificationBlocks {
   private final BlockService blocks;
 
   SocialBlockChecks(BlockService blocks) {

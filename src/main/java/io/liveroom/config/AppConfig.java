@@ -36,7 +36,8 @@ public record AppConfig(
   OidcConfig oidc,
   SocialConfig social,
   PushConfig push,
-  NotesConfig notes
+  NotesConfig notes,
+  NotificationsConfig notifications
 ) {
   public static AppConfig from(JsonObject json) {
     ConfigReader r = new ConfigReader(json);
@@ -65,7 +66,8 @@ public record AppConfig(
       OidcConfig.from(r),
       SocialConfig.from(r),
       PushConfig.from(r),
-      NotesConfig.from(r)
+      NotesConfig.from(r),
+      NotificationsConfig.from(r)
     );
     if (config.management().enabled() && config.management().port() != 0
       && config.management().port() == config.http().port()) {
@@ -109,6 +111,7 @@ public record AppConfig(
                          AccountsConfig accounts) {
     return new AppConfig(nodeId, mode, allowStandIns, http, management, transport, pg, redis, dataDir,
       shutdownTimeoutSeconds, auth, accounts, nearby, rooms, ai, realtime, privacy, rewards, web, media, youth, oidc, social, push,
-      notes);
+      notes,
+      notifications);
   }
 }

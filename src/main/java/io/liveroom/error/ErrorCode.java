@@ -264,6 +264,11 @@ public enum ErrorCode {
   AI_TOO_MANY_PAINTINGS("ai_too_many_paintings", 429, 2402, true),
   /** No such picture in the user's gallery (or no such preview, or it expired). */
   AI_IMAGE_NOT_FOUND("ai_image_not_found", 404, 2403, false),
+  // --- Notifications (2300-2339) ---
+  /** No such notification in the caller's inbox (never another user's). */
+  NOTIFICATION_NOT_FOUND("notification_not_found", 404, 2300, false),
+  /** A user cannot mute their own going-live notifications. */
+  MUTE_SELF("mute_self", 422, 2301, false),
   ;
 
   private final String code;

@@ -37,6 +37,7 @@ final class CancellationService {
   private final WithdrawalTokens tokens;
   private final Duration coolingOff;
   private final Clock clock;
+  private volatile PrivacyNotices notices = PrivacyNotices.NONE;
 
   CancellationService(CancellationRepository repository, List<PersonalDataSource> sources, Reauthentication reauth,
                       AccountStatus accountStatus, WithdrawalTokens tokens, Duration coolingOff, Clock clock) {
@@ -47,6 +48,11 @@ final class CancellationService {
     this.tokens = tokens;
     this.coolingOff = coolingOff;
     this.clock = clock;
+  }
+
+  /** Who is told when a cancellation is scheduled (the bootstrap wires notifications). */
+  void useNotices(PrivacyNotices notices) {
+    this.notices = notices;
   }
 
   /** The owner asks, proving it with a password or an SMS code (throttled like login, failures audited). */
@@ -82,6 +88,11 @@ final class CancellationService {
       .compose(v -> bestEffort(userId, "freeze", s -> s.freeze(userId)))
       .map(v -> {
         LOG.info("User {} frozen for cancellation; erasure after {}", userId, eraseAfter);
+        try {
+          notices.cancellationScheduled(userId, eraseAfter);
+        } catch (RuntimeException e) {
+          LOG.warn("The cancellation notice of user {} failed: {}", userId, e.toString());
+        }
         return new JsonObject().put("status", "pending").put("requestedAt", now.toString())
           .put("eraseAfter", eraseAfter.toString());
       });

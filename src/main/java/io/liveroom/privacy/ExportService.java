@@ -41,6 +41,7 @@ final class ExportService {
   private final int maxPerDay;
   private final Duration linkTtl;
   private final Clock clock;
+  private volatile PrivacyNotices notices = PrivacyNotices.NONE;
 
   ExportService(ExportRepository repository, ExportDocuments documents, List<PersonalDataSource> sources,
                 DownloadLinks links, int maxPerDay, Duration linkTtl, Clock clock) {
@@ -51,6 +52,11 @@ final class ExportService {
     this.maxPerDay = maxPerDay;
     this.linkTtl = linkTtl;
     this.clock = clock;
+  }
+
+  /** Who is told when an export is ready (the bootstrap wires notifications). */
+  void useNotices(PrivacyNotices notices) {
+    this.notices = notices;
   }
 
   /** Records the request (or refuses it over the daily limit) and starts generating. */
@@ -114,6 +120,7 @@ final class ExportService {
         return repository.markReady(id, now, now.plus(linkTtl), size).compose(ready -> {
           if (ready) {
             LOG.info("Export {} of user {} ready ({} bytes)", id, userId, size);
+            tell(() -> notices.exportReady(userId, id, now.plus(linkTtl)), userId);
             return Future.succeededFuture();
           }
           LOG.warn("Export {} of user {} finished after it was abandoned; its document is deleted", id, userId);
@@ -124,6 +131,15 @@ final class ExportService {
         LOG.error("Export {} of user {} failed: {}", id, userId, e.toString());
         return repository.markFailed(id, e.getClass().getSimpleName());
       });
+  }
+
+  /** A notice never fails the export. */
+  private static void tell(Runnable notice, long userId) {
+    try {
+      notice.run();
+    } catch (RuntimeException e) {
+      LOG.warn("The export-ready notice of user {} failed: {}", userId, e.toString());
+    }
   }
 
   private Future<Long> write(StoredExportWriter out, long userId) {

@@ -111,6 +111,12 @@ public final class PrivacyCapability implements Capability {
     return ownRetention;
   }
 
+  /** Who is told when an export is ready and when a cancellation is scheduled (the bootstrap wires notifications). */
+  public void notifyWith(PrivacyNotices notices) {
+    exports.useNotices(notices);
+    cancellations.useNotices(notices);
+  }
+
   /** For tests: registers one more source (the bootstrap registers every capability's). */
   public PrivacyCapability register(PersonalDataSource source) {
     registry.add(source);

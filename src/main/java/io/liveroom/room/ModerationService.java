@@ -8,6 +8,9 @@ import io.liveroom.realtime.Realtime;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -20,6 +23,8 @@ import java.util.List;
  * <p>Nobody can act against the host; a room moderator cannot act against another moderator.
  */
 final class ModerationService {
+  private static final Logger LOG = LoggerFactory.getLogger(ModerationService.class);
+
   private final RoomRepository rooms;
   private final ModerationRepository repository;
   private final ChatRepository chat;
@@ -29,6 +34,7 @@ final class ModerationService {
   private final Duration defaultKickBan;
   private final Duration maxMute;
   private final PlatformRoles roles;
+  private volatile ModerationNotices notices = ModerationNotices.NONE;
 
   ModerationService(RoomRepository rooms, ModerationRepository repository, ChatRepository chat, RoomState state,
                     RoomPublisher publisher, Realtime realtime, PlatformRoles roles, Duration defaultKickBan,
@@ -42,6 +48,11 @@ final class ModerationService {
     this.realtime = realtime;
     this.defaultKickBan = defaultKickBan;
     this.maxMute = maxMute;
+  }
+
+  /** Who is told about mutes, kicks and bans (the bootstrap wires notifications). */
+  void useNotices(ModerationNotices notices) {
+    this.notices = notices;
   }
 
   /** The caller's standing in a room. */
@@ -92,7 +103,16 @@ final class ModerationService {
       .compose(x -> remove ? realtime.unsubscribeUser(userId, RoomNamespace.channel(roomId)) : Future.succeededFuture())
       .compose(x -> record(caller, roomId, userId, "room." + kind.wire(), detail))
       .compose(x -> notice(roomId, new JsonObject().put("action", kind.wire()).put("userId", userId)
-        .put("seconds", detail.getValue("seconds"))));
+        .put("seconds", detail.getValue("seconds"))))
+      .onSuccess(x -> tell(roomId, userId, kind, duration));
+  }
+
+  private void tell(long roomId, long userId, Restriction kind, Duration duration) {
+    try {
+      notices.restricted(roomId, userId, kind.wire(), duration == null ? null : duration.toSeconds());
+    } catch (RuntimeException e) {
+      LOG.warn("Room {}: the {} of user {} was not notified: {}", roomId, kind.wire(), userId, e.toString());
+    }
   }
 
   Future<Void> deleteMessage(Principal caller, long roomId, long messageId) {

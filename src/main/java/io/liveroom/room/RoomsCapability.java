@@ -213,6 +213,11 @@ public final class RoomsCapability implements Capability {
     chatService.useBlocks(blocks);
   }
 
+  /** Who is told when a user is muted, kicked or banned in a room (the bootstrap wires notifications). */
+  public void notifyModeration(ModerationNotices notices) {
+    moderationService.useNotices(notices);
+  }
+
   /** Rooms whose title or category matches, live ones first, then newest; never closed rooms. */
   public Future<List<Room>> search(SearchTerms terms, int limit) {
     return search.search(terms, limit);

@@ -1,0 +1,14 @@
+package io.liveroom.notification;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Sends a notification to the user's mobile devices. Fire-and-forget: the implementation queues
+ * the push, retries provider failures with backoff on its own, and never fails or slows the
+ * caller; a push that cannot be delivered is dropped by the implementation (the inbox still holds
+ * the item). Called only after notifications decided the user wants it (the kind's push setting
+ * on, outside quiet hours). Must not block.
+ */
+public interface PushGateway {
+  void push(long userId, String kind, String title, String body, JsonObject data);
+}
