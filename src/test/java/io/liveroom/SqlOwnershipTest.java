@@ -66,7 +66,8 @@ class SqlOwnershipTest {
     entry("posts", Set.of("post")), entry("post_media", Set.of("post")),
     entry("notifications", Set.of("notification")), entry("notification_settings", Set.of("notification")),
     entry("notification_quiet_hours", Set.of("notification")),
-    entry("notification_muted_hosts", Set.of("notification")));
+    entry("notification_muted_hosts", Set.of("notification")),
+    entry("jobs", Set.of("jobs")));
 
   private record Statement(Class<?> owner, String field, String sql) {
     String capability() {

@@ -240,6 +240,10 @@ public enum ErrorCode {
   FOLLOWEE_CAP_REACHED("followee_cap_reached", 409, 1804, false),
   /** A user cannot block themselves. */
   BLOCK_SELF("block_self", 422, 1805, false),
+
+  // --- Jobs (2370-2399) ---
+  /** A job step ran after another node took the job over (this node's lease expired); its work rolled back. */
+  JOB_LEASE_LOST("job_lease_lost", 409, 2370, true),
   ;
 
   private final String code;
