@@ -11,6 +11,7 @@ import io.liveroom.oidc.OidcCapability;
 import io.liveroom.http.HealthCheck;
 import io.liveroom.http.HttpRoutes;
 import io.liveroom.media.MediaCapability;
+import io.liveroom.notification.NotificationCapability;
 import io.liveroom.personaldata.PersonalDataRegistry;
 import io.liveroom.privacy.PrivacyCapability;
 import io.liveroom.realtime.Namespaces;
@@ -62,6 +63,7 @@ final class Capabilities {
   private final MediaCapability media;
   private final YouthCapability youth;
   private final SocialCapability social;
+  private final NotificationCapability notifications;
 
   /**
    * Constructs every capability, in dependency order. Runs on a worker: constructors read their
@@ -87,6 +89,9 @@ final class Capabilities {
     SocialBlockChecks blocks = new SocialBlockChecks(social.blocks());
     accounts.addProfileSection(social.profileSection());
     rooms.refuseChatWhenBlocked(blocks);
+    // A host going live notifies their followers: a durable fan-out job per live session.
+    notifications = add(new NotificationCapability(platform, social::followerIds));
+    rooms.addGoLiveListener(notifications::goingLive);
     nearby = add(new NearbyCapability(platform, consent.service(), accounts.directory(),
       rooms.regions(platform.pool()), blocks, accounts.bearerAuth()));
     nearby.gateNearby(youthGates);
@@ -188,6 +193,10 @@ final class Capabilities {
 
   Namespaces namespaces() {
     return namespaces;
+  }
+
+  NotificationCapability notifications() {
+    return notifications;
   }
 
   RpcMethods rpcMethods() {

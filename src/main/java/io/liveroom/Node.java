@@ -290,6 +290,10 @@ public final class Node {
     return capabilities.consent().service();
   }
 
+  public io.liveroom.notification.NotificationCapability notifications() {
+    return capabilities.notifications();
+  }
+
   public SocialCapability social() {
     return capabilities.social();
   }
