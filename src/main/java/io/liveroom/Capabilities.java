@@ -12,7 +12,6 @@ import io.liveroom.http.HealthCheck;
 import io.liveroom.http.HttpRoutes;
 import io.liveroom.media.MediaCapability;
 import io.liveroom.note.NoteCapability;
-import io.liveroom.notification.LoggedPushGateway;
 import io.liveroom.notification.NotificationCapability;
 import io.liveroom.personaldata.PersonalDataRegistry;
 import io.liveroom.privacy.PrivacyCapability;
@@ -115,10 +114,12 @@ final class Capabilities {
     add(new NoteCapability(platform, new AiNoteAnswers(ai.conversations()),
       new MediaNotePictures(media.references()), accounts.bearerAuth()));
     ai.useImageStore(new MediaAiImages(media.imports()));
-    // Notifications hear follows, gifts, moderation and privacy events through their owners' seams.
-    // The push gateway only logs until the push capability's adapter replaces it.
+    // Notifications hear follows, gifts, moderation and privacy events through their owners' seams,
+    // and hand what the user wants pushed to the push capability. A host going live notifies their
+    // followers through a durable fan-out job per live session.
     notifications = add(new NotificationCapability(platform, realtime, accounts.people(), blocks,
-      new LoggedPushGateway(), accounts.bearerAuth()));
+      push.service()::push, accounts.bearerAuth(), social::followerIds));
+    rooms.addGoLiveListener(notifications::goingLive);
     NotificationSources notices = new NotificationSources(notifications.notifier());
     social.addFollowListener(notices);
     rewards.addGiftListener(notices);
@@ -211,6 +212,10 @@ final class Capabilities {
     return namespaces;
   }
 
+  NotificationCapability notifications() {
+    return notifications;
+  }
+
   RpcMethods rpcMethods() {
     return rpcMethods;
   }
@@ -257,7 +262,5 @@ final class Capabilities {
 
   PushCapability push() {
     return push;
-  NotificationCapability notifications() {
-    return notifications;
   }
 }

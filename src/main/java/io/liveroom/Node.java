@@ -292,12 +292,15 @@ public final class Node {
     return capabilities.consent().service();
   }
 
+
   public SocialCapability social() {
     return capabilities.social();
   }
 
   public PushCapability push() {
     return capabilities.push();
+  }
+
   public NotificationCapability notifications() {
     return capabilities.notifications();
   }

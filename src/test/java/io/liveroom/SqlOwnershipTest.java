@@ -69,7 +69,8 @@ class SqlOwnershipTest {
     entry("notification_quiet_hours", Set.of("notification")),
     entry("notification_muted_hosts", Set.of("notification")),
     entry("push_devices", Set.of("push")),
-    entry("notes", Set.of("note")));
+    entry("notes", Set.of("note")),
+    entry("jobs", Set.of("jobs")));
 
   private record Statement(Class<?> owner, String field, String sql) {
     String capability() {

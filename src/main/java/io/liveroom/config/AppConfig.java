@@ -37,7 +37,8 @@ public record AppConfig(
   SocialConfig social,
   PushConfig push,
   NotesConfig notes,
-  NotificationsConfig notifications
+  NotificationsConfig notifications,
+  JobsConfig jobs
 ) {
   public static AppConfig from(JsonObject json) {
     ConfigReader r = new ConfigReader(json);
@@ -67,7 +68,8 @@ public record AppConfig(
       SocialConfig.from(r),
       PushConfig.from(r),
       NotesConfig.from(r),
-      NotificationsConfig.from(r)
+      NotificationsConfig.from(r),
+      JobsConfig.from(r)
     );
     if (config.management().enabled() && config.management().port() != 0
       && config.management().port() == config.http().port()) {
@@ -112,6 +114,7 @@ public record AppConfig(
     return new AppConfig(nodeId, mode, allowStandIns, http, management, transport, pg, redis, dataDir,
       shutdownTimeoutSeconds, auth, accounts, nearby, rooms, ai, realtime, privacy, rewards, web, media, youth, oidc, social, push,
       notes,
-      notifications);
+      notifications,
+      jobs);
   }
 }

@@ -269,6 +269,10 @@ public enum ErrorCode {
   NOTIFICATION_NOT_FOUND("notification_not_found", 404, 2300, false),
   /** A user cannot mute their own going-live notifications. */
   MUTE_SELF("mute_self", 422, 2301, false),
+
+  // --- Jobs (2370-2399) ---
+  /** A job step ran after another node took the job over (this node's lease expired); its work rolled back. */
+  JOB_LEASE_LOST("job_lease_lost", 409, 2370, true),
   ;
 
   private final String code;

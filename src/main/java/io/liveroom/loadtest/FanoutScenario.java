@@ -76,7 +76,7 @@ final class FanoutScenario implements Scenario {
    * Publishes on schedule, round-robin over the publishers. Returns the publications the server
    * accepted per publisher, once every reply is in: a refused publish is an error, not a loss.
    */
-  private static Future<long[]> publish(Run run, List<RtClient> pubs, String ch, boolean chat, double rate, int size) {
+  static Future<long[]> publish(Run run, List<RtClient> pubs, String ch, boolean chat, double rate, int size) {
     long[] seqs = new long[pubs.size()];
     AtomicLongArray accepted = new AtomicLongArray(pubs.size());
     java.util.concurrent.atomic.AtomicLong outstanding = new java.util.concurrent.atomic.AtomicLong();

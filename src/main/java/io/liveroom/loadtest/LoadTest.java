@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 public final class LoadTest {
   static final List<Scenario> SCENARIOS = List.of(new ConnectionsScenario(), new FanoutScenario(false),
     new ChatMixScenario(), new GiftsScenario(), new AiStreamsScenario(), new AiRelayScenario(), new FanoutScenario(true),
-    new AiPaintScenario());
+    new AiPaintScenario(),
+    new GoingLiveScenario());
 
   private LoadTest() {
   }
@@ -112,6 +113,7 @@ public final class LoadTest {
     return """
       Usage: java -jar liveroom.jar loadtest <scenario> [--key value ...]   (loopback targets only)
         scenarios: connections, fanout, chat-mix, gifts, ai-streams, ai-relay, two-node, ai-paint
+        scenarios: connections, fanout, chat-mix, gifts, ai-streams, ai-relay, two-node, going-live
         common:    --host 127.0.0.1 --port 8080 --format json|protobuf --duration 10s --sources 1
                    --users api|minted --config FILE --drain 5s --out target/loadtest --quiet false
         connections: --connections 1000 --rate 500 --channel room|bench --hold 5s --server-pid PID
@@ -120,6 +122,8 @@ public final class LoadTest {
         chat-mix:    --rooms 5 --viewers 100 --chatters 10 --chat-rate 0.3 --like-rate 0.2 --churn 0.02
         ai-streams:  --streams 10 --rounds 1
         ai-relay:    --streams 10 --tokens 60 --tokens-per-second 30 --ramp 0s --upstream-port 18099 --direct false
-        gifts:       --senders 20 --hosts 1 --rate 50 --admin-token T --gift-id 1""";
+        gifts:       --senders 20 --hosts 1 --rate 50 --admin-token T --gift-id 1
+        going-live:  --host-id ID --followers 100000 --viewers 200 --publishers 5 --rate 100 --go-after 3s
+                     (the host and its followers seeded first: scripts/bench-going-live.sh)""";
   }
 }

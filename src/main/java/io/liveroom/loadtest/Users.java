@@ -42,6 +42,14 @@ public final class Users {
     return run.inParallel(n, 4, i -> run.api.verifiedUser());
   }
 
+  /**
+   * A token for an existing account, {@code userId} (seeded by a benchmark script), minted like
+   * {@code minted} users' and under the same guard.
+   */
+  public Future<Api.User> existing(long userId) {
+    return minter().map(tokens -> new Api.User(userId, tokens.issue(userId, Role.USER, "loadtest-" + userId, 3600)));
+  }
+
   private Future<List<Api.User>> minted(int n) {
     return minter().map(tokens -> {
       List<Api.User> out = new ArrayList<>(n);

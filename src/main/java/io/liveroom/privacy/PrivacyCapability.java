@@ -9,6 +9,8 @@ import io.liveroom.config.PrivacyConfig;
 import io.liveroom.consent.ConsentService;
 import io.liveroom.geo.NearbyCapability;
 import io.liveroom.http.HttpRoutes;
+import io.liveroom.jobs.JobQueue;
+import io.liveroom.jobs.JobWorker;
 import io.liveroom.personaldata.ErasureMode;
 import io.liveroom.personaldata.PersonalDataRegistry;
 import io.liveroom.personaldata.PersonalDataSource;
@@ -37,6 +39,8 @@ public final class PrivacyCapability implements Capability {
   private final PolicyService policy;
   private final ReportService reports;
   private final PrivacyScheduler scheduler;
+  private final JobQueue jobs;
+  private final JobWorker worker;
   private final List<HttpRoutes> routes;
 
   public PrivacyCapability(Platform platform, PersonalDataRegistry registry, AccountsCapability accounts,
@@ -66,8 +70,9 @@ public final class PrivacyCapability implements Capability {
       clock, pictures);
     ErasureJob erasure = new ErasureJob(cancelRepo, sources, ErasureMode.fromWire(config.chatOnErasure()),
       app.nodeId(), clock);
-    this.scheduler = new PrivacyScheduler(platform.vertx(), erasure, registry.retention(), exportRepo,
-      config.schedulerBatch(), clock);
+    this.scheduler = new PrivacyScheduler(erasure, registry.retention(), exportRepo, config.schedulerBatch(), clock);
+    this.jobs = new JobQueue(pool);
+    this.worker = new JobWorker(platform.vertx(), jobs, app.jobs(), app.nodeId(), List.of(scheduler));
     accounts.onFrozenLogin(cancellations::refuseLogin);
     accounts.bearerAuth().decorateWith(policy);
     this.routes = List.of(
@@ -84,14 +89,20 @@ public final class PrivacyCapability implements Capability {
 
   @Override
   public Future<Void> start() {
-    scheduler.start(config.schedulerInterval());
-    return Future.succeededFuture();
+    return jobs.ensureRecurring(PrivacyScheduler.KIND, (int) config.schedulerInterval().toSeconds())
+      .onSuccess(v -> worker.start());
   }
 
   @Override
   public Future<Void> stop() {
-    scheduler.stop();
+    worker.stop();
     return Future.succeededFuture();
+  }
+
+  /** A housekeeping run in progress ends, and its job is handed back for another node. */
+  @Override
+  public Future<Void> drain() {
+    return worker.stop();
   }
 
   @Override

@@ -1,8 +1,10 @@
 package io.liveroom.privacy;
 
+import io.liveroom.jobs.Job;
+import io.liveroom.jobs.JobHandler;
+import io.liveroom.jobs.JobStep;
 import io.liveroom.personaldata.RetentionRule;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,16 +16,18 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The privacy housekeeping every node runs periodically: erase accounts past their cooling-off
- * period, enforce retention, and delete expired export documents (from PostgreSQL, so whichever node
- * runs it deletes them). Every step is safe to run on all
- * nodes at once (row locks with SKIP LOCKED, or plain range deletes). A run never overlaps the
- * previous one on the same node.
+ * The privacy housekeeping: erase accounts past their cooling-off period, enforce retention, and
+ * delete expired export documents (from PostgreSQL, so whichever node runs it deletes them). It
+ * runs as the recurring job {@code privacy.housekeeping} on the shared job queue (package
+ * {@code jobs}), so one node runs it per interval, and another takes over when that node dies.
+ * Every step is still safe to run on several nodes at once (row locks with SKIP LOCKED, or plain
+ * range deletes): a run that outlives its lease, or {@link #runOnce} called by hand, may overlap
+ * another node's. A run never overlaps the previous one on the same node.
  */
-final class PrivacyScheduler {
+final class PrivacyScheduler implements JobHandler {
+  static final String KIND = "privacy.housekeeping";
   private static final Logger LOG = LoggerFactory.getLogger(PrivacyScheduler.class);
 
-  private final Vertx vertx;
   private final ErasureJob erasure;
   private final List<RetentionRule> retention;
   private final ExportRepository exports;
@@ -31,11 +35,9 @@ final class PrivacyScheduler {
   private final Clock clock;
   private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
   private final AtomicBoolean running = new AtomicBoolean();
-  private long timerId = -1;
 
-  PrivacyScheduler(Vertx vertx, ErasureJob erasure, List<RetentionRule> retention, ExportRepository exports,
-                   int batch, Clock clock) {
-    this.vertx = vertx;
+  PrivacyScheduler(ErasureJob erasure, List<RetentionRule> retention, ExportRepository exports, int batch,
+                   Clock clock) {
     this.erasure = erasure;
     this.retention = retention;
     this.exports = exports;
@@ -43,15 +45,18 @@ final class PrivacyScheduler {
     this.clock = clock;
   }
 
-  void start(Duration interval) {
-    timerId = vertx.setPeriodic(interval.toMillis(), id -> runOnce()
-      .onFailure(e -> LOG.error("Privacy housekeeping run failed: {}", e.toString())));
+  @Override
+  public String kind() {
+    return KIND;
   }
 
-  void stop() {
-    if (timerId >= 0) {
-      vertx.cancelTimer(timerId);
-    }
+  /** One whole run is one step: its parts keep no cursor (each picks up what is due now). */
+  @Override
+  public Future<JobStep> step(Job job) {
+    return runOnce().map(report -> {
+      LOG.debug("Privacy housekeeping run: {}", report.encode());
+      return JobStep.DONE;
+    });
   }
 
   /** One run; succeeds with what this node did ({@code erased}, {@code <target>} purged, {@code exportsExpired}). */

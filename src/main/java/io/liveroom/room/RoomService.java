@@ -6,9 +6,12 @@ import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Room lifecycle: create (verified hosts allowed to host, see {@link HostEligibility}), go live, end, close, and the stream key. PostgreSQL
@@ -19,6 +22,7 @@ import java.util.UUID;
  * the Redis state and returns the running session), and so is ending an idle room.
  */
 final class RoomService {
+  private static final Logger LOG = LoggerFactory.getLogger(RoomService.class);
   /** Rooms rebuilt per PostgreSQL query after Redis lost the live state. */
   private static final int RESTORE_PAGE = 200;
   private volatile CoverPictures covers = CoverPictures.NONE;
@@ -30,6 +34,7 @@ final class RoomService {
   private final RoomPublisher publisher;
   private final PublishBudget budget;
   private final PlatformRoles roles;
+  private final List<GoLiveListener> goLiveListeners = new CopyOnWriteArrayList<>();
 
   RoomService(RoomRepository rooms, ModerationRepository moderation, RoomState state, UserDirectory users,
               HostEligibility hosting, RoomPublisher publisher, PublishBudget budget) {
@@ -75,6 +80,11 @@ final class RoomService {
       : covers.publish(room.hostId(), cover.mediaId())
         .compose(url -> rooms.setCover(roomId, url))
         .compose(updated -> covers.reference(room.hostId(), cover.mediaId(), roomId).map(updated)));
+  }
+
+  /** Called during wiring: told once per new live session, after its commit. */
+  void addGoLiveListener(GoLiveListener listener) {
+    goLiveListeners.add(listener);
   }
 
   /** Called once during wiring (the bootstrap's media adapter). */
@@ -160,6 +170,7 @@ final class RoomService {
       return mirror(room);
     }
     return rooms.startSession(room.id(), startedBy)
+      .onSuccess(this::wentLive)
       .recover(e -> e instanceof AppException a && a.code() == ErrorCode.CONFLICT
         ? rooms.find(room.id()).compose(now -> now.live() ? Future.succeededFuture(now)
           : Future.failedFuture(AppException.of(ErrorCode.CONFLICT, "The room changed state; try again.")))
@@ -167,6 +178,17 @@ final class RoomService {
       .compose(this::mirror)
       .compose(live -> announce(live, new JsonObject().put("type", "started").put("sessionId", live.currentSessionId()))
         .map(live));
+  }
+
+  /** Only the start that committed the session tells the listeners (a conflicting start found it live). */
+  private void wentLive(Room live) {
+    for (GoLiveListener listener : goLiveListeners) {
+      try {
+        listener.wentLive(live.id(), live.currentSessionId(), live.hostId());
+      } catch (RuntimeException e) {
+        LOG.error("Go-live listener failed for room {} session {}: {}", live.id(), live.currentSessionId(), e.toString());
+      }
+    }
   }
 
   /**

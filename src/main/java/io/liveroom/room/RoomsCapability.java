@@ -206,6 +206,11 @@ public final class RoomsCapability implements Capability {
     return archive.backlog();
   }
 
+  /** Registers a listener told once per new live session (the seam for going-live notifications). */
+  public void addGoLiveListener(GoLiveListener listener) {
+    roomService.addGoLiveListener(listener);
+  }
+
   // --- For the social capability ---
 
   /** Refuses chat between a room's host and a user with a block either way (the bootstrap wires social's). */

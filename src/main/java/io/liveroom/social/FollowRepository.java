@@ -42,6 +42,9 @@ final class FollowRepository {
     SELECT f.id, f.followee_id AS user_id, f.created_at,
       EXISTS (SELECT 1 FROM follows b WHERE b.follower_id = f.followee_id AND b.followee_id = $1) AS mutual
     FROM follows f WHERE f.follower_id = $1 AND f.id < $2 ORDER BY f.id DESC LIMIT $3""";
+  /** A page of a user's followers in follower id order, after {@code $2} (keyset; index-only scan). */
+  static final String FOLLOWER_IDS = """
+    SELECT follower_id FROM follows WHERE followee_id = $1 AND follower_id > $2 ORDER BY follower_id LIMIT $3""";
   static final String RELATION = """
     SELECT COALESCE((SELECT followers FROM follow_counts WHERE user_id = $2), 0) AS followers,
       COALESCE((SELECT following FROM follow_counts WHERE user_id = $2), 0) AS following,
@@ -102,6 +105,14 @@ final class FollowRepository {
 
   Future<List<Edge>> followers(long userId, long before, int limit) {
     return pool.preparedQuery(FOLLOWERS).execute(Tuple.of(userId, before, limit)).map(FollowRepository::edges);
+  }
+
+  Future<List<Long>> followerIds(long userId, long afterFollowerId, int limit) {
+    return pool.preparedQuery(FOLLOWER_IDS).execute(Tuple.of(userId, afterFollowerId, limit)).map(rows -> {
+      List<Long> ids = new ArrayList<>(rows.size());
+      rows.forEach(r -> ids.add(r.getLong(0)));
+      return ids;
+    });
   }
 
   Future<List<Edge>> following(long userId, long before, int limit) {

@@ -12,6 +12,7 @@ import io.liveroom.http.HttpRoutes;
 import io.liveroom.personaldata.PersonalDataSource;
 import io.liveroom.personaldata.RetentionRule;
 import io.liveroom.room.RoomsCapability;
+import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 
 import java.util.List;
@@ -29,6 +30,7 @@ public final class SocialCapability implements Capability {
   private static final int DAILY_COUNTER_DAYS = 2;
 
   private final FollowService follows;
+  private final FollowRepository followRows;
   private final BlockService blocks;
   private final List<HttpRoutes> routes;
   private final SocialPersonalData personalData;
@@ -39,7 +41,7 @@ public final class SocialCapability implements Capability {
     Pool pool = platform.pool();
     SocialConfig config = platform.config().social();
     Accounts accounts = new Accounts(users, people);
-    FollowRepository followRows = new FollowRepository(pool);
+    this.followRows = new FollowRepository(pool);
     BlockRepository blockRows = new BlockRepository(pool);
     SearchHistoryRepository history = new SearchHistoryRepository(pool);
     SocialDataRepository data = new SocialDataRepository(pool);
@@ -82,6 +84,15 @@ public final class SocialCapability implements Capability {
   /** Follower counts and the follow relation, for accounts' public profile. */
   public ProfileSection profileSection() {
     return follows::profile;
+  }
+
+  /**
+   * A page of the user's followers' ids, ascending, after {@code afterFollowerId} (0 for the
+   * first page): the going-live fan-out pages a host's followers with it. Keyset paging, so a page
+   * costs the same at any depth, and a follow or unfollow between pages shifts nothing.
+   */
+  public Future<List<Long>> followerIds(long userId, long afterFollowerId, int limit) {
+    return followRows.followerIds(userId, afterFollowerId, limit);
   }
 
   /** Registers a listener for new follows (the seam for "X started following Y" notifications). */
