@@ -12,6 +12,8 @@ import io.liveroom.http.HealthCheck;
 import io.liveroom.http.HttpRoutes;
 import io.liveroom.media.MediaCapability;
 import io.liveroom.personaldata.PersonalDataRegistry;
+import io.liveroom.post.LoggedPostNotices;
+import io.liveroom.post.PostCapability;
 import io.liveroom.privacy.PrivacyCapability;
 import io.liveroom.realtime.Namespaces;
 import io.liveroom.realtime.Realtime;
@@ -62,6 +64,7 @@ final class Capabilities {
   private final MediaCapability media;
   private final YouthCapability youth;
   private final SocialCapability social;
+  private final PostCapability posts;
 
   /**
    * Constructs every capability, in dependency order. Runs on a worker: constructors read their
@@ -103,8 +106,12 @@ final class Capabilities {
     media = add(new MediaCapability(platform, accounts.bearerAuth()));
     accounts.useAvatarPictures(new MediaAvatars(media.references()));
     rooms.useCoverPictures(new MediaCovers(media.references()));
+    // Posts: the lead replaces LoggedPostNotices with the notifications adapter at merge.
+    posts = add(new PostCapability(platform, accounts.directory(), accounts.people(), consent.service(),
+      new SocialPostRelations(social.relations()), new MediaPostPictures(media.references()), rooms.keywords()::current,
+      new LoggedPostNotices(), accounts.bearerAuth()));
     privacy = add(new PrivacyCapability(platform, personalData, accounts, new PrivacyRoomActions(rooms),
-      consent.service(), nearby, new ReportedMedia(media.moderation())));
+      consent.service(), nearby, new ReportedMedia(media.moderation()), new ReportedPostContent(posts.moderation())));
     add(new WebCapability(platform.config().web()));
   }
 
@@ -232,5 +239,9 @@ final class Capabilities {
 
   SocialCapability social() {
     return social;
+  }
+
+  PostCapability posts() {
+    return posts;
   }
 }

@@ -25,6 +25,7 @@ import io.liveroom.infra.RedisClients;
 import io.liveroom.metrics.Metrics;
 import io.liveroom.personaldata.PersonalDataRegistry;
 import io.liveroom.privacy.PrivacyCapability;
+import io.liveroom.post.PostCapability;
 import io.liveroom.social.SocialCapability;
 import io.liveroom.realtime.Namespaces;
 import io.liveroom.realtime.Realtime;
@@ -292,6 +293,10 @@ public final class Node {
 
   public SocialCapability social() {
     return capabilities.social();
+  }
+
+  public PostCapability posts() {
+    return capabilities.posts();
   }
 
   public NearbyCapability nearby() {

@@ -34,7 +34,8 @@ public record AppConfig(
   MediaConfig media,
   YouthConfig youth,
   OidcConfig oidc,
-  SocialConfig social
+  SocialConfig social,
+  PostsConfig posts
 ) {
   public static AppConfig from(JsonObject json) {
     ConfigReader r = new ConfigReader(json);
@@ -61,7 +62,8 @@ public record AppConfig(
       MediaConfig.from(r),
       YouthConfig.from(r),
       OidcConfig.from(r),
-      SocialConfig.from(r)
+      SocialConfig.from(r),
+      PostsConfig.from(r)
     );
     if (config.management().enabled() && config.management().port() != 0
       && config.management().port() == config.http().port()) {
@@ -104,6 +106,6 @@ public record AppConfig(
   private AppConfig copy(PgConfig pg, RedisConfig redis, HttpConfig http, AuthConfig auth, String nodeId,
                          AccountsConfig accounts) {
     return new AppConfig(nodeId, mode, allowStandIns, http, management, transport, pg, redis, dataDir,
-      shutdownTimeoutSeconds, auth, accounts, nearby, rooms, ai, realtime, privacy, rewards, web, media, youth, oidc, social);
+      shutdownTimeoutSeconds, auth, accounts, nearby, rooms, ai, realtime, privacy, rewards, web, media, youth, oidc, social, posts);
   }
 }

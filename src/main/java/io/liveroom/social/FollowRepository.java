@@ -42,6 +42,8 @@ final class FollowRepository {
     SELECT f.id, f.followee_id AS user_id, f.created_at,
       EXISTS (SELECT 1 FROM follows b WHERE b.follower_id = f.followee_id AND b.followee_id = $1) AS mutual
     FROM follows f WHERE f.follower_id = $1 AND f.id < $2 ORDER BY f.id DESC LIMIT $3""";
+  static final String FOLLOWED_AMONG = """
+    SELECT followee_id FROM follows WHERE follower_id = $1 AND followee_id = ANY($2::bigint[])""";
   static final String RELATION = """
     SELECT COALESCE((SELECT followers FROM follow_counts WHERE user_id = $2), 0) AS followers,
       COALESCE((SELECT following FROM follow_counts WHERE user_id = $2), 0) AS following,
@@ -113,6 +115,16 @@ final class FollowRepository {
     rows.forEach(r -> out.add(new Edge(r.getLong("id"), r.getLong("user_id"), r.getOffsetDateTime("created_at"),
       r.getBoolean("mutual"))));
     return out;
+  }
+
+  /** Of {@code userIds}, those {@code followerId} follows (one query, for lists of posts). */
+  Future<java.util.Set<Long>> followedAmong(long followerId, java.util.Collection<Long> userIds) {
+    return pool.preparedQuery(FOLLOWED_AMONG).execute(Tuple.of(followerId, (Object) userIds.toArray(Long[]::new)))
+      .map(rows -> {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        rows.forEach(r -> out.add(r.getLong(0)));
+        return out;
+      });
   }
 
   Future<Relation> relation(long viewerId, long userId) {
