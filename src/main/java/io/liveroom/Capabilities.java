@@ -14,6 +14,7 @@ import io.liveroom.media.MediaCapability;
 import io.liveroom.note.NoteCapability;
 import io.liveroom.notification.NotificationCapability;
 import io.liveroom.personaldata.PersonalDataRegistry;
+import io.liveroom.post.PostCapability;
 import io.liveroom.privacy.PrivacyCapability;
 import io.liveroom.push.PushCapability;
 import io.liveroom.realtime.Namespaces;
@@ -67,6 +68,7 @@ final class Capabilities {
   private final SocialCapability social;
   private final PushCapability push;
   private final NotificationCapability notifications;
+  private final PostCapability posts;
 
   /**
    * Constructs every capability, in dependency order. Runs on a worker: constructors read their
@@ -124,8 +126,12 @@ final class Capabilities {
     social.addFollowListener(notices);
     rewards.addGiftListener(notices);
     rooms.notifyModeration(notices);
+    // Posts: comments, likes and shares notify the post's author.
+    posts = add(new PostCapability(platform, accounts.directory(), accounts.people(), consent.service(),
+      new SocialPostRelations(social.relations()), new MediaPostPictures(media.references()), rooms.keywords()::current,
+      notices, accounts.bearerAuth()));
     privacy = add(new PrivacyCapability(platform, personalData, accounts, new PrivacyRoomActions(rooms),
-      consent.service(), nearby, new ReportedMedia(media.moderation())));
+      consent.service(), nearby, new ReportedMedia(media.moderation()), new ReportedPostContent(posts.moderation())));
     privacy.notifyWith(notices);
     add(new WebCapability(platform.config().web()));
   }
@@ -262,5 +268,9 @@ final class Capabilities {
 
   PushCapability push() {
     return push;
+  }
+
+  PostCapability posts() {
+    return posts;
   }
 }

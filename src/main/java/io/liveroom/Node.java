@@ -26,6 +26,7 @@ import io.liveroom.metrics.Metrics;
 import io.liveroom.personaldata.PersonalDataRegistry;
 import io.liveroom.privacy.PrivacyCapability;
 import io.liveroom.notification.NotificationCapability;
+import io.liveroom.post.PostCapability;
 import io.liveroom.social.SocialCapability;
 import io.liveroom.push.PushCapability;
 import io.liveroom.realtime.Namespaces;
@@ -303,6 +304,10 @@ public final class Node {
 
   public NotificationCapability notifications() {
     return capabilities.notifications();
+  }
+
+  public PostCapability posts() {
+    return capabilities.posts();
   }
 
   public NearbyCapability nearby() {

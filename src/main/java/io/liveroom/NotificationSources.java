@@ -2,6 +2,7 @@ package io.liveroom;
 
 import io.liveroom.notification.NotificationKinds;
 import io.liveroom.notification.Notifier;
+import io.liveroom.post.PostNotices;
 import io.liveroom.privacy.PrivacyNotices;
 import io.liveroom.reward.GiftListener;
 import io.liveroom.reward.GiftReceipt;
@@ -16,10 +17,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Social's, rewards', rooms' and privacy's seams answered with notifications (wiring only: which
+ * Social's, rewards', rooms', privacy's and posts' seams answered with notifications (wiring only: which
  * kind, subject, payload and dedupe key each event becomes; the rules are the notifier's).
  */
-final class NotificationSources implements FollowListener, GiftListener, ModerationNotices, PrivacyNotices {
+final class NotificationSources implements FollowListener, GiftListener, ModerationNotices, PrivacyNotices, PostNotices {
   private static final Logger LOG = LoggerFactory.getLogger(NotificationSources.class);
 
   private final Notifier notifier;
@@ -59,6 +60,26 @@ final class NotificationSources implements FollowListener, GiftListener, Moderat
   public void cancellationScheduled(long userId, Instant eraseAfter) {
     logged(notifier.notify(userId, NotificationKinds.CANCELLATION_SCHEDULED, null, "account/" + userId,
       new JsonObject().put("eraseAfter", eraseAfter.toString()), null), userId);
+  }
+
+  /** One notice per comment. */
+  @Override
+  public void commented(long postAuthorId, long actorId, long postId, long commentId) {
+    logged(notifier.notify(postAuthorId, NotificationKinds.POST_COMMENT, actorId, "post/" + postId,
+      new JsonObject().put("postId", postId).put("commentId", commentId), "comment/" + commentId), postAuthorId);
+  }
+
+  /** One notice per user and post: liking again after an unlike does not notify again. */
+  @Override
+  public void liked(long postAuthorId, long actorId, long postId) {
+    logged(notifier.notify(postAuthorId, NotificationKinds.POST_LIKE, actorId, "post/" + postId,
+      new JsonObject().put("postId", postId), "like/" + postId + "/" + actorId), postAuthorId);
+  }
+
+  @Override
+  public void shared(long postAuthorId, long actorId, long postId, long shareId) {
+    logged(notifier.notify(postAuthorId, NotificationKinds.POST_SHARE, actorId, "post/" + postId,
+      new JsonObject().put("postId", postId).put("shareId", shareId), "share/" + shareId), postAuthorId);
   }
 
   private static void logged(Future<Void> delivery, long userId) {

@@ -65,6 +65,7 @@ class SqlOwnershipTest {
     entry("follows", Set.of("social")), entry("follow_counts", Set.of("social")), entry("follow_daily", Set.of("social")),
     entry("search_history", Set.of("social")), entry("search_settings", Set.of("social")),
     entry("posts", Set.of("post")), entry("post_media", Set.of("post")),
+    entry("post_comments", Set.of("post")), entry("post_likes", Set.of("post")),
     entry("notifications", Set.of("notification")), entry("notification_settings", Set.of("notification")),
     entry("notification_quiet_hours", Set.of("notification")),
     entry("notification_muted_hosts", Set.of("notification")),

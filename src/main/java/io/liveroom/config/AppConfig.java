@@ -38,7 +38,8 @@ public record AppConfig(
   PushConfig push,
   NotesConfig notes,
   NotificationsConfig notifications,
-  JobsConfig jobs
+  JobsConfig jobs,
+  PostsConfig posts
 ) {
   public static AppConfig from(JsonObject json) {
     ConfigReader r = new ConfigReader(json);
@@ -69,7 +70,8 @@ public record AppConfig(
       PushConfig.from(r),
       NotesConfig.from(r),
       NotificationsConfig.from(r),
-      JobsConfig.from(r)
+      JobsConfig.from(r),
+      PostsConfig.from(r)
     );
     if (config.management().enabled() && config.management().port() != 0
       && config.management().port() == config.http().port()) {
@@ -115,6 +117,7 @@ public record AppConfig(
       shutdownTimeoutSeconds, auth, accounts, nearby, rooms, ai, realtime, privacy, rewards, web, media, youth, oidc, social, push,
       notes,
       notifications,
-      jobs);
+      jobs,
+      posts);
   }
 }

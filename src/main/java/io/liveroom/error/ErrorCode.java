@@ -273,6 +273,22 @@ public enum ErrorCode {
   // --- Jobs (2370-2399) ---
   /** A job step ran after another node took the job over (this node's lease expired); its work rolled back. */
   JOB_LEASE_LOST("job_lease_lost", 409, 2370, true),
+
+  // --- Posts (2200-2249) ---
+  /** No such post, or the caller may not see it (deleted, private, followers-only, blocked). */
+  POST_NOT_FOUND("post_not_found", 404, 2200, false),
+  /** The post's text contains a word the keyword list refuses. */
+  POST_TEXT_REJECTED("post_text_rejected", 422, 2201, false),
+  /** Posting needs a verified identity on this deployment ({@code posts.verifiedOnly}). */
+  POST_VERIFIED_ONLY("post_verified_only", 403, 2202, false),
+  /** The edit window ({@code posts.editWindowMinutes}) has passed, or the post is a share. */
+  POST_EDIT_CLOSED("post_edit_closed", 409, 2203, false),
+  /** Only the author (or, for deletion, a moderator) may change this post or comment. */
+  POST_NOT_YOURS("post_not_yours", 403, 2204, false),
+  /** No such comment on this post, or it was deleted. */
+  COMMENT_NOT_FOUND("comment_not_found", 404, 2205, false),
+  /** Too many comments in the last minute ({@code posts.comments.perMinute}); Retry-After says when. */
+  COMMENT_RATE_LIMITED("comment_rate_limited", 429, 2206, true),
   ;
 
   private final String code;

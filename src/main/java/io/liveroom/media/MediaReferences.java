@@ -31,4 +31,12 @@ public interface MediaReferences {
 
   /** Drops what {@code kind}/{@code refId} references (nothing referenced is a success). */
   Future<Void> detach(String kind, String refId);
+
+  /**
+   * The URLs of a referenced picture without a lookup, for lists that show many: its stable public
+   * URLs, or ({@code signed}) URLs signed for the configured TTL, which serve it whatever its
+   * visibility (a private or followers-only post's pictures). A signed URL of a frozen or deleted
+   * picture serves nothing.
+   */
+  Attached links(UUID mediaId, boolean signed);
 }

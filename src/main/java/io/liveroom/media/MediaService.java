@@ -132,6 +132,17 @@ final class MediaService implements MediaReferences {
     return repository.detach(kind, refId, clock.instant());
   }
 
+  @Override
+  public Attached links(UUID mediaId, boolean signed) {
+    if (!signed) {
+      return new Attached(mediaId, urls.publicUrl(mediaId, Variant.THUMB), urls.publicUrl(mediaId, Variant.MEDIUM),
+        urls.publicUrl(mediaId, Variant.ORIGINAL));
+    }
+    Instant expires = clock.instant().plus(signedTtl);
+    return new Attached(mediaId, urls.signedUrl(mediaId, Variant.THUMB, expires),
+      urls.signedUrl(mediaId, Variant.MEDIUM, expires), urls.signedUrl(mediaId, Variant.ORIGINAL, expires));
+  }
+
   private Attached attached(MediaObject m) {
     if (!m.publiclyServed()) {
       return new Attached(m.id(), null, null, null);

@@ -44,7 +44,8 @@ public final class PrivacyCapability implements Capability {
   private final List<HttpRoutes> routes;
 
   public PrivacyCapability(Platform platform, PersonalDataRegistry registry, AccountsCapability accounts,
-                           RoomActions rooms, ConsentService consents, NearbyCapability nearby, ReportedPictures pictures) {
+                           RoomActions rooms, ConsentService consents, NearbyCapability nearby, ReportedPictures pictures,
+                           ReportedPosts posts) {
     AppConfig app = platform.config();
     Pool pool = platform.pool();
     Clock clock = platform.clock();
@@ -67,7 +68,7 @@ public final class PrivacyCapability implements Capability {
       app.accounts().policyVersion(), audit, clock);
     PolicyCatalog published = PolicyCatalog.load(config.policyFile(), app.accounts().policyVersion());
     this.reports = new ReportService(new ReportRepository(pool), accounts.directory(), rooms, accounts.admin(), audit,
-      clock, pictures);
+      clock, pictures, posts);
     ErasureJob erasure = new ErasureJob(cancelRepo, sources, ErasureMode.fromWire(config.chatOnErasure()),
       app.nodeId(), clock);
     this.scheduler = new PrivacyScheduler(erasure, registry.retention(), exportRepo, config.schedulerBatch(), clock);

@@ -19,10 +19,13 @@ import static io.liveroom.privacy.ExportRepository.utc;
 final class ReportRepository {
   static final String COLUMNS = """
     id, reporter_id, target_user_id, room_id, message_id, media_id, reason, details, status, action, outcome,
-    created_at, handled_at""";
+    created_at, handled_at, post_id, comment_id""";
   static final String INSERT = """
     INSERT INTO reports (reporter_id, target_user_id, room_id, message_id, reason, details, created_at, media_id)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""" + " RETURNING " + COLUMNS;
+  static final String INSERT_CONTENT = """
+    INSERT INTO reports (reporter_id, target_user_id, post_id, comment_id, reason, details, created_at)
+    VALUES ($1, $2, $3, $4, $5, $6, $7)""" + " RETURNING " + COLUMNS;
   static final String MINE = "SELECT " + COLUMNS + " FROM reports WHERE reporter_id = $1 ORDER BY id DESC LIMIT 100";
   static final String QUEUE = "SELECT " + COLUMNS + " FROM reports WHERE status = $1 AND id > $2 ORDER BY id LIMIT $3";
   static final String LOCK = "SELECT " + COLUMNS + " FROM reports WHERE id = $1 FOR UPDATE";
@@ -31,7 +34,7 @@ final class ReportRepository {
 
   static final String FILED_BY = """
     SELECT id, target_user_id, room_id, message_id, media_id, reason, details, status, action, outcome, created_at,
-           handled_at
+           handled_at, post_id, comment_id
     FROM reports WHERE reporter_id = $1 ORDER BY id""";
   static final String FORGET_DETAILS = "UPDATE reports SET details = NULL WHERE reporter_id = $1";
 
@@ -48,6 +51,13 @@ final class ReportRepository {
   Future<JsonObject> insert(long reporter, Long target, Long room, Long message, java.util.UUID media, String reason,
                             String details, Instant at) {
     return pool.preparedQuery(INSERT).execute(Tuple.of(reporter, target, room, message, reason, details, utc(at), media))
+      .map(rows -> toJson(rows.iterator().next()));
+  }
+
+  /** A report about a post or a comment (exactly one of them), whose author is {@code target}. */
+  Future<JsonObject> insertContent(long reporter, long target, Long post, Long comment, String reason, String details,
+                                   Instant at) {
+    return pool.preparedQuery(INSERT_CONTENT).execute(Tuple.of(reporter, target, post, comment, reason, details, utc(at)))
       .map(rows -> toJson(rows.iterator().next()));
   }
 
@@ -82,6 +92,7 @@ final class ReportRepository {
     return new JsonObject().put("id", r.getLong("id")).put("targetUserId", r.getLong("target_user_id"))
       .put("roomId", r.getLong("room_id")).put("messageId", message == null ? null : Long.toString(message))
       .put("mediaId", r.getUUID("media_id") == null ? null : r.getUUID("media_id").toString())
+      .put("postId", r.getLong("post_id")).put("commentId", r.getLong("comment_id"))
       .put("reason", r.getString("reason")).put("details", r.getString("details"))
       .put("status", r.getString("status")).put("action", r.getString("action")).put("outcome", r.getString("outcome"))
       .put("createdAt", Times.iso(r.getOffsetDateTime("created_at")))

@@ -43,17 +43,23 @@ final class ReportRoutes implements HttpRoutes {
     Long room = BodyFields.optionalId(body, "roomId", f);
     Long message = BodyFields.optionalId(body, "messageId", f);
     UUID media = mediaId(body, f);
+    Long post = BodyFields.optionalId(body, "postId", f);
+    Long comment = BodyFields.optionalId(body, "commentId", f);
     String reason = BodyFields.optionalString(body, "reason", 32, f);
     String details = BodyFields.optionalString(body, "details", 2000, f);
-    int targets = (user == null ? 0 : 1) + (room == null ? 0 : 1) + (message == null ? 0 : 1) + (media == null ? 0 : 1);
+    int targets = (user == null ? 0 : 1) + (room == null ? 0 : 1) + (message == null ? 0 : 1) + (media == null ? 0 : 1)
+      + (post == null ? 0 : 1) + (comment == null ? 0 : 1);
     if (targets != 1 && f.isEmpty()) {
-      f.add("targetUserId", "one_required", "Give exactly one of targetUserId, roomId, messageId and mediaId.");
+      f.add("targetUserId", "one_required",
+        "Give exactly one of targetUserId, roomId, messageId, mediaId, postId and commentId.");
     }
     if (reason == null || !ReportService.REASONS.contains(reason)) {
       f.add("reason", "invalid", "One of " + String.join(", ", ReportService.REASONS.stream().sorted().toList()) + ".");
     }
     f.throwIfAny();
-    reports.file(BearerAuth.principal(ctx).userId(), user, room, message, media, reason, details)
+    long reporter = BearerAuth.principal(ctx).userId();
+    (post != null || comment != null ? reports.fileContent(reporter, post, comment, reason, details)
+      : reports.file(reporter, user, room, message, media, reason, details))
       .onSuccess(r -> Bodies.reply(ctx, 201, r)).onFailure(ctx::fail);
   }
 

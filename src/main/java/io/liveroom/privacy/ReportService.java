@@ -27,7 +27,7 @@ import java.util.UUID;
 final class ReportService {
   static final Set<String> REASONS = Set.of("spam", "harassment", "hate", "sexual", "violence", "minor_safety", "fraud",
     "illegal", "other");
-  static final Set<String> ACTIONS = Set.of("warn", "mute", "ban", "close_room", "remove_media", "dismiss");
+  static final Set<String> ACTIONS = Set.of("warn", "mute", "ban", "close_room", "remove_media", "remove_post", "dismiss");
   private static final Duration DEFAULT_MUTE = Duration.ofHours(24);
 
   /** A validated resolution. {@code muteFor} is used by {@code mute} only. */
@@ -41,10 +41,12 @@ final class ReportService {
   private final AuditLog audit;
   private final Clock clock;
   private final ReportedPictures pictures;
+  private final ReportedPosts posts;
 
   ReportService(ReportRepository repository, UserDirectory directory, RoomActions rooms, AdminService admin, AuditLog audit,
-                Clock clock, ReportedPictures pictures) {
+                Clock clock, ReportedPictures pictures, ReportedPosts posts) {
     this.pictures = pictures;
+    this.posts = posts;
     this.repository = repository;
     this.directory = directory;
     this.rooms = rooms;
@@ -67,6 +69,19 @@ final class ReportService {
         return Future.failedFuture(AppException.of(ErrorCode.BAD_REQUEST, "You cannot report yourself."));
       }
       return repository.insert(reporter, t.user(), t.room(), messageId, mediaId, reason, details, clock.instant());
+    });
+  }
+
+  /** A report about a post or a comment (exactly one given); the reported person is its author. */
+  Future<JsonObject> fileContent(long reporter, Long postId, Long commentId, String reason, String details) {
+    return (postId != null ? posts.authorOfPost(postId) : posts.authorOfComment(commentId)).compose(author -> {
+      if (author == null) {
+        return Future.failedFuture(AppException.of(ErrorCode.REPORT_TARGET_NOT_FOUND, "The reported post or comment does not exist."));
+      }
+      if (author == reporter) {
+        return Future.failedFuture(AppException.of(ErrorCode.BAD_REQUEST, "You cannot report yourself."));
+      }
+      return repository.insertContent(reporter, author, postId, commentId, reason, details, clock.instant());
     });
   }
 
@@ -125,6 +140,9 @@ final class ReportService {
       case "close_room" -> room == null ? needs("close_room", "a room") : rooms.close(staff, room, why);
       case "remove_media" -> report.getUUID("media_id") == null ? needs("remove_media", "a picture")
         : pictures.takeDown(report.getUUID("media_id"));
+      case "remove_post" -> report.getLong("post_id") != null ? posts.removePost(report.getLong("post_id"), staff.userId())
+        : report.getLong("comment_id") != null ? posts.removeComment(report.getLong("comment_id"), staff.userId())
+        : needs("remove_post", "a post or a comment");
       default -> Future.failedFuture(AppException.of(ErrorCode.BAD_REQUEST, "Unknown action."));
     };
   }

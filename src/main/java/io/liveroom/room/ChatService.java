@@ -6,6 +6,8 @@ import io.liveroom.config.RoomsConfig;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.liveroom.infra.RedisScript;
+import io.liveroom.text.KeywordFilter;
+import io.liveroom.text.KeywordList;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;

@@ -16,6 +16,7 @@ import io.liveroom.personaldata.RetentionRule;
 import io.liveroom.realtime.ChannelNamespace;
 import io.liveroom.realtime.Realtime;
 import io.liveroom.realtime.RpcMethod;
+import io.liveroom.text.KeywordList;
 import io.liveroom.text.SearchTerms;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -297,7 +298,8 @@ public final class RoomsCapability implements Capability {
     return archive;
   }
 
-  KeywordList keywords() {
+  /** The keyword list (hot-reloaded), which posts and comments share with chat. */
+  public KeywordList keywords() {
     return keywords;
   }
 }

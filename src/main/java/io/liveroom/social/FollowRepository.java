@@ -45,6 +45,8 @@ final class FollowRepository {
   /** A page of a user's followers in follower id order, after {@code $2} (keyset; index-only scan). */
   static final String FOLLOWER_IDS = """
     SELECT follower_id FROM follows WHERE followee_id = $1 AND follower_id > $2 ORDER BY follower_id LIMIT $3""";
+  static final String FOLLOWED_AMONG = """
+    SELECT followee_id FROM follows WHERE follower_id = $1 AND followee_id = ANY($2::bigint[])""";
   static final String RELATION = """
     SELECT COALESCE((SELECT followers FROM follow_counts WHERE user_id = $2), 0) AS followers,
       COALESCE((SELECT following FROM follow_counts WHERE user_id = $2), 0) AS following,
@@ -124,6 +126,16 @@ final class FollowRepository {
     rows.forEach(r -> out.add(new Edge(r.getLong("id"), r.getLong("user_id"), r.getOffsetDateTime("created_at"),
       r.getBoolean("mutual"))));
     return out;
+  }
+
+  /** Of {@code userIds}, those {@code followerId} follows (one query, for lists of posts). */
+  Future<java.util.Set<Long>> followedAmong(long followerId, java.util.Collection<Long> userIds) {
+    return pool.preparedQuery(FOLLOWED_AMONG).execute(Tuple.of(followerId, (Object) userIds.toArray(Long[]::new)))
+      .map(rows -> {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        rows.forEach(r -> out.add(r.getLong(0)));
+        return out;
+      });
   }
 
   Future<Relation> relation(long viewerId, long userId) {

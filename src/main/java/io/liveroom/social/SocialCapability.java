@@ -32,6 +32,7 @@ public final class SocialCapability implements Capability {
   private final FollowService follows;
   private final FollowRepository followRows;
   private final BlockService blocks;
+  private final Relations relations;
   private final List<HttpRoutes> routes;
   private final SocialPersonalData personalData;
   private final List<RetentionRule> retention;
@@ -47,6 +48,7 @@ public final class SocialCapability implements Capability {
     SocialDataRepository data = new SocialDataRepository(pool);
     this.follows = new FollowService(followRows, blockRows, accounts, config, platform.clock());
     this.blocks = new BlockService(blockRows, follows, followRows, accounts);
+    this.relations = new Relations(followRows, blocks);
     SearchService search = new SearchService(accounts, rooms, blocks, history, config);
     SuggestionService suggestions = new SuggestionService(new SuggestionRepository(pool), consents, blocks, accounts);
     this.routes = List.of(new FollowRoutes(follows, suggestions, auth), new BlockRoutes(blocks, auth),
@@ -79,6 +81,11 @@ public final class SocialCapability implements Capability {
   /** The either-way block checks the other capabilities' seams are answered with. */
   public BlockService blocks() {
     return blocks;
+  }
+
+  /** Follows and blocks among many users, for lists of posts. */
+  public Relations relations() {
+    return relations;
   }
 
   /** Follower counts and the follow relation, for accounts' public profile. */

@@ -3,6 +3,8 @@ package io.liveroom.room;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
 import io.liveroom.support.Await;
+import io.liveroom.text.KeywordFilter;
+import io.liveroom.text.KeywordList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,4 @@
-package io.liveroom.room;
-
-import io.liveroom.text.MatchForm;
+package io.liveroom.text;
 
 import java.util.HashMap;
 import java.util.List;
@@ -15,27 +13,27 @@ import java.util.Map;
  * characters inside that span are dropped). Scanning is a trie walk from each position of the
  * normalized text, O(text length × longest word), independent of the list size.
  */
-final class KeywordFilter {
-  static final KeywordFilter EMPTY = new KeywordFilter(List.of(), List.of());
+public final class KeywordFilter {
+  public static final KeywordFilter EMPTY = new KeywordFilter(List.of(), List.of());
 
   private final Node root = new Node();
   private final int size;
 
-  KeywordFilter(List<String> maskWords, List<String> rejectWords) {
+  public KeywordFilter(List<String> maskWords, List<String> rejectWords) {
     maskWords.forEach(w -> add(w, false));
     rejectWords.forEach(w -> add(w, true));
     this.size = maskWords.size() + rejectWords.size();
   }
 
   /** The outcome: rejected, or the (possibly masked) text. */
-  record Result(boolean rejected, boolean masked, String text) {
+  public record Result(boolean rejected, boolean masked, String text) {
   }
 
-  int size() {
+  public int size() {
     return size;
   }
 
-  Result apply(String text) {
+  public Result apply(String text) {
     MatchForm form = MatchForm.of(text);
     String norm = form.text();
     boolean[] masked = null;

@@ -1,4 +1,4 @@
-package io.liveroom.room;
+package io.liveroom.text;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -1,4 +1,4 @@
-package io.liveroom.room;
+package io.liveroom.text;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The chat keyword list, hot-reloaded: a worker checks the file's modification time every
+ * The keyword list of chat and posts, hot-reloaded: a worker checks the file's modification time every
  * {@code reloadEvery} and swaps in a new {@link KeywordFilter} when it changed. Event loops only
  * read the current filter (a volatile reference). A file that cannot be read keeps the last good
  * list and logs why.
@@ -22,23 +22,23 @@ import java.util.List;
  * <p>File format, UTF-8, one entry per line: {@code word} masks it, {@code !word} rejects messages
  * containing it, blank lines and lines starting with {@code #} are ignored.
  */
-final class KeywordList {
+public final class KeywordList {
   private static final Logger LOG = LoggerFactory.getLogger(KeywordList.class);
 
   private final Path file;
   private volatile KeywordFilter current = KeywordFilter.EMPTY;
   private volatile FileTime loadedMtime;
 
-  KeywordList(String file) {
+  public KeywordList(String file) {
     this.file = file == null || file.isBlank() ? null : Path.of(file);
   }
 
-  KeywordFilter current() {
+  public KeywordFilter current() {
     return current;
   }
 
   /** Loads the list once (on a worker) and then re-checks it periodically. */
-  Future<Void> start(Vertx vertx, Duration reloadEvery) {
+  public Future<Void> start(Vertx vertx, Duration reloadEvery) {
     if (file == null) {
       LOG.info("No chat keyword list configured (rooms.chat.filter.file); chat is not keyword-filtered");
       return Future.succeededFuture();
@@ -47,7 +47,7 @@ final class KeywordList {
   }
 
   /** Reloads when the file changed since the last load. */
-  Future<Void> reload(Vertx vertx) {
+  public Future<Void> reload(Vertx vertx) {
     return vertx.<Void>executeBlocking(() -> {
       FileTime mtime = Files.getLastModifiedTime(file);
       if (!mtime.equals(loadedMtime)) {
@@ -60,7 +60,7 @@ final class KeywordList {
       file, current.size(), e.toString()));
   }
 
-  static KeywordFilter parse(List<String> lines) {
+  public static KeywordFilter parse(List<String> lines) {
     List<String> mask = new ArrayList<>();
     List<String> reject = new ArrayList<>();
     for (String raw : lines) {
