@@ -12,6 +12,7 @@ import io.liveroom.http.HealthCheck;
 import io.liveroom.http.HttpRoutes;
 import io.liveroom.media.MediaCapability;
 import io.liveroom.personaldata.PersonalDataRegistry;
+import io.liveroom.post.PostCapability;
 import io.liveroom.privacy.PrivacyCapability;
 import io.liveroom.realtime.Namespaces;
 import io.liveroom.realtime.Realtime;
@@ -101,6 +102,7 @@ final class Capabilities {
     rewards.addGiftListener((receipt, hostId, sessionId) ->
       rooms.hot().record(receipt.roomId(), HotRanking.Signal.GIFT, receipt.coins()));
     media = add(new MediaCapability(platform, accounts.bearerAuth()));
+    add(new PostCapability(platform, consent.service(), new SocialFeedFollows(social), accounts.bearerAuth()));
     accounts.useAvatarPictures(new MediaAvatars(media.references()));
     rooms.useCoverPictures(new MediaCovers(media.references()));
     privacy = add(new PrivacyCapability(platform, personalData, accounts, new PrivacyRoomActions(rooms),

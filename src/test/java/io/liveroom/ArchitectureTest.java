@@ -33,11 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ArchitectureTest {
   /** The capabilities: each has exactly one class implementing {@link Capability}. */
-  static final List<String> CAPABILITIES = List.of("account", "room", "consent", "geo", "ai", "reward", "privacy", "web", "media", "youth", "oidc", "social");
+  static final List<String> CAPABILITIES = List.of("account", "room", "consent", "geo", "ai", "reward", "privacy", "web", "media", "youth", "oidc", "social", "post");
   /** What the real-time core must never import: the domain, and the capability contract. */
   static final String[] DOMAIN = {"io.liveroom.account..", "io.liveroom.room..", "io.liveroom.consent..",
     "io.liveroom.geo..", "io.liveroom.ai..", "io.liveroom.reward..", "io.liveroom.privacy..", "io.liveroom.web..", "io.liveroom.youth..",
-    "io.liveroom.oidc..", "io.liveroom.capability..", "io.liveroom.personaldata..", "io.liveroom.media..", "io.liveroom.social.."};
+    "io.liveroom.oidc..", "io.liveroom.capability..", "io.liveroom.personaldata..", "io.liveroom.media..", "io.liveroom.social..", "io.liveroom.post.."};
 
   static JavaClasses production;
 

@@ -12,6 +12,7 @@ import io.liveroom.http.HttpRoutes;
 import io.liveroom.personaldata.PersonalDataSource;
 import io.liveroom.personaldata.RetentionRule;
 import io.liveroom.room.RoomsCapability;
+import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 
 import java.util.List;
@@ -21,7 +22,8 @@ import java.util.List;
  * {@code follows}, {@code follow_counts}, {@code follow_daily}, {@code user_blocks},
  * {@code search_history} and {@code search_settings}. Other capabilities reach it through the
  * bootstrap: accounts' profile shows {@link #profileSection}; rooms, rewards and Nearby ask
- * {@link #blocks} through interfaces of their own; notifications will listen with
+ * {@link #blocks} through interfaces of their own; feeds ask {@link #followeeIds} and blocks through
+ * theirs; notifications will listen with
  * {@link #addFollowListener}.
  */
 public final class SocialCapability implements Capability {
@@ -29,6 +31,8 @@ public final class SocialCapability implements Capability {
   private static final int DAILY_COUNTER_DAYS = 2;
 
   private final FollowService follows;
+  private final FollowRepository followRows;
+  private final int maxFollowees;
   private final BlockService blocks;
   private final List<HttpRoutes> routes;
   private final SocialPersonalData personalData;
@@ -40,6 +44,8 @@ public final class SocialCapability implements Capability {
     SocialConfig config = platform.config().social();
     Accounts accounts = new Accounts(users, people);
     FollowRepository followRows = new FollowRepository(pool);
+    this.followRows = followRows;
+    this.maxFollowees = config.maxFollowees();
     BlockRepository blockRows = new BlockRepository(pool);
     SearchHistoryRepository history = new SearchHistoryRepository(pool);
     SocialDataRepository data = new SocialDataRepository(pool);
@@ -77,6 +83,15 @@ public final class SocialCapability implements Capability {
   /** The either-way block checks the other capabilities' seams are answered with. */
   public BlockService blocks() {
     return blocks;
+  }
+
+  /**
+   * Everyone the user follows (at most {@code social.follow.maxFollowees}, which caps follows
+   * anyway), newest follow first: the following feed reads it on every request, so an unfollow
+   * counts from the next page.
+   */
+  public Future<List<Long>> followeeIds(long userId) {
+    return followRows.followeeIds(userId, maxFollowees);
   }
 
   /** Follower counts and the follow relation, for accounts' public profile. */
