@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LoadTest {
   static final List<Scenario> SCENARIOS = List.of(new ConnectionsScenario(), new FanoutScenario(false),
-    new ChatMixScenario(), new GiftsScenario(), new AiStreamsScenario(), new AiRelayScenario(), new FanoutScenario(true));
+    new ChatMixScenario(), new GiftsScenario(), new AiStreamsScenario(), new AiRelayScenario(), new FanoutScenario(true),
+    new FeedScenario());
 
   private LoadTest() {
   }
@@ -110,7 +111,7 @@ public final class LoadTest {
   static String usage() {
     return """
       Usage: java -jar liveroom.jar loadtest <scenario> [--key value ...]   (loopback targets only)
-        scenarios: connections, fanout, chat-mix, gifts, ai-streams, ai-relay, two-node
+        scenarios: connections, fanout, chat-mix, gifts, ai-streams, ai-relay, two-node, feed
         common:    --host 127.0.0.1 --port 8080 --format json|protobuf --duration 10s --sources 1
                    --users api|minted --config FILE --drain 5s --out target/loadtest --quiet false
         connections: --connections 1000 --rate 500 --channel room|bench --hold 5s --server-pid PID
@@ -119,6 +120,8 @@ public final class LoadTest {
         chat-mix:    --rooms 5 --viewers 100 --chatters 10 --chat-rate 0.3 --like-rate 0.2 --churn 0.02
         ai-streams:  --streams 10 --rounds 1
         ai-relay:    --streams 10 --tokens 60 --tokens-per-second 30 --ramp 0s --upstream-port 18099 --direct false
-        gifts:       --senders 20 --hosts 1 --rate 50 --admin-token T --gift-id 1""";
+        gifts:       --senders 20 --hosts 1 --rate 50 --admin-token T --gift-id 1
+        feed:        --pg-url postgresql://postgres@127.0.0.1:25432/postgres --readers 200 --follows 1000
+                     --authors 10000 --posts 1000000 --limit 20 --pages 3""";
   }
 }
