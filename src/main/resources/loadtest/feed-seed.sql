@@ -16,7 +16,7 @@ ON CONFLICT DO NOTHING
 -- $3 posts spread evenly over the $2 authors from id $1, one every 2 seconds up to now: 88% public,
 -- 10% followers-only, 2% private.
 INSERT INTO posts (author_id, body, visibility, created_at)
-SELECT $1::bigint + (i * 7919) % $2::int, 'load test post ' || i,
+SELECT $1::bigint + (i::bigint * 7919) % $2::int, 'load test post ' || i,
   CASE WHEN i % 10 = 0 THEN 'followers' WHEN i % 25 = 0 THEN 'private' ELSE 'public' END,
   now() - make_interval(secs => ($3::int - i) * 2.0)
 FROM generate_series(1, $3::int) AS i

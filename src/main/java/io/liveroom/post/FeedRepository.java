@@ -16,15 +16,31 @@ import java.util.List;
  */
 final class FeedRepository {
   /**
-   * Following feed, fan-out on read: the newest {@code $3} visible posts below cursor {@code $2} of
-   * each followee in {@code $1} (one descent of posts_author_idx per followee), merged and cut to
-   * {@code $3}. Followers-only posts are in: the viewer follows their authors.
+   * Following feed, fan-out on read, in two steps so a page reads about one row per followee rather
+   * than a page per followee. {@code heads}: each followee's newest visible post below cursor
+   * {@code $2} (one descent of posts_author_idx per followee in {@code $1}), keeping the {@code $3}
+   * newest. When there are {@code $3} heads, every post of the page is at least the oldest of them
+   * (the heads themselves are {@code $3} visible posts that new), and only the heads' authors have
+   * such posts; so the page is those authors' visible posts from that floor up, newest first. With
+   * fewer heads (fewer followees with posts than a page) there is no floor. The visibility test is the same
+   * in both steps, which that argument needs. Followers-only posts are in: the viewer follows
+   * their authors.
    */
   static final String FOLLOWING = """
-    SELECT p.id FROM unnest($1::bigint[]) AS f(author_id)
+    WITH heads AS (
+      SELECT f.author_id, h.id FROM unnest($1::bigint[]) AS f(author_id)
+      CROSS JOIN LATERAL (
+        SELECT id FROM posts
+        WHERE author_id = f.author_id AND id < $2 AND deleted_at IS NULL AND NOT frozen AND visibility <> 'private'
+          AND (repost_of IS NULL OR EXISTS (SELECT 1 FROM posts o WHERE o.id = posts.repost_of
+            AND o.deleted_at IS NULL AND NOT o.frozen))
+        ORDER BY id DESC LIMIT 1) h
+      ORDER BY h.id DESC LIMIT $3)
+    SELECT p.id FROM heads
     CROSS JOIN LATERAL (
       SELECT id FROM posts
-      WHERE author_id = f.author_id AND id < $2 AND deleted_at IS NULL AND NOT frozen AND visibility <> 'private'
+      WHERE author_id = heads.author_id AND id < $2 AND id >= (SELECT CASE WHEN count(*) < $3 THEN 0 ELSE min(id) END FROM heads)
+        AND deleted_at IS NULL AND NOT frozen AND visibility <> 'private'
         AND (repost_of IS NULL OR EXISTS (SELECT 1 FROM posts o WHERE o.id = posts.repost_of
           AND o.deleted_at IS NULL AND NOT o.frozen))
       ORDER BY id DESC LIMIT $3) p
