@@ -129,7 +129,7 @@ final class Capabilities {
     // Posts: comments, likes and shares notify the post's author.
     posts = add(new PostCapability(platform, accounts.directory(), accounts.people(), consent.service(),
       new SocialPostRelations(social.relations()), new MediaPostPictures(media.references()), rooms.keywords()::current,
-      notices, accounts.bearerAuth()));
+      notices, new SocialFeedFollows(social), accounts.bearerAuth()));
     privacy = add(new PrivacyCapability(platform, personalData, accounts, new PrivacyRoomActions(rooms),
       consent.service(), nearby, new ReportedMedia(media.moderation()), new ReportedPostContent(posts.moderation())));
     privacy.notifyWith(notices);

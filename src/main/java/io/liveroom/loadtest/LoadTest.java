@@ -20,7 +20,8 @@ public final class LoadTest {
   static final List<Scenario> SCENARIOS = List.of(new ConnectionsScenario(), new FanoutScenario(false),
     new ChatMixScenario(), new GiftsScenario(), new AiStreamsScenario(), new AiRelayScenario(), new FanoutScenario(true),
     new AiPaintScenario(),
-    new GoingLiveScenario());
+    new GoingLiveScenario(),
+    new FeedScenario());
 
   private LoadTest() {
   }
@@ -112,8 +113,8 @@ public final class LoadTest {
   static String usage() {
     return """
       Usage: java -jar liveroom.jar loadtest <scenario> [--key value ...]   (loopback targets only)
-        scenarios: connections, fanout, chat-mix, gifts, ai-streams, ai-relay, two-node, ai-paint
-        scenarios: connections, fanout, chat-mix, gifts, ai-streams, ai-relay, two-node, going-live
+        scenarios: connections, fanout, chat-mix, gifts, ai-streams, ai-relay, two-node, ai-paint,
+                   going-live, feed
         common:    --host 127.0.0.1 --port 8080 --format json|protobuf --duration 10s --sources 1
                    --users api|minted --config FILE --drain 5s --out target/loadtest --quiet false
         connections: --connections 1000 --rate 500 --channel room|bench --hold 5s --server-pid PID
@@ -124,6 +125,8 @@ public final class LoadTest {
         ai-relay:    --streams 10 --tokens 60 --tokens-per-second 30 --ramp 0s --upstream-port 18099 --direct false
         gifts:       --senders 20 --hosts 1 --rate 50 --admin-token T --gift-id 1
         going-live:  --host-id ID --followers 100000 --viewers 200 --publishers 5 --rate 100 --go-after 3s
-                     (the host and its followers seeded first: scripts/bench-going-live.sh)""";
+                     (the host and its followers seeded first: scripts/bench-going-live.sh)
+        feed:        --pg-url postgresql://postgres@127.0.0.1:25432/postgres --readers 200 --follows 1000
+                     --authors 10000 --posts 1000000 --limit 20 --pages 3""";
   }
 }

@@ -21,7 +21,9 @@ import java.util.function.Supplier;
  * {@code post_likes}. Others reach it through the bootstrap: feeds render through {@link #views};
  * the reports queue removes posts and comments through {@link #moderation}. It asks follows and
  * blocks ({@link PostRelations}), pictures ({@link PostPictures}) and notices ({@link PostNotices})
- * through interfaces of its own. See docs/POSTS.md.
+ * through interfaces of its own. The feeds (following and discovery) select post ids, asking the
+ * follow graph through {@link FeedFollows}, and render them through the same {@link PostViews}.
+ * See docs/POSTS.md.
  */
 public final class PostCapability implements Capability {
   private final PostViews views;
@@ -32,7 +34,7 @@ public final class PostCapability implements Capability {
 
   public PostCapability(Platform platform, UserDirectory directory, PeopleDirectory people, ConsentService consents,
                         PostRelations relations, PostPictures pictures, Supplier<KeywordFilter> keywords,
-                        PostNotices notices, BearerAuth auth) {
+                        PostNotices notices, FeedFollows follows, BearerAuth auth) {
     PostsConfig config = platform.config().posts();
     PostRepository posts = new PostRepository(platform.pool());
     CommentRepository comments = new CommentRepository(platform.pool());
@@ -44,7 +46,8 @@ public final class PostCapability implements Capability {
       notices, config, platform.clock());
     this.moderation = new PostModeration(posts, comments, service, platform.clock());
     this.routes = List.of(new PostRoutes(service, likes, new ProfilePosts(posts, relations, views), new PostDrafts(config),
-      config, auth), new CommentRoutes(commenting, config, auth));
+      config, auth), new CommentRoutes(commenting, config, auth),
+      new FeedRoutes(new FeedService(new FeedRepository(platform.pool()), follows, consents, views, platform.clock()), auth));
     PostDataRepository data = new PostDataRepository(platform.pool());
     this.personalData = List.of(new PostPersonalData(data));
     this.retention = List.of(new RetentionRule(PostPersonalData.deletedPosts(data), config.deletedRetentionDays()),

@@ -73,8 +73,8 @@ public final class BlockService {
     return blocks.blockedAmong(userId, candidates);
   }
 
-  /** Everyone with a block either way with the user (search). */
-  Future<Set<Long>> allEitherWay(long userId) {
+  /** Everyone with a block either way with the user (search, feeds). */
+  public Future<Set<Long>> allEitherWay(long userId) {
     return blocks.allEitherWay(userId);
   }
 }

@@ -47,6 +47,9 @@ final class FollowRepository {
     SELECT follower_id FROM follows WHERE followee_id = $1 AND follower_id > $2 ORDER BY follower_id LIMIT $3""";
   static final String FOLLOWED_AMONG = """
     SELECT followee_id FROM follows WHERE follower_id = $1 AND followee_id = ANY($2::bigint[])""";
+  /** Everyone the user follows, newest follow first (the feeds' fan-out on read), at most $2. */
+  static final String FOLLOWEE_IDS = """
+    SELECT followee_id FROM follows WHERE follower_id = $1 ORDER BY id DESC LIMIT $2""";
   static final String RELATION = """
     SELECT COALESCE((SELECT followers FROM follow_counts WHERE user_id = $2), 0) AS followers,
       COALESCE((SELECT following FROM follow_counts WHERE user_id = $2), 0) AS following,
@@ -119,6 +122,14 @@ final class FollowRepository {
 
   Future<List<Edge>> following(long userId, long before, int limit) {
     return pool.preparedQuery(FOLLOWING).execute(Tuple.of(userId, before, limit)).map(FollowRepository::edges);
+  }
+
+  Future<List<Long>> followeeIds(long userId, int max) {
+    return pool.preparedQuery(FOLLOWEE_IDS).execute(Tuple.of(userId, max)).map(rows -> {
+      List<Long> out = new ArrayList<>(rows.size());
+      rows.forEach(r -> out.add(r.getLong(0)));
+      return out;
+    });
   }
 
   private static List<Edge> edges(RowSet<Row> rows) {

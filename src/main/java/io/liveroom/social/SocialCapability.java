@@ -22,7 +22,8 @@ import java.util.List;
  * {@code follows}, {@code follow_counts}, {@code follow_daily}, {@code user_blocks},
  * {@code search_history} and {@code search_settings}. Other capabilities reach it through the
  * bootstrap: accounts' profile shows {@link #profileSection}; rooms, rewards and Nearby ask
- * {@link #blocks} through interfaces of their own; notifications will listen with
+ * {@link #blocks} through interfaces of their own; feeds ask {@link #followeeIds} and blocks through
+ * theirs; notifications will listen with
  * {@link #addFollowListener}.
  */
 public final class SocialCapability implements Capability {
@@ -31,6 +32,7 @@ public final class SocialCapability implements Capability {
 
   private final FollowService follows;
   private final FollowRepository followRows;
+  private final int maxFollowees;
   private final BlockService blocks;
   private final Relations relations;
   private final List<HttpRoutes> routes;
@@ -42,7 +44,9 @@ public final class SocialCapability implements Capability {
     Pool pool = platform.pool();
     SocialConfig config = platform.config().social();
     Accounts accounts = new Accounts(users, people);
-    this.followRows = new FollowRepository(pool);
+    FollowRepository followRows = new FollowRepository(pool);
+    this.followRows = followRows;
+    this.maxFollowees = config.maxFollowees();
     BlockRepository blockRows = new BlockRepository(pool);
     SearchHistoryRepository history = new SearchHistoryRepository(pool);
     SocialDataRepository data = new SocialDataRepository(pool);
@@ -86,6 +90,15 @@ public final class SocialCapability implements Capability {
   /** Follows and blocks among many users, for lists of posts. */
   public Relations relations() {
     return relations;
+  }
+
+  /**
+   * Everyone the user follows (at most {@code social.follow.maxFollowees}, which caps follows
+   * anyway), newest follow first: the following feed reads it on every request, so an unfollow
+   * counts from the next page.
+   */
+  public Future<List<Long>> followeeIds(long userId) {
+    return followRows.followeeIds(userId, maxFollowees);
   }
 
   /** Follower counts and the follow relation, for accounts' public profile. */

@@ -115,6 +115,18 @@ class LoadTestSmokeTest {
   }
 
   @Test
+  @DisplayName("feed: readers page through following feeds seeded in SQL; every first page is full and every request answered")
+  void feed() {
+    JsonObject r = run("feed", "--pg-url", io.liveroom.support.TestInfra.get().pgUrl(), "--readers", "3", "--follows", "5",
+      "--authors", "10", "--posts", "300", "--limit", "5", "--pages", "2", "--duration", "2s");
+    JsonObject res = r.getJsonObject("result");
+    assertThat(res.getLong("requests")).isPositive();
+    assertThat(res.getLong("shortFirstPages")).isZero();
+    assertThat(r.getJsonObject("counters").getLong("errors")).isZero();
+    assertThat(r.getJsonObject("latency").getLong("count")).isEqualTo(res.getLong("requests"));
+  }
+
+  @Test
   @DisplayName("ai-streams: concurrent simulated generations all finish, with first-token, inter-token and per-token latency")
   void aiStreams() {
     JsonObject r = run("ai-streams", "--streams", "3", "--rounds", "2", "--duration", "5s");
