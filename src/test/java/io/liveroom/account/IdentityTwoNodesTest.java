@@ -58,8 +58,8 @@ class IdentityTwoNodesTest {
   @DisplayName("Production nodes with the same configured keys: B reads A's identity and refuses the same ID number")
   void sharedKeys() throws Exception {
     TestInfra.get().reset();
-    Node a = TestNodes.start(json -> ProductionConfig.apply(json, "sms", "identity", "ai"));
-    Node b = TestNodes.start(json -> ProductionConfig.apply(json, "sms", "identity", "ai"));
+    Node a = TestNodes.start(json -> ProductionConfig.apply(json, "sms", "identity", "ai", "ai-paint"));
+    Node b = TestNodes.start(json -> ProductionConfig.apply(json, "sms", "identity", "ai", "ai-paint"));
     try {
       assertThat(a.config().production()).isTrue();
       TestHttp httpA = new TestHttp(a.httpPort());

@@ -38,7 +38,7 @@ class ProductionNodeTest {
   @Order(2)
   static final LiveNode staging = LiveNode.builder().keepData()
     .beforeStart(() -> root().addAppender(LOGS))
-    .config(json -> ProductionConfig.apply(json, "sms", "identity", "ai"))
+    .config(json -> ProductionConfig.apply(json, "sms", "identity", "ai", "ai-paint"))
     .onStart(node -> root().detachAppender(LOGS))
     .build();
 
@@ -94,9 +94,10 @@ class ProductionNodeTest {
     assertThat(new TestHttp(staging.httpPort()).get("/metrics").status()).isEqualTo(404);
     List<String> warnings = LOGS.list.stream().filter(e -> e.getLevel() == Level.WARN)
       .map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("allowStandIns")).toList();
-    assertThat(warnings).hasSize(3);
+    assertThat(warnings).hasSize(4);
     assertThat(warnings).anySatisfy(w -> assertThat(w).contains("accounts.sms.sender=dev-outbox"))
       .anySatisfy(w -> assertThat(w).contains("accounts.identity.provider=local"))
-      .anySatisfy(w -> assertThat(w).contains("ai.provider=simulated"));
+      .anySatisfy(w -> assertThat(w).contains("ai.provider=simulated"))
+      .anySatisfy(w -> assertThat(w).contains("ai.paint.provider=simulated"));
   }
 }

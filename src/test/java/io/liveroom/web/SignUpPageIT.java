@@ -105,7 +105,7 @@ class SignUpPageIT {
     });
     gateway.start();
     Node production = TestNodes.start(json -> {
-      ProductionConfig.apply(json, "identity", "ai");
+      ProductionConfig.apply(json, "identity", "ai", "ai-paint");
       json.getJsonObject("accounts").getJsonObject("sms").put("sender", "http")
         .put("httpUrl", "http://127.0.0.1:" + gateway.getAddress().getPort() + "/sms")
         .put("httpSecret", "sms-gateway-secret-for-tests");
