@@ -1,6 +1,6 @@
 package io.liveroom.notification;
 
-import io.liveroom.notification.NotificationFixtures.Member;
+import io.liveroom.support.Members.Member;
 import io.liveroom.personaldata.ErasureMode;
 import io.liveroom.personaldata.ExportWriter;
 import io.liveroom.personaldata.PersonalDataSource;

@@ -1,6 +1,6 @@
 package io.liveroom.notification;
 
-import io.liveroom.notification.NotificationFixtures.Member;
+import io.liveroom.support.Members.Member;
 import io.liveroom.support.Await;
 import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;

@@ -1,8 +1,7 @@
 package io.liveroom.post;
 
 import io.liveroom.Node;
-import io.liveroom.auth.Role;
-import io.liveroom.reward.RewardFixtures;
+import io.liveroom.support.Members;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestInfra;
 import io.liveroom.support.TestUsers;
@@ -13,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,11 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Users, follows, blocks and consent through the HTTP API; posts as rows (the posts API is built on
  * another branch; feeds read only the columns set here).
  */
-final class FeedFixtures {
-  /** A user row and an access token for it. */
-  record Member(long id, String token) {
-  }
-
+final class FeedFixtures extends Members {
   /** How a seeded post looks: visibility, age in hours, likes, comments, shares, what it shares. */
   record Seed(String visibility, double hoursAgo, int likes, int comments, int shares, Long repostOf) {
     static Seed of(String visibility) {
@@ -39,17 +33,9 @@ final class FeedFixtures {
     }
   }
 
-  final TestHttp http;
-  private final Node node;
 
   FeedFixtures(Node node) {
-    this.node = node;
-    this.http = new TestHttp(node.httpPort());
-  }
-
-  Member user(String nickname) {
-    long id = RewardFixtures.user(nickname, true, LocalDate.of(1990, 1, 1), Role.USER);
-    return new Member(id, RewardFixtures.token(node, id, Role.USER));
+    super(node);
   }
 
   void follow(Member who, Member whom) {

@@ -3,8 +3,8 @@ package io.liveroom.post;
 import io.liveroom.Node;
 import io.liveroom.auth.Role;
 import io.liveroom.reward.RewardFixtures;
+import io.liveroom.support.Members;
 import io.liveroom.support.TestHttp;
-import io.liveroom.support.TestInfra;
 import io.vertx.core.json.JsonObject;
 
 import javax.imageio.ImageIO;
@@ -17,42 +17,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Users with tokens, uploads and the posts API's calls, against a real node. */
-final class PostFixtures {
-  record Member(long id, String token) {
-  }
-
-  final Node node;
-  final TestHttp http;
+final class PostFixtures extends Members {
 
   PostFixtures(Node node) {
-    this.node = node;
-    this.http = new TestHttp(node.httpPort());
-  }
-
-  Member user(String nickname) {
-    long id = RewardFixtures.user(nickname, true, LocalDate.of(1990, 1, 1), Role.USER);
-    return new Member(id, RewardFixtures.token(node, id, Role.USER));
+    super(node);
   }
 
   Member moderator(String nickname) {
     long id = RewardFixtures.user(nickname, true, LocalDate.of(1990, 1, 1), Role.MODERATOR);
     return new Member(id, RewardFixtures.token(node, id, Role.MODERATOR));
-  }
-
-  TestHttp.Response send(String method, String path, JsonObject body, Member as) {
-    return http.send(method, path, body == null ? null : body.encode(), body == null
-      ? Map.of("Authorization", "Bearer " + as.token())
-      : Map.of("Authorization", "Bearer " + as.token(), "Content-Type", "application/json"));
   }
 
   /** Posts and returns the rendered post (asserting 201). */
@@ -121,17 +99,4 @@ final class PostFixtures {
     }
   }
 
-  static long count(String query, Object... args) {
-    try (Connection c = TestInfra.get().jdbc(); PreparedStatement st = c.prepareStatement(query)) {
-      for (int i = 0; i < args.length; i++) {
-        st.setObject(i + 1, args[i]);
-      }
-      try (ResultSet rs = st.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -3,7 +3,7 @@ package io.liveroom.post;
 import io.liveroom.personaldata.ErasureMode;
 import io.liveroom.personaldata.ExportWriter;
 import io.liveroom.personaldata.PersonalDataSource;
-import io.liveroom.post.PostFixtures.Member;
+import io.liveroom.support.Members.Member;
 import io.liveroom.reward.RewardFixtures;
 import io.liveroom.support.LiveNode;
 import io.vertx.core.Future;

@@ -1,6 +1,6 @@
 package io.liveroom.post;
 
-import io.liveroom.post.PostFixtures.Member;
+import io.liveroom.support.Members.Member;
 import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
 import io.vertx.core.json.JsonArray;

@@ -1,7 +1,7 @@
 package io.liveroom.social;
 
 import io.liveroom.reward.RewardFixtures;
-import io.liveroom.social.SocialFixtures.Member;
+import io.liveroom.support.Members.Member;
 import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestSocket;

@@ -1,6 +1,6 @@
 package io.liveroom.social;
 
-import io.liveroom.social.SocialFixtures.Member;
+import io.liveroom.support.Members.Member;
 import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
 import io.vertx.core.json.JsonArray;

@@ -4,7 +4,7 @@ import io.liveroom.personaldata.ErasureMode;
 import io.liveroom.personaldata.ExportWriter;
 import io.liveroom.personaldata.PersonalDataSource;
 import io.liveroom.reward.RewardFixtures;
-import io.liveroom.social.SocialFixtures.Member;
+import io.liveroom.support.Members.Member;
 import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
 import io.vertx.core.Future;
