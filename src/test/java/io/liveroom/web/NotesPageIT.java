@@ -15,6 +15,17 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Notes page in headless Chromium: create, search (Chinese), edit, delete, Older paging")
@@ -143,6 +154,50 @@ class NotesPageIT {
     PlaywrightAssertions.assertThat(note).hasCount(1);
     PlaywrightAssertions.assertThat(note.locator(".note-meta")).containsText("From an AI answer");
     PlaywrightAssertions.assertThat(note.locator(".note-text")).hasText(shown);
+  }
+
+  @Test
+  @DisplayName("A picture note shows its picture through the signed URL the media API gives its owner")
+  void pictureNote() throws Exception {
+    TestUser user = TestUsers.register(http, TestUsers.newPhone(), "photographer");
+    String mediaId = uploadPng(user);
+    TestHttp.Response created = http.post("/api/v1/notes", new JsonObject().put("mediaId", mediaId)
+      .put("title", "Sunset").put("text", "海边的日落"), user.accessToken());
+    assertThat(created.status()).as("picture note: %s", created).isEqualTo(201);
+    Page page = open(user);
+    Locator note = page.locator("#notes li.note-item");
+    PlaywrightAssertions.assertThat(note).hasCount(1);
+    PlaywrightAssertions.assertThat(note.locator(".note-meta")).containsText("Picture");
+    PlaywrightAssertions.assertThat(note.locator("img")).isVisible();
+    page.waitForFunction("() => { const i = document.querySelector('#notes li.note-item img');"
+      + " return i && i.complete && i.naturalWidth > 0; }");
+    assertThat(note.locator("img").getAttribute("src")).contains("/media/" + mediaId + "/");
+    assertThat(Browsers.fitsWidth(page)).as("notes page fits 375 px with a picture").isTrue();
+  }
+
+  /** Uploads a small PNG through the media API (multipart, as the app sends it); returns its id. */
+  private static String uploadPng(TestUser user) throws Exception {
+    BufferedImage img = new BufferedImage(48, 32, BufferedImage.TYPE_INT_RGB);
+    var g = img.createGraphics();
+    g.setColor(Color.ORANGE);
+    g.fillRect(0, 0, 48, 32);
+    g.dispose();
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ImageIO.write(img, "png", png);
+    String boundary = "----notespage" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nai\r\n"
+      + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.png\"\r\n"
+      + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(png.toByteArray());
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + "/api/v1/media"))
+      .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+      .header("Authorization", "Bearer " + user.accessToken())
+      .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+    HttpResponse<String> r = HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as("upload: %s", r.body()).isEqualTo(201);
+    return new JsonObject(r.body()).getString("id");
   }
 
   private static void createByApi(TestUser user, String text) {
