@@ -28,7 +28,7 @@ function busy(streaming) {
 }
 
 /** One turn in the transcript; returns the element whose text an answer grows into. */
-function addTurn(role, content, status) {
+function addTurn(role, content, status, messageId) {
   const li = document.createElement('li');
   li.className = 'turn ' + role;
   const who = document.createElement('span');
@@ -41,9 +41,31 @@ function addTurn(role, content, status) {
   if (status === 'cancelled') {
     li.append(' ', note('(stopped)'));
   }
+  if (role === 'assistant' && messageId) {
+    li.append(' ', saveToNotes(messageId));
+  }
   $('transcript').append(li);
   $('transcript').scrollTop = $('transcript').scrollHeight;
   return li;
+}
+
+/** "Save to notes": the server copies the stored answer into a new note (docs/NOTES.md). */
+function saveToNotes(messageId) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'small secondary save-note';
+  button.textContent = 'Save to notes';
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      await api('POST', '/api/v1/notes', { body: { conversationId: current.id, messageId }, auth: true });
+      button.replaceWith(note('Saved to notes.'));
+    } catch (e) {
+      button.disabled = false;
+      say(readable(e));
+    }
+  });
+  return button;
 }
 
 function note(text) {
@@ -85,7 +107,7 @@ async function openConversation(conversation) {
   $('conversation-title').textContent = conversation.title;
   const messages = await api('GET', `/api/v1/ai/conversations/${conversation.id}/messages`, { auth: true });
   $('transcript').replaceChildren();
-  messages.items.forEach((m) => addTurn(m.role, m.content, m.status));
+  messages.items.forEach((m) => addTurn(m.role, m.content, m.status, m.id));
   setAnswerState('idle', '');
   $('question').disabled = false;
   busy(false);
@@ -168,6 +190,9 @@ function onPublication(data) {
     pending.item.querySelector('.text').textContent = pending.text;
     $('transcript').scrollTop = $('transcript').scrollHeight;
   } else if (data.type === 'done') {
+    if (data.messageId) {
+      pending.item.append(' ', saveToNotes(data.messageId));
+    }
     finish('complete', 'Answer complete.');
   } else if (data.type === 'error' && data.code === 'ai_cancelled') {
     pending.item.append(' ', note('(stopped)'));
