@@ -99,3 +99,16 @@ export async function freshAccessToken() {
   }
   return session().accessToken;
 }
+
+/** GETs a binary resource with the bearer token (refreshing once on a 401, as api does); returns a Blob. */
+export async function apiBlob(path) {
+  let response = await send('GET', path, undefined, true, {});
+  if (response.status === 401 && session()?.refreshToken && (await refresh())) {
+    response = await send('GET', path, undefined, true, {});
+  }
+  if (!response.ok) {
+    const text = await response.text();
+    throw new ApiError(response.status, text ? JSON.parse(text) : null);
+  }
+  return response.blob();
+}
