@@ -25,9 +25,20 @@ public final class DeviceService {
     this.maxPerUser = maxPerUser;
   }
 
+  /**
+   * Registers the token for the caller's login session. A token minted without one (the load
+   * generator's benchmark tokens) is refused with 403: nothing could remove the device at logout.
+   */
   Future<JsonObject> register(long userId, String sessionId, DeviceRoutes.Registration r) {
-    return devices.register(userId, UUID.fromString(sessionId), r.platform(), r.provider(), r.token(), r.appId(),
-      maxPerUser).map(PushDevice::toJson);
+    UUID session;
+    try {
+      session = UUID.fromString(sessionId);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return Future.failedFuture(AppException.of(ErrorCode.FORBIDDEN,
+        "Push devices are registered from a login session; this token has none."));
+    }
+    return devices.register(userId, session, r.platform(), r.provider(), r.token(), r.appId(), maxPerUser)
+      .map(PushDevice::toJson);
   }
 
   Future<JsonObject> list(long userId) {

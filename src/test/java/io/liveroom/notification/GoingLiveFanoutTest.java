@@ -1,11 +1,16 @@
 package io.liveroom.notification;
 
+import io.liveroom.auth.Role;
 import io.liveroom.jobs.JobStatus;
 import io.liveroom.support.Await;
 import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
+import io.liveroom.support.TestSocket;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
+
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -90,5 +95,36 @@ class GoingLiveFanoutTest {
     assertThat(rows(next)).isEqualTo(250);
     assertThat(users(next)).isEqualTo(250);
     assertThat(queryLong("SELECT count(*) FROM notifications WHERE kind = 'going_live'")).isEqualTo(500);
+  }
+  @Test
+  @DisplayName("A follower online when the host goes live gets the going_live item on their personal channel, and a push on their registered device")
+  void deliveredLiveAndPushed() {
+    long hostId = host("host-live");
+    long follower = followers(hostId, 1);
+    // A login session's token (devices are bound to the session that registers them).
+    String followerToken = node.get().accessTokens().issue(follower, Role.USER, UUID.randomUUID().toString());
+    assertThat(http.put("/api/v1/me/devices", new JsonObject().put("platform", "android").put("provider", "fcm")
+      .put("token", "t"), token(node.get(), follower)).status()).as("a token without a login session").isEqualTo(403);
+    TestHttp.Response registered = http.put("/api/v1/me/devices", new JsonObject().put("platform", "android")
+      .put("provider", "fcm").put("token", "fanout-device-" + follower), followerToken);
+    assertThat(registered.status()).as("register: %s", registered).isBetween(200, 201);
+    String hostToken = token(node.get(), hostId);
+    long roomId = room(http, hostToken);
+    try (TestSocket ws = node.socket()) {
+      String personal = ws.connect(followerToken).getJsonObject("subs").fieldNames().iterator().next();
+
+      long session = start(http, hostToken, roomId);
+
+      JsonObject item = ws.awaitPush(p -> personal.equals(p.getString("channel")) && p.containsKey("pub"))
+        .getJsonObject("pub").getJsonObject("data").getJsonObject("notification");
+      assertThat(item.getString("kind")).isEqualTo("going_live");
+      assertThat(item.getString("subject")).isEqualTo("room/" + roomId);
+      assertThat(item.getJsonObject("actor").getLong("id")).isEqualTo(hostId);
+      assertThat(item.getJsonObject("payload").getLong("sessionId")).isEqualTo(session);
+    }
+    JsonArray pushed = Await.value(10_000, () -> http.get("/api/v1/dev/push-outbox", followerToken).json()
+      .getJsonArray("messages"), m -> !m.isEmpty());
+    assertThat(pushed.getJsonObject(0).getString("kind")).isEqualTo("going_live");
+    assertThat(pushed.getJsonObject(0).getJsonObject("data").getString("subject")).isEqualTo("room/" + roomId);
   }
 }
