@@ -115,44 +115,33 @@ public final class Notifier {
   /**
    * A committed batch of the going-live fan-out: the rows are stored (exactly once, by the job); here
    * each user gets the live publication on their personal channel and, where their push setting and
-   * quiet hours allow, a push. Runs {@link #GOING_LIVE_CHUNK} users at a time so that a batch of
-   * thousands never floods the pool or Redis at once; failures are logged per user, never thrown
-   * (delivery is at most once, the inbox row is the durable part).
+   * quiet hours allow, a push. The batch's preferences are read in one query; failures are logged,
+   * never thrown (delivery is at most once, the inbox row is the durable part).
    */
   void goingLiveBatch(GoingLive live, List<Long> userIds) {
-    actor(live.hostId()).onSuccess(host -> goingLiveChunk(live, userIds, 0, host));
-  }
-
-  private static final int GOING_LIVE_CHUNK = 200;
-
-  private void goingLiveChunk(GoingLive live, List<Long> userIds, int from, UserSummary host) {
-    if (from >= userIds.size()) {
-      return;
-    }
     String kind = NotificationKinds.GOING_LIVE;
     String subject = "room/" + live.roomId();
-    JsonObject payload = new JsonObject().put("roomId", live.roomId()).put("sessionId", live.sessionId());
-    List<Future<Void>> chunk = new java.util.ArrayList<>();
-    for (long userId : userIds.subList(from, Math.min(userIds.size(), from + GOING_LIVE_CHUNK))) {
-      JsonObject item = new JsonObject().put("kind", kind).put("subject", subject).put("payload", payload)
-        .put("actor", new JsonObject().put("id", live.hostId()))
-        .put("read", false).put("createdAt", clock.instant().toString());
+    actor(live.hostId()).onSuccess(host -> {
+      JsonObject item = new JsonObject().put("kind", kind).put("subject", subject)
+        .put("payload", new JsonObject().put("roomId", live.roomId()).put("sessionId", live.sessionId()))
+        .put("actor", new JsonObject().put("id", live.hostId())).put("read", false)
+        .put("createdAt", clock.instant().toString());
       if (host != null && host.active()) {
         item.getJsonObject("actor").put("nickname", host.nickname()).put("avatarUrl", host.avatarUrl());
       }
-      realtime.publish(realtime.personalChannel(userId), new JsonObject().put("type", "notification").put("notification", item))
-        .onFailure(e -> LOG.debug("Going-live of user {} not published live: {}", userId, e.toString()));
-      chunk.add(settings.preferences(userId, kind, live.hostId()).map(p -> {
+      // One encoded publication for the whole batch; only the channel differs per follower.
+      JsonObject data = new JsonObject().put("type", "notification").put("notification", item);
+      for (long userId : userIds) {
+        realtime.publish(realtime.personalChannel(userId), data)
+          .onFailure(e -> LOG.debug("Going-live of user {} not published live: {}", userId, e.toString()));
+      }
+      settings.preferencesOf(userIds, kind, live.hostId()).onSuccess(prefs -> prefs.forEach((userId, p) -> {
         if (!p.actorMuted() && PushDecision.shouldPush(p.push(), p.quiet(), clock.instant())) {
           push.push(userId, kind, PushTexts.title(kind), PushTexts.body(kind, host),
             new JsonObject().put("kind", kind).put("subject", subject));
         }
-        return (Void) null;
-      }).otherwise(e -> {
-        LOG.warn("Going-live push decision for user {} failed: {}", userId, e.toString());
-        return null;
-      }));
-    }
-    Future.join(chunk).onComplete(done -> goingLiveChunk(live, userIds, from + GOING_LIVE_CHUNK, host));
+      })).onFailure(e -> LOG.warn("Going-live pushes of host {} session {} not decided: {}", live.hostId(),
+        live.sessionId(), e.toString()));
+    });
   }
 }

@@ -9,6 +9,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,14 @@ final class SettingsRepository {
     FROM (SELECT 1) one
     LEFT JOIN notification_settings s ON s.user_id = $1 AND s.kind = $2
     LEFT JOIN notification_quiet_hours q ON q.user_id = $1""";
+  /** PREFERENCES for many users at once ($1 user ids, $2 kind, $3 actor): one row per user. */
+  static final String PREFERENCES_OF = """
+    SELECT u.id AS user_id, coalesce(s.in_app, true) AS in_app, coalesce(s.push, true) AS push,
+      q.start_minute, q.end_minute, q.time_zone,
+      EXISTS (SELECT 1 FROM notification_muted_hosts m WHERE m.user_id = u.id AND m.host_id = $3) AS muted
+    FROM unnest($1::bigint[]) AS u(id)
+    LEFT JOIN notification_settings s ON s.user_id = u.id AND s.kind = $2
+    LEFT JOIN notification_quiet_hours q ON q.user_id = u.id""";
   static final String SETTINGS = "SELECT kind, in_app, push FROM notification_settings WHERE user_id = $1";
   /** A null leaves that flag as it was (on, for a new row). */
   static final String SET_KIND = """
@@ -64,6 +73,17 @@ final class SettingsRepository {
       Row r = rows.iterator().next();
       return new Preferences(r.getBoolean("in_app"), r.getBoolean("push"), quiet(r), r.getBoolean("muted"));
     });
+  }
+
+  /** {@link #preferences} of many users in one query, by user id. */
+  Future<Map<Long, Preferences>> preferencesOf(List<Long> userIds, String kind, long actorId) {
+    return pool.preparedQuery(PREFERENCES_OF).execute(Tuple.of(userIds.toArray(new Long[0]), kind, actorId))
+      .map(rows -> {
+        Map<Long, Preferences> out = new HashMap<>();
+        rows.forEach(r -> out.put(r.getLong("user_id"),
+          new Preferences(r.getBoolean("in_app"), r.getBoolean("push"), quiet(r), r.getBoolean("muted"))));
+        return out;
+      });
   }
 
   /** The stored rows only (kinds never set are absent: both on). */
