@@ -6,7 +6,6 @@ import io.liveroom.error.ErrorCode;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -33,83 +32,61 @@ final class OpenAiImageJob extends BaseImageJob {
   private static final Logger LOG = LoggerFactory.getLogger(OpenAiImageJob.class);
 
   private final Vertx vertx;
-  private final HttpClient client;
   private final PaintConfig.OpenAi config;
-  private final String path;
-  private final String contentType;
-  private final Buffer body;
-  private int upstream = -1;
-  private HttpClientRequest request;
-  private long firstByteTimer = -1;
+  private final UpstreamFailover upstreams;
   private long durationTimer = -1;
   private boolean answered;
-  private AppException lastFailure = AppException.of(ErrorCode.AI_UPSTREAM_UNAVAILABLE, "No upstream is available.");
 
   OpenAiImageJob(Vertx vertx, HttpClient client, PaintConfig.OpenAi config, String path, String contentType, Buffer body) {
     super(vertx.getOrCreateContext());
     this.vertx = vertx;
-    this.client = client;
     this.config = config;
-    this.path = path;
-    this.contentType = contentType;
-    this.body = body;
+    RequestOptions template = new RequestOptions().setMethod(HttpMethod.POST)
+      .setConnectTimeout(config.connectTimeoutMs()).putHeader("Content-Type", contentType);
+    if (!config.apiKey().isEmpty()) {
+      template.putHeader("Authorization", "Bearer " + config.apiKey());
+    }
+    this.upstreams = new UpstreamFailover(vertx, client, config.baseUrls(), path, template, body,
+      config.firstByteTimeoutMs(), "AI image upstream", new Owner());
   }
 
   void start() {
     durationTimer = vertx.setTimer(config.maxDurationSeconds() * 1000L, id -> onContext(() ->
       fail(AppException.of(ErrorCode.AI_GENERATION_TOO_LONG, "The painting ran past its time limit."))));
-    nextUpstream();
+    upstreams.next();
   }
 
-  private void nextUpstream() {
-    upstream++;
-    dropRequest();
-    if (done()) {
-      return;
+  /** How the shared failover sees this job. */
+  private final class Owner implements UpstreamFailover.Owner {
+    @Override
+    public boolean ended() {
+      return done();
     }
-    if (upstream >= config.baseUrls().size()) {
-      fail(lastFailure);
-      return;
+
+    @Override
+    public boolean answered() {
+      return answered;
     }
-    int attempt = upstream;
-    firstByteTimer = vertx.setTimer(config.firstByteTimeoutMs(), id -> onContext(() -> {
-      if (attempt == upstream && !answered) {
-        beforeFirstByte(attempt, AppException.of(ErrorCode.AI_UPSTREAM_TIMEOUT, "The model did not answer in time."));
-      }
-    }));
-    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
-      .setAbsoluteURI(config.baseUrls().get(attempt) + path).setConnectTimeout(config.connectTimeoutMs())
-      .putHeader("Content-Type", contentType);
-    if (!config.apiKey().isEmpty()) {
-      options.putHeader("Authorization", "Bearer " + config.apiKey());
+
+    @Override
+    public void runOnOwner(Runnable action) {
+      onContext(action);
     }
-    client.request(options).compose(req -> {
-      request = req;
-      return req.send(body);
-    }).onComplete(ar -> onContext(() -> {
-      if (attempt != upstream || done()) {
-        return;
-      }
-      if (ar.failed()) {
-        beforeFirstByte(attempt, AppException.of(ErrorCode.AI_UPSTREAM_UNAVAILABLE, "The model is unavailable."));
-      } else {
-        onResponse(attempt, ar.result());
-      }
-    }));
+
+    @Override
+    public void answer(int attempt, HttpClientResponse response) {
+      onAnswer(response);
+    }
+
+    @Override
+    public void exhausted(AppException last) {
+      fail(last);
+    }
   }
 
-  private void onResponse(int attempt, HttpClientResponse response) {
-    if (response.statusCode() != 200) {
-      response.exceptionHandler(e -> { });
-      LOG.warn("AI image upstream #{} answered HTTP {}", attempt, response.statusCode());
-      ErrorCode code = response.statusCode() == 429 || response.statusCode() >= 500
-        ? ErrorCode.AI_UPSTREAM_UNAVAILABLE : ErrorCode.AI_UPSTREAM_REJECTED;
-      beforeFirstByte(attempt, AppException.of(code, code == ErrorCode.AI_UPSTREAM_REJECTED
-        ? "The model refused the request." : "The model is unavailable."));
-      return;
-    }
+  private void onAnswer(HttpClientResponse response) {
     answered = true;
-    cancelFirstByteTimer();
+    upstreams.cancelFirstByteTimer();
     response.exceptionHandler(e -> onContext(() -> interrupted("read failed: " + e.getClass().getSimpleName())));
     String type = response.getHeader("Content-Type");
     if (type != null && type.startsWith("text/event-stream")) {
@@ -164,45 +141,19 @@ final class OpenAiImageJob extends BaseImageJob {
     if (done()) {
       return;
     }
-    LOG.warn("AI image upstream #{} broke after answering ({})", upstream, why);
+    LOG.warn("AI image upstream #{} broke after answering ({})", upstreams.current(), why);
     fail(AppException.of(ErrorCode.AI_UPSTREAM_INTERRUPTED, "The model stopped answering mid-picture."));
-  }
-
-  private void beforeFirstByte(int attempt, AppException failure) {
-    if (done() || attempt != upstream) {
-      return;
-    }
-    lastFailure = failure;
-    if (upstream + 1 < config.baseUrls().size()) {
-      LOG.warn("AI image upstream #{} failed ({}); failing over to #{}", attempt, failure.code().code(), attempt + 1);
-    }
-    nextUpstream();
-  }
-
-  private void cancelFirstByteTimer() {
-    if (firstByteTimer >= 0) {
-      vertx.cancelTimer(firstByteTimer);
-      firstByteTimer = -1;
-    }
-  }
-
-  private void dropRequest() {
-    cancelFirstByteTimer();
-    if (request != null) {
-      request.reset();
-      request = null;
-    }
   }
 
   @Override
   protected void release(boolean abort) {
-    cancelFirstByteTimer();
+    upstreams.cancelFirstByteTimer();
     if (durationTimer >= 0) {
       vertx.cancelTimer(durationTimer);
       durationTimer = -1;
     }
     if (abort) {
-      dropRequest();
+      upstreams.drop();
     }
   }
 }

@@ -6,7 +6,6 @@ import io.liveroom.error.ErrorCode;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -33,91 +32,80 @@ final class OpenAiStream extends BaseLlmStream {
   private static final Logger LOG = LoggerFactory.getLogger(OpenAiStream.class);
 
   private final Vertx vertx;
-  private final HttpClient client;
   private final AiConfig.OpenAi config;
-  private final Buffer body;
-  private int upstream = -1;
-  private HttpClientRequest request;
+  private final UpstreamFailover upstreams;
   private RecordParser parser;
-  private long firstTokenTimer = -1;
   private long durationTimer = -1;
   private String finishReason;
   private Usage usage;
-  private AppException lastFailure = AppException.of(ErrorCode.AI_UPSTREAM_UNAVAILABLE, "No upstream is available.");
 
   OpenAiStream(Vertx vertx, HttpClient client, AiConfig.OpenAi config, Buffer body) {
     super(vertx.getOrCreateContext());
     this.vertx = vertx;
-    this.client = client;
     this.config = config;
-    this.body = body;
+    RequestOptions template = new RequestOptions()
+      .setMethod(HttpMethod.POST)
+      .setConnectTimeout(config.connectTimeoutMs())
+      .putHeader("Content-Type", "application/json")
+      .putHeader("Accept", "text/event-stream");
+    if (!config.apiKey().isEmpty()) {
+      template.putHeader("Authorization", "Bearer " + config.apiKey());
+    }
+    this.upstreams = new UpstreamFailover(vertx, client, config.baseUrls(), "/chat/completions", template, body,
+      config.firstTokenTimeoutMs(), "AI upstream", new Owner());
   }
 
   void start() {
     durationTimer = vertx.setTimer(config.maxDurationSeconds() * 1000L, id -> onContext(() ->
       fail(AppException.of(ErrorCode.AI_GENERATION_TOO_LONG, "The generation ran past its time limit."))));
-    nextUpstream();
+    upstreams.next();
   }
 
-  private void nextUpstream() {
-    upstream++;
-    dropRequest();
-    if (done()) {
-      return;
+  /** How the shared failover sees this stream: its first useful byte is the first token. */
+  private final class Owner implements UpstreamFailover.Owner {
+    @Override
+    public boolean ended() {
+      return done();
     }
-    if (upstream >= config.baseUrls().size()) {
-      fail(lastFailure);
-      return;
+
+    @Override
+    public boolean answered() {
+      return started();
     }
-    int attempt = upstream;
-    firstTokenTimer = vertx.setTimer(config.firstTokenTimeoutMs(), id -> onContext(() -> {
-      if (attempt == upstream && !started()) {
-        beforeFirstToken(attempt, AppException.of(ErrorCode.AI_UPSTREAM_TIMEOUT, "The model did not answer in time."));
+
+    @Override
+    public void runOnOwner(Runnable action) {
+      onContext(action);
+    }
+
+    @Override
+    public void answer(int attempt, HttpClientResponse response) {
+      onAnswer(attempt, response);
+    }
+
+    @Override
+    public void exhausted(AppException last) {
+      fail(last);
+    }
+
+    @Override
+    public void detach() {
+      if (parser != null) {
+        // We end this response ourselves: its reset must not be reported as a broken stream.
+        parser.handler(null).endHandler(null).exceptionHandler(e -> { });
+        parser = null;
       }
-    }));
-    RequestOptions options = new RequestOptions()
-      .setMethod(HttpMethod.POST)
-      .setAbsoluteURI(config.baseUrls().get(attempt) + "/chat/completions")
-      .setConnectTimeout(config.connectTimeoutMs())
-      .putHeader("Content-Type", "application/json")
-      .putHeader("Accept", "text/event-stream");
-    if (!config.apiKey().isEmpty()) {
-      options.putHeader("Authorization", "Bearer " + config.apiKey());
     }
-    client.request(options)
-      .compose(req -> {
-        request = req;
-        return req.send(body);
-      })
-      .onComplete(ar -> onContext(() -> {
-        if (attempt != upstream || done()) {
-          return;
-        }
-        if (ar.failed()) {
-          beforeFirstToken(attempt, AppException.of(ErrorCode.AI_UPSTREAM_UNAVAILABLE, "The model is unavailable."));
-        } else {
-          onResponse(attempt, ar.result());
-        }
-      }));
   }
 
-  private void onResponse(int attempt, HttpClientResponse response) {
-    if (response.statusCode() != 200) {
-      response.exceptionHandler(e -> { });  // the reset that drops it is ours
-      LOG.warn("AI upstream #{} answered HTTP {} before the first token", attempt, response.statusCode());
-      ErrorCode code = response.statusCode() == 429 || response.statusCode() >= 500
-        ? ErrorCode.AI_UPSTREAM_UNAVAILABLE : ErrorCode.AI_UPSTREAM_REJECTED;
-      beforeFirstToken(attempt, AppException.of(code, code == ErrorCode.AI_UPSTREAM_REJECTED
-        ? "The model refused the request." : "The model is unavailable."));
-      return;
-    }
+  private void onAnswer(int attempt, HttpClientResponse response) {
     SseEventParser events = new SseEventParser(data -> onEvent(attempt, data));
     parser = RecordParser.newDelimited("\n", response);
     parser.handler(events);
     parser.exceptionHandler(e -> onContext(() -> broken(attempt, "read failed: " + e.getClass().getSimpleName())));
     parser.endHandler(v -> onContext(() -> {
       events.flush();
-      if (!done() && attempt == upstream) {
+      if (!done() && attempt == upstreams.current()) {
         broken(attempt, "stream ended without [DONE]");
       }
     }));
@@ -127,7 +115,7 @@ final class OpenAiStream extends BaseLlmStream {
   }
 
   private void onEvent(int attempt, String data) {
-    if (done() || attempt != upstream) {
+    if (done() || attempt != upstreams.current()) {
       return;
     }
     if (data.equals("[DONE]")) {
@@ -158,7 +146,7 @@ final class OpenAiStream extends BaseLlmStream {
     JsonObject delta = choice.getJsonObject("delta");
     String content = delta == null ? null : delta.getString("content");
     if (content != null && !content.isEmpty()) {
-      cancelFirstTokenTimer();
+      upstreams.cancelFirstByteTimer();
       emit(content);
     }
   }
@@ -178,51 +166,19 @@ final class OpenAiStream extends BaseLlmStream {
     if (started()) {
       fail(AppException.of(ErrorCode.AI_UPSTREAM_INTERRUPTED, "The model stopped answering mid-reply."));
     } else {
-      beforeFirstToken(attempt, failure);
+      upstreams.beforeFirstByte(attempt, failure);
     }
-  }
-
-  private void beforeFirstToken(int attempt, AppException failure) {
-    if (done() || attempt != upstream) {
-      return;
-    }
-    lastFailure = failure;
-    if (upstream + 1 < config.baseUrls().size()) {
-      LOG.warn("AI upstream #{} failed before the first token ({}); failing over to #{}", attempt,
-        failure.code().code(), attempt + 1);
-    }
-    nextUpstream();
-  }
-
-  private void cancelFirstTokenTimer() {
-    if (firstTokenTimer >= 0) {
-      vertx.cancelTimer(firstTokenTimer);
-      firstTokenTimer = -1;
-    }
-  }
-
-  private void dropRequest() {
-    cancelFirstTokenTimer();
-    if (parser != null) {
-      // We end this response ourselves: its reset must not be reported as a broken stream.
-      parser.handler(null).endHandler(null).exceptionHandler(e -> { });
-    }
-    if (request != null) {
-      request.reset();
-      request = null;
-    }
-    parser = null;
   }
 
   @Override
   protected void release(boolean abort) {
-    cancelFirstTokenTimer();
+    upstreams.cancelFirstByteTimer();
     if (durationTimer >= 0) {
       vertx.cancelTimer(durationTimer);
       durationTimer = -1;
     }
     if (abort) {
-      dropRequest();
+      upstreams.drop();
     } else if (parser != null) {
       // [DONE] seen: let the (empty) rest of the response drain so the connection is reused.
       parser.resume();
