@@ -2,6 +2,7 @@ package io.liveroom.account;
 
 import io.liveroom.support.LiveNode;
 import io.liveroom.support.MutableClock;
+import io.liveroom.support.PrivacyRequests;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestInfra;
 import io.liveroom.support.TestUsers;
@@ -16,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,24 +44,6 @@ class EmailPrivacyTest {
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
   }
 
-  private static JsonObject export(TestUsers.TestUser u) {
-    TestHttp.Response started = http.post("/api/v1/me/exports", new JsonObject(), u.accessToken());
-    assertThat(started.status()).as(started.toString()).isEqualTo(202);
-    String id = started.json().getString("id");
-    long deadline = System.currentTimeMillis() + 20_000;
-    while (System.currentTimeMillis() < deadline) {
-      JsonObject status = http.get("/api/v1/me/exports/" + id, u.accessToken()).json();
-      if ("ready".equals(status.getString("status"))) {
-        TestHttp.Response file = http.get(status.getString("downloadUrl"));
-        assertThat(file.status()).isEqualTo(200);
-        assertThat(file.body()).as("the code's hash is never exported").doesNotContain("code_hash", "codeHash");
-        return file.json().getJsonObject("categories");
-      }
-      Thread.onSpinWait();
-    }
-    throw new AssertionError("export not ready in time");
-  }
-
   @Test
   @DisplayName("Export shows the verified email and the pending change; erasure clears both; expired changes are purged")
   void exportEraseRetention() throws Exception {
@@ -72,7 +54,9 @@ class EmailPrivacyTest {
     String pending = address("pending");
     ask(leaver, pending);
 
-    JsonObject categories = export(leaver);
+    TestHttp.Response file = PrivacyRequests.exportFile(http, leaver);
+    assertThat(file.body()).as("the code's hash is never exported").doesNotContain("code_hash", "codeHash");
+    JsonObject categories = file.json().getJsonObject("categories");
     assertThat(categories.getJsonObject("contact").getString("email")).isEqualTo(verified);
     assertThat(categories.getJsonObject("contact").getString("emailVerifiedAt")).isNotBlank();
     assertThat(categories.getJsonObject("emailVerification").getString("email")).isEqualTo(pending);
@@ -82,12 +66,9 @@ class EmailPrivacyTest {
     ask(stayer, address("abandoned"));
     assertThat(count("SELECT count(*) FROM email_verifications WHERE user_id = ?", stayer.id())).isEqualTo(1);
 
-    TestHttp.Response cancel = http.post("/api/v1/me/cancellation", new JsonObject().put("password", leaver.password()),
-      leaver.accessToken());
-    assertThat(cancel.status()).as(cancel.toString()).isEqualTo(202);
+    PrivacyRequests.cancel(http, leaver);
     clock.advance(Duration.ofDays(31));
-    JsonObject run = node.get().privacy().runHousekeeping().toCompletionStage().toCompletableFuture()
-      .get(30, TimeUnit.SECONDS);
+    JsonObject run = PrivacyRequests.housekeeping(node.get());
     assertThat(run.getInteger("erased")).isEqualTo(1);
     assertThat(count("SELECT count(*) FROM users WHERE id = ? AND email IS NULL AND email_verified_at IS NULL",
       leaver.id())).isEqualTo(1);

@@ -1,8 +1,8 @@
 package io.liveroom.note;
 
-import io.liveroom.support.Await;
 import io.liveroom.support.LiveNode;
 import io.liveroom.support.MutableClock;
+import io.liveroom.support.PrivacyRequests;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestUsers;
 import io.liveroom.support.TestUsers.TestUser;
@@ -16,8 +16,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,23 +33,6 @@ class NotesPrivacyTest {
     .config(json -> json.getJsonObject("notes").put("retentionDays", 3650)).build();
   private static final TestHttp http = node.http();
 
-  private static JsonObject export(TestUser u) {
-    TestHttp.Response started = http.post("/api/v1/me/exports", new JsonObject(), u.accessToken());
-    assertThat(started.status()).as("export: %s", started).isEqualTo(202);
-    String path = "/api/v1/me/exports/" + started.json().getString("id");
-    AtomicReference<JsonObject> ready = new AtomicReference<>();
-    Await.until("the export", 30, () -> {
-      JsonObject status = http.get(path, u.accessToken()).json();
-      ready.set(status);
-      return !"pending".equals(status.getString("status"));
-    });
-    return http.get(ready.get().getString("downloadUrl")).json().getJsonObject("categories");
-  }
-
-  private static JsonObject housekeeping() throws Exception {
-    return node.get().privacy().runHousekeeping().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-  }
-
   @Test
   @DisplayName("The export lists the notes and their pictures; cancelling hides them, withdrawing shows them, erasure deletes them")
   void exportFreezeErase() throws Exception {
@@ -62,15 +43,14 @@ class NotesPrivacyTest {
     long picture = http.post("/api/v1/notes", new JsonObject().put("mediaId", mediaId), owner.accessToken()).json().getLong("id");
     long others = http.post("/api/v1/notes", new JsonObject().put("text", "not theirs"), other.accessToken()).json().getLong("id");
 
-    JsonObject categories = export(owner);
+    JsonObject categories = PrivacyRequests.exportCategories(http, owner);
     JsonArray notes = categories.getJsonArray("notes");
     assertThat(notes.stream().map(o -> ((JsonObject) o).getLong("id"))).containsExactly(text, picture);
     assertThat(notes.getJsonObject(0).getString("text")).isEqualTo("我的第一条笔记");
     assertThat(notes.getJsonObject(1).getString("mediaId")).isEqualTo(mediaId);
     assertThat(categories.getJsonArray("media").stream().map(o -> ((JsonObject) o).getString("id"))).contains(mediaId);
 
-    assertThat(http.post("/api/v1/me/cancellation", new JsonObject().put("password", owner.password()),
-      owner.accessToken()).status()).isEqualTo(202);
+    PrivacyRequests.cancel(http, owner);
     assertThat(NoteFixtures.count("SELECT count(*) FROM notes WHERE user_id = ? AND frozen", owner.id()))
       .as("hidden during the cooling-off period").isEqualTo(2);
     assertThat(NoteFixtures.count("SELECT count(*) FROM notes WHERE id = ? AND NOT frozen", others)).isEqualTo(1);
@@ -85,10 +65,9 @@ class NotesPrivacyTest {
       .put("password", owner.password())).json().getString("accessToken");
     assertThat(http.get("/api/v1/notes", back).json().getJsonArray("items")).as("restored").hasSize(2);
 
-    assertThat(http.post("/api/v1/me/cancellation", new JsonObject().put("password", owner.password()), back).status())
-      .isEqualTo(202);
+    PrivacyRequests.cancel(http, owner, back);
     CLOCK.advance(Duration.ofDays(31));
-    assertThat(housekeeping().getInteger("erased")).isEqualTo(1);
+    assertThat(PrivacyRequests.housekeeping(node.get()).getInteger("erased")).isEqualTo(1);
     assertThat(NoteFixtures.count("SELECT count(*) FROM notes WHERE user_id = ?", owner.id())).isZero();
     assertThat(NoteFixtures.count("SELECT count(*) FROM media_objects WHERE id = ?::uuid", mediaId)).isZero();
     assertThat(NoteFixtures.count("SELECT count(*) FROM notes WHERE id = ?", others)).as("another user's kept").isEqualTo(1);
@@ -105,7 +84,7 @@ class NotesPrivacyTest {
     NoteFixtures.update("UPDATE notes SET updated_at = ? WHERE id = ?",
       Timestamp.from(CLOCK.instant().minus(Duration.ofDays(3651))), old);
 
-    JsonObject run = housekeeping();
+    JsonObject run = PrivacyRequests.housekeeping(node.get());
     assertThat(run.getInteger("notes")).as("housekeeping: %s", run).isGreaterThanOrEqualTo(1);
     assertThat(NoteFixtures.count("SELECT count(*) FROM notes WHERE id = ?", old)).isZero();
     assertThat(NoteFixtures.count("SELECT count(*) FROM notes WHERE id = ?", fresh)).isEqualTo(1);
