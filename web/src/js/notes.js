@@ -1,9 +1,9 @@
 // Notes: the signed-in user's notes newest first with "Older" paging, search (title and text,
 // Chinese included: the server matches substrings), a new text note, editing a note's title and
 // text in place, and deleting. Only the public API (api.js); docs/NOTES.md describes it.
-import { api, session } from './api.js';
+import { api } from './api.js';
 import { readable } from './errors.js';
-import { $, say, showAccount } from './page.js';
+import { $, actionButton, el, say, startSignedIn } from './page.js';
 
 const PAGE = 20;
 
@@ -30,32 +30,9 @@ function sentence(e) {
   return NOTE_ERRORS[e?.code] || readable(e);
 }
 
-function el(tag, { text, className, attrs = {} } = {}) {
-  const node = document.createElement(tag);
-  if (text !== undefined) {
-    node.textContent = text;
-  }
-  if (className) {
-    node.className = className;
-  }
-  Object.entries(attrs).forEach(([k, v]) => node.setAttribute(k, v));
-  return node;
-}
-
-/** A button that stays disabled while its action runs and says a failure as a sentence. */
+/** A button whose failure is said with the notes API's sentences. */
 function button(label, className, onClick) {
-  const b = el('button', { text: label, className: 'small ' + className, attrs: { type: 'button' } });
-  b.addEventListener('click', async () => {
-    b.disabled = true;
-    try {
-      await onClick();
-    } catch (e) {
-      say(sentence(e));
-    } finally {
-      b.disabled = false;
-    }
-  });
-  return b;
+  return actionButton(label, className, onClick, sentence);
 }
 
 function when(iso) {
@@ -208,20 +185,11 @@ function wire() {
     .catch((e) => say('Older notes could not be loaded: ' + sentence(e))));
 }
 
-async function start() {
-  showAccount();
-  if (!session()) {
-    $('signed-out').hidden = false;
-    return;
-  }
-  wire();
-  $('private').hidden = false;
-  try {
+startSignedIn({
+  wire,
+  load: async () => {
+    $('private').hidden = false;
     await loadPage(true);
-    document.body.dataset.ready = 'true';
-  } catch (e) {
-    say(sentence(e));
-  }
-}
-
-start();
+  },
+  sentence,
+});

@@ -1,5 +1,6 @@
 // Small helpers every page shares: the signed-in header, messages, and text-only rendering.
 import { session, clearSession } from './api.js';
+import { readable } from './errors.js';
 
 export const $ = (id) => document.getElementById(id);
 
@@ -38,4 +39,56 @@ export function showAccount() {
     location.href = '/';
   });
   area.append(who, ' ', out);
+}
+
+/** An element with optional text (always set as text, never as HTML), class and attributes. */
+export function el(tag, { text, className, attrs = {} } = {}) {
+  const node = document.createElement(tag);
+  if (text !== undefined) {
+    node.textContent = text;
+  }
+  if (className) {
+    node.className = className;
+  }
+  Object.entries(attrs).forEach(([k, v]) => node.setAttribute(k, v));
+  return node;
+}
+
+/**
+ * A small button that stays disabled while its action runs and says a failure with `sentence`
+ * (the shared readable messages unless the page has its own).
+ */
+export function actionButton(label, className, onClick, sentence = readable) {
+  const b = el('button', { text: label, className: 'small ' + className, attrs: { type: 'button' } });
+  b.addEventListener('click', async () => {
+    b.disabled = true;
+    try {
+      await onClick();
+    } catch (e) {
+      say(sentence(e));
+    } finally {
+      b.disabled = false;
+    }
+  });
+  return b;
+}
+
+/**
+ * Starts a page for signed-in users: the header's account area; signed out, only #signed-out is
+ * shown. Signed in, `wire` attaches the page's handlers, then `load` fills it; once it has loaded,
+ * `body[data-ready]` tells the browser tests the page is ready. A failure is said with `sentence`.
+ */
+export async function startSignedIn({ wire = () => {}, load, sentence = readable }) {
+  showAccount();
+  if (!session()) {
+    $('signed-out').hidden = false;
+    return;
+  }
+  wire();
+  try {
+    await load();
+    document.body.dataset.ready = 'true';
+  } catch (e) {
+    say(sentence(e));
+  }
 }

@@ -1,37 +1,10 @@
 // People: search (people or rooms) with follow and block controls, the search history and its
 // setting, suggested follows, and the signed-in user's avatar. Only the public API (api.js).
-import { api, session } from './api.js';
+import { api } from './api.js';
 import { readable } from './errors.js';
-import { $, say, showAccount } from './page.js';
+import { $, actionButton, el, say, startSignedIn } from './page.js';
 
 let me = null;
-
-function el(tag, { text, className, attrs = {} } = {}) {
-  const node = document.createElement(tag);
-  if (text !== undefined) {
-    node.textContent = text;
-  }
-  if (className) {
-    node.className = className;
-  }
-  Object.entries(attrs).forEach(([k, v]) => node.setAttribute(k, v));
-  return node;
-}
-
-function button(label, className, onClick) {
-  const b = el('button', { text: label, className: 'small ' + className, attrs: { type: 'button' } });
-  b.addEventListener('click', async () => {
-    b.disabled = true;
-    try {
-      await onClick();
-    } catch (e) {
-      say(readable(e));
-    } finally {
-      b.disabled = false;
-    }
-  });
-  return b;
-}
 
 /** One person: nickname, counts and the relation from their public profile, follow and block. */
 function personItem(card) {
@@ -62,23 +35,23 @@ function fillPerson(li, card, profile) {
   if (card.id !== me?.id) {
     if (!profile?.blockedByYou) {
       actions.append(profile?.youFollow
-        ? button('Unfollow', 'follow secondary', async () => {
+        ? actionButton('Unfollow', 'follow secondary', async () => {
           await api('DELETE', `/api/v1/users/${card.id}/follow`, { auth: true });
           await refresh();
           await loadMyCounts();
         })
-        : button('Follow', 'follow', async () => {
+        : actionButton('Follow', 'follow', async () => {
           await api('PUT', `/api/v1/users/${card.id}/follow`, { auth: true });
           await refresh();
           await loadMyCounts();
         }));
     }
     actions.append(profile?.blockedByYou
-      ? button('Unblock', 'block secondary', async () => {
+      ? actionButton('Unblock', 'block secondary', async () => {
         await api('DELETE', `/api/v1/users/${card.id}/block`, { auth: true });
         await refresh();
       })
-      : button('Block', 'block danger', async () => {
+      : actionButton('Block', 'block danger', async () => {
         await api('PUT', `/api/v1/users/${card.id}/block`, { auth: true });
         await refresh();
         await loadMyCounts();
@@ -120,7 +93,7 @@ async function loadHistory() {
       $('search-q').value = entry.query;
       search(entry.query, $('search-type').value).catch((e) => say(readable(e)));
     });
-    const remove = button('Delete', 'secondary delete', async () => {
+    const remove = actionButton('Delete', 'secondary delete', async () => {
       await api('DELETE', `/api/v1/me/search-history/${entry.id}`, { auth: true });
       await loadHistory();
     });
@@ -204,23 +177,13 @@ function wire() {
   });
 }
 
-async function start() {
-  showAccount();
-  if (!session()) {
-    $('signed-out').hidden = false;
-    return;
-  }
-  wire();
-  try {
+startSignedIn({
+  wire,
+  load: async () => {
     me = await api('GET', '/api/v1/me', { auth: true });
     $('my-nickname').textContent = me.nickname;
     showAvatar(me.avatarUrl);
     $('private').hidden = false;
     await Promise.all([loadMyCounts(), loadHistory(), loadSuggestions()]);
-    document.body.dataset.ready = 'true';
-  } catch (e) {
-    say(readable(e));
-  }
-}
-
-start();
+  },
+});

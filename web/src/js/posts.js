@@ -3,38 +3,11 @@
 // Only the public API (api.js); text is always set as text, never as HTML.
 import { api, session } from './api.js';
 import { readable } from './errors.js';
-import { $, say, showAccount } from './page.js';
+import { $, actionButton, el, say, startSignedIn } from './page.js';
 
 let me = null;
 let author = null;
 let cursor = null;
-
-function el(tag, { text, className, attrs = {} } = {}) {
-  const node = document.createElement(tag);
-  if (text !== undefined) {
-    node.textContent = text;
-  }
-  if (className) {
-    node.className = className;
-  }
-  Object.entries(attrs).forEach(([k, v]) => node.setAttribute(k, v));
-  return node;
-}
-
-function button(label, className, onClick) {
-  const b = el('button', { text: label, className: 'small ' + className, attrs: { type: 'button' } });
-  b.addEventListener('click', async () => {
-    b.disabled = true;
-    try {
-      await onClick();
-    } catch (e) {
-      say(readable(e));
-    } finally {
-      b.disabled = false;
-    }
-  });
-  return b;
-}
 
 function pictures(post) {
   const box = el('div', { className: 'post-pictures' });
@@ -73,16 +46,16 @@ function fill(li, post) {
   const reload = async () => fill(li, await api('GET', `/api/v1/posts/${post.id}`, { auth: true }));
   const actions = el('div', { className: 'actions' });
   actions.append(post.likedByMe
-    ? button('Unlike', 'like secondary', async () => { await api('DELETE', `/api/v1/posts/${post.id}/like`, { auth: true }); await reload(); })
-    : button('Like', 'like', async () => { await api('PUT', `/api/v1/posts/${post.id}/like`, { auth: true }); await reload(); }));
+    ? actionButton('Unlike', 'like secondary', async () => { await api('DELETE', `/api/v1/posts/${post.id}/like`, { auth: true }); await reload(); })
+    : actionButton('Like', 'like', async () => { await api('PUT', `/api/v1/posts/${post.id}/like`, { auth: true }); await reload(); }));
   if (post.author.id !== me.id) {
-    actions.append(button('Share', 'share secondary', async () => {
+    actions.append(actionButton('Share', 'share secondary', async () => {
       await api('POST', `/api/v1/posts/${post.id}/share`, { auth: true, body: {} });
       say('Shared to your posts.', 'ok');
       await reload();
     }));
   } else {
-    actions.append(button('Delete', 'delete secondary', async () => {
+    actions.append(actionButton('Delete', 'delete secondary', async () => {
       await api('DELETE', `/api/v1/posts/${post.id}`, { auth: true });
       li.remove();
     }));
@@ -161,27 +134,19 @@ async function compose(e) {
   }
 }
 
-async function start() {
-  showAccount();
-  me = session()?.user;
-  if (!me) {
-    $('signed-out').hidden = false;
-    return;
-  }
-  $('private').hidden = false;
-  const other = Number(new URLSearchParams(location.search).get('user'));
-  author = other > 0 ? other : me.id;
-  if (author !== me.id) {
-    $('list-title').textContent = 'Their posts';
-  }
-  $('compose-form').addEventListener('submit', compose);
-  $('more').addEventListener('click', () => loadPosts(false).catch((e) => say(readable(e))));
-  try {
+startSignedIn({
+  wire: () => {
+    me = session().user;
+    const other = Number(new URLSearchParams(location.search).get('user'));
+    author = other > 0 ? other : me.id;
+    if (author !== me.id) {
+      $('list-title').textContent = 'Their posts';
+    }
+    $('compose-form').addEventListener('submit', compose);
+    $('more').addEventListener('click', () => loadPosts(false).catch((e) => say(readable(e))));
+  },
+  load: async () => {
+    $('private').hidden = false;
     await loadPosts(true);
-    document.body.dataset.ready = 'true';
-  } catch (e) {
-    say(readable(e));
-  }
-}
-
-start();
+  },
+});
