@@ -121,6 +121,12 @@ class GoingLiveFanoutTest {
       assertThat(item.getString("subject")).isEqualTo("room/" + roomId);
       assertThat(item.getJsonObject("actor").getLong("id")).isEqualTo(hostId);
       assertThat(item.getJsonObject("payload").getLong("sessionId")).isEqualTo(session);
+      // The shape docs/PROTOCOL.md gives: one publication per batch, so no inbox id; the host's name while active.
+      assertThat(item.getJsonObject("payload").getLong("roomId")).isEqualTo(roomId);
+      assertThat(item.containsKey("id")).as("a batch publication carries no inbox id").isFalse();
+      assertThat(item.getJsonObject("actor").getString("nickname")).isEqualTo("host-live");
+      assertThat(item.getBoolean("read")).isFalse();
+      assertThat(item.getString("createdAt")).isNotBlank();
     }
     JsonArray pushed = Await.value(10_000, () -> http.get("/api/v1/dev/push-outbox", followerToken).json()
       .getJsonArray("messages"), m -> !m.isEmpty());
