@@ -43,7 +43,7 @@ import java.util.concurrent.TimeUnit;
  * (everyone authenticates through it), then the real-time core, live rooms, consent, social
  * (follows, blocks, search), Nearby, AI dialogue, rewards, media, notifications, privacy (it reaches everyone's personal data), and the web app last (its
  * pages catch the paths no API route took). Adding a capability
- * is one line in the constructor: the loops below plug in its namespaces, RPC methods, personal
+ * is one line in the constructor (or one named step when it plugs into others): the loops below plug in its namespaces, RPC methods, personal
  * data, routes and health checks, and start and stop it. {@link Node} owns the lifecycle around
  * it: clients before, the listener after.
  */
@@ -79,61 +79,128 @@ final class Capabilities {
     accounts = add(new AccountsCapability(platform, accessTokens));
     add(new OidcCapability(platform, new OidcAccountActions(accounts.externalSignIn()), accounts.bearerAuth()));
     realtime = RealtimeCore.build(platform, accessTokens, accounts, namespaces, rpcMethods);
-    // Youth mode gates rooms, Nearby, AI and rewards (through their own seams) and meters live rooms.
     youth = add(new YouthCapability(platform, new YouthAccountsAdapter(accounts), realtime,
       accounts.bearerAuth()));
-    YouthGates youthGates = new YouthGates(youth.service(), youth.meter());
-    realtime.onSubscriptions(youthGates);
-    rooms = add(new RoomsCapability(platform, realtime,
-      channel -> realtime.presenceStats(channel).map(Realtime.PresenceStats::users), accounts.directory(),
-      accounts.bearerAuth(), new RoomHosting(accounts.minors())));
-    rooms.gateViewing(youthGates);
+    YouthGates youthGates = meterSubscriptions();
+    rooms = add(liveRooms(youthGates));
     consent = add(new ConsentCapability(platform, accounts.bearerAuth()));
     social = add(new SocialCapability(platform, accounts.directory(), accounts.people(), consent.service(), rooms,
       accounts.bearerAuth()));
-    SocialBlockChecks blocks = new SocialBlockChecks(social.blocks());
-    accounts.addProfileSection(social.profileSection());
-    rooms.refuseChatWhenBlocked(blocks);
-    nearby = add(new NearbyCapability(platform, consent.service(), accounts.directory(),
-      rooms.regions(platform.pool()), blocks, accounts.bearerAuth()));
-    nearby.gateNearby(youthGates);
-    ai = add(new AiCapability(platform, realtime, accounts.bearerAuth()));
-    ai.gateDialogue(youthGates);
-    rewards = add(new RewardsCapability(platform, accounts.directory(),
-      seams.rooms() != null ? seams.rooms() : giftTargets(rooms),
-      seams.realtime() != null ? seams.realtime() : realtime, accounts.bearerAuth()));
-    rewards.gateSpending(youthGates);
-    rewards.refuseGiftsWhenBlocked(blocks);
-    // Every committed gift warms the room's hot score.
-    rewards.addGiftListener((receipt, hostId, sessionId) ->
-      rooms.hot().record(receipt.roomId(), HotRanking.Signal.GIFT, receipt.coins()));
-    media = add(new MediaCapability(platform, accounts.bearerAuth()));
-    accounts.useAvatarPictures(new MediaAvatars(media.references()));
-    rooms.useCoverPictures(new MediaCovers(media.references()));
-    // Mobile push: a session that ends (logout, revocation) loses its device tokens.
-    push = add(new PushCapability(platform, accounts.bearerAuth()));
-    accounts.events().add(new PushSessionEvents(push.devices()));
+    SocialBlockChecks blocks = socialIntoAccountsAndRooms();
+    nearby = add(nearby(youthGates, blocks));
+    ai = add(aiDialogue(youthGates));
+    rewards = add(rewards(seams, youthGates, blocks));
+    media = add(mediaPictures());
+    push = add(mobilePush());
     add(new NoteCapability(platform, new AiNoteAnswers(ai.conversations()),
       new MediaNotePictures(media.references()), accounts.bearerAuth()));
     ai.useImageStore(new MediaAiImages(media.imports()));
-    // Notifications hear follows, gifts, moderation and privacy events through their owners' seams,
-    // and hand what the user wants pushed to the push capability. A host going live notifies their
-    // followers through a durable fan-out job per live session.
-    notifications = add(new NotificationCapability(platform, realtime, accounts.people(), blocks,
-      push.service()::push, accounts.bearerAuth(), social::followerIds));
-    rooms.addGoLiveListener(notifications::goingLive);
+    notifications = add(notifications(blocks));
+    NotificationSources notices = notificationSources();
+    posts = add(posts(notices));
+    privacy = add(privacy(notices));
+    add(new WebCapability(platform.config().web()));
+  }
+
+  // The steps of the constructor, in its order: each builds one capability (or one seam) and plugs
+  // it into those built before it.
+
+  /** Youth mode gates rooms, Nearby, AI and rewards (through their own seams) and meters live rooms. */
+  private YouthGates meterSubscriptions() {
+    YouthGates youthGates = new YouthGates(youth.service(), youth.meter());
+    realtime.onSubscriptions(youthGates);
+    return youthGates;
+  }
+
+  private RoomsCapability liveRooms(YouthGates youthGates) {
+    RoomsCapability built = new RoomsCapability(platform, realtime,
+      channel -> realtime.presenceStats(channel).map(Realtime.PresenceStats::users), accounts.directory(),
+      accounts.bearerAuth(), new RoomHosting(accounts.minors()));
+    built.gateViewing(youthGates);
+    return built;
+  }
+
+  /** Profiles show the social section; blocked users may not chat in each other's rooms. */
+  private SocialBlockChecks socialIntoAccountsAndRooms() {
+    SocialBlockChecks blocks = new SocialBlockChecks(social.blocks());
+    accounts.addProfileSection(social.profileSection());
+    rooms.refuseChatWhenBlocked(blocks);
+    return blocks;
+  }
+
+  private NearbyCapability nearby(YouthGates youthGates, SocialBlockChecks blocks) {
+    NearbyCapability built = new NearbyCapability(platform, consent.service(), accounts.directory(),
+      rooms.regions(platform.pool()), blocks, accounts.bearerAuth());
+    built.gateNearby(youthGates);
+    return built;
+  }
+
+  private AiCapability aiDialogue(YouthGates youthGates) {
+    AiCapability built = new AiCapability(platform, realtime, accounts.bearerAuth());
+    built.gateDialogue(youthGates);
+    return built;
+  }
+
+  private RewardsCapability rewards(NodeSeams seams, YouthGates youthGates, SocialBlockChecks blocks) {
+    RewardsCapability built = new RewardsCapability(platform, accounts.directory(),
+      seams.rooms() != null ? seams.rooms() : giftTargets(rooms),
+      seams.realtime() != null ? seams.realtime() : realtime, accounts.bearerAuth());
+    built.gateSpending(youthGates);
+    built.refuseGiftsWhenBlocked(blocks);
+    // Every committed gift warms the room's hot score.
+    built.addGiftListener((receipt, hostId, sessionId) ->
+      rooms.hot().record(receipt.roomId(), HotRanking.Signal.GIFT, receipt.coins()));
+    return built;
+  }
+
+  /** Media stores avatars and room covers. */
+  private MediaCapability mediaPictures() {
+    MediaCapability built = new MediaCapability(platform, accounts.bearerAuth());
+    accounts.useAvatarPictures(new MediaAvatars(built.references()));
+    rooms.useCoverPictures(new MediaCovers(built.references()));
+    return built;
+  }
+
+  /** Mobile push: a session that ends (logout, revocation) loses its device tokens. */
+  private PushCapability mobilePush() {
+    PushCapability built = new PushCapability(platform, accounts.bearerAuth());
+    accounts.events().add(new PushSessionEvents(built.devices()));
+    return built;
+  }
+
+  /**
+   * Notifications hand what the user wants pushed to the push capability. A host going live
+   * notifies their followers through a durable fan-out job per live session.
+   */
+  private NotificationCapability notifications(SocialBlockChecks blocks) {
+    NotificationCapability built = new NotificationCapability(platform, realtime, accounts.people(), blocks,
+      push.service()::push, accounts.bearerAuth(), social::followerIds);
+    rooms.addGoLiveListener(built::goingLive);
+    return built;
+  }
+
+  /** Notifications hear follows, gifts and moderation through their owners' seams. */
+  private NotificationSources notificationSources() {
     NotificationSources notices = new NotificationSources(notifications.notifier());
     social.addFollowListener(notices);
     rewards.addGiftListener(notices);
     rooms.notifyModeration(notices);
-    // Posts: comments, likes and shares notify the post's author.
-    posts = add(new PostCapability(platform, accounts.directory(), accounts.people(), consent.service(),
+    return notices;
+  }
+
+  /** Posts: comments, likes and shares notify the post's author. */
+  private PostCapability posts(NotificationSources notices) {
+    return new PostCapability(platform, accounts.directory(), accounts.people(), consent.service(),
       new SocialPostRelations(social.relations()), new MediaPostPictures(media.references()), rooms.keywords()::current,
-      notices, new SocialFeedFollows(social), accounts.bearerAuth()));
-    privacy = add(new PrivacyCapability(platform, personalData, accounts, new PrivacyRoomActions(rooms),
-      consent.service(), nearby, new ReportedMedia(media.moderation()), new ReportedPostContent(posts.moderation())));
-    privacy.notifyWith(notices);
-    add(new WebCapability(platform.config().web()));
+      notices, new SocialFeedFollows(social), accounts.bearerAuth());
+  }
+
+  /** Privacy reaches everyone's personal data, and notifies the user of its events. */
+  private PrivacyCapability privacy(NotificationSources notices) {
+    PrivacyCapability built = new PrivacyCapability(platform, personalData, accounts, new PrivacyRoomActions(rooms),
+      consent.service(), nearby, new ReportedMedia(media.moderation()), new ReportedPostContent(posts.moderation()));
+    built.notifyWith(notices);
+    return built;
   }
 
   private <C extends Capability> C add(C capability) {
