@@ -55,6 +55,9 @@ final class PaintRepository {
     SELECT (created_at AT TIME ZONE 'UTC')::date AS day, count(*)::int AS started,
            coalesce(sum(images), 0)::int AS made
     FROM ai_image_usage WHERE user_id = $1 AND created_at >= $2 GROUP BY 1 ORDER BY 1""";
+  /** Pictures that count against the day's quota: every painting started since $2 but those that failed upstream (refunded). */
+  static final String STARTED_SINCE = """
+    SELECT count(*)::int AS started FROM ai_image_usage WHERE user_id = $1 AND created_at >= $2 AND status <> 'error'""";
 
   static final String EXPORT_IMAGES = """
     SELECT media_id, generation_id, prompt, size, style, created_at FROM ai_images WHERE user_id = $1 ORDER BY id""";
@@ -120,6 +123,12 @@ final class PaintRepository {
         rows.forEach(r -> out.add(new DayImages(r.getLocalDate("day"), r.getInteger("started"), r.getInteger("made"))));
         return out;
       });
+  }
+
+  /** How many of the user's paintings since {@code since} count against a daily quota. */
+  Future<Integer> startedSince(long userId, java.time.OffsetDateTime since) {
+    return pool.preparedQuery(STARTED_SINCE).execute(Tuple.of(userId, since))
+      .map(rows -> rows.iterator().next().getInteger("started"));
   }
 
   Future<Void> exportImages(ExportWriter out, String category, long userId, Function<Row, JsonObject> mapper) {

@@ -36,7 +36,7 @@ final class PaintWiring {
       ? new OpenAiImageProvider(vertx, config.openai())
       : new SimulatedImageProvider(vertx, workers, config.simulated());
     this.repo = new PaintRepository(vertx, platform.pool());
-    PaintQuotas quotas = new PaintQuotas(platform.redis(), config.quota(), leaseMs(config), Clock.systemUTC());
+    PaintQuotas quotas = new PaintQuotas(platform.redis(), repo, config.quota(), leaseMs(config), Clock.systemUTC());
     this.paintings = new Paintings(provider, quotas, repo, moderator, config);
     this.previews = new PreviewStore(platform.redis(), config.previewTtlSeconds());
     this.service = new PaintService(realtime, paintings, previews);
