@@ -7,7 +7,17 @@
 -- ARGV[4]: the longest gap this observation may credit (ms), or -1 for any gap within the TTL. A
 --          session's start passes about one tick: time before it counts only if another device
 --          was in use until then (observed within the last tick).
+-- ARGV[5]: today's total read from PostgreSQL, or '' when not read yet. When the counter is not in
+--          Redis (a new day, or Redis lost its data) and ARGV[5] is '', nothing is done and -1 is
+--          returned: the caller reads youth_usage and calls again. The seed is set only if the
+--          counter is still absent, so a node that seeded it first is not overwritten.
 -- Two nodes observing the same moment credit it once: only time after the newest observation counts.
+if redis.call('EXISTS', KEYS[2]) == 0 then
+  if ARGV[5] == '' then
+    return -1
+  end
+  redis.call('SET', KEYS[2], ARGV[5], 'NX', 'EX', ARGV[3])
+end
 local now = tonumber(ARGV[1])
 local maxGap = tonumber(ARGV[4])
 local last = tonumber(redis.call('GET', KEYS[1]) or '')

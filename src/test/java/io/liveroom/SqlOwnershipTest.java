@@ -60,7 +60,8 @@ class SqlOwnershipTest {
     entry("account_cancellations", Set.of("privacy")), entry("reports", Set.of("privacy")),
     entry("policy_acceptances", Set.of("privacy")),
     entry("media_objects", Set.of("media")), entry("media_refs", Set.of("media")),
-    entry("youth_settings", Set.of("youth")), entry("oidc_identities", Set.of("oidc")),
+    entry("youth_settings", Set.of("youth")), entry("youth_usage", Set.of("youth")),
+    entry("oidc_identities", Set.of("oidc")),
 
     entry("follows", Set.of("social")), entry("follow_counts", Set.of("social")), entry("follow_daily", Set.of("social")),
     entry("search_history", Set.of("social")), entry("search_settings", Set.of("social")),

@@ -26,13 +26,14 @@ public final class YouthCapability implements Capability {
   public YouthCapability(Platform platform, YouthAccounts accounts, Realtime realtime, BearerAuth auth) {
     YouthConfig config = platform.config().youth();
     YouthRepository repo = new YouthRepository(platform.pool());
-    UsageCounter usage = new UsageCounter(platform.redis(), platform.clock(), config.tickSeconds());
+    YouthUsageRepository usageStore = new YouthUsageRepository(platform.pool());
+    UsageCounter usage = new UsageCounter(platform.redis(), usageStore, platform.clock(), config.tickSeconds());
     this.service = new YouthService(repo, accounts, platform.redis(), config, platform.clock(), usage);
     this.meter = new UsageMeter(platform.vertx(), service, usage, realtime, config);
     YouthSwitch youthSwitch = new YouthSwitch(repo, service, accounts, new YouthPasswords(platform.vertx()),
       platform.redis(), config);
     this.routes = List.of(new YouthRoutes(service, youthSwitch, auth));
-    this.personalData = new YouthPersonalData(repo, usage, service);
+    this.personalData = new YouthPersonalData(repo, usageStore, usage, service);
   }
 
   @Override
