@@ -28,7 +28,7 @@ export LIVEROOM_HTTP_HOST=127.0.0.1 LIVEROOM_HTTP_PORT=$PORT LIVEROOM_REALTIME_B
 # CPU ticks of a process's threads, summed by thread name without its number.
 threads() {
   for t in /proc/"$1"/task/*; do
-    local s; s=$(cat "$t/stat")
+    local s; s=$(cat "$t/stat" 2>/dev/null) || continue # the thread ended meanwhile
     local name; name=$(sed 's/^[0-9]* (\(.*\)) .*/\1/; s/[#0-9-]*$//; s/ /_/g' <<<"$s")
     awk -v n="$name" '{ sub(/^.*\) /, ""); print n, $12 + $13 }' <<<"$s"
   done | awk '{ a[$1] += $2 } END { for (k in a) if (a[k] >= 10) printf "%s=%.1fs ", k, a[k] / 100; print "" }'
