@@ -85,8 +85,8 @@ final class CommandContext {
 
   // ---- authentication ----
 
-  Future<Principal> verifyToken(String token) {
-    return tokens.verify(token);
+  Future<AccessTokens.Verified> verifyToken(String token) {
+    return tokens.verifyWithExpiry(token);
   }
 
   /** The login session is still valid and the account enabled ({@link SessionGate}). */
