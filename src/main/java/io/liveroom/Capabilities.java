@@ -120,7 +120,7 @@ final class Capabilities {
     // and hand what the user wants pushed to the push capability. A host going live notifies their
     // followers through a durable fan-out job per live session.
     notifications = add(new NotificationCapability(platform, realtime, accounts.people(), blocks,
-      push.service()::push, accounts.bearerAuth(), social::followerIds));
+      new NotificationPushes(push.service()), accounts.bearerAuth(), social::followerIds));
     rooms.addGoLiveListener(notifications::goingLive);
     NotificationSources notices = new NotificationSources(notifications.notifier());
     social.addFollowListener(notices);
