@@ -4,6 +4,8 @@
 # runs in another room while the host goes live and the durable fan-out writes one inbox row per
 # follower. Prints the scenario's result line; the full JSON is under target/loadtest/.
 #   scripts/bench-going-live.sh [FOLLOWERS] [CHAT_RATE]        (defaults 100000 100)
+# BENCH_JAR picks the node's jar (default target/liveroom.jar; the generator runs from the same
+# jar), so a saved base build and a new one can be compared turn about; BENCH_TMP the run directory's parent.
 # The server is pinned to core 0 and the generator to core 1 when the machine has two or more.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,8 +14,8 @@ RATE=${2:-100}
 PORT=${BENCH_HTTP_PORT:-18091}
 PG_PORT=${BENCH_PG_PORT:-25442}
 REDIS_PORT=${BENCH_REDIS_PORT:-26389}
-RUN=$(mktemp -d /tmp/bench-going-live.XXXXXX)
-JAR=target/liveroom.jar
+RUN=$(mktemp -d "${BENCH_TMP:-/tmp}/bench-going-live.XXXXXX")
+JAR=${BENCH_JAR:-target/liveroom.jar}
 [[ -f "$JAR" ]] || mvn -B -q -DskipTests package
 SERVER_PIN=(); GEN_CPUS=""
 if [[ $(nproc) -ge 2 ]]; then SERVER_PIN=(taskset -c 0); GEN_CPUS=1; fi
@@ -40,8 +42,8 @@ read -r HOST FOLLOWS <<<"$HOST_ID"
 psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qtA -c "VACUUM ANALYZE users" -c "VACUUM ANALYZE follows"
 echo "seeded host $HOST with $FOLLOWS followers; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-export LIVEROOM_DATA_DIR=$RUN/data LOADTEST_CPUS=$GEN_CPUS JAVA_OPTS="-Xmx1g -XX:+UseG1GC"
-scripts/loadtest.sh going-live --port "$PORT" --config conf/loadtest.json --quiet true --users minted \
+GEN_PIN=(); if [[ -n "$GEN_CPUS" ]]; then GEN_PIN=(taskset -c "$GEN_CPUS"); fi
+LIVEROOM_DATA_DIR=$RUN/data "${GEN_PIN[@]}" java -Xmx1g -XX:+UseG1GC -jar "$JAR" loadtest going-live --port "$PORT" --config conf/loadtest.json --quiet true --users minted \
   --server-pid "$SERVER" --host-id "$HOST" --followers "$FOLLOWS" --viewers 200 --publishers 5 --rate "$RATE" \
   --duration 20s --warmup 2s --go-after 5s > "$RUN/lt.out" 2>&1 || true
 grep -E "^result:|^latency:|passed|failure" "$RUN/lt.out" || tail -20 "$RUN/lt.out"
@@ -50,4 +52,8 @@ psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qtA -c "SELECT 'job: ' 
   || ' claim(s), ' || (cursor->>'notified') || ' rows in ' || round(extract(epoch FROM finished_at - created_at)::numeric, 2)
   || ' s = ' || round((cursor->>'notified')::numeric / extract(epoch FROM finished_at - created_at)::numeric)
   || ' rows/s' FROM jobs WHERE kind = 'notification.going_live'"
+# The push's device lookups during the run: index scans of push_devices (one per follower, or one
+# per batch). PostgreSQL publishes an idle backend's counters within about 10 s, so it may lag a little.
+psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qtA -c "SELECT 'push_devices index scans: '
+  || coalesce(idx_scan, 0) FROM pg_stat_user_tables WHERE relname = 'push_devices'"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); logs in $RUN"

@@ -174,7 +174,7 @@ final class Capabilities {
    */
   private NotificationCapability notifications(SocialBlockChecks blocks) {
     NotificationCapability built = new NotificationCapability(platform, realtime, accounts.people(), blocks,
-      push.service()::push, accounts.bearerAuth(), social::followerIds);
+      new NotificationPushes(push.service()), accounts.bearerAuth(), social::followerIds);
     rooms.addGoLiveListener(built::goingLive);
     return built;
   }

@@ -9,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -135,12 +137,18 @@ public final class Notifier {
         realtime.publish(realtime.personalChannel(userId), data)
           .onFailure(e -> LOG.debug("Going-live of user {} not published live: {}", userId, e.toString()));
       }
-      settings.preferencesOf(userIds, kind, live.hostId()).onSuccess(prefs -> prefs.forEach((userId, p) -> {
-        if (!p.actorMuted() && PushDecision.shouldPush(p.push(), p.quiet(), clock.instant())) {
-          push.push(userId, kind, PushTexts.title(kind), PushTexts.body(kind, host),
-            new JsonObject().put("kind", kind).put("subject", subject));
-        }
-      })).onFailure(e -> LOG.warn("Going-live pushes of host {} session {} not decided: {}", live.hostId(),
+      settings.preferencesOf(userIds, kind, live.hostId()).onSuccess(prefs -> {
+        Instant now = clock.instant();
+        List<Long> pushed = new ArrayList<>();
+        prefs.forEach((userId, p) -> {
+          if (!p.actorMuted() && PushDecision.shouldPush(p.push(), p.quiet(), now)) {
+            pushed.add(userId);
+          }
+        });
+        // One push call for the batch: the gateway reads all of their devices in one query.
+        push.pushEach(pushed, kind, PushTexts.title(kind), PushTexts.body(kind, host),
+          new JsonObject().put("kind", kind).put("subject", subject));
+      }).onFailure(e -> LOG.warn("Going-live pushes of host {} session {} not decided: {}", live.hostId(),
         live.sessionId(), e.toString()));
     });
   }

@@ -2,6 +2,8 @@ package io.liveroom.notification;
 
 import io.vertx.core.json.JsonObject;
 
+import java.util.List;
+
 /**
  * Sends a notification to the user's mobile devices. Fire-and-forget: the implementation queues
  * the push, retries provider failures with backoff on its own, and never fails or slows the
@@ -11,4 +13,11 @@ import io.vertx.core.json.JsonObject;
  */
 public interface PushGateway {
   void push(long userId, String kind, String title, String body, JsonObject data);
+
+  /**
+   * The same message to each of {@code userIds}, with the same contract as {@link #push}; for a
+   * batch (the going-live fan-out), so the implementation can look all of them up at once instead
+   * of costing a database round trip per user.
+   */
+  void pushEach(List<Long> userIds, String kind, String title, String body, JsonObject data);
 }

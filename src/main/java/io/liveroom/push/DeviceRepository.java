@@ -31,6 +31,8 @@ final class DeviceRepository {
     DELETE FROM push_devices WHERE user_id = $1 AND id NOT IN (
       SELECT id FROM push_devices WHERE user_id = $1 ORDER BY updated_at DESC, id DESC LIMIT $2)""";
   static final String LIST = "SELECT " + COLUMNS + " FROM push_devices WHERE user_id = $1 ORDER BY updated_at DESC, id DESC";
+  /** The devices of many users at once (a going-live batch): one statement instead of one per user. */
+  static final String LIST_OF = "SELECT " + COLUMNS + " FROM push_devices WHERE user_id = ANY($1::bigint[])";
   static final String DELETE_OWN = "DELETE FROM push_devices WHERE user_id = $1 AND (token = $2 OR id = $3)";
   static final String DELETE_SESSION = "DELETE FROM push_devices WHERE user_id = $1 AND session_id = $2";
   /** Only while the row still has the token the provider refused (it may have been registered again meanwhile: same token, still invalid). */
@@ -57,6 +59,11 @@ final class DeviceRepository {
 
   Future<List<PushDevice>> list(long userId) {
     return pool.preparedQuery(LIST).execute(Tuple.of(userId)).map(DeviceRepository::devices);
+  }
+
+  /** The devices of all of {@code userIds}, in no particular order. */
+  Future<List<PushDevice>> listOf(List<Long> userIds) {
+    return pool.preparedQuery(LIST_OF).execute(Tuple.of(userIds.toArray(new Long[0]))).map(DeviceRepository::devices);
   }
 
   /** Deletes the user's device named by its token or its id; true when one was deleted. */

@@ -48,6 +48,13 @@ final class FanoutFixture {
       userId, on);
   }
 
+  /** A push device (an android phone on FCM) for every {@code step}-th user id from {@code from} to {@code to}. */
+  static void devices(long from, long to, int step) {
+    update("INSERT INTO push_devices (user_id, session_id, platform, provider, token)"
+      + " SELECT g, md5(g::text)::uuid, 'android', 'fcm', 'fanout-device-' || g FROM generate_series(?, ?, ?) g",
+      from, to, (long) step);
+  }
+
   static String token(Node node, long userId) {
     return node.accessTokens().issue(userId, Role.USER, "s-" + userId);
   }
