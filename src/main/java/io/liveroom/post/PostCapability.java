@@ -47,7 +47,7 @@ public final class PostCapability implements Capability {
     this.moderation = new PostModeration(posts, comments, service, platform.clock());
     this.routes = List.of(new PostRoutes(service, likes, new ProfilePosts(posts, relations, views), new PostDrafts(config),
       config, auth), new CommentRoutes(commenting, config, auth),
-      new FeedRoutes(new FeedService(new FeedRepository(platform.pool()), follows, consents, views, platform.clock()), auth));
+      new FeedRoutes(new FeedService(new FeedRepository(platform.pool(), config.feedDenseWindow()), follows, consents, views, platform.clock()), auth));
     PostDataRepository data = new PostDataRepository(platform.pool());
     this.personalData = List.of(new PostPersonalData(data));
     this.retention = List.of(new RetentionRule(PostPersonalData.deletedPosts(data), config.deletedRetentionDays()),
