@@ -10,10 +10,13 @@ import java.util.Locale;
  * commenting to verified identities; the author may edit the text for {@code editWindow} after
  * posting. A comment has at most {@code maxCommentLength} characters, and a user may write at most
  * {@code commentsPerMinute} a minute. Deleted posts (with their comments and likes) are purged after
- * {@code deletedRetentionDays} (0 keeps them).
+ * {@code deletedRetentionDays} (0 keeps them). The following feed first reads the newest
+ * {@code feedDenseWindow} live posts below its cursor, and asks each followee only when those held
+ * less than a page (docs/POSTS.md, "Following feed").
  */
 public record PostsConfig(int maxTextLength, List<String> videoHosts, boolean verifiedOnly, Duration editWindow,
-                          int maxCommentLength, int commentsPerMinute, int deletedRetentionDays) {
+                          int maxCommentLength, int commentsPerMinute, int deletedRetentionDays,
+                          int feedDenseWindow) {
   static PostsConfig from(ConfigReader r) {
     return new PostsConfig(
       r.intIn("posts.text.maxLength", 1, 20_000),
@@ -22,6 +25,7 @@ public record PostsConfig(int maxTextLength, List<String> videoHosts, boolean ve
       Duration.ofMinutes(r.intIn("posts.editWindowMinutes", 0, 10_080)),
       r.intIn("posts.comments.maxLength", 1, 5_000),
       r.intIn("posts.comments.perMinute", 1, 1_000),
-      r.intIn("posts.retention.deletedDays", 0, 3_650));
+      r.intIn("posts.retention.deletedDays", 0, 3_650),
+      r.intIn("posts.feed.denseWindow", 1, 100_000));
   }
 }

@@ -11,8 +11,10 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -20,10 +22,19 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code feed}: the following feed under read load. Registers {@code --readers} users through the
  * API, then seeds in SQL ({@link FeedSeedRepository}, {@code --pg-url} of the node's PostgreSQL on
  * loopback): {@code --authors} authors, {@code --posts} posts spread over them, and
- * {@code --follows} followees per reader. Then every reader reads
- * {@code GET /api/v1/feed/following?limit=} in a closed loop (the next request when the answer
- * arrives) for {@code --duration}, following {@code nextCursor} for {@code --pages} pages and
- * starting over. Latency is each request's, from send to answer, after {@code --warmup}. A first
+ * {@code --follows} followees per reader, and analyzes what it wrote (a benchmark that reads right
+ * after a bulk load must: autovacuum has not seen the rows yet). Then every reader reads
+ * {@code GET /api/v1/feed/following?limit=} for {@code --duration}, following {@code nextCursor} for
+ * {@code --pages} pages and starting over. Two modes:
+ * <ul>
+ *   <li>{@code --think 0} (the default): a closed loop, the next request when the answer arrives.
+ *   It measures capacity (pages/s); its latency is about readers / capacity by Little's law, so it
+ *   says how long the queue is, not how fast a page is.</li>
+ *   <li>{@code --think 1s}: each reader pauses a think time after each answer, uniformly 50-150% of
+ *   it (the jitter keeps readers from marching in step), and starts after a random part of one. The
+ *   offered load is then about readers / (think + latency) pages/s, like people scrolling.</li>
+ * </ul>
+ * Latency is each request's, from send to answer, after {@code --warmup}. A first
  * page with fewer than {@code --limit} posts, or any non-200, is counted as an error and fails the
  * run (the seed guarantees full pages).
  */
@@ -35,7 +46,7 @@ final class FeedScenario implements Scenario {
 
   @Override
   public Set<String> keys() {
-    return Set.of("readers", "follows", "authors", "posts", "limit", "pages", "pg-url");
+    return Set.of("readers", "follows", "authors", "posts", "limit", "pages", "pg-url", "think");
   }
 
   @Override
@@ -75,6 +86,8 @@ final class FeedScenario implements Scenario {
   private static Future<Void> read(Run run, List<Api.User> users) {
     int limit = run.options.integer("limit", 20);
     int pages = run.options.integer("pages", 3);
+    long thinkMs = run.options.duration("think", Duration.ZERO).toMillis();
+    run.result.put("mode", thinkMs == 0 ? "closed loop" : "think time").put("thinkMs", thinkMs);
     WebClient http = WebClient.create(run.vertx, new WebClientOptions().setDefaultHost(run.options.host())
       .setDefaultPort(run.options.port()), new PoolOptions().setHttp1MaxSize(users.size()));
     long end = System.nanoTime() + run.duration.toNanos();
@@ -83,11 +96,16 @@ final class FeedScenario implements Scenario {
     Promise<Void> done = Promise.promise();
     run.startMeasuring();
     for (Api.User u : users) {
-      new Reader(run, http, u, limit, pages, end, shortPages, () -> {
+      Reader reader = new Reader(run, http, u, limit, pages, thinkMs, end, shortPages, () -> {
         if (running.decrementAndGet() == 0) {
           done.complete();
         }
-      }).next(null, 0);
+      });
+      if (thinkMs == 0) {
+        reader.next(null, 0);
+      } else {
+        run.vertx.setTimer(1 + ThreadLocalRandom.current().nextLong(thinkMs), id -> reader.next(null, 0));
+      }
     }
     return done.future().compose(v -> {
       http.close();
@@ -100,9 +118,9 @@ final class FeedScenario implements Scenario {
     });
   }
 
-  /** One reader: pages through its feed, one request at a time. */
-  private record Reader(Run run, WebClient http, Api.User user, int limit, int pages, long end, LongAdder shortPages,
-                        Runnable stopped) {
+  /** One reader: pages through its feed, one request at a time, pausing {@code thinkMs} (jittered) between them. */
+  private record Reader(Run run, WebClient http, Api.User user, int limit, int pages, long thinkMs, long end,
+                        LongAdder shortPages, Runnable stopped) {
     void next(String cursor, int page) {
       if (System.nanoTime() >= end) {
         stopped.run();
@@ -115,7 +133,7 @@ final class FeedScenario implements Scenario {
         run.stats.latency(start, System.nanoTime());
         JsonObject body = ok(ar.succeeded() ? ar.result() : null, ar.cause());
         if (body == null) {
-          next(null, 0);
+          after(null, 0);
           return;
         }
         run.stats.received.increment();
@@ -124,8 +142,18 @@ final class FeedScenario implements Scenario {
         }
         String nextCursor = body.getString("nextCursor");
         boolean again = nextCursor != null && page + 1 < pages;
-        next(again ? nextCursor : null, again ? page + 1 : 0);
+        after(again ? nextCursor : null, again ? page + 1 : 0);
       });
+    }
+
+    /** The next request: at once in a closed loop, else after 50-150% of the think time. */
+    private void after(String cursor, int page) {
+      if (thinkMs == 0) {
+        next(cursor, page);
+        return;
+      }
+      long pause = thinkMs / 2 + ThreadLocalRandom.current().nextLong(thinkMs + 1);
+      run.vertx.setTimer(Math.max(1, pause), id -> next(cursor, page));
     }
 
     private JsonObject ok(HttpResponse<Buffer> r, Throwable failure) {

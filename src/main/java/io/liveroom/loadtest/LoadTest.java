@@ -127,6 +127,7 @@ public final class LoadTest {
         going-live:  --host-id ID --followers 100000 --viewers 200 --publishers 5 --rate 100 --go-after 3s
                      (the host and its followers seeded first: scripts/bench-going-live.sh)
         feed:        --pg-url postgresql://postgres@127.0.0.1:25432/postgres --readers 200 --follows 1000
-                     --authors 10000 --posts 1000000 --limit 20 --pages 3""";
+                     --authors 10000 --posts 1000000 --limit 20 --pages 3
+                     --think 0 (closed loop: capacity) or e.g. 1s (a 50-150% pause between pages)""";
   }
 }

@@ -45,9 +45,10 @@ public final class PostCapability implements Capability {
     CommentService commenting = new CommentService(comments, service, relations, people, directory, platform.redis(),
       notices, config, platform.clock());
     this.moderation = new PostModeration(posts, comments, service, platform.clock());
+    FeedRepository feeds = new FeedRepository(platform.pool(), config.feedDenseWindow());
     this.routes = List.of(new PostRoutes(service, likes, new ProfilePosts(posts, relations, views), new PostDrafts(config),
       config, auth), new CommentRoutes(commenting, config, auth),
-      new FeedRoutes(new FeedService(new FeedRepository(platform.pool()), follows, consents, views, platform.clock()), auth));
+      new FeedRoutes(new FeedService(feeds, follows, consents, views, platform.clock()), auth));
     PostDataRepository data = new PostDataRepository(platform.pool());
     this.personalData = List.of(new PostPersonalData(data));
     this.retention = List.of(new RetentionRule(PostPersonalData.deletedPosts(data), config.deletedRetentionDays()),

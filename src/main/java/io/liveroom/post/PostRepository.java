@@ -32,9 +32,15 @@ final class PostRepository {
     INSERT INTO post_media (post_id, position, media_id)
     SELECT $1, (t.n - 1)::smallint, t.m FROM unnest($2::uuid[]) WITH ORDINALITY AS t(m, n)""";
   static final String FIND = "SELECT " + PostRow.COLUMNS + " FROM posts WHERE id = $1";
-  /** The posts and, for shares among them, their originals. */
-  static final String WITH_ORIGINALS = "SELECT " + PostRow.COLUMNS + " FROM posts WHERE id = ANY($1::bigint[])"
-    + " OR id IN (SELECT repost_of FROM posts WHERE id = ANY($1::bigint[]) AND repost_of IS NOT NULL)";
+  /**
+   * The posts and, for shares among them, their originals: one array of ids first (each share's
+   * original found through the primary key), then one primary-key lookup. Written as
+   * {@code id = ANY($1) OR id IN (SELECT repost_of ..)}, PostgreSQL cannot use an index for the OR
+   * and scanned every post: 400 ms and 15,385 buffers per page over a million posts, the following
+   * feed benchmark's real bottleneck (docs/PERFORMANCE.md, "Following feed read path"); now 5 buffers.
+   */
+  static final String WITH_ORIGINALS = "SELECT " + PostRow.COLUMNS + " FROM posts WHERE id = ANY(ARRAY("
+    + "SELECT unnest($1::bigint[]) UNION SELECT (SELECT repost_of FROM posts WHERE id = u.id) FROM unnest($1::bigint[]) AS u(id)))";
   static final String MEDIA_OF = """
     SELECT post_id, media_id FROM post_media WHERE post_id = ANY($1::bigint[]) ORDER BY post_id, position""";
   static final String LIKED = "SELECT post_id FROM post_likes WHERE user_id = $1 AND post_id = ANY($2::bigint[])";

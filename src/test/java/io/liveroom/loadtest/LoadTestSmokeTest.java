@@ -127,6 +127,20 @@ class LoadTestSmokeTest {
   }
 
   @Test
+  @DisplayName("feed --think: each reader pauses 50-150% of the think time between pages, so the requests are bounded by readers x duration / (think / 2)")
+  void feedWithThinkTime() {
+    JsonObject r = run("feed", "--pg-url", io.liveroom.support.TestInfra.get().pgUrl(), "--readers", "3", "--follows", "5",
+      "--authors", "10", "--posts", "300", "--limit", "5", "--pages", "2", "--duration", "2s", "--think", "500ms");
+    JsonObject res = r.getJsonObject("result");
+    assertThat(res.getString("mode")).isEqualTo("think time");
+    assertThat(res.getLong("thinkMs")).isEqualTo(500);
+    // A closed loop sends hundreds in 2 s; with at least 250 ms between a reader's pages, at most 3 x (8 + 1).
+    assertThat(res.getLong("requests")).isPositive().isLessThanOrEqualTo(27);
+    assertThat(res.getLong("shortFirstPages")).isZero();
+    assertThat(r.getJsonObject("counters").getLong("errors")).isZero();
+  }
+
+  @Test
   @DisplayName("ai-streams: concurrent simulated generations all finish, with first-token, inter-token and per-token latency")
   void aiStreams() {
     JsonObject r = run("ai-streams", "--streams", "3", "--rounds", "2", "--duration", "5s");
