@@ -76,8 +76,7 @@ final class SearchService {
   }
 
   private Future<Void> remember(long userId, String query) {
-    return history.recording(userId)
-      .compose(on -> on ? history.record(userId, query, config.historySize()) : Future.<Void>succeededFuture())
+    return history.record(userId, query, config.historySize()).<Void>mapEmpty()
       .recover(e -> {
         LOG.warn("Search history of user {} not recorded: {}", userId, e.toString());
         return Future.succeededFuture();
