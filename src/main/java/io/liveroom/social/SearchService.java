@@ -41,13 +41,20 @@ final class SearchService {
     this.config = config;
   }
 
-  /** {@code type} is {@code users} or {@code rooms}; {@code query} is trimmed and not empty. */
+  /**
+   * {@code type} is {@code users} or {@code rooms}; {@code query} is trimmed and not empty. The
+   * history write and (for rooms, which filter hosts after the lookup) the block lookup run beside
+   * the search instead of before or after it, so a request waits for the slowest of them, not their
+   * sum; the answer still waits for the history write, so a search is in the history when it returns.
+   */
   Future<JsonObject> search(long userId, String type, String query, int limit) {
     SearchTerms terms = SearchTerms.of(query);
-    Future<JsonArray> items = blocks.allEitherWay(userId).compose(blocked -> "rooms".equals(type)
-      ? rooms(terms, blocked, limit) : users(terms, blocked, limit));
-    return items.compose(found -> remember(userId, query).map(v -> new JsonObject().put("type", type)
-      .put("query", query).put("items", found)));
+    Future<Void> remembered = remember(userId, query);
+    Future<Set<Long>> blocked = blocks.allEitherWay(userId);
+    Future<JsonArray> items = "rooms".equals(type) ? rooms(terms, blocked, limit)
+      : blocked.compose(ids -> users(terms, ids, limit));
+    return Future.all(items, remembered).map(v -> new JsonObject().put("type", type).put("query", query)
+      .put("items", items.result()));
   }
 
   private Future<JsonArray> users(SearchTerms terms, Set<Long> blocked, int limit) {
@@ -58,9 +65,11 @@ final class SearchService {
     });
   }
 
-  private Future<JsonArray> rooms(SearchTerms terms, Set<Long> blocked, int limit) {
-    return rooms.search(terms, limit * ROOM_OVERSAMPLE).compose(found -> {
-      List<Room> open = found.stream().filter(r -> !blocked.contains(r.hostId())).toList();
+  private Future<JsonArray> rooms(SearchTerms terms, Future<Set<Long>> blockedIds, int limit) {
+    Future<List<Room>> matches = rooms.search(terms, limit * ROOM_OVERSAMPLE);
+    return Future.all(matches, blockedIds).compose(both -> {
+      Set<Long> blocked = blockedIds.result();
+      List<Room> open = matches.result().stream().filter(r -> !blocked.contains(r.hostId())).toList();
       return accounts.summaries(open.stream().map(Room::hostId).distinct().toList()).map(hosts -> {
         JsonArray out = new JsonArray();
         for (Room r : open) {
