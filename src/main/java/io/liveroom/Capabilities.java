@@ -130,6 +130,7 @@ final class Capabilities {
     posts = add(new PostCapability(platform, accounts.directory(), accounts.people(), consent.service(),
       new SocialPostRelations(social.relations()), new MediaPostPictures(media.references()), rooms.keywords()::current,
       notices, new SocialFeedFollows(social), accounts.bearerAuth()));
+    social.searchPostsWith(posts::search);
     privacy = add(new PrivacyCapability(platform, personalData, accounts, new PrivacyRoomActions(rooms),
       consent.service(), nearby, new ReportedMedia(media.moderation()), new ReportedPostContent(posts.moderation())));
     privacy.notifyWith(notices);

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Search for people (nicknames) and rooms (titles and categories, live rooms first). Results leave
+ * Search for people (nicknames), rooms (titles and categories, live rooms first) and posts (text). Results leave
  * out everyone with a block either way with the caller, and accounts that are not active
  * (cancelled, banned, suspended): for rooms, rooms whose host is such an account. The query is
  * remembered in the caller's history only while their setting is on; a failure to remember it is
@@ -31,6 +31,9 @@ final class SearchService {
   private final BlockService blocks;
   private final SearchHistoryRepository history;
   private final SocialConfig config;
+  /** Set once by the bootstrap, before the node serves requests. */
+  private volatile PostsForSearch posts = (viewer, terms, limit) ->
+    Future.failedFuture(new IllegalStateException("post search is not wired"));
 
   SearchService(Accounts accounts, RoomsCapability rooms, BlockService blocks, SearchHistoryRepository history,
                 SocialConfig config) {
@@ -42,7 +45,8 @@ final class SearchService {
   }
 
   /**
-   * {@code type} is {@code users} or {@code rooms}; {@code query} is trimmed and not empty. The
+   * {@code type} is {@code users}, {@code rooms} or {@code posts} (their visibility rules, blocks
+   * included, are the post capability's); {@code query} is trimmed and not empty. The
    * history write and (for rooms, which filter hosts after the lookup) the block lookup run beside
    * the search instead of before or after it, so a request waits for the slowest of them, not their
    * sum; the answer still waits for the history write, so a search is in the history when it returns.
@@ -51,10 +55,17 @@ final class SearchService {
     SearchTerms terms = SearchTerms.of(query);
     Future<Void> remembered = remember(userId, query);
     Future<Set<Long>> blocked = blocks.allEitherWay(userId);
-    Future<JsonArray> items = "rooms".equals(type) ? rooms(terms, blocked, limit)
-      : blocked.compose(ids -> users(terms, ids, limit));
+    Future<JsonArray> items = switch (type) {
+      case "rooms" -> rooms(terms, blocked, limit);
+      case "posts" -> posts.search(userId, terms, limit).map(JsonArray::new);
+      default -> blocked.compose(ids -> users(terms, ids, limit));
+    };
     return Future.all(items, remembered).map(v -> new JsonObject().put("type", type).put("query", query)
       .put("items", items.result()));
+  }
+
+  void usePosts(PostsForSearch posts) {
+    this.posts = posts;
   }
 
   private Future<JsonArray> users(SearchTerms terms, Set<Long> blocked, int limit) {
