@@ -98,6 +98,7 @@ final class Capabilities {
     notifications = add(notifications(blocks));
     NotificationSources notices = notificationSources();
     posts = add(posts(notices));
+    social.searchPostsWith(posts::search);
     privacy = add(privacy(notices));
     add(new WebCapability(platform.config().web()));
   }

@@ -1,5 +1,8 @@
 package io.liveroom.post;
 
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.Future;
+import io.liveroom.text.SearchTerms;
 import io.liveroom.account.PeopleDirectory;
 import io.liveroom.account.UserDirectory;
 import io.liveroom.capability.Capability;
@@ -28,6 +31,7 @@ import java.util.function.Supplier;
 public final class PostCapability implements Capability {
   private final PostViews views;
   private final PostModeration moderation;
+  private final PostSearch search;
   private final List<HttpRoutes> routes;
   private final List<PersonalDataSource> personalData;
   private final List<RetentionRule> retention;
@@ -46,6 +50,7 @@ public final class PostCapability implements Capability {
       notices, config, platform.clock());
     this.moderation = new PostModeration(posts, comments, service, platform.clock());
     FeedRepository feeds = new FeedRepository(platform.pool(), config.feedDenseWindow());
+    this.search = new PostSearch(new PostSearchRepository(platform.pool()), views);
     this.routes = List.of(new PostRoutes(service, likes, new ProfilePosts(posts, relations, views), new PostDrafts(config),
       config, auth), new CommentRoutes(commenting, config, auth),
       new FeedRoutes(new FeedService(feeds, follows, consents, views, platform.clock()), auth));
@@ -73,6 +78,14 @@ public final class PostCapability implements Capability {
   @Override
   public List<RetentionRule> retention() {
     return retention;
+  }
+
+  /**
+   * Posts whose text contains the query, newest first, rendered for the viewer with every visibility
+   * rule of {@link #views} (social's search asks it through the bootstrap).
+   */
+  public Future<List<JsonObject>> search(long viewerId, SearchTerms terms, int limit) {
+    return search.search(viewerId, terms, limit);
   }
 
   /** Rendering posts for a viewer, with every visibility rule (the feeds use it). */

@@ -12,12 +12,11 @@ import java.util.List;
 
 /** Each user's search history and their setting whether to record it. */
 final class SearchHistoryRepository {
-  static final String RECORD = """
-    INSERT INTO search_history (user_id, query) VALUES ($1, $2)
-    ON CONFLICT (user_id, query) DO UPDATE SET searched_at = now()""";
-  static final String TRIM = """
-    DELETE FROM search_history WHERE user_id = $1 AND id IN (
-      SELECT id FROM search_history WHERE user_id = $1 ORDER BY searched_at DESC, id DESC OFFSET $2)""";
+  /**
+   * Checks the setting, upserts and trims in one round trip, serialized per user (V155): two
+   * statements (upsert, then trim) deadlocked when one user searched twice at once.
+   */
+  static final String RECORD = "SELECT record_search($1, $2, $3)";
   static final String LIST = """
     SELECT id, query, searched_at FROM search_history WHERE user_id = $1 ORDER BY searched_at DESC, id DESC LIMIT $2""";
   static final String DELETE_ONE = "DELETE FROM search_history WHERE id = $1 AND user_id = $2";
@@ -39,10 +38,12 @@ final class SearchHistoryRepository {
     this.pool = pool;
   }
 
-  /** Remembers the query (again: moves it to the top), then keeps only the newest {@code keep}. */
-  Future<Void> record(long userId, String query, int keep) {
-    return pool.preparedQuery(RECORD).execute(Tuple.of(userId, query))
-      .compose(v -> pool.preparedQuery(TRIM).execute(Tuple.of(userId, keep))).mapEmpty();
+  /**
+   * While the user's setting is on, remembers the query (again: moves it to the top) and keeps only
+   * the newest {@code keep}. Concurrent calls for one user take turns; true when recorded.
+   */
+  Future<Boolean> record(long userId, String query, int keep) {
+    return pool.preparedQuery(RECORD).execute(Tuple.of(userId, query, keep)).map(rows -> rows.iterator().next().getBoolean(0));
   }
 
   Future<List<Entry>> list(long userId, int limit) {

@@ -13,13 +13,13 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
 
 /**
- * {@code GET /api/v1/search?q=&type=users|rooms&limit=}, and the caller's search history:
+ * {@code GET /api/v1/search?q=&type=users|rooms|posts&limit=}, and the caller's search history:
  * {@code GET} and {@code DELETE /api/v1/me/search-history}, {@code DELETE .../{id}}, and
  * {@code PUT /api/v1/me/search-history/settings} ({@code {"recordHistory": false}} stops recording).
  */
 final class SearchRoutes implements HttpRoutes {
   private static final int MAX_QUERY = 64;
-  private static final Set<String> TYPES = Set.of("users", "rooms");
+  private static final Set<String> TYPES = Set.of("users", "rooms", "posts");
 
   private final SearchService search;
   private final int maxResults;
@@ -49,7 +49,7 @@ final class SearchRoutes implements HttpRoutes {
       errors.add("q", "invalid", "q is 1.." + MAX_QUERY + " characters of text.");
     }
     if (!TYPES.contains(type)) {
-      errors.add("type", "invalid", "type is users or rooms.");
+      errors.add("type", "invalid", "type is users, rooms or posts.");
     }
     int limit = QueryParams.intIn(ctx, "limit", maxResults, 1, maxResults);
     errors.throwIfAny();

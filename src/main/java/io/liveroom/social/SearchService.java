@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Search for people (nicknames) and rooms (titles and categories, live rooms first). Results leave
+ * Search for people (nicknames), rooms (titles and categories, live rooms first) and posts (text). Results leave
  * out everyone with a block either way with the caller, and accounts that are not active
  * (cancelled, banned, suspended): for rooms, rooms whose host is such an account. The query is
  * remembered in the caller's history only while their setting is on; a failure to remember it is
@@ -31,6 +31,9 @@ final class SearchService {
   private final BlockService blocks;
   private final SearchHistoryRepository history;
   private final SocialConfig config;
+  /** Set once by the bootstrap, before the node serves requests. */
+  private volatile PostsForSearch posts = (viewer, terms, limit) ->
+    Future.failedFuture(new IllegalStateException("post search is not wired"));
 
   SearchService(Accounts accounts, RoomsCapability rooms, BlockService blocks, SearchHistoryRepository history,
                 SocialConfig config) {
@@ -41,13 +44,28 @@ final class SearchService {
     this.config = config;
   }
 
-  /** {@code type} is {@code users} or {@code rooms}; {@code query} is trimmed and not empty. */
+  /**
+   * {@code type} is {@code users}, {@code rooms} or {@code posts} (their visibility rules, blocks
+   * included, are the post capability's); {@code query} is trimmed and not empty. The
+   * history write and (for rooms, which filter hosts after the lookup) the block lookup run beside
+   * the search instead of before or after it, so a request waits for the slowest of them, not their
+   * sum; the answer still waits for the history write, so a search is in the history when it returns.
+   */
   Future<JsonObject> search(long userId, String type, String query, int limit) {
     SearchTerms terms = SearchTerms.of(query);
-    Future<JsonArray> items = blocks.allEitherWay(userId).compose(blocked -> "rooms".equals(type)
-      ? rooms(terms, blocked, limit) : users(terms, blocked, limit));
-    return items.compose(found -> remember(userId, query).map(v -> new JsonObject().put("type", type)
-      .put("query", query).put("items", found)));
+    Future<Void> remembered = remember(userId, query);
+    Future<Set<Long>> blocked = blocks.allEitherWay(userId);
+    Future<JsonArray> items = switch (type) {
+      case "rooms" -> rooms(terms, blocked, limit);
+      case "posts" -> posts.search(userId, terms, limit).map(JsonArray::new);
+      default -> blocked.compose(ids -> users(terms, ids, limit));
+    };
+    return Future.all(items, remembered).map(v -> new JsonObject().put("type", type).put("query", query)
+      .put("items", items.result()));
+  }
+
+  void usePosts(PostsForSearch posts) {
+    this.posts = posts;
   }
 
   private Future<JsonArray> users(SearchTerms terms, Set<Long> blocked, int limit) {
@@ -58,9 +76,11 @@ final class SearchService {
     });
   }
 
-  private Future<JsonArray> rooms(SearchTerms terms, Set<Long> blocked, int limit) {
-    return rooms.search(terms, limit * ROOM_OVERSAMPLE).compose(found -> {
-      List<Room> open = found.stream().filter(r -> !blocked.contains(r.hostId())).toList();
+  private Future<JsonArray> rooms(SearchTerms terms, Future<Set<Long>> blockedIds, int limit) {
+    Future<List<Room>> matches = rooms.search(terms, limit * ROOM_OVERSAMPLE);
+    return Future.all(matches, blockedIds).compose(both -> {
+      Set<Long> blocked = blockedIds.result();
+      List<Room> open = matches.result().stream().filter(r -> !blocked.contains(r.hostId())).toList();
       return accounts.summaries(open.stream().map(Room::hostId).distinct().toList()).map(hosts -> {
         JsonArray out = new JsonArray();
         for (Room r : open) {
@@ -76,8 +96,7 @@ final class SearchService {
   }
 
   private Future<Void> remember(long userId, String query) {
-    return history.recording(userId)
-      .compose(on -> on ? history.record(userId, query, config.historySize()) : Future.<Void>succeededFuture())
+    return history.record(userId, query, config.historySize()).<Void>mapEmpty()
       .recover(e -> {
         LOG.warn("Search history of user {} not recorded: {}", userId, e.toString());
         return Future.succeededFuture();

@@ -35,6 +35,7 @@ public final class SocialCapability implements Capability {
   private final int maxFollowees;
   private final BlockService blocks;
   private final Relations relations;
+  private final SearchService search;
   private final List<HttpRoutes> routes;
   private final SocialPersonalData personalData;
   private final List<RetentionRule> retention;
@@ -54,6 +55,7 @@ public final class SocialCapability implements Capability {
     this.blocks = new BlockService(blockRows, follows, followRows, accounts);
     this.relations = new Relations(followRows, blocks);
     SearchService search = new SearchService(accounts, rooms, blocks, history, config);
+    this.search = search;
     SuggestionService suggestions = new SuggestionService(new SuggestionRepository(pool), consents, blocks, accounts);
     this.routes = List.of(new FollowRoutes(follows, suggestions, auth), new BlockRoutes(blocks, auth),
       new SearchRoutes(search, config.searchMaxResults(), auth));
@@ -113,6 +115,11 @@ public final class SocialCapability implements Capability {
    */
   public Future<List<Long>> followerIds(long userId, long afterFollowerId, int limit) {
     return followRows.followerIds(userId, afterFollowerId, limit);
+  }
+
+  /** Where {@code GET /api/v1/search?type=posts} finds posts (the bootstrap wires the post capability's). */
+  public void searchPostsWith(PostsForSearch posts) {
+    search.usePosts(posts);
   }
 
   /** Registers a listener for new follows (the seam for "X started following Y" notifications). */

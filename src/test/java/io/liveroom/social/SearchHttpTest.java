@@ -141,7 +141,7 @@ class SearchHttpTest {
   void validation() {
     Member me = app.user("me");
     assertThat(app.http.get("/api/v1/search?type=users", me.token()).status()).isEqualTo(400);
-    assertThat(app.http.get("/api/v1/search?type=posts&q=x", me.token()).status()).isEqualTo(400);
+    assertThat(app.http.get("/api/v1/search?type=groups&q=x", me.token()).status()).isEqualTo(400);
     assertThat(app.http.get("/api/v1/search?q=" + "x".repeat(65), me.token()).status()).isEqualTo(400);
   }
 }
