@@ -4,6 +4,7 @@ import io.liveroom.realtime.protocol.Codec;
 import io.liveroom.realtime.ws.WsFrames;
 import io.liveroom.realtime.ws.WsSocket;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 
 import java.util.ArrayDeque;
 
@@ -12,7 +13,8 @@ import java.util.ArrayDeque;
  * already-encoded byte arrays and flushed by the hub once per tick as one frame. A publication to
  * a connection with nothing queued skips the queue: the frame its hub built once for every
  * subscriber ({@link FramedPush}) is held until the tick's flush and sent to the socket as is
- * ({@link WsSocket#sendNow}); several in one tick go through the pipeline as one gathering write.
+ * ({@link WsSocket#sendNow}); several in one tick are copied behind each other into one buffer of
+ * the connection's own and sent the same way.
  * The queue is bounded: past {@code realtime.maxQueueBytes} the connection is reported as
  * not reading (the session disconnects it as "slow") instead of holding memory or slowing anyone.
  */
@@ -31,11 +33,23 @@ final class Outbox {
   private int queuedBytes;
   private boolean dirty;
   /**
-   * This tick's only publication so far, as its hub's shared frame (one reference held): sent
-   * straight to the socket at the flush. A second publication in the same tick moves it into the
-   * pipeline, so that both leave in one gathering write.
+   * Above this many bytes, a tick's publications to one connection are no longer copied together
+   * but written through the pipeline (no copy, and the channel's high-water mark applies).
+   */
+  private static final int MAX_JOINED_BYTES = 16 * 1024;
+
+  /**
+   * This tick's publications so far, sent straight to the socket at the flush: the first is its
+   * hub's shared frame (one reference held); a second one in the same tick is copied with it into a
+   * buffer of our own ({@code joined}), and later ones are appended there. Before, the second one
+   * sent both through the pipeline as a gathering write, which costs a buffer duplicate, an
+   * outbound-buffer entry and a pipeline flush per connection; at 50-100 msg/s on a busy loop that
+   * was the path of about half the writes, and with the copy (~170 bytes per publication) it is a
+   * ninth (strace at 50 msg/s: 19,196 send + 20,000 writev before, 8,085 + 1,000 after; PERFORMANCE.md,
+   * "Delivery cost and memory per idle connection").
    */
   private ByteBuf shared;
+  private boolean joined;
   /** Publications were written to the channel this tick without a flush. */
   private boolean unflushed;
   private boolean closed;
@@ -54,6 +68,8 @@ final class Outbox {
       ByteBuf frame = framed.frame(codec);
       if (shared == null && !unflushed) {
         shared = frame.retain();
+      } else if (shared != null && shared.readableBytes() + frame.readableBytes() <= MAX_JOINED_BYTES) {
+        join(frame);
       } else {
         moveSharedToPipeline();
         ws.writeWithoutFlush(frame.retainedDuplicate());
@@ -81,6 +97,19 @@ final class Outbox {
       return;
     }
     markDirty();
+  }
+
+  /** Appends {@code frame} to the tick's publications, first copying the hub's frame into our own buffer. */
+  private void join(ByteBuf frame) {
+    if (!joined) {
+      // Read without moving the indexes: the hub's frame is every subscriber's.
+      ByteBuf own = PooledByteBufAllocator.DEFAULT.directBuffer(shared.readableBytes() + frame.readableBytes());
+      own.writeBytes(shared, shared.readerIndex(), shared.readableBytes());
+      shared.release();
+      shared = own;
+      joined = true;
+    }
+    shared.writeBytes(frame, frame.readerIndex(), frame.readableBytes());
   }
 
   private void markDirty() {
@@ -121,6 +150,7 @@ final class Outbox {
     if (shared != null) {
       ws.writeWithoutFlush(shared.duplicate()); // passes on our reference
       shared = null;
+      joined = false;
       unflushed = true;
     }
   }
@@ -129,6 +159,7 @@ final class Outbox {
     if (shared != null) {
       shared.release();
       shared = null;
+      joined = false;
     }
   }
 

@@ -180,6 +180,11 @@ public final class RealtimeServer implements Realtime {
     return hubs.size();
   }
 
+  /** The hubs themselves, for tests that drive one event loop's delivery directly. */
+  java.util.Collection<Hub> hubs() {
+    return hubs.values();
+  }
+
   /** Connections open on this node (all event loops). */
   public long connectionCount() {
     return metrics.connections();
