@@ -1,5 +1,6 @@
 package io.liveroom.post;
 
+import io.liveroom.text.IndexMatchRepository;
 import io.liveroom.text.SearchTerms;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -29,7 +30,7 @@ final class PostSearch {
 
   Future<List<JsonObject>> search(long viewerId, SearchTerms terms, int limit) {
     boolean shortQuery = terms.contains() == null;
-    boolean sampled = terms.text().codePointCount(0, terms.text().length()) <= PostSearchRepository.SAMPLED_MAX_LENGTH;
+    boolean sampled = IndexMatchRepository.sampled(terms.text());
     String pattern = shortQuery ? terms.text() : terms.contains();
     return fill(viewerId, pattern, shortQuery, sampled, Long.MAX_VALUE, limit, new ArrayList<>(), 1);
   }

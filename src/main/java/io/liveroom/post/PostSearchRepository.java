@@ -1,5 +1,6 @@
 package io.liveroom.post;
 
+import io.liveroom.text.IndexMatchRepository;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
@@ -14,17 +15,6 @@ import java.util.List;
  * reasoning and the same sampling of common short terms as room search; docs/SOCIAL.md "Search").
  */
 final class PostSearchRepository {
-  /** Posts read per query when a one- to three-character term is common: many pages' worth. */
-  static final int SAMPLE = 1000;
-  /** Longest query (code points) that has one index key, so its posting list may be sampled. */
-  static final int SAMPLED_MAX_LENGTH = 3;
-  /** Leaves the bitmap scans of the search indexes as the only plans for this transaction. */
-  static final String INDEX_MATCH_ONLY = "SELECT set_config('enable_seqscan', 'off', true),"
-    + " set_config('enable_indexscan', 'off', true), set_config('enable_indexonlyscan', 'off', true)";
-  /** {@link #INDEX_MATCH_ONLY}, and a common term's posting list sampled to about {@link #SAMPLE}. */
-  static final String INDEX_MATCH_SAMPLED = "SELECT set_config('enable_seqscan', 'off', true),"
-    + " set_config('enable_indexscan', 'off', true), set_config('enable_indexonlyscan', 'off', true),"
-    + " set_config('gin_fuzzy_search_limit', '" + SAMPLE + "', true)";
   static final String MATCHING = "SELECT id FROM posts WHERE deleted_at IS NULL AND NOT frozen"
     + " AND visibility <> 'private' AND lower(body) LIKE $1 AND id < $2 ORDER BY id DESC LIMIT $3";
   static final String MATCHING_SHORT = "SELECT id FROM posts WHERE deleted_at IS NULL AND NOT frozen"
@@ -41,8 +31,8 @@ final class PostSearchRepository {
    * ({@code %q%}) for three characters or more, else the lower-cased one- or two-character query.
    */
   Future<List<Long>> matching(String pattern, boolean shortQuery, boolean sampled, long beforeId, int limit) {
-    return pool.withTransaction(conn -> conn.query(sampled ? INDEX_MATCH_SAMPLED : INDEX_MATCH_ONLY).execute()
-      .compose(v -> conn.preparedQuery(shortQuery ? MATCHING_SHORT : MATCHING).execute(Tuple.of(pattern, beforeId, limit))))
+    return IndexMatchRepository.withIndexMatch(pool, sampled,
+        conn -> conn.preparedQuery(shortQuery ? MATCHING_SHORT : MATCHING).execute(Tuple.of(pattern, beforeId, limit)))
       .map(rows -> {
         List<Long> ids = new ArrayList<>();
         rows.forEach(r -> ids.add(r.getLong(0)));

@@ -1,5 +1,6 @@
 package io.liveroom.room;
 
+import io.liveroom.text.IndexMatchRepository;
 import io.liveroom.text.SearchTerms;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -19,30 +20,19 @@ import java.util.List;
  *
  * <p>Live rooms first without sorting the match set: one query takes up to {@code limit} live
  * matches, a second fills the page with idle rooms, each stopping at its LIMIT. Both run with
- * sequential and plain index scans switched off for the transaction ({@link #INDEX_MATCH_ONLY}):
+ * sequential and plain index scans switched off for the transaction ({@link IndexMatchRepository}):
  * with a LIMIT the planner otherwise prefers a scan that "stops early", which reads the whole table
  * when the term is rare (docs/PERFORMANCE.md). Within each group the order is the index's, not ranked.
  *
  * <p>A GIN bitmap scan reads a term's whole posting list before returning a row: 12-35 ms for a
  * term in 50,000-70,000 rooms, for a page of 20 (docs/PERFORMANCE.md, "Search p99"). So a query of
- * at most {@link #SAMPLED_MAX_LENGTH} characters (one index key per column: a single piece or
- * trigram) also sets {@code gin_fuzzy_search_limit} ({@link #INDEX_MATCH_SAMPLED}): a term matching
- * more than {@value #SAMPLE} rooms of a status yields a random sample of about that many, far more
+ * at most {@link IndexMatchRepository#SAMPLED_MAX_LENGTH} characters (one index key per column: a single piece or
+ * trigram) also sets {@code gin_fuzzy_search_limit} : a term matching
+ * more than {@value IndexMatchRepository#SAMPLE} rooms of a status yields a random sample of about that many, far more
  * than a page, in 1-3 ms; a rarer term yields every match, as before. Longer queries have several
  * keys, whose independent samples would intersect to too few rows, so they are never sampled.
  */
 final class RoomSearchRepository {
-  /** Matches read per status and query when a term is common: many times the largest page (40). */
-  static final int SAMPLE = 1000;
-  /** Longest query (code points) whose index lookups are sampled: one key per indexed column. */
-  static final int SAMPLED_MAX_LENGTH = 3;
-  /** Leaves the bitmap scans of the search indexes as the only plans for this transaction. */
-  static final String INDEX_MATCH_ONLY = "SELECT set_config('enable_seqscan', 'off', true),"
-    + " set_config('enable_indexscan', 'off', true), set_config('enable_indexonlyscan', 'off', true)";
-  /** {@link #INDEX_MATCH_ONLY}, and a common term's posting list sampled to about {@link #SAMPLE}. */
-  static final String INDEX_MATCH_SAMPLED = "SELECT set_config('enable_seqscan', 'off', true),"
-    + " set_config('enable_indexscan', 'off', true), set_config('enable_indexonlyscan', 'off', true),"
-    + " set_config('gin_fuzzy_search_limit', '" + SAMPLE + "', true)";
   // The status is a constant in each statement, never a parameter: a generic plan can use a partial
   // index only when the query's own predicate implies the index's.
   static final String LIVE = "SELECT " + RoomRepository.COLUMNS
@@ -63,9 +53,8 @@ final class RoomSearchRepository {
   Future<List<Room>> search(SearchTerms terms, int limit) {
     boolean longQuery = terms.contains() != null;
     String term = longQuery ? terms.contains() : terms.text();
-    boolean sampled = terms.text().codePointCount(0, terms.text().length()) <= SAMPLED_MAX_LENGTH;
-    return pool.withTransaction(conn -> conn.query(sampled ? INDEX_MATCH_SAMPLED : INDEX_MATCH_ONLY).execute()
-      .compose(v -> page(conn, longQuery ? LIVE : LIVE_SHORT, term, limit))
+    boolean sampled = IndexMatchRepository.sampled(terms.text());
+    return IndexMatchRepository.withIndexMatch(pool, sampled, conn -> page(conn, longQuery ? LIVE : LIVE_SHORT, term, limit)
       .compose(live -> live.size() >= limit ? Future.succeededFuture(live)
         : page(conn, longQuery ? IDLE : IDLE_SHORT, term, limit - live.size()).map(rest -> {
           List<Room> all = new ArrayList<>(live);
