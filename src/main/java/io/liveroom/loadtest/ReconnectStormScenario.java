@@ -202,6 +202,8 @@ final class ReconnectStormScenario implements Scenario {
       long lossyViewers = 0;
       long duplicates = 0;
       long recoveredPubs = 0;
+      long maxRecoveredGap = -1;
+      long minUnrecoveredGap = Long.MAX_VALUE;
       for (StormViewer v : viewers) {
         duplicates += v.duplicates();
         recoveredPubs += v.recoveredPublications();
@@ -210,9 +212,11 @@ final class ReconnectStormScenario implements Scenario {
           long missing = v.missing(acc);
           losses += missing;
           lossyViewers += missing > 0 ? 1 : 0;
+          maxRecoveredGap = Math.max(maxRecoveredGap, v.gap());
         } else if (Boolean.FALSE.equals(v.recovered())) {
           notRecovered++;
           unjustified += v.justified() ? 0 : 1;
+          minUnrecoveredGap = Math.min(minUnrecoveredGap, v.gap());
         }
       }
       long errors = run.stats.errors.sum(); // refused publishes and failed reconnects
@@ -220,7 +224,8 @@ final class ReconnectStormScenario implements Scenario {
         .put("refusedOrFailedPublishes", errors - run.result.getLong("reconnectErrors", 0L))
         .put("recovered", recovered).put("notRecovered", notRecovered).put("notRecoveredUnjustified", unjustified)
         .put("recoveredPublications", recoveredPubs).put("losses", losses).put("viewersWithLosses", lossyViewers)
-        .put("duplicates", duplicates);
+        .put("duplicates", duplicates).put("largestRecoveredGap", maxRecoveredGap)
+        .put("smallestUnrecoveredGap", minUnrecoveredGap == Long.MAX_VALUE ? -1 : minUnrecoveredGap);
       if (errors > 0 || unjustified > 0 || duplicates > 0) {
         return Future.failedFuture("errors " + errors + ", unjustified recovered:false " + unjustified + ", duplicates " + duplicates);
       }

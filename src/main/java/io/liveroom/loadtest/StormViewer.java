@@ -21,6 +21,7 @@ final class StormViewer {
   private long recoveredPublications;
   private Boolean recovered;
   private boolean justified;
+  private long gap;
 
   StormViewer(Api.User user) {
     this.user = user;
@@ -59,7 +60,8 @@ final class StormViewer {
     recovered = result.getBoolean("recovered", false);
     long top = result.getLong("offset", 0L);
     String newEpoch = result.getString("epoch", "");
-    justified = !newEpoch.equals(lastEpoch) || top - lastOffset > historySize;
+    gap = top - lastOffset;
+    justified = !newEpoch.equals(lastEpoch) || gap > historySize;
     JsonArray pubs = result.getJsonArray("publications", new JsonArray());
     for (int i = 0; i < pubs.size(); i++) {
       JsonObject p = pubs.getJsonObject(i);
@@ -82,6 +84,11 @@ final class StormViewer {
 
   synchronized boolean justified() {
     return justified;
+  }
+
+  /** Publications in the stream this viewer had not seen when it resubscribed (stream top minus its offset). */
+  synchronized long gap() {
+    return gap;
   }
 
   synchronized long duplicates() {
