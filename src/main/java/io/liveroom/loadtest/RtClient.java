@@ -9,13 +9,13 @@ import io.liveroom.realtime.protocol.ClientProtocol.PublishRequest;
 import io.liveroom.realtime.protocol.ClientProtocol.RPCRequest;
 import io.liveroom.realtime.protocol.ClientProtocol.Reply;
 import io.liveroom.realtime.protocol.ClientProtocol.SubscribeRequest;
+import io.liveroom.realtime.ws.WsDrop;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
-import io.vertx.core.internal.http.WebSocketInternal;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
@@ -138,15 +138,9 @@ public final class RtClient {
     return ws.close();
   }
 
-  /**
-   * Drops the TCP connection with no WebSocket close frame, as a killed process or a lost network
-   * does (the reconnect-storm scenario). Netty's channel is reached through Vert.x's internal API,
-   * the only way to skip the close handshake.
-   */
+  /** Drops the TCP connection with no WebSocket close frame, as a killed process or a lost network does. */
   public Future<Void> abort() {
-    Promise<Void> closed = Promise.promise();
-    ((WebSocketInternal) ws).channelHandlerContext().channel().close().addListener(f -> closed.tryComplete());
-    return closed.future();
+    return WsDrop.withoutCloseFrame(ws);
   }
 
   private Future<Result> send(Command.Builder proto, JsonObject json) {
