@@ -42,8 +42,9 @@ final class RealtimeCore {
     RealtimeServer realtime = new RealtimeServer(platform.vertx(), config.nodeId(), config.realtime(), broker,
       presence, tokens, accounts.gate(), namespaces, rpcMethods, platform.meters());
     if (config.realtime().benchmarkNamespace()) {
-      LOG.warn("realtime.benchmarkNamespace is on: anyone with a token may publish in bench:* (benchmark stand-in)");
-      namespaces.register(new BenchmarkNamespace());
+      LOG.warn("realtime.benchmarkNamespace is on: anyone with a token may publish in bench:* and benchlive:* (benchmark stand-ins)");
+      namespaces.register(BenchmarkNamespace.plain());
+      namespaces.register(BenchmarkNamespace.live());
     }
     accounts.events().add(new RealtimeSessionEvents(realtime));
     return realtime;

@@ -18,7 +18,11 @@ public final class RedisClients {
     return new RedisOptions()
       .setConnectionString(url)
       .setMaxPoolSize(poolSize)
-      .setMaxPoolWaiting(10_000)
+      // A node that loses 10,000 connections at once removes 10,000 presence entries at once: with
+      // 10,000 waiters the queue overflowed and every Redis command of the reconnecting clients was
+      // refused for seconds (reconnect-storm, 10,000 viewers: 9,984-9,989 subscribes refused with
+      // 1009). The queue now holds as many as a node's handlers (a waiter is a few dozen bytes).
+      .setMaxPoolWaiting(100_000)
       .setMaxWaitingHandlers(100_000)
       .setPoolRecycleTimeout(15_000);
   }

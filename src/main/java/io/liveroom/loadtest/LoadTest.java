@@ -21,7 +21,8 @@ public final class LoadTest {
     new ChatMixScenario(), new GiftsScenario(), new AiStreamsScenario(), new AiRelayScenario(), new FanoutScenario(true),
     new AiPaintScenario(),
     new GoingLiveScenario(),
-    new FeedScenario());
+    new FeedScenario(),
+    new ReconnectStormScenario());
 
   private LoadTest() {
   }
@@ -114,7 +115,7 @@ public final class LoadTest {
     return """
       Usage: java -jar liveroom.jar loadtest <scenario> [--key value ...]   (loopback targets only)
         scenarios: connections, fanout, chat-mix, gifts, ai-streams, ai-relay, two-node, ai-paint,
-                   going-live, feed
+                   going-live, feed, reconnect-storm
         common:    --host 127.0.0.1 --port 8080 --format json|protobuf --duration 10s --sources 1
                    --users api|minted --config FILE --drain 5s --out target/loadtest --quiet false
         connections: --connections 1000 --rate 500 --channel room|bench --hold 5s --server-pid PID
@@ -128,6 +129,9 @@ public final class LoadTest {
                      (the host and its followers seeded first: scripts/bench-going-live.sh)
         feed:        --pg-url postgresql://postgres@127.0.0.1:25432/postgres --readers 200 --follows 1000
                      --authors 10000 --posts 1000000 --limit 20 --pages 3
-                     --think 0 (closed loop: capacity) or e.g. 1s (a 50-150% pause between pages)""";
+                     --think 0 (closed loop: capacity) or e.g. 1s (a 50-150% pause between pages)
+        reconnect-storm: --connections 10000 --rate 10 --size 100 --kill-after 5s --parallel 0 (0 = all at once)
+                     --channel benchlive|room --history 100 (the channel's history size) --server-pid PID
+                     (use --users minted --config conf/loadtest.json --sources 4 for thousands)""";
   }
 }

@@ -9,6 +9,7 @@ import io.liveroom.realtime.protocol.ClientProtocol.PublishRequest;
 import io.liveroom.realtime.protocol.ClientProtocol.RPCRequest;
 import io.liveroom.realtime.protocol.ClientProtocol.Reply;
 import io.liveroom.realtime.protocol.ClientProtocol.SubscribeRequest;
+import io.liveroom.realtime.ws.WsDrop;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -35,6 +36,11 @@ public final class RtClient {
     void onPublication(String channel, JsonObject data, long receivedNanos);
   }
 
+  /** As {@link Listener}, with the publication's {@code offset} (0 in channels without history). */
+  public interface OffsetListener {
+    void onPublication(String channel, JsonObject data, long offset, long receivedNanos);
+  }
+
   /** The outcome of one command: its result object, or the protocol error. */
   public record Result(JsonObject result, int errorCode, String errorMessage) {
     public boolean ok() {
@@ -54,7 +60,7 @@ public final class RtClient {
   private final boolean protobuf;
   private final Map<Integer, Promise<Result>> pending = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
-  private volatile Listener listener = (c, d, t) -> { };
+  private volatile OffsetListener listener = (c, d, o, t) -> { };
   private volatile int closeCode = -1;
 
   private RtClient(WebSocket ws, boolean protobuf) {
@@ -79,6 +85,10 @@ public final class RtClient {
   }
 
   public void listen(Listener l) {
+    this.listener = (c, d, o, t) -> l.onPublication(c, d, t);
+  }
+
+  public void listenWithOffsets(OffsetListener l) {
     this.listener = l;
   }
 
@@ -100,6 +110,18 @@ public final class RtClient {
       new JsonObject().put("subscribe", new JsonObject().put("channel", channel)));
   }
 
+  /**
+   * Subscribes with recovery from ({@code epoch}, {@code offset}), as an SDK does after a reconnect.
+   * The result carries {@code recovered}, {@code epoch}, {@code offset} and the missed
+   * {@code publications} (each {@code data} and {@code offset}), in both formats.
+   */
+  public Future<Result> subscribeRecovering(String channel, String epoch, long offset) {
+    return send(Command.newBuilder().setSubscribe(SubscribeRequest.newBuilder().setChannel(channel).setRecover(true)
+        .setEpoch(epoch).setOffset(offset)),
+      new JsonObject().put("subscribe", new JsonObject().put("channel", channel).put("recover", true)
+        .put("epoch", epoch).put("offset", offset)));
+  }
+
   public Future<Result> publish(String channel, JsonObject data) {
     return send(Command.newBuilder().setPublish(PublishRequest.newBuilder().setChannel(channel)
         .setData(ByteString.copyFrom(data.toBuffer().getBytes()))),
@@ -114,6 +136,11 @@ public final class RtClient {
 
   public Future<Void> close() {
     return ws.close();
+  }
+
+  /** Drops the TCP connection with no WebSocket close frame, as a killed process or a lost network does. */
+  public Future<Void> abort() {
+    return WsDrop.withoutCloseFrame(ws);
   }
 
   private Future<Result> send(Command.Builder proto, JsonObject json) {
@@ -177,7 +204,7 @@ public final class RtClient {
       JsonObject push = r.getJsonObject("push");
       JsonObject pub = push.getJsonObject("pub");
       if (pub != null) {
-        listener.onPublication(push.getString("channel"), pub.getJsonObject("data"), now);
+        listener.onPublication(push.getString("channel"), pub.getJsonObject("data"), pub.getLong("offset", 0L), now);
       }
     } else if (r.isEmpty()) {
       ws.writeTextMessage("{}");
@@ -218,7 +245,8 @@ public final class RtClient {
       }
     } else if (r.hasPush() && r.getPush().hasPub()) {
       ByteString data = r.getPush().getPub().getData();
-      listener.onPublication(r.getPush().getChannel(), new JsonObject(Buffer.buffer(data.toByteArray())), now);
+      listener.onPublication(r.getPush().getChannel(), new JsonObject(Buffer.buffer(data.toByteArray())),
+        r.getPush().getPub().getOffset(), now);
     }
   }
 
@@ -226,6 +254,9 @@ public final class RtClient {
     if (r.hasRpc()) {
       ByteString d = r.getRpc().getData();
       return new JsonObject().put("data", d.isEmpty() ? null : new JsonObject(Buffer.buffer(d.toByteArray())));
+    }
+    if (r.hasSubscribe()) {
+      return ProtoResults.subscribe(r.getSubscribe());
     }
     if (r.hasConnect()) {
       return new JsonObject().put("client", r.getConnect().getClient());
