@@ -3,7 +3,11 @@
 # a host with FOLLOWERS followers seeded in SQL, then the load generator's going-live scenario: chat
 # runs in another room while the host goes live and the durable fan-out writes one inbox row per
 # follower. Prints the scenario's result line; the full JSON is under target/loadtest/.
-#   scripts/bench-going-live.sh [FOLLOWERS] [CHAT_RATE]        (defaults 100000 100)
+#   scripts/bench-going-live.sh [FOLLOWERS] [CHAT_RATE] [PUBLISHERS]   (defaults 100000 100 2*CHAT_RATE)
+# PUBLISHERS defaults to two senders per message per second, so each sends 0.5 msg/s: the node's
+# default per-user chat limit (5 per 10 s). A node handles one connection's publishes one after
+# another (their order is kept), so a few senders each far above any user's rate measure that
+# per-connection queue, not the room's chat latency (PERFORMANCE.md, "Chat during going-live").
 # BENCH_JAR picks the node's jar (default target/liveroom.jar; the generator runs from the same
 # jar), so a saved base build and a new one can be compared turn about; BENCH_TMP the run directory's parent.
 # The server is pinned to core 0 and the generator to core 1 when the machine has two or more.
@@ -11,6 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 FOLLOWERS=${1:-100000}
 RATE=${2:-100}
+PUBLISHERS=${3:-$(awk -v r="$RATE" 'BEGIN { p = int(2 * r + 0.5); print (p < 1 ? 1 : p) }')}
 PORT=${BENCH_HTTP_PORT:-18091}
 PG_PORT=${BENCH_PG_PORT:-25442}
 REDIS_PORT=${BENCH_REDIS_PORT:-26389}
@@ -44,7 +49,7 @@ echo "seeded host $HOST with $FOLLOWS followers; load average: $(cut -d' ' -f1-3
 
 GEN_PIN=(); if [[ -n "$GEN_CPUS" ]]; then GEN_PIN=(taskset -c "$GEN_CPUS"); fi
 LIVEROOM_DATA_DIR=$RUN/data "${GEN_PIN[@]}" java -Xmx1g -XX:+UseG1GC -jar "$JAR" loadtest going-live --port "$PORT" --config conf/loadtest.json --quiet true --users minted \
-  --server-pid "$SERVER" --host-id "$HOST" --followers "$FOLLOWS" --viewers 200 --publishers 5 --rate "$RATE" \
+  --server-pid "$SERVER" --host-id "$HOST" --followers "$FOLLOWS" --viewers 200 --publishers "$PUBLISHERS" --rate "$RATE" \
   --duration 20s --warmup 2s --go-after 5s > "$RUN/lt.out" 2>&1 || true
 grep -E "^result:|^latency:|passed|failure" "$RUN/lt.out" || tail -20 "$RUN/lt.out"
 # The server's own timing of the job: enqueued (the start request) to its last batch committed.

@@ -125,7 +125,7 @@ public final class LoadTest {
         ai-streams:  --streams 10 --rounds 1
         ai-relay:    --streams 10 --tokens 60 --tokens-per-second 30 --ramp 0s --upstream-port 18099 --direct false
         gifts:       --senders 20 --hosts 1 --rate 50 --admin-token T --gift-id 1
-        going-live:  --host-id ID --followers 100000 --viewers 200 --publishers 5 --rate 100 --go-after 3s
+        going-live:  --host-id ID --followers 100000 --viewers 200 --publishers 2*rate --rate 100 --go-after 3s
                      (the host and its followers seeded first: scripts/bench-going-live.sh)
         feed:        --pg-url postgresql://postgres@127.0.0.1:25432/postgres --readers 200 --follows 1000
                      --authors 10000 --posts 1000000 --limit 20 --pages 3

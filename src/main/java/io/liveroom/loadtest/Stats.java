@@ -84,8 +84,14 @@ public final class Stats {
     return new ArrayList<>(timeline);
   }
 
-  /** Percentiles of the whole run in milliseconds. */
+  /**
+   * Percentiles of the whole run in milliseconds, including latencies recorded since the last
+   * {@link #tick}: a Stats nobody ticks (the going-live scenario's chat during the fan-out) would
+   * otherwise report none at all, which read as "no chat arrived while the job ran".
+   */
   synchronized JsonObject latencySummary() {
+    interval = recorder.getIntervalHistogram(interval);
+    total.add(interval);
     return summary(total);
   }
 
