@@ -1,28 +1,20 @@
 package io.liveroom.notification;
 
+import io.liveroom.support.CollectedExport;
 import io.liveroom.support.Members.Member;
 import io.liveroom.personaldata.ErasureMode;
-import io.liveroom.personaldata.ExportWriter;
 import io.liveroom.personaldata.PersonalDataSource;
 import io.liveroom.reward.RewardFixtures;
 import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -101,32 +93,6 @@ class NotificationSettingsTest {
     assertThat(app.inbox(me, "").getJsonArray("items")).hasSize(3);
   }
 
-  /** Collects what a source writes, running its queries on the node's pool. */
-  private static final class Collected implements ExportWriter {
-    final Map<String, Object> categories = new LinkedHashMap<>();
-
-    @Override
-    public Future<Void> object(String category, JsonObject value) {
-      categories.put(category, value);
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public Future<Void> list(String category, List<JsonObject> values) {
-      categories.put(category, new JsonArray(new ArrayList<>(values)));
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public Future<Void> query(Pool pool, String category, String sql, Tuple args, Function<Row, JsonObject> mapper) {
-      return pool.preparedQuery(sql).execute(args).map(rows -> {
-        JsonArray out = new JsonArray();
-        rows.forEach(r -> out.add(mapper.apply(r)));
-        categories.put(category, out);
-        return null;
-      });
-    }
-  }
 
   private PersonalDataSource source() {
     return node.get().notifications().personalData().get(0);
@@ -142,7 +108,7 @@ class NotificationSettingsTest {
     app.putSettings(me, new JsonObject().put("kinds", new JsonObject().put("post_like", new JsonObject().put("push", false)))
       .put("quietHours", new JsonObject().put("start", "23:00").put("end", "06:00").put("timeZone", "Europe/Berlin")));
     app.send("PUT", "/api/v1/users/" + a.id() + "/notifications-mute", me);
-    Collected out = new Collected();
+    CollectedExport out = new CollectedExport();
     RewardFixtures.await(source().export(me.id(), out));
     assertThat(out.categories.keySet()).containsExactlyElementsOf(source().categories());
     JsonArray items = (JsonArray) out.categories.get("notifications");

@@ -1,26 +1,18 @@
 package io.liveroom.post;
 
 import io.liveroom.personaldata.ErasureMode;
-import io.liveroom.personaldata.ExportWriter;
 import io.liveroom.personaldata.PersonalDataSource;
+import io.liveroom.support.CollectedExport;
 import io.liveroom.support.Members.Member;
 import io.liveroom.reward.RewardFixtures;
 import io.liveroom.support.LiveNode;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,39 +21,13 @@ class PostPrivacyTest {
   @RegisterExtension
   static final LiveNode node = LiveNode.builder().resetEachTest().build();
 
-  /** Collects what a source writes, running its queries on the node's pool. */
-  private static final class Collected implements ExportWriter {
-    final Map<String, Object> categories = new LinkedHashMap<>();
-
-    @Override
-    public Future<Void> object(String category, JsonObject value) {
-      categories.put(category, value);
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public Future<Void> list(String category, List<JsonObject> values) {
-      categories.put(category, new JsonArray(values));
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public Future<Void> query(Pool pool, String category, String sql, Tuple args, Function<Row, JsonObject> mapper) {
-      return pool.preparedQuery(sql).execute(args).map(rows -> {
-        JsonArray out = new JsonArray();
-        rows.forEach(r -> out.add(mapper.apply(r)));
-        categories.put(category, out);
-        return null;
-      });
-    }
-  }
 
   private static PersonalDataSource source() {
     return node.get().posts().personalData().get(0);
   }
 
-  private static JsonArray list(Collected c, String category) {
-    return (JsonArray) c.categories.get(category);
+  private static JsonArray list(CollectedExport c, String category) {
+    return c.rows(category);
   }
 
   @Test
@@ -78,7 +44,7 @@ class PostPrivacyTest {
     app.send("PUT", "/api/v1/posts/" + theirs + "/like", null, me);
     app.send("POST", "/api/v1/posts/" + theirs + "/comments", new JsonObject().put("text", "own"), other);
 
-    Collected out = new Collected();
+    CollectedExport out = new CollectedExport();
     RewardFixtures.await(source().export(me.id(), out));
     assertThat(out.categories.keySet()).containsExactlyElementsOf(source().categories());
     assertThat(list(out, "posts")).hasSize(1);

@@ -1,29 +1,20 @@
 package io.liveroom.push;
 
 import io.liveroom.personaldata.ErasureMode;
-import io.liveroom.personaldata.ExportWriter;
 import io.liveroom.personaldata.PersonalDataSource;
 import io.liveroom.reward.RewardFixtures;
+import io.liveroom.support.CollectedExport;
 import io.liveroom.support.Await;
 import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
 import io.liveroom.support.TestUsers.TestUser;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,7 +71,7 @@ class PushOutboxAndPrivacyTest {
     TestUser other = app.user();
     app.register(u.accessToken(), "android", "fcm", "export-token");
     app.register(other.accessToken(), "android", "fcm", "other-token");
-    Collected out = new Collected();
+    CollectedExport out = new CollectedExport();
     RewardFixtures.await(source().export(u.id(), out));
     assertThat(out.categories.keySet()).containsExactlyElementsOf(source().categories());
     JsonArray devices = (JsonArray) out.categories.get("pushDevices");
@@ -102,30 +93,4 @@ class PushOutboxAndPrivacyTest {
     return node.get().push().personalData().get(0);
   }
 
-  /** Collects what a source writes, running its queries on the node's pool. */
-  private static final class Collected implements ExportWriter {
-    final Map<String, Object> categories = new LinkedHashMap<>();
-
-    @Override
-    public Future<Void> object(String category, JsonObject value) {
-      categories.put(category, value);
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public Future<Void> list(String category, List<JsonObject> values) {
-      categories.put(category, new JsonArray(new ArrayList<>(values)));
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public Future<Void> query(Pool pool, String category, String sql, Tuple args, Function<Row, JsonObject> mapper) {
-      return pool.preparedQuery(sql).execute(args).map(rows -> {
-        JsonArray out = new JsonArray();
-        rows.forEach(r -> out.add(mapper.apply(r)));
-        categories.put(category, out);
-        return null;
-      });
-    }
-  }
 }

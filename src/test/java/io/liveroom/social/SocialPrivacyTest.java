@@ -1,28 +1,20 @@
 package io.liveroom.social;
 
 import io.liveroom.personaldata.ErasureMode;
-import io.liveroom.personaldata.ExportWriter;
 import io.liveroom.personaldata.PersonalDataSource;
 import io.liveroom.reward.RewardFixtures;
+import io.liveroom.support.CollectedExport;
 import io.liveroom.support.Members.Member;
 import io.liveroom.support.LiveNode;
 import io.liveroom.support.TestHttp;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,32 +29,6 @@ class SocialPrivacyTest {
     app = new SocialFixtures(node.get());
   }
 
-  /** Collects what a source writes, running its queries on the node's pool. */
-  private static final class Collected implements ExportWriter {
-    final Map<String, Object> categories = new LinkedHashMap<>();
-
-    @Override
-    public Future<Void> object(String category, JsonObject value) {
-      categories.put(category, value);
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public Future<Void> list(String category, List<JsonObject> values) {
-      categories.put(category, new JsonArray(new ArrayList<>(values)));
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public Future<Void> query(Pool pool, String category, String sql, Tuple args, Function<Row, JsonObject> mapper) {
-      return pool.preparedQuery(sql).execute(args).map(rows -> {
-        JsonArray out = new JsonArray();
-        rows.forEach(r -> out.add(mapper.apply(r)));
-        categories.put(category, out);
-        return null;
-      });
-    }
-  }
 
   private PersonalDataSource source() {
     return node.get().social().personalData().get(0);
@@ -80,7 +46,7 @@ class SocialPrivacyTest {
     app.block(me, b);
     app.http.get("/api/v1/search?q=hello", me.token());
     app.http.get("/api/v1/search?q=other", a.token());
-    Collected out = new Collected();
+    CollectedExport out = new CollectedExport();
     RewardFixtures.await(source().export(me.id(), out));
     assertThat(out.categories.keySet()).containsExactlyInAnyOrderElementsOf(source().categories());
     assertThat(((JsonArray) out.categories.get("following")).getJsonObject(0).getLong("userId")).isEqualTo(a.id());
