@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 
-import java.time.Instant;
 
 /**
  * The one durable job mechanism of Liveroom: a PostgreSQL table ({@code jobs}) that any node
@@ -50,16 +49,6 @@ public final class JobQueue {
    * so they are not kept longer than {@code jobs.keepFinishedDays}.
    */
   public RetentionTarget finishedJobs() {
-    return new RetentionTarget() {
-      @Override
-      public String name() {
-        return "finished_jobs";
-      }
-
-      @Override
-      public Future<Integer> purgeOlderThan(Instant cutoff, int limit) {
-        return jobs.purgeFinished(cutoff, limit);
-      }
-    };
+    return RetentionTarget.of("finished_jobs", jobs::purgeFinished);
   }
 }

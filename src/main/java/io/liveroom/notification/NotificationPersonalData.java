@@ -7,7 +7,6 @@ import io.liveroom.personaldata.RetentionTarget;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -40,16 +39,6 @@ final class NotificationPersonalData implements PersonalDataSource {
 
   /** Inbox items, by age. */
   static RetentionTarget inbox(InboxRepository inbox) {
-    return new RetentionTarget() {
-      @Override
-      public String name() {
-        return "notifications";
-      }
-
-      @Override
-      public Future<Integer> purgeOlderThan(Instant cutoff, int limit) {
-        return inbox.purgeOlderThan(cutoff, limit);
-      }
-    };
+    return RetentionTarget.of("notifications", inbox::purgeOlderThan);
   }
 }

@@ -16,4 +16,25 @@ public interface RetentionTarget {
   String name();
 
   Future<Integer> purgeOlderThan(Instant cutoff, int limit);
+
+  /** How a target deletes: the body of {@link #purgeOlderThan}. */
+  @FunctionalInterface
+  interface Purge {
+    Future<Integer> run(Instant cutoff, int limit);
+  }
+
+  /** A target named {@code name} that deletes with {@code purge} (usually a repository method). */
+  static RetentionTarget of(String name, Purge purge) {
+    return new RetentionTarget() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public Future<Integer> purgeOlderThan(Instant cutoff, int limit) {
+        return purge.run(cutoff, limit);
+      }
+    };
+  }
 }

@@ -8,7 +8,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -70,30 +69,12 @@ final class PostPersonalData implements PersonalDataSource {
 
   /** Deleted posts (with their comments, likes and pictures' rows) past the retention period. */
   static RetentionTarget deletedPosts(PostDataRepository data) {
-    return target("posts_deleted", data::purgePosts);
+    return RetentionTarget.of("posts_deleted", data::purgePosts);
   }
 
   /** Deleted comments past the retention period. */
   static RetentionTarget deletedComments(PostDataRepository data) {
-    return target("post_comments_deleted", data::purgeComments);
-  }
-
-  private interface Purge {
-    Future<Integer> run(Instant cutoff, int limit);
-  }
-
-  private static RetentionTarget target(String name, Purge purge) {
-    return new RetentionTarget() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public Future<Integer> purgeOlderThan(Instant cutoff, int limit) {
-        return purge.run(cutoff, limit);
-      }
-    };
+    return RetentionTarget.of("post_comments_deleted", data::purgeComments);
   }
 
   private static String iso(OffsetDateTime t) {

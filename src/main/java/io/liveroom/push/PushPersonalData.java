@@ -7,7 +7,6 @@ import io.liveroom.personaldata.RetentionTarget;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -38,16 +37,6 @@ final class PushPersonalData implements PersonalDataSource {
   }
 
   static RetentionTarget staleDevices(DeviceRepository devices) {
-    return new RetentionTarget() {
-      @Override
-      public String name() {
-        return "push_devices";
-      }
-
-      @Override
-      public Future<Integer> purgeOlderThan(Instant cutoff, int limit) {
-        return devices.purgeOlderThan(cutoff, limit);
-      }
-    };
+    return RetentionTarget.of("push_devices", devices::purgeOlderThan);
   }
 }

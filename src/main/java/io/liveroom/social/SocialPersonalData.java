@@ -7,7 +7,6 @@ import io.liveroom.personaldata.RetentionTarget;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -41,31 +40,12 @@ final class SocialPersonalData implements PersonalDataSource {
 
   /** The daily follow counters: only yesterday's and today's matter. */
   static RetentionTarget dailyCounters(SocialDataRepository data) {
-    return new RetentionTarget() {
-      @Override
-      public String name() {
-        return "follow_daily";
-      }
-
-      @Override
-      public Future<Integer> purgeOlderThan(Instant cutoff, int limit) {
-        return data.purgeDailyBefore(cutoff.atOffset(ZoneOffset.UTC).toLocalDate(), limit);
-      }
-    };
+    return RetentionTarget.of("follow_daily",
+      (cutoff, limit) -> data.purgeDailyBefore(cutoff.atOffset(ZoneOffset.UTC).toLocalDate(), limit));
   }
 
   /** The search history, by the age of each entry's last search. */
   static RetentionTarget searchHistory(SearchHistoryRepository history) {
-    return new RetentionTarget() {
-      @Override
-      public String name() {
-        return "search_history";
-      }
-
-      @Override
-      public Future<Integer> purgeOlderThan(Instant cutoff, int limit) {
-        return history.purgeOlderThan(cutoff, limit);
-      }
-    };
+    return RetentionTarget.of("search_history", history::purgeOlderThan);
   }
 }
