@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 
@@ -25,14 +26,7 @@ public final class AccessTokens {
   public static final String ALGORITHM = "HS256";
   public static final String TYPE_ACCESS = "access";
 
-  /** A verified token: who, and when the token expires (epoch millis). */
-  public record Verified(Principal principal, long expiresAtMillis) {
-  }
-
-  private static final int LEEWAY_SECONDS = 5;
-
   private final JWTAuth jwt;
-  private final Hs256Verifier verifier;
   private final AuthConfig config;
 
   public AccessTokens(Vertx vertx, AuthConfig config) {
@@ -41,11 +35,10 @@ public final class AccessTokens {
       .setAlgorithm(ALGORITHM)
       .setIssuer(config.issuer())
       .setAudience(List.of(config.audience()))
-      .setLeeway(LEEWAY_SECONDS);
+      .setLeeway(5);
     this.jwt = JWTAuth.create(vertx, new JWTAuthOptions()
       .addPubSecKey(new PubSecKeyOptions().setAlgorithm(ALGORITHM).setBuffer(config.jwtSecret()))
       .setJWTOptions(verify));
-    this.verifier = new Hs256Verifier(config.jwtSecret(), config.issuer(), config.audience(), LEEWAY_SECONDS);
   }
 
   public String issue(long userId, Role role, String sessionId) {
@@ -74,21 +67,19 @@ public final class AccessTokens {
    * refresh and retry) and {@code unauthorized} for anything else wrong.
    */
   public Future<Principal> verify(String token) {
-    return verifyWithExpiry(token).map(Verified::principal);
-  }
-
-  /** {@link #verify}, with the token's expiry from the same decoding (a socket connect needs both). */
-  public Future<Verified> verifyWithExpiry(String token) {
     if (token == null || token.isBlank()) {
       return Future.failedFuture(AppException.of(ErrorCode.UNAUTHORIZED, "An access token is required."));
     }
-    JsonObject claims;
-    try {
-      claims = verifier.verify(token);
-    } catch (AppException e) {
-      return Future.failedFuture(e);
-    }
-    return toPrincipal(claims).map(p -> new Verified(p, claims.getLong("exp") * 1000));
+    return jwt.authenticate(new TokenCredentials(token))
+      .recover(e -> Future.failedFuture(isExpiry(e)
+        ? AppException.of(ErrorCode.TOKEN_EXPIRED, "The access token has expired.")
+        : AppException.of(ErrorCode.UNAUTHORIZED, "The access token is not valid.")))
+      .compose(user -> toPrincipal(user.principal()));
+  }
+
+  private static boolean isExpiry(Throwable e) {
+    String m = e.getMessage();
+    return m != null && m.toLowerCase().contains("expired");
   }
 
   private static Future<Principal> toPrincipal(JsonObject claims) {

@@ -85,8 +85,8 @@ final class CommandContext {
 
   // ---- authentication ----
 
-  Future<AccessTokens.Verified> verifyToken(String token) {
-    return tokens.verifyWithExpiry(token);
+  Future<Principal> verifyToken(String token) {
+    return tokens.verify(token);
   }
 
   /** The login session is still valid and the account enabled ({@link SessionGate}). */

@@ -1,6 +1,5 @@
 package io.liveroom.realtime;
 
-import io.liveroom.auth.AccessTokens;
 import io.liveroom.auth.Principal;
 import io.liveroom.error.AppException;
 import io.liveroom.error.ErrorCode;
@@ -8,9 +7,12 @@ import io.liveroom.realtime.protocol.ClientProtocol.ConnectRequest;
 import io.liveroom.realtime.protocol.ClientProtocol.Reply;
 import io.liveroom.realtime.protocol.ClientProtocol.SubscribeResult;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 /**
  * {@code connect} and {@code refresh}: our access JWT, then the {@code SessionGate}.
@@ -39,14 +41,14 @@ final class ConnectHandler {
       session.disconnect(DisconnectCode.BAD_REQUEST);
       return Future.failedFuture(AppException.of(ErrorCode.BAD_REQUEST, "Already connected."));
     }
-    return authenticate(req.getToken()).compose(verified -> {
-      Principal p = verified.principal();
+    String token = req.getToken();
+    return authenticate(token).compose(p -> {
       if (!node.connectionAdded(p.userId())) {
         LOG.info("User {} has too many connections on this node; refusing client {}", p.userId(), session.clientId());
         session.disconnect(DisconnectCode.CONNECTION_LIMIT);
         return Future.failedFuture(AppException.of(ErrorCode.LIMIT_EXCEEDED, "Too many connections."));
       }
-      session.authenticate(p, verified.expiresAtMillis());
+      session.authenticate(p, expiresAt(token));
       String personal = PersonalNamespace.channel(p.userId());
       Subscription sub = new Subscription(session, personal, node.namespace(personal));
       return session.subscribe(sub).map(v -> {
@@ -61,20 +63,19 @@ final class ConnectHandler {
   }
 
   Future<Reply.Builder> refresh(String token) {
-    return authenticate(token).map(verified -> {
-      Principal p = verified.principal();
+    return authenticate(token).map(p -> {
       if (p.userId() != session.principal().userId()) {
         session.disconnect(DisconnectCode.INVALID_TOKEN);
         throw AppException.of(ErrorCode.UNAUTHORIZED, "The token belongs to another user.");
       }
-      session.reauthenticate(p, verified.expiresAtMillis());
+      session.reauthenticate(p, expiresAt(token));
       return Reply.newBuilder().setRefresh(CommandHandler.refreshResult(session.clientId())
         .setExpires(session.expiresAt() != 0).setTtl(ttl()));
     });
   }
 
   /** Verifies the token and the session; turns terminal failures into the matching disconnect. */
-  private Future<AccessTokens.Verified> authenticate(String token) {
+  private Future<Principal> authenticate(String token) {
     return session.onLoop(node.verifyToken(token))
       .recover(e -> {
         if (e instanceof AppException app && app.code() == ErrorCode.TOKEN_EXPIRED) {
@@ -84,7 +85,7 @@ final class ConnectHandler {
         session.disconnect(DisconnectCode.INVALID_TOKEN);
         return Future.failedFuture(e);
       })
-      .compose(v -> session.onLoop(node.checkSession(v.principal())).map(v)
+      .compose(p -> session.onLoop(node.checkSession(p)).map(p)
         .recover(e -> {
           if (e instanceof AppException app && app.code() == ErrorCode.SERVICE_UNAVAILABLE) {
             // The gate cannot tell right now (fails closed): a temporary error reply, so the SDK
@@ -92,7 +93,7 @@ final class ConnectHandler {
             return Future.failedFuture(e);
           }
           boolean disabled = e instanceof AppException app && app.code() == ErrorCode.FORBIDDEN;
-          LOG.info("User {} refused by the session gate ({}); closing client {}", v.principal().userId(),
+          LOG.info("User {} refused by the session gate ({}); closing client {}", p.userId(),
             disabled ? "account disabled" : "session revoked", session.clientId());
           session.disconnect(disabled ? DisconnectCode.ACCOUNT_DISABLED : DisconnectCode.SESSION_REVOKED);
           return Future.failedFuture(e);
@@ -102,5 +103,17 @@ final class ConnectHandler {
   private int ttl() {
     long expiresAt = session.expiresAt();
     return expiresAt == 0 ? 0 : (int) Math.max(1, (expiresAt - System.currentTimeMillis()) / 1000);
+  }
+
+  /** The token's {@code exp} in epoch millis (its signature was verified just before), or 0. */
+  static long expiresAt(String token) {
+    try {
+      String payload = token.split("\\.")[1];
+      JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+      Long exp = claims.getLong("exp");
+      return exp == null ? 0 : exp * 1000;
+    } catch (RuntimeException e) {
+      return 0;
+    }
   }
 }
